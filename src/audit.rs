@@ -1,0 +1,397 @@
+//! The audit trail: who changed which record, when, from what to what. Entries are written in
+//! the same transaction as the change they describe and chained by SHA-256, so `verify` can
+//! name the first entry that was altered, removed or reordered behind the app's back.
+
+use crate::error::Result;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+const GENESIS: [u8; 32] = [0; 32];
+const DOMAIN_TAG: &[u8] = b"daicho.audit.v1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum AuditAction {
+    Create,
+    Update,
+    Delete,
+}
+
+impl AuditAction {
+    fn code(self) -> &'static str {
+        match self {
+            AuditAction::Create => "create",
+            AuditAction::Update => "update",
+            AuditAction::Delete => "delete",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        [
+            AuditAction::Create,
+            AuditAction::Update,
+            AuditAction::Delete,
+        ]
+        .into_iter()
+        .find(|a| a.code() == code)
+    }
+}
+
+/// The kinds of record the trail speaks of; the code is stored in `audit_event.entity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Entity {
+    Organisation,
+    Holding,
+    Preference,
+}
+
+impl Entity {
+    pub fn code(self) -> &'static str {
+        match self {
+            Entity::Organisation => "organisation",
+            Entity::Holding => "holding",
+            Entity::Preference => "preference",
+        }
+    }
+}
+
+/// The newest entry of the chain. Printed on exports so that a paper copy can be matched to
+/// the register state it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChainHead {
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub hash: String,
+}
+
+/// One changed field in a history entry.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+/// One entry of a record's history, with the fields it changed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditEntry {
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: AuditAction,
+    pub entity: String,
+    pub entity_id: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VerifyReport {
+    #[ts(type = "number")]
+    pub entries: i64,
+    pub head: Option<ChainHead>,
+    /// The first entry whose link does not hold; entries after it cannot be trusted either.
+    pub broken_link: Option<BrokenLink>,
+    /// Records whose stored state differs from what the trail says was last written.
+    pub altered_records: Vec<AlteredRecord>,
+}
+
+impl VerifyReport {
+    pub fn is_intact(&self) -> bool {
+        self.broken_link.is_none() && self.altered_records.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BrokenLink {
+    #[ts(type = "number")]
+    pub seq: i64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AlteredRecord {
+    pub entity: String,
+    pub entity_id: String,
+    pub reason: String,
+}
+
+/// Appends one entry. Must run inside the transaction that makes the change, begun
+/// IMMEDIATE so that reading the head and appending cannot interleave with another writer.
+pub(crate) fn append(
+    tx: &Transaction<'_>,
+    actor: &str,
+    action: AuditAction,
+    entity: Entity,
+    entity_id: &str,
+    before: Option<&Value>,
+    after: Option<&Value>,
+) -> Result<()> {
+    let (last_seq, prev_hash) = tx
+        .query_row(
+            "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| Ok((row.get::<_, i64>(0)?, row.get::<_, Vec<u8>>(1)?)),
+        )
+        .optional()?
+        .unwrap_or((0, GENESIS.to_vec()));
+    let entry = StoredEntry {
+        seq: last_seq + 1,
+        at: crate::clock::now(),
+        actor: actor.to_owned(),
+        action: action.code().to_owned(),
+        entity: entity.code().to_owned(),
+        entity_id: entity_id.to_owned(),
+        before: before.map(Value::to_string),
+        after: after.map(Value::to_string),
+        prev_hash,
+    };
+    let hash = entry.hash();
+    tx.execute(
+        "INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            entry.seq,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.entity,
+            entry.entity_id,
+            entry.before,
+            entry.after,
+            entry.prev_hash,
+            hash.to_vec()
+        ],
+    )?;
+    Ok(())
+}
+
+struct StoredEntry {
+    seq: i64,
+    at: String,
+    actor: String,
+    action: String,
+    entity: String,
+    entity_id: String,
+    before: Option<String>,
+    after: Option<String>,
+    prev_hash: Vec<u8>,
+}
+
+impl StoredEntry {
+    const COLUMNS: &'static str =
+        "seq, at, actor, action, entity, entity_id, before, after, prev_hash";
+
+    fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Ok(StoredEntry {
+            seq: row.get(0)?,
+            at: row.get(1)?,
+            actor: row.get(2)?,
+            action: row.get(3)?,
+            entity: row.get(4)?,
+            entity_id: row.get(5)?,
+            before: row.get(6)?,
+            after: row.get(7)?,
+            prev_hash: row.get(8)?,
+        })
+    }
+
+    /// Every field is length-prefixed so that moving bytes between adjacent fields changes the
+    /// hash; `None` and an empty string are told apart by a presence byte.
+    fn hash(&self) -> [u8; 32] {
+        let mut hasher = Sha256::new();
+        hasher.update(DOMAIN_TAG);
+        let mut field = |bytes: Option<&[u8]>| match bytes {
+            None => hasher.update([0u8]),
+            Some(bytes) => {
+                hasher.update([1u8]);
+                hasher.update((bytes.len() as u64).to_le_bytes());
+                hasher.update(bytes);
+            }
+        };
+        field(Some(self.seq.to_string().as_bytes()));
+        field(Some(self.at.as_bytes()));
+        field(Some(self.actor.as_bytes()));
+        field(Some(self.action.as_bytes()));
+        field(Some(self.entity.as_bytes()));
+        field(Some(self.entity_id.as_bytes()));
+        field(self.before.as_deref().map(str::as_bytes));
+        field(self.after.as_deref().map(str::as_bytes));
+        field(Some(&self.prev_hash));
+        hasher.finalize().into()
+    }
+}
+
+pub(crate) fn head(conn: &Connection) -> Result<Option<ChainHead>> {
+    Ok(conn
+        .query_row(
+            "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| {
+                Ok(ChainHead {
+                    seq: row.get(0)?,
+                    hash: hex::encode(row.get::<_, Vec<u8>>(1)?),
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Walks the whole chain from the genesis entry and stops at the first broken link.
+pub(crate) fn verify_chain(
+    conn: &Connection,
+) -> Result<(i64, Option<ChainHead>, Option<BrokenLink>)> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {}, hash FROM audit_event ORDER BY seq",
+        StoredEntry::COLUMNS
+    ))?;
+    let mut rows = stmt.query([])?;
+    let mut expected_prev = GENESIS.to_vec();
+    let mut expected_seq = 1;
+    let mut count = 0;
+    let mut head = None;
+    while let Some(row) = rows.next()? {
+        let entry = StoredEntry::from_row(row)?;
+        let stored_hash: Vec<u8> = row.get(9)?;
+        let broken = |reason: &str| BrokenLink {
+            seq: entry.seq,
+            reason: reason.to_owned(),
+        };
+        if entry.seq != expected_seq {
+            let reason = format!(
+                "entry {} follows entry {}: entries are missing",
+                entry.seq,
+                expected_seq - 1
+            );
+            return Ok((count, head, Some(broken(&reason))));
+        }
+        if entry.prev_hash != expected_prev {
+            let reason = "its link to the previous entry does not match: an earlier entry was \
+                          altered or removed";
+            return Ok((count, head, Some(broken(reason))));
+        }
+        if entry.hash().as_slice() != stored_hash.as_slice() {
+            let reason = "its content does not match its hash: the entry was altered";
+            return Ok((count, head, Some(broken(reason))));
+        }
+        count += 1;
+        expected_seq += 1;
+        head = Some(ChainHead {
+            seq: entry.seq,
+            hash: hex::encode(&stored_hash),
+        });
+        expected_prev = stored_hash;
+    }
+    Ok((count, head, None))
+}
+
+/// The state the trail says each record of `entity` was last left in (`None` once deleted).
+pub(crate) fn last_states(
+    conn: &Connection,
+    entity: Entity,
+) -> Result<Vec<(String, Option<Value>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT entity_id, after FROM audit_event AS a
+         WHERE entity = ?1 AND seq = (SELECT max(seq) FROM audit_event AS b
+                                      WHERE b.entity = a.entity AND b.entity_id = a.entity_id)
+         ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([entity.code()], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
+    })?;
+    let mut states = Vec::new();
+    for row in rows {
+        let (id, after) = row?;
+        let value = match after {
+            Some(text) => Some(serde_json::from_str(&text).map_err(|e| {
+                crate::CoreError::Integrity(format!("audit entry for {id} is not JSON: {e}"))
+            })?),
+            None => None,
+        };
+        states.push((id, value));
+    }
+    Ok(states)
+}
+
+/// The history of one record, newest first, as lists of changed fields.
+pub(crate) fn history(
+    conn: &Connection,
+    entity: Entity,
+    entity_id: &str,
+) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {} FROM audit_event WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq DESC",
+        StoredEntry::COLUMNS
+    ))?;
+    let rows = stmt.query_map(params![entity.code(), entity_id], StoredEntry::from_row)?;
+    let mut entries = Vec::new();
+    for row in rows {
+        let entry = row?;
+        let parse = |text: &Option<String>| -> Option<Value> {
+            text.as_deref().and_then(|t| serde_json::from_str(t).ok())
+        };
+        let changes = diff(parse(&entry.before).as_ref(), parse(&entry.after).as_ref());
+        entries.push(AuditEntry {
+            seq: entry.seq,
+            at: entry.at,
+            actor: entry.actor,
+            action: AuditAction::from_code(&entry.action).unwrap_or(AuditAction::Update),
+            entity: entry.entity,
+            entity_id: entry.entity_id,
+            changes,
+        });
+    }
+    Ok(entries)
+}
+
+/// Bookkeeping fields that change on every write and say nothing to a reader of the history.
+const UNINTERESTING: &[&str] = &["version", "createdAt", "updatedAt", "id"];
+
+fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<FieldChange> {
+    let empty = serde_json::Map::new();
+    let before_map = before.and_then(Value::as_object).unwrap_or(&empty);
+    let after_map = after.and_then(Value::as_object).unwrap_or(&empty);
+    let mut keys: Vec<&String> = after_map.keys().chain(before_map.keys()).collect();
+    keys.dedup();
+    let mut seen = std::collections::HashSet::new();
+    keys.into_iter()
+        .filter(|k| seen.insert(k.as_str()) && !UNINTERESTING.contains(&k.as_str()))
+        .filter_map(|key| {
+            let old = before_map.get(key).filter(|v| !is_blank(v));
+            let new = after_map.get(key).filter(|v| !is_blank(v));
+            (old != new).then(|| FieldChange {
+                field: key.clone(),
+                before: old.cloned(),
+                after: new.cloned(),
+            })
+        })
+        .collect()
+}
+
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}

@@ -1,0 +1,202 @@
+//! The core's error type. Every failure the UI or the CLI can show is one of these, and each
+//! carries a machine-readable [`ErrorKind`] so that callers switch on the kind, never on text.
+
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+/// What went wrong, as a caller needs to react to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ErrorKind {
+    /// Input failed validation; `fields` says which and why. Nothing was written.
+    Validation,
+    /// The record does not exist (any more).
+    NotFound,
+    /// The record changed since it was read, or the operation conflicts with other records.
+    Conflict,
+    /// The register file could not be opened; it was left untouched.
+    Unopenable,
+    /// The register was written by a newer Daicho; it was left untouched.
+    TooNew,
+    /// An import document was rejected; `records` says which records and fields. Nothing was imported.
+    Import,
+    /// The audit chain or a record failed verification.
+    Integrity,
+    /// A file could not be read or written.
+    Io,
+    /// The database refused an operation for another reason.
+    Storage,
+}
+
+/// Why one field of one record was refused. `code` is stable and translated by the UI;
+/// `message` is an English fallback for logs and the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FieldError {
+    /// Path of the field in the input, e.g. `name`, `dataItems[2].name`, `retention.years`.
+    pub field: String,
+    pub code: FieldErrorCode,
+    /// Limit that was exceeded, for `tooLong`, `tooMany` and `outOfRange`.
+    #[ts(type = "number | null")]
+    pub limit: Option<i64>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum FieldErrorCode {
+    Required,
+    TooLong,
+    TooMany,
+    OutOfRange,
+    Duplicate,
+    /// A date that must come after another one does not.
+    DateOrder,
+    /// A value that only makes sense with another one (e.g. "other" without a note).
+    NeedsNote,
+    /// A data item cannot be removed because other records point at it.
+    InUse,
+    Malformed,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, code: FieldErrorCode, limit: Option<i64>) -> Self {
+        let field = field.into();
+        let message = match code {
+            FieldErrorCode::Required => format!("{field} is required"),
+            FieldErrorCode::TooLong => {
+                format!(
+                    "{field} is longer than {} characters",
+                    limit.unwrap_or_default()
+                )
+            }
+            FieldErrorCode::TooMany => {
+                format!(
+                    "{field} has more than {} entries",
+                    limit.unwrap_or_default()
+                )
+            }
+            FieldErrorCode::OutOfRange => format!("{field} is out of range"),
+            FieldErrorCode::Duplicate => format!("{field} duplicates another entry"),
+            FieldErrorCode::DateOrder => format!("{field} must be after the earlier date"),
+            FieldErrorCode::NeedsNote => format!("{field} needs an explanatory note"),
+            FieldErrorCode::InUse => format!("{field} is referred to by other records"),
+            FieldErrorCode::Malformed => format!("{field} is malformed"),
+        };
+        Self {
+            field,
+            code,
+            limit,
+            message,
+        }
+    }
+}
+
+/// The problems found in one record of an import document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RecordError {
+    /// e.g. `holdings[3]`
+    pub record: String,
+    /// The record's own reference where it has one (a ledger number), to find it in the file.
+    pub reference: Option<String>,
+    pub fields: Vec<FieldError>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{}", describe_fields(.0))]
+    Validation(Vec<FieldError>),
+    #[error("{entity} {id} does not exist")]
+    NotFound { entity: &'static str, id: String },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the register at {path} could not be opened and was left untouched: {reason}")]
+    Unopenable { path: PathBuf, reason: String },
+    #[error(
+        "the register at {path} has schema version {found}, newer than this Daicho understands \
+         ({supported}); it was left untouched. Install a newer Daicho to open it"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("the import was refused and nothing was imported: {}", describe_records(.0))]
+    Import(Vec<RecordError>),
+    #[error("{0}")]
+    Integrity(String),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+impl CoreError {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            CoreError::Validation(_) => ErrorKind::Validation,
+            CoreError::NotFound { .. } => ErrorKind::NotFound,
+            CoreError::Conflict(_) => ErrorKind::Conflict,
+            CoreError::Unopenable { .. } => ErrorKind::Unopenable,
+            CoreError::TooNew { .. } => ErrorKind::TooNew,
+            CoreError::Import(_) => ErrorKind::Import,
+            CoreError::Integrity(_) => ErrorKind::Integrity,
+            CoreError::Io { .. } => ErrorKind::Io,
+            CoreError::Storage(_) => ErrorKind::Storage,
+        }
+    }
+
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            CoreError::Validation(fields) => fields,
+            _ => &[],
+        }
+    }
+
+    pub fn record_errors(&self) -> &[RecordError] {
+        match self {
+            CoreError::Import(records) => records,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        CoreError::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}
+
+fn describe_fields(fields: &[FieldError]) -> String {
+    let parts: Vec<&str> = fields.iter().map(|f| f.message.as_str()).collect();
+    format!("invalid input: {}", parts.join("; "))
+}
+
+fn describe_records(records: &[RecordError]) -> String {
+    records
+        .iter()
+        .map(|r| {
+            let reference = r
+                .reference
+                .as_deref()
+                .map(|x| format!(" ({x})"))
+                .unwrap_or_default();
+            let fields: Vec<&str> = r.fields.iter().map(|f| f.message.as_str()).collect();
+            format!("{}{}: {}", r.record, reference, fields.join("; "))
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}

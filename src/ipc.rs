@@ -1,0 +1,48 @@
+//! Shapes that cross to the desktop UI besides the records themselves. They live in the core,
+//! not the Tauri shell, so their TypeScript bindings are generated and checked by the core's
+//! own `cargo test`, which needs no WebKit.
+
+use crate::audit::ChainHead;
+use crate::error::{CoreError, ErrorKind, FieldError, RecordError};
+use crate::model::organisation::Organisation;
+use crate::register::Language;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// An error as the UI receives it. The UI switches on `kind`; `fields` drives inline form
+/// errors and `records` the import report.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ErrorReport {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+    pub records: Vec<RecordError>,
+}
+
+impl From<CoreError> for ErrorReport {
+    fn from(error: CoreError) -> Self {
+        ErrorReport {
+            kind: error.kind(),
+            message: error.to_string(),
+            fields: error.field_errors().to_vec(),
+            records: error.record_errors().to_vec(),
+        }
+    }
+}
+
+/// What the UI needs to decide its first screen.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StartupStatus {
+    /// Where the register file is (shown in settings and in error screens).
+    pub db_path: String,
+    /// Set when the register could not be opened; the app then shows only this.
+    pub error: Option<ErrorReport>,
+    /// `None` on first run: the UI asks for the profile or offers the demo register.
+    pub organisation: Option<Organisation>,
+    pub language: Option<Language>,
+    pub chain_head: Option<ChainHead>,
+}

@@ -1,0 +1,29 @@
+//! Daicho core: the privacy office's statutory register.
+//!
+//! Everything that knows about records lives here, never in the Tauri shell or the UI:
+//! - [`model`]: the records (holdings, the organisation profile) and their validation rules;
+//! - [`register::Register`]: the only way to read and write them; every write is validated,
+//!   applied and audited in one transaction;
+//! - [`audit`]: the append-only, hash-chained trail and its verification;
+//! - [`db`]: opening the file, connection settings and embedded migrations;
+//! - [`document`]: the versioned JSON document used for export and import;
+//! - [`demo`]: a realistic demo register.
+//!
+//! Invariants: a register file that fails to open is never modified; a register newer than
+//! this binary is refused; nothing is half-written.
+
+pub mod audit;
+pub mod clock;
+pub mod db;
+pub mod demo;
+pub mod document;
+pub mod error;
+pub mod ipc;
+pub mod model;
+pub mod paths;
+pub mod register;
+mod store;
+mod validation;
+
+pub use error::{CoreError, ErrorKind, FieldError, FieldErrorCode, RecordError, Result};
+pub use register::{Language, Register};

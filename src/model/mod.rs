@@ -1,0 +1,48 @@
+//! Register records as the core, the UI (through generated TypeScript) and the JSON document
+//! see them, with the validation each one must pass before it is written.
+
+pub mod holding;
+pub mod organisation;
+
+/// Declares an enum stored as a short camelCase code in SQL and JSON. The code list is the
+/// one the migration's `CHECK` constraints repeat, so both must change together.
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        #[ts(export)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $code)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl rusqlite::types::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.code().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let text = value.as_str()?;
+                $name::from_code(text).ok_or_else(|| {
+                    rusqlite::types::FromSqlError::Other(
+                        format!("unknown {} code {text:?}", stringify!($name)).into(),
+                    )
+                })
+            }
+        }
+    };
+}
+pub(crate) use coded_enum;

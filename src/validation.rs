@@ -1,0 +1,97 @@
+//! Field checks shared by every record type. Each check appends to one list so that a form
+//! shows every problem at once rather than one per save.
+
+use crate::error::{CoreError, FieldError, FieldErrorCode};
+use std::collections::HashSet;
+
+/// Longest free-text value accepted in a short field (names, places).
+pub const SHORT_TEXT: usize = 200;
+/// Longest free-text value accepted in a descriptive field (purposes, notes).
+pub const LONG_TEXT: usize = 4000;
+/// Most entries accepted in one list field.
+pub const MAX_LIST: usize = 500;
+
+#[derive(Default)]
+pub struct FieldChecks {
+    errors: Vec<FieldError>,
+}
+
+impl FieldChecks {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn fail(&mut self, field: impl Into<String>, code: FieldErrorCode, limit: Option<i64>) {
+        self.errors.push(FieldError::new(field, code, limit));
+    }
+
+    pub fn has_error_for(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
+    }
+
+    /// A text that must not be blank.
+    pub fn required(&mut self, field: &str, value: &str, max: usize) {
+        if value.trim().is_empty() {
+            self.fail(field, FieldErrorCode::Required, None);
+        } else {
+            self.max_len(field, value, max);
+        }
+    }
+
+    pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
+        if value.chars().count() > max {
+            self.fail(field, FieldErrorCode::TooLong, Some(max as i64));
+        }
+    }
+
+    /// A list of short texts: no blank entries, no duplicates, bounded length.
+    pub fn text_list(&mut self, field: &str, values: &[String], required: bool, max: usize) {
+        if required && values.is_empty() {
+            self.fail(field, FieldErrorCode::Required, None);
+        }
+        if values.len() > MAX_LIST {
+            self.fail(field, FieldErrorCode::TooMany, Some(MAX_LIST as i64));
+        }
+        let mut seen = HashSet::new();
+        for (i, value) in values.iter().enumerate() {
+            let entry = format!("{field}[{i}]");
+            if value.trim().is_empty() {
+                self.fail(entry, FieldErrorCode::Required, None);
+            } else if !seen.insert(value.trim()) {
+                self.fail(entry, FieldErrorCode::Duplicate, None);
+            } else {
+                self.max_len(&entry, value, max);
+            }
+        }
+    }
+
+    pub fn range(&mut self, field: &str, value: i64, min: i64, max: i64) {
+        if value < min || value > max {
+            self.fail(field, FieldErrorCode::OutOfRange, Some(max));
+        }
+    }
+
+    pub fn finish(self) -> Result<(), CoreError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(CoreError::Validation(self.errors))
+        }
+    }
+
+    pub fn into_errors(self) -> Vec<FieldError> {
+        self.errors
+    }
+}
+
+/// Trims surrounding white space, which users paste from Excel and never mean.
+pub fn tidy(value: &mut String) {
+    let trimmed = value.trim();
+    if trimmed.len() != value.len() {
+        *value = trimmed.to_owned();
+    }
+}
+
+pub fn tidy_list(values: &mut [String]) {
+    values.iter_mut().for_each(tidy);
+}

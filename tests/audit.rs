@@ -1,0 +1,147 @@
+//! The audit trail: append-only, hash-chained, and verified against the records it describes.
+
+mod common;
+
+use common::{holding, TempRegister, ACTOR};
+
+fn register_with_history(temp: &TempRegister) -> i64 {
+    let register = temp.open();
+    register
+        .save_organisation(common::organisation(), None, ACTOR)
+        .unwrap();
+    let created = register.create_holding(holding("職員名簿"), ACTOR).unwrap();
+    let mut input = created.fields.clone();
+    input.approx_count = Some(200);
+    register
+        .update_holding(created.id, 1, input, ACTOR)
+        .unwrap();
+    register
+        .create_holding(holding("採用応募者"), ACTOR)
+        .unwrap();
+    created.id
+}
+
+#[test]
+fn an_untouched_register_verifies() {
+    let temp = TempRegister::new();
+    register_with_history(&temp);
+    let report = temp.open().verify().unwrap();
+    assert!(report.is_intact(), "{report:?}");
+    assert_eq!(report.entries, 4);
+    assert_eq!(report.head.as_ref().map(|h| h.seq), Some(4));
+    assert_eq!(report.head.unwrap().hash.len(), 64);
+}
+
+#[test]
+fn the_trail_refuses_update_and_delete() {
+    let temp = TempRegister::new();
+    register_with_history(&temp);
+    let conn = temp.raw();
+    let update = conn.execute(
+        "UPDATE audit_event SET actor = 'someone-else' WHERE seq = 1",
+        [],
+    );
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = conn.execute("DELETE FROM audit_event WHERE seq = 2", []);
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+}
+
+#[test]
+fn a_rewritten_entry_is_named_even_when_the_triggers_are_dropped() {
+    let temp = TempRegister::new();
+    register_with_history(&temp);
+    let conn = temp.raw();
+    conn.execute_batch(
+        "DROP TRIGGER audit_event_no_update;
+         UPDATE audit_event SET actor = 'someone-else' WHERE seq = 2;",
+    )
+    .unwrap();
+    let report = temp.open().verify().unwrap();
+    let link = report.broken_link.expect("the rewrite is detected");
+    assert_eq!(link.seq, 2);
+    assert!(link.reason.contains("altered"), "{}", link.reason);
+}
+
+#[test]
+fn a_removed_entry_is_detected() {
+    let temp = TempRegister::new();
+    register_with_history(&temp);
+    temp.raw()
+        .execute_batch("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE seq = 2;")
+        .unwrap();
+    let link = temp.open().verify().unwrap().broken_link.expect("detected");
+    assert_eq!(link.seq, 3);
+    assert!(link.reason.contains("missing"), "{}", link.reason);
+}
+
+#[test]
+fn a_record_edited_behind_the_apps_back_is_named() {
+    let temp = TempRegister::new();
+    let id = register_with_history(&temp);
+    temp.raw()
+        .execute(
+            "UPDATE holding SET storage_place = '自宅' WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    let report = temp.open().verify().unwrap();
+    assert!(report.broken_link.is_none(), "the chain itself is intact");
+    assert_eq!(report.altered_records.len(), 1);
+    let altered = &report.altered_records[0];
+    assert_eq!(
+        (altered.entity.as_str(), altered.entity_id.clone()),
+        ("holding", id.to_string())
+    );
+    assert!(altered.reason.contains("differs"));
+}
+
+#[test]
+fn a_record_deleted_or_inserted_behind_the_apps_back_is_named() {
+    let temp = TempRegister::new();
+    let id = register_with_history(&temp);
+    temp.raw()
+        .execute("DELETE FROM holding WHERE id = ?1", [id])
+        .unwrap();
+    let report = temp.open().verify().unwrap();
+    assert_eq!(report.altered_records.len(), 1);
+    assert!(report.altered_records[0].reason.contains("missing"));
+
+    temp.raw()
+        .execute(
+            "INSERT INTO holding SELECT 99, 'X-99', name, department, business_process, manager,
+             persons_recorded, approx_count, acquisition_method, acquisition_sources, purposes,
+             purpose_notice, consent, consent_note, medium, storage_place, storage_method,
+             access_holders, use_deadline, retention_years, retention_months, retention_trigger,
+             retention_trigger_note, retention_legal_basis, disposal_method, disposal_note,
+             retained_personal_data, last_review, next_review, regular_recipients,
+             file_register_exemption, withheld_items, special_procedure, notes, version,
+             created_at, updated_at FROM holding LIMIT 1",
+            [],
+        )
+        .unwrap();
+    let report = temp.open().verify().unwrap();
+    assert!(report
+        .altered_records
+        .iter()
+        .any(|r| r.entity_id == "99" && r.reason.contains("no audit entry")));
+}
+
+#[test]
+fn every_write_appends_exactly_one_entry_and_a_refused_write_none() {
+    let temp = TempRegister::new();
+    let register = temp.open();
+    let created = register.create_holding(holding("名簿"), ACTOR).unwrap();
+    assert_eq!(common::audit_count(&temp.path), 1);
+    let mut bad = created.fields.clone();
+    bad.name.clear();
+    assert!(register.update_holding(created.id, 1, bad, ACTOR).is_err());
+    assert_eq!(common::audit_count(&temp.path), 1);
+    register.set_language(daicho::Language::En, ACTOR).unwrap();
+    register.set_language(daicho::Language::En, ACTOR).unwrap();
+    assert_eq!(
+        common::audit_count(&temp.path),
+        2,
+        "an unchanged preference is not a write"
+    );
+    assert_eq!(register.language().unwrap(), Some(daicho::Language::En));
+}

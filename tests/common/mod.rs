@@ -1,0 +1,106 @@
+//! Fixtures shared by the core's integration tests. Every register here is in memory or in a
+//! temporary directory: no test touches the real app-data directory.
+#![allow(dead_code)]
+
+use daicho::model::holding::{
+    AcquisitionMethod, Consent, DataItem, FileRegisterItems, HoldingInput, Medium, PurposeNotice,
+    RetentionRule, RetentionTrigger,
+};
+use daicho::model::organisation::{OrganisationInput, Regime};
+use daicho::Register;
+use std::path::PathBuf;
+
+pub const ACTOR: &str = "test-officer";
+
+pub fn memory_register() -> Register {
+    Register::open_in_memory().expect("a migrated in-memory register")
+}
+
+pub struct TempRegister {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl TempRegister {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("register.db");
+        TempRegister { dir, path }
+    }
+
+    pub fn open(&self) -> Register {
+        Register::open(&self.path).expect("the register opens")
+    }
+
+    /// A plain connection to the same file, to play someone editing it behind the app's back.
+    pub fn raw(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.path).expect("raw connection")
+    }
+}
+
+pub fn organisation() -> OrganisationInput {
+    OrganisationInput {
+        name: "テスト健康保険組合".to_owned(),
+        address: "東京都千代田区1-1".to_owned(),
+        representative: "理事長 山田 太郎".to_owned(),
+        privacy_manager: "常務理事".to_owned(),
+        request_desk: "総務課".to_owned(),
+        complaint_desk: "総務課".to_owned(),
+        regime: Regime::PrivateOperator,
+        gdpr_applies: false,
+    }
+}
+
+pub fn item(name: &str) -> DataItem {
+    DataItem {
+        id: None,
+        name: name.to_owned(),
+        sensitive: false,
+        my_number: false,
+    }
+}
+
+/// A complete, valid holding; tests change the fields they are about.
+pub fn holding(name: &str) -> HoldingInput {
+    HoldingInput {
+        ledger_no: String::new(),
+        name: name.to_owned(),
+        department: "総務課".to_owned(),
+        business_process: "人事".to_owned(),
+        manager: "総務課長".to_owned(),
+        data_items: vec![item("氏名"), item("住所")],
+        persons_recorded: "職員".to_owned(),
+        approx_count: Some(120),
+        acquisition_method: AcquisitionMethod::DirectWritten,
+        acquisition_sources: vec!["本人".to_owned()],
+        purposes: vec!["人事管理".to_owned()],
+        purpose_notice: vec![PurposeNotice::Notified],
+        consent: Consent::NotRequired,
+        consent_note: String::new(),
+        medium: Medium::Electronic,
+        storage_place: "人事システム".to_owned(),
+        storage_method: "アクセス制御".to_owned(),
+        access_holders: vec!["人事担当".to_owned()],
+        use_deadline: "退職まで".to_owned(),
+        retention: Some(RetentionRule {
+            years: 5,
+            months: 0,
+            trigger: RetentionTrigger::LeavingService,
+            trigger_note: String::new(),
+            legal_basis: "労働基準法第109条".to_owned(),
+        }),
+        disposal_method: None,
+        disposal_note: String::new(),
+        retained_personal_data: true,
+        last_review: chrono::NaiveDate::from_ymd_opt(2026, 4, 1),
+        next_review: chrono::NaiveDate::from_ymd_opt(2027, 4, 1),
+        file_register: FileRegisterItems::default(),
+        notes: String::new(),
+    }
+}
+
+pub fn audit_count(register_path: &std::path::Path) -> i64 {
+    let conn = rusqlite::Connection::open(register_path).expect("raw connection");
+    conn.query_row("SELECT count(*) FROM audit_event", [], |r| r.get(0))
+        .expect("count")
+}

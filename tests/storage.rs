@@ -1,0 +1,138 @@
+//! Opening, creating and migrating the register file, and the refusals that keep a file safe.
+
+mod common;
+
+use common::TempRegister;
+use daicho::db::{supported_version, MIGRATIONS};
+use daicho::{ErrorKind, Register};
+use sha2::{Digest, Sha256};
+
+/// Released migrations are append-only: editing one would give two installations different
+/// schemas under the same version. Add a new migration instead of changing a hash here.
+#[test]
+fn released_migrations_are_never_edited() {
+    let released = [(
+        "0001_init",
+        "8fe8de54618d539b146d6de805a17764ac2ed84bcf7d9da410e98b8312ea6cc3",
+    )];
+    assert!(
+        MIGRATIONS.len() >= released.len(),
+        "a released migration was removed"
+    );
+    for ((name, sql), (released_name, released_hash)) in MIGRATIONS.iter().zip(released) {
+        assert_eq!(*name, released_name);
+        assert_eq!(
+            hex::encode(Sha256::digest(sql.as_bytes())),
+            released_hash,
+            "{name} was edited"
+        );
+    }
+}
+
+#[test]
+fn a_new_register_is_created_migrated_with_wal_and_foreign_keys() {
+    let temp = TempRegister::new();
+    let nested = temp.dir.path().join("a/b/register.db");
+    drop(Register::open(&nested).expect("creates missing parent directories"));
+    drop(temp.open());
+    let conn = temp.raw();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, supported_version());
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal", "WAL is persistent once set");
+}
+
+#[test]
+fn reopening_a_register_keeps_its_records() {
+    let temp = TempRegister::new();
+    let id = temp
+        .open()
+        .create_holding(common::holding("職員名簿"), common::ACTOR)
+        .unwrap()
+        .id;
+    let reopened = temp.open();
+    assert_eq!(reopened.holding(id).unwrap().fields.name, "職員名簿");
+}
+
+#[test]
+fn a_register_from_a_newer_daicho_is_refused_and_left_byte_for_byte() {
+    let temp = TempRegister::new();
+    drop(temp.open());
+    temp.raw()
+        .pragma_update(None, "user_version", supported_version() + 1)
+        .unwrap();
+    // Checkpoint so the main file holds everything, then compare bytes before and after.
+    temp.raw()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = std::fs::read(&temp.path).unwrap();
+    let error = Register::open(&temp.path).expect_err("a newer register is refused");
+    assert_eq!(error.kind(), ErrorKind::TooNew);
+    assert!(
+        error.to_string().contains("newer"),
+        "message explains: {error}"
+    );
+    assert_eq!(
+        std::fs::read(&temp.path).unwrap(),
+        before,
+        "the file was modified"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_register_is_refused_and_left_untouched() {
+    let temp = TempRegister::new();
+    let content = b"Excel ledger, not a database\n".repeat(200);
+    std::fs::write(&temp.path, &content).unwrap();
+    let error = Register::open(&temp.path).expect_err("garbage is refused");
+    assert_eq!(error.kind(), ErrorKind::Unopenable);
+    assert!(error.to_string().contains("left untouched"), "{error}");
+    assert_eq!(std::fs::read(&temp.path).unwrap(), content);
+    let siblings: Vec<_> = std::fs::read_dir(temp.dir.path()).unwrap().collect();
+    assert_eq!(
+        siblings.len(),
+        1,
+        "no -wal/-shm or replacement file was created"
+    );
+}
+
+#[test]
+fn tables_are_strict_and_checked() {
+    let temp = TempRegister::new();
+    temp.open()
+        .create_holding(common::holding("名簿"), common::ACTOR)
+        .unwrap();
+    let conn = temp.raw();
+    let wrong_type = conn.execute("UPDATE holding SET approx_count = 'many'", []);
+    assert!(
+        wrong_type.is_err(),
+        "STRICT refuses text in an INTEGER column"
+    );
+    let bad_enum = conn.execute("UPDATE holding SET medium = 'papyrus'", []);
+    assert!(bad_enum.is_err(), "CHECK refuses an unknown medium");
+    let bad_date = conn.execute("UPDATE holding SET last_review = '2026-02-30'", []);
+    assert!(bad_date.is_err(), "CHECK refuses an impossible date");
+    let half_rule = conn.execute("UPDATE holding SET retention_years = NULL", []);
+    assert!(half_rule.is_err(), "a retention rule is all or nothing");
+}
+
+#[test]
+fn the_default_path_honours_daicho_db() {
+    // Read-only check of the override; the real data directory is never opened here.
+    let path = daicho::paths::default_db_path();
+    match std::env::var_os(daicho::paths::DB_ENV) {
+        Some(value) if !value.is_empty() => assert_eq!(path, Some(value.into())),
+        _ => {
+            let path = path.expect("an app-data directory");
+            assert!(
+                path.ends_with("jp.daicho.app/register.db"),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
