@@ -15,6 +15,7 @@
 pub mod audit;
 pub mod clock;
 pub mod db;
+pub mod deadline;
 pub mod demo;
 pub mod document;
 pub mod error;
