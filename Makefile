@@ -1,0 +1,121 @@
+# Daicho developer and CI entry points. Every target sets up what it needs, so
+# `make run` and `make test` work on a fresh Debian/Ubuntu machine (root or sudo).
+#
+#   make deps       system packages + ui/node_modules
+#   make ui         build the web UI into ui/dist
+#   make app        build the desktop binary with ui/dist embedded (tauri:// protocol)
+#   make run        build and start the app on the default register (needs a display)
+#   make lint       rustfmt, clippy (-D warnings), svelte-check + TypeScript
+#   make test-core  core crate tests, then fail if ui/src/bindings is stale
+#   make test-ui    vitest
+#   make e2e        the real app under Xvfb via WebKitWebDriver (tests/e2e)
+#   make test       all of the above, cheapest first, stopping at the first failure
+#   make icons      regenerate icons/*.png from icons/icon.svg
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+# Stages must run in the order given; `make -j` must not reorder them.
+.NOTPARALLEL:
+
+CARGO ?= cargo
+NPM ?= npm
+NODE ?= node
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+# Debug profile: the e2e suite needs the embedded UI, not optimised code, and a debug
+# build of the Tauri tree is much faster on a 2-core machine.
+APP_BIN := $(TARGET_DIR)/debug/daicho-app
+APP_CARGO_FLAGS := -p daicho-app --features daicho-app/custom-protocol
+BINDINGS := ui/src/bindings
+
+stage = @echo "==> [$$(date +%T)] $(1)"
+
+.PHONY: help deps system-deps ui app run check-display lint test-core test-ui e2e test icons
+
+help:
+	@sed -n '3,14s/^# \{0,1\}//p' Makefile
+
+system-deps:
+	$(call stage,system packages)
+	@bash scripts/install-system-deps.sh
+
+# npm writes node_modules/.package-lock.json; reinstall only when the lockfile is newer.
+ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
+	$(call stage,npm ci (ui))
+	$(NPM) ci --prefix ui --no-audit --no-fund
+	@touch $@
+
+deps: system-deps ui/node_modules/.package-lock.json
+
+# Rebuild ui/dist only when an input changed: a new ui/dist makes cargo re-embed it
+# (src-tauri/build.rs), which recompiles the app crate.
+UI_INPUTS := $(shell find ui/src ui/public -type f 2>/dev/null) \
+  $(wildcard ui/index.html ui/vite.config.ts ui/svelte.config.js ui/tsconfig.json ui/package-lock.json)
+
+ui/dist/index.html: $(UI_INPUTS) | deps
+	$(call stage,build UI)
+	$(NPM) --prefix ui run build
+
+ui: deps ui/dist/index.html
+
+app: ui
+	$(call stage,build app ($(APP_BIN)))
+	$(CARGO) build $(APP_CARGO_FLAGS)
+
+check-display:
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "make run: no \$$DISPLAY or \$$WAYLAND_DISPLAY; the app needs a graphical session." >&2; \
+	  echo "  Headless (nothing visible, useful as a start-up check):" >&2; \
+	  echo "    xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- make run" >&2; \
+	  echo "  Automated UI checks: make e2e" >&2; \
+	  exit 1; \
+	fi
+
+run: check-display app
+	$(call stage,start $(APP_BIN))
+	$(APP_BIN)
+
+# clippy needs ui/dist: tauri's generate_context! reads frontendDist at compile time.
+# Same features as `app`, so the two builds share build-script outputs.
+lint: ui
+	$(call stage,rustfmt)
+	$(CARGO) fmt --all --check
+	$(call stage,svelte-check + TypeScript)
+	$(NPM) --prefix ui run check
+	$(call stage,clippy)
+	$(CARGO) clippy --workspace --all-targets --features daicho-app/custom-protocol -- -D warnings
+
+# The root package only (default-members); it needs no WebKit. ts-rs writes the
+# TypeScript bindings into ui/src/bindings while the tests run (.cargo/config.toml).
+test-core: deps
+	$(call stage,core tests)
+	@if $(CARGO) nextest --version >/dev/null 2>&1; then \
+	  echo "+ $(CARGO) nextest run"; $(CARGO) nextest run; \
+	  echo "+ $(CARGO) test --doc"; $(CARGO) test --doc; \
+	else \
+	  echo "+ $(CARGO) test"; $(CARGO) test; \
+	fi
+	$(call stage,generated bindings are committed and current)
+	@if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  echo "not a git checkout: skipping the $(BINDINGS) freshness check"; \
+	elif [ -n "$$(git status --porcelain --untracked-files=all -- $(BINDINGS))" ]; then \
+	  echo "ERROR: $(BINDINGS) differs from the commit (stale or new ts-rs bindings):" >&2; \
+	  git status --porcelain --untracked-files=all -- $(BINDINGS) >&2; \
+	  git --no-pager diff --stat -- $(BINDINGS) >&2; \
+	  echo "Run 'make test-core' locally and commit $(BINDINGS)." >&2; \
+	  exit 1; \
+	fi
+
+test-ui: deps
+	$(call stage,UI unit tests)
+	$(NPM) --prefix ui run test
+
+e2e: app
+	$(call stage,end-to-end (Xvfb + WebKitWebDriver))
+	APP_BIN="$(abspath $(APP_BIN))" $(NODE) tests/e2e/run.mjs
+
+# Cheapest first; make stops at the first failing stage.
+test: deps lint test-ui test-core e2e
+
+icons:
+	bash scripts/gen-icons.sh

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Daicho needs to build, test and run.
+# Idempotent: runs apt-get only when at least one package is missing.
+set -euo pipefail
+
+PACKAGES=(
+  # Tauri / WebKitGTK build
+  libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
+  libssl-dev libxdo-dev build-essential pkg-config file
+  # headless end-to-end tests
+  xvfb xauth webkit2gtk-driver dbus dbus-x11 imagemagick
+  # export checks and tooling
+  poppler-utils qpdf sqlite3
+  # Japanese glyphs in the UI and PDFs
+  fonts-noto-cjk
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  # `dpkg -s` also succeeds for removed-but-configured packages; check the status line.
+  if ! dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed$'; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-system-deps: all ${#PACKAGES[@]} system packages present"
+  exit 0
+fi
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    echo "install-system-deps: missing packages (${missing[*]}) and not root, no sudo" >&2
+    exit 1
+  fi
+fi
+
+echo "install-system-deps: installing ${missing[*]}"
+"${SUDO[@]}" apt-get update
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,7 @@
+//! Tauri commands, grouped by register section. Each one is a few lines that call the core
+//! and convert its error into the `{kind, message, …}` report the UI switches on.
+
+pub mod holdings;
+pub mod organisation;
+pub mod register;
+pub mod startup;

@@ -1,0 +1,26 @@
+use crate::state::AppState;
+use daicho::ipc::ErrorReport;
+use daicho::model::organisation::{Organisation, OrganisationInput};
+use daicho::Language;
+use tauri::State;
+
+#[tauri::command(async)]
+pub fn save_organisation(
+    state: State<'_, AppState>,
+    input: OrganisationInput,
+    expected_version: Option<i64>,
+) -> Result<Organisation, ErrorReport> {
+    Ok(state
+        .register()?
+        .save_organisation(input, expected_version, &state.actor)?)
+}
+
+#[tauri::command(async)]
+pub fn load_demo(state: State<'_, AppState>) -> Result<usize, ErrorReport> {
+    Ok(state.register()?.load_demo(&state.actor)?)
+}
+
+#[tauri::command(async)]
+pub fn set_language(state: State<'_, AppState>, language: Language) -> Result<(), ErrorReport> {
+    Ok(state.register()?.set_language(language, &state.actor)?)
+}

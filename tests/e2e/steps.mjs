@@ -1,0 +1,91 @@
+// Steps and checks shared by several specs. Not a spec itself (it lives outside specs/).
+
+/** Throws `message` unless `cond` holds. */
+export function check(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+/** Throws unless `actual === expected`, naming both. */
+export function checkEqual(actual, expected, what) {
+  if (actual !== expected) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** Calls a Tauri command the way the UI does, through the injected IPC bridge. */
+export function invoke(app, command, args = {}) {
+  return app.browser.execute(
+    // @ts-ignore -- injected by Tauri
+    (c, a) => window.__TAURI_INTERNALS__.invoke(c, a),
+    command,
+    args,
+  );
+}
+
+/**
+ * Empties an input the way a user does (select all, delete), so the page sees `input` events.
+ * WebDriver's Element Clear does not fire `input`, which Svelte's `bind:value` listens to.
+ */
+export async function clearInput(app, testid) {
+  const el = await app.waitFor(testid);
+  await el.click();
+  await app.browser.execute((e) => e.select(), el);
+  await app.browser.keys(['Backspace']);
+  await app.waitUntil(async () => (await el.getValue()) === '', { message: `${testid} to be empty` });
+}
+
+/** Types into an input after emptying it, and checks the value arrived. */
+export async function fill(app, testid, text) {
+  await app.type(testid, text);
+  const value = await app.value(testid);
+  checkEqual(value, text, `value of ${testid}`);
+}
+
+/** The test id of the element that currently has the focus (or its id, or tag). */
+export function focusedTestid(app) {
+  return app.browser.execute(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('data-testid') ?? (el?.id ? `#${el.id}` : el?.tagName ?? null);
+  });
+}
+
+/** Scrolls an element to the middle of its scroll container (for screenshots). */
+export async function scrollIntoView(app, testid) {
+  const el = await app.waitFor(testid);
+  await app.browser.execute((e) => e.scrollIntoView({ block: 'start' }), el);
+}
+
+/** Names shown in the list's rows, top to bottom. */
+export function rowNames(app) {
+  return app.browser.execute(() =>
+    Array.from(document.querySelectorAll('[data-testid="holding-row"] .name')).map((e) =>
+      e.textContent.trim(),
+    ),
+  );
+}
+
+/** First run: fills and saves the organisation profile; waits for the main layout. */
+export async function registerOrganisation(app, { name, address, representative, regime }) {
+  await app.waitFor('first-run');
+  await fill(app, 'org-name', name);
+  await fill(app, 'org-address', address);
+  await fill(app, 'org-representative', representative);
+  if (regime) await app.click(`org-regime-${regime}`);
+  await app.click('org-save');
+  await app.waitForText('org-title', name);
+}
+
+/** The text of the `<dd>` that follows the `<dt>` reading `term`, inside `container` (CSS). */
+export function definition(app, container, term) {
+  return app.browser.execute(
+    (c, t) => {
+      const dt = Array.from(document.querySelectorAll(`${c} dt`)).find(
+        (e) => e.textContent.trim() === t,
+      );
+      const dd = dt?.nextElementSibling;
+      return dd && dd.tagName === 'DD' ? dd.textContent.trim() : null;
+    },
+    container,
+    term,
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import ja from './ja.json';
+import en from './en.json';
+import {
+  ACQUISITION_METHODS,
+  AUDIT_ACTIONS,
+  CONSENTS,
+  DISPOSAL_METHODS,
+  ENTITIES,
+  ERROR_KINDS,
+  FIELD_ERROR_CODES,
+  HOLDING_FIELDS,
+  LANGUAGE_CODES,
+  MEDIUMS,
+  ORGANISATION_FIELDS,
+  PURPOSE_NOTICES,
+  REGIMES,
+  RETENTION_TRIGGERS,
+  WITHHELD_ITEMS,
+} from './enums';
+
+const catalogues: Record<string, Record<string, string>> = { ja, en };
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  it('have exactly the same keys', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ja).sort());
+  });
+
+  it('have no empty values', () => {
+    for (const [lang, catalogue] of Object.entries(catalogues)) {
+      for (const [key, value] of Object.entries(catalogue)) {
+        expect(value.trim(), `${lang}: ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const [key, value] of Object.entries(ja)) {
+      expect(placeholders((en as Record<string, string>)[key] ?? ''), key).toEqual(placeholders(value));
+    }
+  });
+
+  const required: [string, readonly string[]][] = [
+    ['enum.regime', REGIMES],
+    ['enum.regimeHint', REGIMES],
+    ['enum.acquisitionMethod', ACQUISITION_METHODS],
+    ['enum.purposeNotice', PURPOSE_NOTICES],
+    ['enum.consent', CONSENTS],
+    ['enum.medium', MEDIUMS],
+    ['enum.retentionTrigger', RETENTION_TRIGGERS],
+    ['retentionFrom', RETENTION_TRIGGERS],
+    ['enum.disposalMethod', DISPOSAL_METHODS],
+    ['enum.withheldItem', WITHHELD_ITEMS],
+    ['enum.auditAction', AUDIT_ACTIONS],
+    ['enum.entity', ENTITIES],
+    ['enum.errorKind', ERROR_KINDS],
+    ['error.code', FIELD_ERROR_CODES],
+    ['holding.field', HOLDING_FIELDS],
+    ['org.field', ORGANISATION_FIELDS],
+    ['lang', LANGUAGE_CODES],
+  ];
+
+  it.each(required)('label every value of %s', (prefix, values) => {
+    expect(values.length).toBeGreaterThan(0);
+    for (const lang of Object.keys(catalogues)) {
+      for (const value of values) {
+        expect(catalogues[lang]?.[`${prefix}.${value}`], `${lang}: ${prefix}.${value}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('give the limit to the codes that have one', () => {
+    for (const code of ['tooLong', 'tooMany', 'outOfRange']) {
+      expect(ja[`error.code.${code}` as keyof typeof ja]).toContain('{limit}');
+      expect(en[`error.code.${code}` as keyof typeof en]).toContain('{limit}');
+    }
+  });
+});

@@ -1,0 +1,106 @@
+// Application-wide state: what the backend said at startup, the organisation, the current
+// screen and the transient toast. Screens load their own records through the API.
+import type { Organisation } from '../bindings/Organisation';
+import type { StartupStatus } from '../bindings/StartupStatus';
+import { startupStatus } from '../api/commands';
+import type { MessageKey, Params } from '../i18n/i18n.svelte';
+
+export type Route =
+  | { name: 'holdings' }
+  | { name: 'holding'; id: number }
+  | { name: 'new' }
+  | { name: 'edit'; id: number }
+  | { name: 'organisation' }
+  | { name: 'settings' };
+
+/** A message key rather than text, so that a toast follows a language switch while shown. */
+export type Toast = { id: number; key: MessageKey; params?: Params; tone: 'ok' | 'error' };
+
+export const app = $state<{
+  status: StartupStatus | null;
+  organisation: Organisation | null;
+  route: Route;
+  toast: Toast | null;
+}>({
+  status: null,
+  organisation: null,
+  route: { name: 'holdings' },
+  toast: null,
+});
+
+export function navigate(route: Route): void {
+  app.route = route;
+  if (typeof document !== 'undefined') {
+    document.getElementById('main-content')?.scrollTo?.({ top: 0 });
+  }
+}
+
+let toastSeq = 0;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function showToast(
+  key: MessageKey,
+  params?: Params,
+  tone: Toast['tone'] = 'ok',
+  ms = 3500,
+): void {
+  toastSeq += 1;
+  app.toast = { id: toastSeq, key, params, tone };
+  clearTimeout(toastTimer);
+  const id = toastSeq;
+  toastTimer = setTimeout(() => {
+    if (app.toast?.id === id) app.toast = null;
+  }, ms);
+}
+
+/** The list screen's filters and sort order, kept while the user visits a record. */
+export type SortKey =
+  | 'ledgerNo'
+  | 'name'
+  | 'department'
+  | 'items'
+  | 'approxCount'
+  | 'medium'
+  | 'retention'
+  | 'lastReview';
+
+export type ListView = {
+  query: string;
+  department: string;
+  sensitive: boolean;
+  myNumber: boolean;
+  overdue: boolean;
+  sortKey: SortKey;
+  sortDir: 'asc' | 'desc';
+};
+
+function defaultListView(): ListView {
+  return {
+    query: '',
+    department: '',
+    sensitive: false,
+    myNumber: false,
+    overdue: false,
+    sortKey: 'ledgerNo',
+    sortDir: 'asc',
+  };
+}
+
+export const listView = $state<ListView>(defaultListView());
+
+export function resetListView(): void {
+  Object.assign(listView, defaultListView());
+}
+
+export function clearListFilters(): void {
+  const { sortKey, sortDir } = listView;
+  Object.assign(listView, defaultListView(), { sortKey, sortDir });
+}
+
+/** Reads the startup status again (after the demo or an import filled the register). */
+export async function refreshStatus(): Promise<StartupStatus> {
+  const status = await startupStatus();
+  app.status = status;
+  app.organisation = status.organisation;
+  return status;
+}

@@ -1,0 +1,85 @@
+// Field paths as the backend reports them (`dataItems[2].name`, `retention.years`) and the
+// element ids, test ids and translated labels derived from them.
+import type { FieldError } from '../bindings/FieldError';
+import { isMessageKey, t } from '../i18n/i18n.svelte';
+import { label } from '../i18n/enums';
+
+/** `dataItems[2].name` → `dataItems-2-name`; used in ids and `data-testid`s. */
+export function fieldSlug(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '-$1').replace(/\./g, '-');
+}
+
+export function fieldId(path: string): string {
+  return `f-${fieldSlug(path)}`;
+}
+
+export function errorId(path: string): string {
+  return `e-${fieldSlug(path)}`;
+}
+
+type Segment = { name: string; index: number | null };
+
+function segments(path: string): Segment[] {
+  return path.split('.').map((part) => {
+    const match = /^([^[]+)(?:\[(\d+)\])?$/.exec(part);
+    if (!match) return { name: part, index: null };
+    return { name: match[1] ?? part, index: match[2] === undefined ? null : Number(match[2]) };
+  });
+}
+
+/** A translated label for a field path, e.g. 個人情報の項目（3件目）：項目名. */
+export function fieldLabel(prefix: 'holding.field' | 'org.field', path: string): string {
+  let result = '';
+  const names: string[] = [];
+  for (const segment of segments(path)) {
+    names.push(segment.name);
+    const key = `${prefix}.${names.join('.')}`;
+    let part = isMessageKey(key) ? t(key) : segment.name;
+    if (segment.index !== null) part = t('field.indexed', { label: part, n: segment.index + 1 });
+    result = result ? t('field.path', { parent: result, child: part }) : part;
+  }
+  return result;
+}
+
+export const holdingFieldLabel = (path: string): string => fieldLabel('holding.field', path);
+
+/** The label of the field itself, without its parents: 年数 rather than 保管期限：年数. */
+export function holdingOwnLabel(path: string): string {
+  const key = `holding.field.${path.replace(/\[\d+\]/g, '')}`;
+  return isMessageKey(key) ? t(key) : holdingFieldLabel(path);
+}
+export const orgFieldLabel = (path: string): string => fieldLabel('org.field', path);
+
+/** The translated message for an error code (never the backend's English text). */
+export function errorMessage(error: FieldError): string {
+  return label.errorCode(error.code, error.limit);
+}
+
+/** First error per path, for inline display. */
+export function errorsByPath(errors: readonly FieldError[]): Map<string, FieldError> {
+  const map = new Map<string, FieldError>();
+  for (const error of errors) if (!map.has(error.field)) map.set(error.field, error);
+  return map;
+}
+
+export function fieldError(field: string, code: FieldError['code'], limit: number | null = null): FieldError {
+  return { field, code, limit, message: '' };
+}
+
+/** Focuses (and scrolls to) the first invalid field inside `root`, or `fallback`. */
+export function focusFirstInvalid(root: HTMLElement | null, fallback?: HTMLElement | null): void {
+  const first = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  const target = first ?? fallback ?? null;
+  if (!target) return;
+  target.scrollIntoView?.({ block: 'center' });
+  target.focus({ preventScroll: true });
+}
+
+/** Attributes a form control receives from its `Field` wrapper. */
+export type ControlAttrs = {
+  id: string;
+  'data-testid': string;
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
+  'aria-required': 'true' | undefined;
+};

@@ -1,0 +1,356 @@
+// An in-memory stand-in for the Rust commands, for Vitest and the mock-mode screenshots.
+// It follows the same contracts (ErrorReport rejections, versions, history diffs) loosely.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { AuditAction } from '../bindings/AuditAction';
+import type { AuditEntry } from '../bindings/AuditEntry';
+import type { ErrorKind } from '../bindings/ErrorKind';
+import type { ErrorReport } from '../bindings/ErrorReport';
+import type { FieldChange } from '../bindings/FieldChange';
+import type { FieldError } from '../bindings/FieldError';
+import type { Holding } from '../bindings/Holding';
+import type { HoldingInput } from '../bindings/HoldingInput';
+import type { Language } from '../bindings/Language';
+import type { Organisation } from '../bindings/Organisation';
+import type { OrganisationInput } from '../bindings/OrganisationInput';
+import type { RecordError } from '../bindings/RecordError';
+import type { StartupStatus } from '../bindings/StartupStatus';
+import type { VerifyReport } from '../bindings/VerifyReport';
+import type { JsonValue } from '../bindings/serde_json/JsonValue';
+import { DEMO_ORGANISATION, demoHoldings } from './demo';
+
+export type MockOptions = {
+  /** What the register holds at startup. */
+  scenario?: 'empty' | 'setup' | 'demo' | 'unopenable' | 'tooNew';
+  language?: Language | null;
+  /** The next import fails with this report's records. */
+  importRecords?: RecordError[];
+  /** Verification finds a broken link. */
+  tampered?: boolean;
+  dbPath?: string;
+};
+
+export function report(kind: ErrorKind, message: string, fields: FieldError[] = []): ErrorReport {
+  return { kind, message, fields, records: [] };
+}
+
+function fail(field: string, code: FieldError['code'], limit: number | null = null): FieldError {
+  return { field, code, limit, message: `${field}: ${code}` };
+}
+
+type Args = Record<string, unknown>;
+
+function asArgs(payload: unknown): Args {
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+    ? (payload as Args)
+    : {};
+}
+
+function toJson(value: unknown): JsonValue {
+  return JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
+}
+
+function blank(value: JsonValue | undefined): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+const UNINTERESTING = new Set(['version', 'createdAt', 'updatedAt', 'id']);
+
+/** The same diff as the core's audit history: changed top-level fields, blanks as null. */
+export function diff(before: unknown, after: unknown): FieldChange[] {
+  const b = (before ? toJson(before) : {}) as Record<string, JsonValue>;
+  const a = (after ? toJson(after) : {}) as Record<string, JsonValue>;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (k) => !UNINTERESTING.has(k),
+  );
+  return keys.flatMap((field) => {
+    const old = blank(b[field]) ? null : (b[field] ?? null);
+    const now = blank(a[field]) ? null : (a[field] ?? null);
+    return JSON.stringify(old) === JSON.stringify(now) ? [] : [{ field, before: old, after: now }];
+  });
+}
+
+export class MockBackend {
+  organisation: Organisation | null = null;
+  holdings: Holding[] = [];
+  audit: AuditEntry[] = [];
+  language: Language | null;
+  calls: { cmd: string; args: Args }[] = [];
+  private nextId = 1;
+  private clock = Date.parse('2026-04-15T01:00:00Z');
+  private options: MockOptions;
+
+  constructor(options: MockOptions = {}) {
+    this.options = options;
+    this.language = options.language ?? null;
+    if (options.scenario === 'demo') this.loadDemo();
+    if (options.scenario === 'setup') this.saveOrganisation(DEMO_ORGANISATION, null);
+  }
+
+  private now(): string {
+    this.clock += 7 * 60 * 1000;
+    return new Date(this.clock).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  private record(action: AuditAction, entity: string, entityId: string, before: unknown, after: unknown): void {
+    this.audit.push({
+      seq: this.audit.length + 1,
+      at: this.now(),
+      actor: 'yamada',
+      action,
+      entity,
+      entityId,
+      changes: diff(before, after),
+    });
+  }
+
+  private chainHead() {
+    const seq = this.audit.length;
+    if (!seq) return null;
+    const hex = Array.from({ length: 64 }, (_, i) => ((seq * 7 + i * 13) % 16).toString(16)).join('');
+    return { seq, hash: hex };
+  }
+
+  private inputOf(h: Holding): HoldingInput {
+    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...input } = h;
+    return input;
+  }
+
+  private validate(input: HoldingInput, exceptId: number | null): FieldError[] {
+    const errors: FieldError[] = [];
+    if (input.ledgerNo.length > 40) errors.push(fail('ledgerNo', 'tooLong', 40));
+    if (!input.name.trim()) errors.push(fail('name', 'required'));
+    if (!input.department.trim()) errors.push(fail('department', 'required'));
+    if (!input.dataItems.length) errors.push(fail('dataItems', 'required'));
+    const names = new Set<string>();
+    input.dataItems.forEach((item, i) => {
+      if (!item.name.trim()) errors.push(fail(`dataItems[${i}].name`, 'required'));
+      else if (names.has(item.name.trim())) errors.push(fail(`dataItems[${i}].name`, 'duplicate'));
+      names.add(item.name.trim());
+    });
+    const list = (field: string, values: string[], required: boolean) => {
+      if (required && !values.length) errors.push(fail(field, 'required'));
+      const seen = new Set<string>();
+      values.forEach((v, i) => {
+        if (!v.trim()) errors.push(fail(`${field}[${i}]`, 'required'));
+        else if (seen.has(v.trim())) errors.push(fail(`${field}[${i}]`, 'duplicate'));
+        seen.add(v.trim());
+      });
+    };
+    list('acquisitionSources', input.acquisitionSources, false);
+    list('purposes', input.purposes, true);
+    list('accessHolders', input.accessHolders, false);
+    if (input.retention) {
+      const r = input.retention;
+      if (r.years > 100) errors.push(fail('retention.years', 'outOfRange', 100));
+      if (r.months > 11) errors.push(fail('retention.months', 'outOfRange', 11));
+      if (r.years === 0 && r.months === 0 && r.trigger !== 'purposeAchieved')
+        errors.push(fail('retention.years', 'required'));
+      if (r.trigger === 'other' && !r.triggerNote) errors.push(fail('retention.triggerNote', 'needsNote'));
+    }
+    if (input.disposalMethod === 'other' && !input.disposalNote) errors.push(fail('disposalNote', 'needsNote'));
+    if (input.lastReview && input.nextReview && input.nextReview <= input.lastReview)
+      errors.push(fail('nextReview', 'dateOrder'));
+    list('fileRegister.regularRecipients', input.fileRegister.regularRecipients, false);
+    if (input.ledgerNo && this.holdings.some((h) => h.ledgerNo === input.ledgerNo && h.id !== exceptId))
+      errors.push(fail('ledgerNo', 'duplicate'));
+    return errors;
+  }
+
+  private nextLedgerNo(): string {
+    const max = Math.max(
+      0,
+      ...this.holdings.map((h) => (/^H-(\d+)$/.exec(h.ledgerNo) ? Number(h.ledgerNo.slice(2)) : 0)),
+    );
+    return `H-${String(max + 1).padStart(4, '0')}`;
+  }
+
+  private find(id: unknown): Holding {
+    const holding = this.holdings.find((h) => h.id === id);
+    if (!holding) throw report('notFound', `holding ${String(id)} not found`);
+    return holding;
+  }
+
+  saveOrganisation(input: OrganisationInput, expectedVersion: number | null): Organisation {
+    const errors: FieldError[] = [];
+    for (const key of ['name', 'address', 'representative'] as const) {
+      if (!input[key].trim()) errors.push(fail(key, 'required'));
+    }
+    if (errors.length) throw report('validation', 'invalid organisation', errors);
+    if ((this.organisation?.version ?? null) !== expectedVersion) {
+      throw report('conflict', 'the organisation was changed elsewhere');
+    }
+    const saved: Organisation = {
+      ...input,
+      version: (this.organisation?.version ?? 0) + 1,
+      updatedAt: this.now(),
+    };
+    this.record(this.organisation ? 'update' : 'create', 'organisation', '1', this.organisation, saved);
+    this.organisation = saved;
+    return saved;
+  }
+
+  createHolding(input: HoldingInput): Holding {
+    const errors = this.validate(input, null);
+    if (errors.length) throw report('validation', 'invalid holding', errors);
+    const at = this.now();
+    const id = this.nextId++;
+    let itemId = id * 100;
+    const holding: Holding = {
+      ...structuredClone(input),
+      ledgerNo: input.ledgerNo || this.nextLedgerNo(),
+      dataItems: input.dataItems.map((item) => ({ ...item, id: item.id ?? itemId++ })),
+      id,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.holdings.push(holding);
+    this.record('create', 'holding', String(id), null, this.inputOf(holding));
+    return structuredClone(holding);
+  }
+
+  updateHolding(id: unknown, expectedVersion: unknown, input: HoldingInput): Holding {
+    const current = this.find(id);
+    if (current.version !== expectedVersion) throw report('conflict', 'holding changed elsewhere');
+    const errors = this.validate(input, current.id);
+    if (errors.length) throw report('validation', 'invalid holding', errors);
+    let itemId = current.id * 100 + 50;
+    const updated: Holding = {
+      ...structuredClone(input),
+      ledgerNo: input.ledgerNo || current.ledgerNo,
+      dataItems: input.dataItems.map((item) => ({ ...item, id: item.id ?? itemId++ })),
+      id: current.id,
+      version: current.version + 1,
+      createdAt: current.createdAt,
+      updatedAt: this.now(),
+    };
+    this.record('update', 'holding', String(current.id), this.inputOf(current), this.inputOf(updated));
+    this.holdings = this.holdings.map((h) => (h.id === current.id ? updated : h));
+    return structuredClone(updated);
+  }
+
+  loadDemo(): number {
+    if (this.organisation || this.holdings.length) {
+      throw report('conflict', 'the register already holds records');
+    }
+    this.saveOrganisation(DEMO_ORGANISATION, null);
+    const holdings = demoHoldings();
+    for (const input of holdings) this.createHolding(input);
+    // A few later edits, so that the history has something to show.
+    const first = this.holdings[0];
+    if (first) {
+      const input = this.inputOf(first);
+      this.updateHolding(first.id, first.version, {
+        ...input,
+        retention: input.retention ? { ...input.retention, years: 5 } : null,
+        accessHolders: ['業務グループ担当者'],
+      });
+      const again = this.holdings[0];
+      if (again) {
+        this.updateHolding(again.id, again.version, {
+          ...this.inputOf(again),
+          retention: input.retention,
+          accessHolders: input.accessHolders,
+          purposeNotice: ['published', 'notified'],
+          lastReview: '2026-04-15',
+          retainedPersonalData: true,
+        });
+      }
+    }
+    return holdings.length;
+  }
+
+  startupStatus(): StartupStatus {
+    const dbPath = this.options.dbPath ?? '/home/yamada/.local/share/jp.daicho.app/register.db';
+    if (this.options.scenario === 'unopenable' || this.options.scenario === 'tooNew') {
+      const kind = this.options.scenario;
+      const message =
+        kind === 'tooNew'
+          ? 'the register was written by schema version 7; this Daicho understands up to 3'
+          : 'file is not a database (SQLite error 26)';
+      return { dbPath, error: report(kind, message), organisation: null, language: this.language, chainHead: null };
+    }
+    return {
+      dbPath,
+      error: null,
+      organisation: this.organisation ? structuredClone(this.organisation) : null,
+      language: this.language,
+      chainHead: this.chainHead(),
+    };
+  }
+
+  verify(): VerifyReport {
+    return {
+      entries: this.audit.length,
+      head: this.chainHead(),
+      brokenLink: this.options.tampered ? { seq: 4, reason: 'hash does not match the previous entry' } : null,
+      alteredRecords: this.options.tampered
+        ? [{ entity: 'holding', entityId: '2', reason: 'stored state differs from the last audited write' }]
+        : [],
+    };
+  }
+
+  handle(cmd: string, payload: unknown): unknown {
+    const args = asArgs(payload);
+    this.calls.push({ cmd, args });
+    switch (cmd) {
+      case 'startup_status':
+        return this.startupStatus();
+      case 'save_organisation':
+        return this.saveOrganisation(
+          args.input as OrganisationInput,
+          (args.expectedVersion as number | null | undefined) ?? null,
+        );
+      case 'load_demo':
+        return this.loadDemo();
+      case 'set_language':
+        this.language = args.language as Language;
+        return null;
+      case 'list_holdings':
+        return structuredClone(this.holdings);
+      case 'get_holding':
+        return structuredClone(this.find(args.id));
+      case 'create_holding':
+        return this.createHolding(args.input as HoldingInput);
+      case 'update_holding':
+        return this.updateHolding(args.id, args.expectedVersion, args.input as HoldingInput);
+      case 'delete_holding': {
+        const current = this.find(args.id);
+        if (current.version !== args.expectedVersion) throw report('conflict', 'holding changed elsewhere');
+        this.holdings = this.holdings.filter((h) => h.id !== current.id);
+        this.record('delete', 'holding', String(current.id), this.inputOf(current), null);
+        return null;
+      }
+      case 'holding_history':
+        return structuredClone(
+          this.audit.filter((e) => e.entity === 'holding' && e.entityId === String(args.id)).reverse(),
+        );
+      case 'verify_register':
+        return this.verify();
+      case 'export_register_json':
+        return '/home/yamada/ドキュメント/daicho-backup-2026-04-15.json';
+      case 'import_register_json': {
+        if (this.options.importRecords) {
+          const error = report('import', 'the document was rejected');
+          error.records = this.options.importRecords;
+          throw error;
+        }
+        if (this.organisation || this.holdings.length) throw report('conflict', 'register not empty');
+        return { organisation: true, holdings: this.loadDemo() };
+      }
+      default:
+        throw report('storage', `unknown command ${cmd}`);
+    }
+  }
+}
+
+/** Routes every `invoke` to `backend`. */
+export function installMockBackend(backend: MockBackend): MockBackend {
+  mockIPC((cmd, payload) => backend.handle(cmd, payload));
+  return backend;
+}

@@ -1,0 +1,78 @@
+// Mock mode: the real UI against the in-memory backend, for looking at screens without Rust.
+// Used only through mock.html (`npm run mock`, `npm run build:mock`); index.html never loads it.
+//
+// Query parameters:
+//   scenario=empty|setup|demo|unopenable|tooNew   lang=ja|en   tampered=1   importFails=1
+//   route=holdings|new|organisation|settings|holding-<id>|edit-<id>
+//   click=<testid>,<testid>,…   (clicked in order once the screen is up, e.g. holding-save)
+//   scroll=<testid>   scrolls that element into view afterwards
+import { mount, tick } from 'svelte';
+import '../styles/global.css';
+import App from '../App.svelte';
+import { app, type Route } from '../lib/app.svelte';
+import { MockBackend, installMockBackend, type MockOptions } from './backend';
+
+const params = new URLSearchParams(location.search);
+const scenario = (params.get('scenario') ?? 'demo') as NonNullable<MockOptions['scenario']>;
+const lang = params.get('lang') === 'en' ? 'en' : 'ja';
+
+const backend = installMockBackend(
+  new MockBackend({
+    scenario,
+    language: lang,
+    tampered: params.has('tampered'),
+    importRecords: params.has('importFails')
+      ? [
+          {
+            record: 'holdings[2]',
+            reference: 'H-0003',
+            fields: [
+              { field: 'name', code: 'required', limit: null, message: '' },
+              { field: 'dataItems[1].name', code: 'duplicate', limit: null, message: '' },
+            ],
+          },
+          {
+            record: 'holdings[5]',
+            reference: 'H-0006',
+            fields: [{ field: 'retention.months', code: 'outOfRange', limit: 11, message: '' }],
+          },
+        ]
+      : undefined,
+  }),
+);
+(window as unknown as { mockBackend: MockBackend }).mockBackend = backend;
+
+function parseRoute(value: string | null): Route {
+  if (!value) return { name: 'holdings' };
+  const match = /^(holding|edit)-(\d+)$/.exec(value);
+  if (match) return { name: match[1] === 'edit' ? 'edit' : 'holding', id: Number(match[2]) };
+  if (value === 'new' || value === 'organisation' || value === 'settings') return { name: value };
+  return { name: 'holdings' };
+}
+app.route = parseRoute(params.get('route'));
+
+const target = document.getElementById('app');
+if (!target) throw new Error('missing #app');
+mount(App, { target });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const clicks = (params.get('click') ?? '').split(',').filter(Boolean);
+void (async () => {
+  for (const testid of clicks) {
+    for (let i = 0; i < 50; i += 1) {
+      const el = document.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
+      if (el) {
+        el.click();
+        break;
+      }
+      await sleep(20);
+    }
+    await tick();
+    await sleep(60);
+  }
+  const scrollTo = params.get('scroll');
+  if (scrollTo) {
+    await sleep(150);
+    document.querySelector(`[data-testid="${scrollTo}"]`)?.scrollIntoView({ block: 'start' });
+  }
+})();
