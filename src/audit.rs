@@ -49,6 +49,9 @@ pub enum Entity {
     Organisation,
     Holding,
     Preference,
+    Request,
+    Complaint,
+    DeadlineSettings,
 }
 
 impl Entity {
@@ -57,6 +60,9 @@ impl Entity {
             Entity::Organisation => "organisation",
             Entity::Holding => "holding",
             Entity::Preference => "preference",
+            Entity::Request => "request",
+            Entity::Complaint => "complaint",
+            Entity::DeadlineSettings => "deadlineSettings",
         }
     }
 }

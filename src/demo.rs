@@ -3,16 +3,25 @@
 //! on the consultation desk of a migrant-worker platform. Names are fictional.
 
 use crate::error::{CoreError, Result};
+use crate::model::complaint::{ComplaintActionInput, ComplaintInput};
 use crate::model::holding::{
     AcquisitionMethod, Consent, DataItem, DisposalMethod, FileRegisterItems, HoldingInput, Medium,
     PurposeNotice, RetentionRule, RetentionTrigger,
 };
 use crate::model::organisation::{OrganisationInput, Regime};
+use crate::model::request::{
+    AgentKind, Decision, DecisionOutcome, IdentityVerification, Notification, PauseInput,
+    PauseReason, ReceiptChannel, RefusalGround, RequestInput, RequestStep, RequestType,
+    ResponseMethod,
+};
 use crate::register::Register;
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 impl Register {
-    /// Fills an empty register with the demo organisation and holdings, all audited.
+    /// Fills an empty register with the demo organisation, holdings, requests and complaints,
+    /// all audited. Returns the number of holdings. Request and complaint dates are set
+    /// relative to today, so the agenda always shows one request paused for identity
+    /// documents, one overdue and one due this week.
     pub fn load_demo(&self, actor: &str) -> Result<usize> {
         if !self.is_empty()? {
             return Err(CoreError::Conflict(
@@ -23,10 +32,203 @@ impl Register {
         self.save_organisation(organisation(), None, actor)?;
         let holdings = holdings();
         let count = holdings.len();
+        let mut ids = Vec::with_capacity(count);
         for holding in holdings {
-            self.create_holding(holding, actor)?;
+            ids.push(self.create_holding(holding, actor)?.id);
         }
+        let holding = |index: usize| ids.get(index).copied().into_iter().collect::<Vec<i64>>();
+        self.load_demo_requests(&holding, actor)?;
+        self.load_demo_complaints(&holding, actor)?;
         Ok(count)
+    }
+
+    fn load_demo_requests(&self, holding: &dyn Fn(usize) -> Vec<i64>, actor: &str) -> Result<()> {
+        let today = crate::clock::today();
+        let ago = |days: u64| today.checked_sub_days(Days::new(days)).unwrap_or(today);
+
+        // Answered and closed: health consultation records disclosed in part, the notes a
+        // family member gave the counsellor withheld under art. 33(2)(i).
+        let mut request = self.create_request(
+            RequestInput {
+                fee_yen: Some(300),
+                description: "2025年度の健康相談窓口での相談記録の開示".to_owned(),
+                holding_ids: holding(4),
+                requested_method: Some(ResponseMethod::Writing),
+                ..request_input(ago(40), ReceiptChannel::Counter, "高橋 美咲")
+            },
+            actor,
+        )?;
+        let steps = [
+            RequestStep::ConfirmIdentity {
+                identity: identity(&["運転免許証"], ago(40)),
+            },
+            RequestStep::Decide {
+                decision: Decision {
+                    outcome: DecisionOutcome::Partial,
+                    decided_on: ago(31),
+                    grounds: vec![RefusalGround::HarmToPersonOrThirdParty],
+                    reason: "相談記録のうち、ご家族から寄せられた情報は第三者の権利利益を害する\
+                             おそれがあるため開示しない（法第33条第2項第1号）"
+                        .to_owned(),
+                },
+            },
+            RequestStep::Notify {
+                notification: Notification {
+                    method: ResponseMethod::Writing,
+                    responded_on: ago(30),
+                },
+            },
+            RequestStep::Close { closed_on: ago(25) },
+        ];
+        for step in steps {
+            request = self.advance_request(request.id, request.version, step, actor)?;
+        }
+
+        // Paused: the copy of the identity document was missing from a postal request.
+        let mut request = self.create_request(
+            RequestInput {
+                description: "レセプト（2024年4月〜2025年3月診療分）の開示".to_owned(),
+                holding_ids: holding(1),
+                requested_method: Some(ResponseMethod::Electronic),
+                ..request_input(ago(5), ReceiptChannel::Post, "伊藤 健")
+            },
+            actor,
+        )?;
+        let step = RequestStep::StartIdentityCheck { on: ago(4) };
+        request = self.advance_request(request.id, request.version, step, actor)?;
+        self.add_request_pause(
+            request.id,
+            request.version,
+            PauseInput {
+                from: ago(4),
+                to: None,
+                reason: PauseReason::IdentityDocuments,
+                note: "本人確認書類の写しが同封されていないため、補正を依頼する文書を郵送"
+                    .to_owned(),
+            },
+            actor,
+        )?;
+
+        // Overdue: an agent's request to stop the joint use of checkup results with the
+        // employer, still under review after the 14-day target.
+        let request = self.create_request(
+            RequestInput {
+                request_type: RequestType::SuspensionOrErasure,
+                agent: AgentKind::Attorney,
+                agent_name: "弁護士 中村 亮".to_owned(),
+                description: "事業主との共同利用による健診結果の利用停止".to_owned(),
+                holding_ids: holding(2),
+                ..request_input(ago(20), ReceiptChannel::Email, "小林 直人")
+            },
+            actor,
+        )?;
+        let step = RequestStep::ConfirmIdentity {
+            identity: identity(&["委任状", "弁護士登録番号の確認"], ago(18)),
+        };
+        self.advance_request(request.id, request.version, step, actor)?;
+
+        // Due this week: a purpose notification asked for by telephone ten days ago.
+        self.create_request(
+            RequestInput {
+                request_type: RequestType::PurposeNotification,
+                description: "ウェブサイト問合せ記録の利用目的".to_owned(),
+                holding_ids: holding(5),
+                ..request_input(ago(10), ReceiptChannel::Phone, "渡辺 由美")
+            },
+            actor,
+        )?;
+        Ok(())
+    }
+
+    fn load_demo_complaints(&self, holding: &dyn Fn(usize) -> Vec<i64>, actor: &str) -> Result<()> {
+        let today = crate::clock::today();
+        let ago = |days: u64| today.checked_sub_days(Days::new(days)).unwrap_or(today);
+
+        let complaint = self.create_complaint(
+            ComplaintInput {
+                reference: String::new(),
+                received_on: ago(60),
+                channel: ReceiptChannel::Web,
+                complainant: "山本 一郎".to_owned(),
+                complainant_contact: "yamamoto@example.jp".to_owned(),
+                subject: "健康相談の内容が勤務先に伝わっていないか".to_owned(),
+                description: "健康相談窓口で話した内容が事業主に共有されていないか不安、との申出"
+                    .to_owned(),
+                holding_ids: holding(4),
+            },
+            actor,
+        )?;
+        let complaint = self.add_complaint_action(
+            complaint.id,
+            complaint.version,
+            ComplaintActionInput {
+                on: ago(58),
+                description: "相談記録のアクセスログを確認し、事業主への提供がないことを確認"
+                    .to_owned(),
+                by: "保健事業グループ 佐々木".to_owned(),
+            },
+            actor,
+        )?;
+        self.close_complaint(
+            complaint.id,
+            complaint.version,
+            ago(55),
+            "申出者に電話で確認結果と共同利用の範囲（健診結果のみ）を説明し、了解を得た".to_owned(),
+            actor,
+        )?;
+
+        let complaint = self.create_complaint(
+            ComplaintInput {
+                reference: String::new(),
+                received_on: ago(9),
+                channel: ReceiptChannel::Phone,
+                complainant: String::new(),
+                complainant_contact: String::new(),
+                subject: "資格喪失後も医療費通知が届く".to_owned(),
+                description: "退職して資格を喪失した元被保険者宛ての医療費通知が、転居前の住所に\
+                              届いているとの匿名の電話"
+                    .to_owned(),
+                holding_ids: holding(0),
+            },
+            actor,
+        )?;
+        self.add_complaint_action(
+            complaint.id,
+            complaint.version,
+            ComplaintActionInput {
+                on: ago(8),
+                description: "資格喪失処理と医療費通知の抽出条件を確認中".to_owned(),
+                by: "適用グループ 田中".to_owned(),
+            },
+            actor,
+        )?;
+        Ok(())
+    }
+}
+
+fn request_input(received_on: NaiveDate, channel: ReceiptChannel, name: &str) -> RequestInput {
+    RequestInput {
+        reference: String::new(),
+        request_type: RequestType::Disclosure,
+        received_on,
+        channel,
+        requester_name: name.to_owned(),
+        requester_contact: "東京都内（デモ）".to_owned(),
+        agent: AgentKind::NoAgent,
+        agent_name: String::new(),
+        description: String::new(),
+        holding_ids: Vec::new(),
+        requested_method: None,
+        fee_yen: None,
+        notes: String::new(),
+    }
+}
+
+fn identity(documents: &[&str], checked_on: NaiveDate) -> IdentityVerification {
+    IdentityVerification {
+        documents: texts(documents),
+        checked_by: "総務グループ 鈴木".to_owned(),
+        checked_on,
     }
 }
 

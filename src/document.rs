@@ -5,11 +5,15 @@
 
 use crate::audit::{self, AuditAction, ChainHead, Entity};
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
+use crate::model::complaint::{Complaint, ComplaintInput};
+use crate::model::deadline_settings::DeadlineSettings;
 use crate::model::holding::{Holding, HoldingInput};
 use crate::model::organisation::Organisation;
+use crate::model::request::{Request, RequestInput};
 use crate::register::{check_holding, to_json, Register};
 use crate::store;
 use crate::validation::FieldChecks;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -29,7 +33,14 @@ pub struct RegisterDocument {
     /// The audit chain head at export time, so a copy can be matched to the register state.
     pub chain_head: Option<ChainHead>,
     pub organisation: Option<Organisation>,
+    /// Absent from documents written before requests existed, and while the defaults apply.
+    #[serde(default)]
+    pub deadline_settings: Option<DeadlineSettings>,
     pub holdings: Vec<Holding>,
+    #[serde(default)]
+    pub requests: Vec<Request>,
+    #[serde(default)]
+    pub complaints: Vec<Complaint>,
 }
 
 /// What an import wrote.
@@ -38,8 +49,13 @@ pub struct RegisterDocument {
 #[ts(export)]
 pub struct ImportSummary {
     pub organisation: bool,
+    pub deadline_settings: bool,
     #[ts(type = "number")]
     pub holdings: i64,
+    #[ts(type = "number")]
+    pub requests: i64,
+    #[ts(type = "number")]
+    pub complaints: i64,
 }
 
 impl Register {
@@ -51,7 +67,10 @@ impl Register {
                 exported_at: crate::clock::now(),
                 chain_head: audit::head(conn)?,
                 organisation: store::organisation::get(conn)?,
+                deadline_settings: store::deadline_settings::get(conn)?,
                 holdings: store::holdings::list(conn)?,
+                requests: store::requests::list(conn)?,
+                complaints: store::complaints::list(conn)?,
             })
         })
     }
@@ -127,6 +146,24 @@ impl Register {
                     });
                 }
             }
+            if let Some(settings) = &document.deadline_settings {
+                let mut checks = FieldChecks::new();
+                settings.settings.collect_errors(&mut checks);
+                let mut fields = checks.into_errors();
+                if settings.version < 1 {
+                    fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
+                }
+                if !fields.is_empty() {
+                    problems.push(RecordError {
+                        record: "deadlineSettings".to_owned(),
+                        reference: None,
+                        fields,
+                    });
+                }
+            }
+            let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
+            problems.extend(check_requests(&document.requests, &holding_ids));
+            problems.extend(check_complaints(&document.complaints, &holding_ids));
             if !problems.is_empty() {
                 problems.sort_by_key(|p| record_order(&p.record));
                 return Err(CoreError::Import(problems));
@@ -145,6 +182,24 @@ impl Register {
                     actor,
                     AuditAction::Create,
                     Entity::Organisation,
+                    "1",
+                    None,
+                    stored.as_ref().map(to_json).as_ref(),
+                )?;
+            }
+            if let Some(settings) = &document.deadline_settings {
+                store::deadline_settings::put(
+                    tx,
+                    &settings.settings,
+                    settings.version,
+                    &settings.updated_at,
+                )?;
+                let stored = store::deadline_settings::get(tx)?;
+                audit::append(
+                    tx,
+                    actor,
+                    AuditAction::Create,
+                    Entity::DeadlineSettings,
                     "1",
                     None,
                     stored.as_ref().map(to_json).as_ref(),
@@ -171,34 +226,278 @@ impl Register {
                     Some(&to_json(&stored)),
                 )?;
             }
+            for request in &document.requests {
+                let id = store::requests::insert(tx, request)?;
+                store::requests::save_children(tx, id, None, request)?;
+                let stored = crate::requests::load_request(tx, id)?;
+                audit::append(
+                    tx,
+                    actor,
+                    AuditAction::Create,
+                    Entity::Request,
+                    &id.to_string(),
+                    None,
+                    Some(&to_json(&stored)),
+                )?;
+            }
+            for complaint in &document.complaints {
+                let id = store::complaints::insert(tx, complaint)?;
+                store::complaints::save_children(tx, id, None, complaint)?;
+                let stored = crate::complaints::load_complaint(tx, id)?;
+                audit::append(
+                    tx,
+                    actor,
+                    AuditAction::Create,
+                    Entity::Complaint,
+                    &id.to_string(),
+                    None,
+                    Some(&to_json(&stored)),
+                )?;
+            }
             Ok(ImportSummary {
                 organisation: document.organisation.is_some(),
+                deadline_settings: document.deadline_settings.is_some(),
                 holdings: document.holdings.len() as i64,
+                requests: document.requests.len() as i64,
+                complaints: document.complaints.len() as i64,
             })
         })
     }
 }
 
-/// `Holding` flattens its `HoldingInput`, and serde loses the path inside a flattened struct;
-/// reading the same value as a bare `HoldingInput` finds the field that failed.
-fn locate_in_holding_fields(value: &Value) -> Option<String> {
+/// The checks a request must pass to be imported: the register's own rules, plus what an
+/// import must keep: unique ids and references, and holdings that are in the document.
+fn check_requests(requests: &[Request], holding_ids: &HashSet<i64>) -> Vec<RecordError> {
+    let mut problems = Vec::new();
+    let mut ids = HashSet::new();
+    let mut references = HashSet::new();
+    let mut pause_ids = HashSet::new();
+    let mut event_ids = HashSet::new();
+    for (index, request) in requests.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        request.collect_errors(&mut checks);
+        let mut fields = checks.into_errors();
+        fields.extend(record_keys(
+            request.id,
+            &request.fields.reference,
+            request.version,
+            &mut ids,
+            &mut references,
+        ));
+        fields.extend(missing_holdings(&request.fields.holding_ids, holding_ids));
+        for (i, pause) in request.pauses.iter().enumerate() {
+            if pause.id < 1 || !pause_ids.insert(pause.id) {
+                let field = format!("pauses[{i}].id");
+                fields.push(FieldError::new(field, FieldErrorCode::Duplicate, None));
+            }
+        }
+        for (i, event) in request.timeline.iter().enumerate() {
+            if event.id < 1 || !event_ids.insert(event.id) {
+                let field = format!("timeline[{i}].id");
+                fields.push(FieldError::new(field, FieldErrorCode::Duplicate, None));
+            }
+        }
+        if !fields.is_empty() {
+            problems.push(RecordError {
+                record: format!("requests[{index}]"),
+                reference: Some(request.fields.reference.clone()),
+                fields,
+            });
+        }
+    }
+    problems
+}
+
+fn check_complaints(complaints: &[Complaint], holding_ids: &HashSet<i64>) -> Vec<RecordError> {
+    let mut problems = Vec::new();
+    let mut ids = HashSet::new();
+    let mut references = HashSet::new();
+    let mut action_ids = HashSet::new();
+    for (index, complaint) in complaints.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        complaint.collect_errors(&mut checks);
+        let mut fields = checks.into_errors();
+        fields.extend(record_keys(
+            complaint.id,
+            &complaint.fields.reference,
+            complaint.version,
+            &mut ids,
+            &mut references,
+        ));
+        fields.extend(missing_holdings(&complaint.fields.holding_ids, holding_ids));
+        for (i, action) in complaint.actions.iter().enumerate() {
+            if action.id < 1 || !action_ids.insert(action.id) {
+                let field = format!("actions[{i}].id");
+                fields.push(FieldError::new(field, FieldErrorCode::Duplicate, None));
+            }
+        }
+        if !fields.is_empty() {
+            problems.push(RecordError {
+                record: format!("complaints[{index}]"),
+                reference: Some(complaint.fields.reference.clone()),
+                fields,
+            });
+        }
+    }
+    problems
+}
+
+/// Ids and references are kept on import, so they must be present and unique.
+fn record_keys(
+    id: i64,
+    reference: &str,
+    version: i64,
+    ids: &mut HashSet<i64>,
+    references: &mut HashSet<String>,
+) -> Vec<FieldError> {
+    let mut fields = Vec::new();
+    if id < 1 {
+        fields.push(FieldError::new("id", FieldErrorCode::OutOfRange, None));
+    } else if !ids.insert(id) {
+        fields.push(FieldError::new("id", FieldErrorCode::Duplicate, None));
+    }
+    if reference.is_empty() {
+        fields.push(FieldError::new("reference", FieldErrorCode::Required, None));
+    } else if !references.insert(reference.to_owned()) {
+        fields.push(FieldError::new(
+            "reference",
+            FieldErrorCode::Duplicate,
+            None,
+        ));
+    }
+    if version < 1 {
+        fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
+    }
+    fields
+}
+
+fn missing_holdings(linked: &[i64], holding_ids: &HashSet<i64>) -> Vec<FieldError> {
+    linked
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !holding_ids.contains(id))
+        .map(|(i, id)| {
+            let mut field =
+                FieldError::new(format!("holdingIds[{i}]"), FieldErrorCode::Malformed, None);
+            field.message = format!("holding {id} is not in the document");
+            field
+        })
+        .collect()
+}
+
+/// A record flattens its input struct, and serde loses the path inside a flattened struct;
+/// reading the same value, less the record's own `keys`, as a bare input finds the field that
+/// failed.
+fn locate_in_fields<I: DeserializeOwned>(value: &Value, keys: &[&str]) -> Option<String> {
     let mut fields = value.clone();
     let object = fields.as_object_mut()?;
-    for key in ["id", "version", "createdAt", "updatedAt"] {
-        object.remove(key);
+    for key in keys {
+        object.remove(*key);
     }
-    let error = serde_path_to_error::deserialize::<_, HoldingInput>(&fields).err()?;
+    let error = serde_path_to_error::deserialize::<_, I>(&fields).err()?;
     let path = error.path().to_string();
     (path != ".").then_some(path)
 }
 
-/// Orders problems as the records stand in the document: organisation first, then by index.
+const HOLDING_KEYS: &[&str] = &["id", "version", "createdAt", "updatedAt"];
+const REQUEST_KEYS: &[&str] = &[
+    "id",
+    "track",
+    "status",
+    "identity",
+    "pauses",
+    "extension",
+    "decision",
+    "notification",
+    "closedOn",
+    "timeline",
+    "version",
+    "createdAt",
+    "updatedAt",
+];
+const COMPLAINT_KEYS: &[&str] = &[
+    "id",
+    "actions",
+    "resolution",
+    "closedOn",
+    "version",
+    "createdAt",
+    "updatedAt",
+];
+
+/// Orders problems as the records stand in the document: organisation and settings first,
+/// then each list in document order, by index.
 fn record_order(record: &str) -> (u8, usize) {
-    let index = record
-        .split_once('[')
-        .and_then(|(_, rest)| rest.trim_end_matches(']').parse().ok())
-        .unwrap_or(0);
-    (u8::from(record != "organisation"), index)
+    let (section, index) = match record.split_once('[') {
+        Some((section, rest)) => (section, rest.trim_end_matches(']').parse().unwrap_or(0)),
+        None => (record, 0),
+    };
+    let rank = match section {
+        "organisation" => 0,
+        "deadlineSettings" => 1,
+        "holdings" => 2,
+        "requests" => 3,
+        "complaints" => 4,
+        _ => 5,
+    };
+    (rank, index)
+}
+
+/// Reads the list under `key` record by record, reporting each unreadable record with the
+/// field that failed and its reference (read from `reference_key`).
+fn parse_list<T: DeserializeOwned, I: DeserializeOwned>(
+    object: &serde_json::Map<String, Value>,
+    key: &str,
+    reference_key: &str,
+    record_keys: &[&str],
+    problems: &mut Vec<RecordError>,
+) -> std::result::Result<Vec<T>, String> {
+    let mut records = Vec::new();
+    match object.get(key) {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(values)) => {
+            for (index, value) in values.iter().enumerate() {
+                match serde_path_to_error::deserialize::<_, T>(value) {
+                    Ok(record) => records.push(record),
+                    Err(e) => {
+                        let reference = value
+                            .get(reference_key)
+                            .and_then(Value::as_str)
+                            .map(str::to_owned);
+                        let mut problem = malformed(format!("{key}[{index}]"), reference, e);
+                        if let Some(field) = locate_in_fields::<I>(value, record_keys) {
+                            problem.fields[0].field = field;
+                        }
+                        problems.push(problem);
+                    }
+                }
+            }
+        }
+        Some(_) => return Err(format!("{key} is not a list")),
+    }
+    Ok(records)
+}
+
+/// One unreadable record; serde_path_to_error names the field inside it that failed, so the
+/// report says `holdings[6].medium` rather than only `holdings[6]`.
+fn malformed(
+    record: String,
+    reference: Option<String>,
+    error: serde_path_to_error::Error<serde_json::Error>,
+) -> RecordError {
+    let path = error.path().to_string();
+    let field = if path == "." {
+        "record".to_owned()
+    } else {
+        path
+    };
+    let mut field = FieldError::new(field, FieldErrorCode::Malformed, None);
+    field.message = error.inner().to_string();
+    RecordError {
+        record,
+        reference,
+        fields: vec![field],
+    }
 }
 
 /// Parses the document record by record, so that a type error in one holding is reported
@@ -247,25 +546,6 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
     }
 
     let mut problems = Vec::new();
-    // serde_path_to_error names the field inside the record that failed to read, so the
-    // report says `holdings[6].medium` rather than only `holdings[6]`.
-    let malformed = |record: String,
-                     reference: Option<String>,
-                     error: serde_path_to_error::Error<serde_json::Error>| {
-        let path = error.path().to_string();
-        let field = if path == "." {
-            "record".to_owned()
-        } else {
-            path
-        };
-        let mut field = FieldError::new(field, FieldErrorCode::Malformed, None);
-        field.message = error.inner().to_string();
-        RecordError {
-            record,
-            reference,
-            fields: vec![field],
-        }
-    };
     let organisation = match object.get("organisation") {
         None | Some(Value::Null) => None,
         Some(value) => match serde_path_to_error::deserialize::<_, Organisation>(value) {
@@ -276,34 +556,41 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
             }
         },
     };
-    let mut holdings = Vec::new();
-    match object.get("holdings") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(values)) => {
-            for (index, value) in values.iter().enumerate() {
-                match serde_path_to_error::deserialize::<_, Holding>(value) {
-                    Ok(h) => holdings.push(h),
-                    Err(e) => {
-                        let reference = value
-                            .get("ledgerNo")
-                            .and_then(Value::as_str)
-                            .map(str::to_owned);
-                        let mut problem = malformed(format!("holdings[{index}]"), reference, e);
-                        if let Some(field) = locate_in_holding_fields(value) {
-                            problem.fields[0].field = field;
-                        }
-                        problems.push(problem);
-                    }
-                }
+    let deadline_settings = match object.get("deadlineSettings") {
+        None | Some(Value::Null) => None,
+        Some(value) => match serde_path_to_error::deserialize::<_, DeadlineSettings>(value) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                problems.push(malformed("deadlineSettings".to_owned(), None, e));
+                None
             }
-        }
-        Some(_) => {
-            return Err(whole(
-                FieldErrorCode::Malformed,
-                "holdings is not a list".to_owned(),
-            ))
-        }
-    }
+        },
+    };
+    let not_a_list = |message| whole(FieldErrorCode::Malformed, message);
+    let holdings = parse_list::<Holding, HoldingInput>(
+        object,
+        "holdings",
+        "ledgerNo",
+        HOLDING_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let requests = parse_list::<Request, RequestInput>(
+        object,
+        "requests",
+        "reference",
+        REQUEST_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let complaints = parse_list::<Complaint, ComplaintInput>(
+        object,
+        "complaints",
+        "reference",
+        COMPLAINT_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
     let chain_head = object
         .get("chainHead")
         .cloned()
@@ -318,7 +605,10 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
             .to_owned(),
         chain_head,
         organisation,
+        deadline_settings,
         holdings,
+        requests,
+        complaints,
     };
     Ok((document, problems))
 }

@@ -61,6 +61,9 @@ pub enum FieldErrorCode {
     /// A data item cannot be removed because other records point at it.
     InUse,
     Malformed,
+    /// A value the organisation's legal regime does not provide for: a refusal ground from
+    /// another statute's catalogue, a request type only another regime knows.
+    NotInRegime,
 }
 
 impl FieldError {
@@ -86,6 +89,9 @@ impl FieldError {
             FieldErrorCode::NeedsNote => format!("{field} needs an explanatory note"),
             FieldErrorCode::InUse => format!("{field} is referred to by other records"),
             FieldErrorCode::Malformed => format!("{field} is malformed"),
+            FieldErrorCode::NotInRegime => {
+                format!("{field} is not provided for by the organisation's regime")
+            }
         };
         Self {
             field,

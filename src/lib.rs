@@ -1,11 +1,13 @@
 //! Daicho core: the privacy office's statutory register.
 //!
 //! Everything that knows about records lives here, never in the Tauri shell or the UI:
-//! - [`model`]: the records (holdings, the organisation profile) and their validation rules;
+//! - [`model`]: the records (holdings, requests, complaints, the organisation profile and its
+//!   deadline settings) and their validation rules;
 //! - [`register::Register`]: the only way to read and write them; every write is validated,
 //!   applied and audited in one transaction;
 //! - [`audit`]: the append-only, hash-chained trail and its verification;
 //! - [`db`]: opening the file, connection settings and embedded migrations;
+//! - [`deadline`]: the statutory deadline engine the register computes request deadlines with;
 //! - [`document`]: the versioned JSON document used for export and import;
 //! - [`demo`]: a realistic demo register.
 //!
@@ -14,6 +16,7 @@
 
 pub mod audit;
 pub mod clock;
+mod complaints;
 pub mod db;
 pub mod deadline;
 pub mod demo;
@@ -23,6 +26,7 @@ pub mod ipc;
 pub mod model;
 pub mod paths;
 pub mod register;
+mod requests;
 mod store;
 mod validation;
 

@@ -249,6 +249,7 @@ impl Register {
             if before.version != expected_version {
                 return Err(stale("holding", &before.fields.ledger_no));
             }
+            refuse_if_linked(tx, &before)?;
             store::holdings::delete(tx, id)?;
             audit::append(
                 tx,
@@ -316,6 +317,21 @@ impl Register {
                 .map(|(k, v)| (k, serde_json::json!({ "value": v })))
                 .collect();
             compare(Entity::Preference, preferences)?;
+            let settings = store::deadline_settings::get(conn)?
+                .map(|s| ("1".to_owned(), to_json(&s)))
+                .into_iter()
+                .collect();
+            compare(Entity::DeadlineSettings, settings)?;
+            let requests = store::requests::list(conn)?
+                .iter()
+                .map(|r| (r.id.to_string(), to_json(r)))
+                .collect();
+            compare(Entity::Request, requests)?;
+            let complaints = store::complaints::list(conn)?
+                .iter()
+                .map(|c| (c.id.to_string(), to_json(c)))
+                .collect();
+            compare(Entity::Complaint, complaints)?;
             altered_records
                 .sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
             Ok(VerifyReport {
@@ -331,7 +347,9 @@ impl Register {
     pub fn is_empty(&self) -> Result<bool> {
         self.read(|conn| {
             let records: i64 = conn.query_row(
-                "SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM holding)",
+                "SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM holding)
+                      + (SELECT count(*) FROM request) + (SELECT count(*) FROM complaint)
+                      + (SELECT count(*) FROM deadline_settings)",
                 [],
                 |row| row.get(0),
             )?;
@@ -365,10 +383,42 @@ fn altered(entity: Entity, id: &str, reason: &str) -> audit::AlteredRecord {
     }
 }
 
-fn stale(what: &str, reference: &str) -> CoreError {
+pub(crate) fn stale(what: &str, reference: &str) -> CoreError {
     CoreError::Conflict(format!(
         "{what} {reference} was changed elsewhere since it was opened; reload it and try again"
     ))
+}
+
+/// A holding that requests or complaints name stays: deleting it would leave those records
+/// pointing at nothing, and the officer needs to know which ones to unlink first.
+fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
+    let requests = store::requests::referring_to_holding(conn, holding.id)?;
+    let complaints = store::complaints::referring_to_holding(conn, holding.id)?;
+    if requests.is_empty() && complaints.is_empty() {
+        return Ok(());
+    }
+    let mut named = Vec::new();
+    for (one, many, references) in [
+        ("request", "requests", &requests),
+        ("complaint", "complaints", &complaints),
+    ] {
+        match references.len() {
+            0 => {}
+            1 => named.push(format!("{one} {}", references.join(", "))),
+            _ => named.push(format!("{many} {}", references.join(", "))),
+        }
+    }
+    let (verb, them) = if requests.len() + complaints.len() == 1 {
+        ("concerns", "it")
+    } else {
+        ("concern", "them")
+    };
+    Err(CoreError::Conflict(format!(
+        "holding {} ({}) cannot be deleted: {} {verb} it; remove the holding from {them} first",
+        holding.fields.ledger_no,
+        holding.fields.name,
+        named.join(" and ")
+    )))
 }
 
 pub(crate) fn load_holding(conn: &Connection, id: i64) -> Result<Holding> {

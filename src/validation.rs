@@ -2,6 +2,7 @@
 //! shows every problem at once rather than one per save.
 
 use crate::error::{CoreError, FieldError, FieldErrorCode};
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
 /// Longest free-text value accepted in a short field (names, places).
@@ -10,6 +11,10 @@ pub const SHORT_TEXT: usize = 200;
 pub const LONG_TEXT: usize = 4000;
 /// Most entries accepted in one list field.
 pub const MAX_LIST: usize = 500;
+/// Dates are accepted in the years whose holidays the deadline engine knows, less the last
+/// one, so that every period counted from an accepted date can still be computed.
+pub const FIRST_DATE_YEAR: i32 = crate::deadline::FIRST_YEAR;
+pub const LAST_DATE_YEAR: i32 = crate::deadline::LAST_YEAR - 1;
 
 #[derive(Default)]
 pub struct FieldChecks {
@@ -23,6 +28,19 @@ impl FieldChecks {
 
     pub fn fail(&mut self, field: impl Into<String>, code: FieldErrorCode, limit: Option<i64>) {
         self.errors.push(FieldError::new(field, code, limit));
+    }
+
+    /// A refusal worded for the case at hand, where the generic message would not tell an
+    /// officer what to do (dates out of order, a ground from the wrong statute).
+    pub fn fail_with(
+        &mut self,
+        field: impl Into<String>,
+        code: FieldErrorCode,
+        message: impl Into<String>,
+    ) {
+        let mut error = FieldError::new(field, code, None);
+        error.message = message.into();
+        self.errors.push(error);
     }
 
     pub fn has_error_for(&self, field: &str) -> bool {
@@ -71,6 +89,26 @@ impl FieldChecks {
         }
     }
 
+    /// A date the deadline engine can count from.
+    pub fn date(&mut self, field: &str, date: NaiveDate) {
+        if !(FIRST_DATE_YEAR..=LAST_DATE_YEAR).contains(&date.year()) {
+            self.fail_with(
+                field,
+                FieldErrorCode::OutOfRange,
+                format!(
+                    "{field} must fall between {FIRST_DATE_YEAR} and {LAST_DATE_YEAR}, \
+                     the years whose holidays Daicho knows"
+                ),
+            );
+        }
+    }
+
+    /// Moves errors reported under `from` (a path inside the whole record) to `to` (the
+    /// path in the form that was submitted), e.g. `pauses[2].from` to `pause.from`.
+    pub fn rename_prefix(&mut self, from: &str, to: &str) {
+        rename_prefix(&mut self.errors, from, to);
+    }
+
     pub fn finish(self) -> Result<(), CoreError> {
         if self.errors.is_empty() {
             Ok(())
@@ -81,6 +119,21 @@ impl FieldChecks {
 
     pub fn into_errors(self) -> Vec<FieldError> {
         self.errors
+    }
+}
+
+/// See [`FieldChecks::rename_prefix`]; for errors already collected into a `CoreError`.
+pub fn rename_prefix(errors: &mut [FieldError], from: &str, to: &str) {
+    for error in errors {
+        let rest = error
+            .field
+            .strip_prefix(from)
+            .filter(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['));
+        if let Some(rest) = rest {
+            let renamed = format!("{to}{rest}");
+            error.message = error.message.replace(&error.field, &renamed);
+            error.field = renamed;
+        }
     }
 }
 

@@ -145,3 +145,22 @@ fn every_write_appends_exactly_one_entry_and_a_refused_write_none() {
     );
     assert_eq!(register.language().unwrap(), Some(daicho::Language::En));
 }
+
+#[test]
+fn deadline_settings_edited_behind_the_apps_back_are_named() {
+    let temp = TempRegister::new();
+    let register = temp.open();
+    register
+        .save_deadline_settings(
+            daicho::model::deadline_settings::DeadlineSettingsInput::default(),
+            None,
+            ACTOR,
+        )
+        .unwrap();
+    drop(register);
+    // Someone removes the year-end closure to make a late decision look timely.
+    temp.raw().execute("DELETE FROM closure_range", []).unwrap();
+    let report = temp.open().verify().unwrap();
+    assert_eq!(report.altered_records.len(), 1, "{report:?}");
+    assert_eq!(report.altered_records[0].entity, "deadlineSettings");
+}

@@ -121,3 +121,43 @@ fn an_unopenable_file_is_reported_and_untouched() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("left untouched"));
     assert_eq!(std::fs::read_to_string(&db).unwrap(), "not a database");
 }
+
+#[test]
+fn deadlines_lists_what_is_due_with_each_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    assert!(daicho(&db, &["demo"]).status.success());
+    let output = daicho(&db, &["deadlines"]);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    assert!(text.contains("open on "), "{text}");
+    assert!(text.contains("[OVERDUE]"), "{text}");
+    assert!(text.contains("[paused]"), "{text}");
+    assert!(
+        text.contains("internal target for answering without delay: due"),
+        "{text}"
+    );
+    assert!(text.contains("14 days from the day after"), "{text}");
+    assert!(text.contains("a suit is possible from"), "{text}");
+    assert!(
+        text.contains("complaint: 資格喪失後も医療費通知が届く"),
+        "{text}"
+    );
+
+    // Far enough ahead, every open request of the demo is overdue.
+    let later = stdout(&daicho(
+        &db,
+        &["deadlines", "--today", "2099-01-01", "--json"],
+    ));
+    let agenda: serde_json::Value = serde_json::from_str(&later).unwrap();
+    assert_eq!(agenda["today"], "2099-01-01");
+    let items = agenda["items"].as_array().unwrap();
+    assert_eq!(items.len(), 4, "three open requests and one open complaint");
+    assert!(items
+        .iter()
+        .filter(|i| i["kind"] == "request")
+        .all(|i| i["overdue"] == true));
+
+    let bad = daicho(&db, &["deadlines", "--today", "2026-02-30"]);
+    assert!(!bad.status.success());
+}

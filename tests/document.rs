@@ -2,7 +2,8 @@
 
 mod common;
 
-use common::{holding, memory_register, ACTOR};
+use common::{d, holding, memory_register, ACTOR};
+use daicho::model::deadline_settings::DeadlineSettingsInput;
 use daicho::ErrorKind;
 use serde_json::Value;
 
@@ -16,23 +17,120 @@ fn demo_export() -> String {
 fn importing_an_export_into_an_empty_register_reproduces_it() {
     let source = memory_register();
     source.load_demo(ACTOR).unwrap();
-    // Make ids and items non-trivial: a deletion leaves a gap the import must keep.
-    let first = source.holdings().unwrap()[0].clone();
+    // Make ids and items non-trivial: a deletion leaves a gap the import must keep. The demo's
+    // requests and complaints name holdings 1, 2, 3, 5 and 6; H-0004 is free to go.
+    let unlinked = source.holdings().unwrap()[3].clone();
     source
-        .delete_holding(first.id, first.version, ACTOR)
+        .delete_holding(unlinked.id, unlinked.version, ACTOR)
+        .unwrap();
+    let settings = DeadlineSettingsInput {
+        closed_dates: vec![d("2026-06-15")],
+        ..DeadlineSettingsInput::default()
+    };
+    source
+        .save_deadline_settings(settings, None, ACTOR)
         .unwrap();
     let exported = source.export_document().unwrap();
+    assert_eq!(exported.requests.len(), 4);
+    assert_eq!(exported.complaints.len(), 2);
 
     let target = memory_register();
     let summary = target
         .import_document(&serde_json::to_string(&exported).unwrap(), ACTOR)
         .unwrap();
     assert_eq!(summary.holdings, exported.holdings.len() as i64);
-    assert!(summary.organisation);
+    assert_eq!((summary.requests, summary.complaints), (4, 2));
+    assert!(summary.organisation && summary.deadline_settings);
     let reimported = target.export_document().unwrap();
     assert_eq!(reimported.organisation, exported.organisation);
+    assert_eq!(reimported.deadline_settings, exported.deadline_settings);
     assert_eq!(reimported.holdings, exported.holdings);
+    assert_eq!(
+        reimported.requests, exported.requests,
+        "ids, versions, pauses and timelines"
+    );
+    assert_eq!(reimported.complaints, exported.complaints);
     assert!(target.verify().unwrap().is_intact());
+
+    // The imported register carries on: the paused request's pause can be ended, and new
+    // records continue the numbering.
+    let today = daicho::clock::today();
+    let paused = target
+        .requests(today)
+        .unwrap()
+        .into_iter()
+        .find(|v| v.paused)
+        .unwrap()
+        .request;
+    let pause = paused.open_pause().unwrap().id;
+    target
+        .end_request_pause(paused.id, paused.version, pause, today, ACTOR)
+        .unwrap();
+    let next = target
+        .create_complaint(common::complaint("2026-04-01"), ACTOR)
+        .unwrap();
+    assert_eq!(next.fields.reference, "C-0003");
+    assert!(target.verify().unwrap().is_intact());
+}
+
+#[test]
+fn a_document_from_before_requests_existed_still_imports() {
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    let object = document.as_object_mut().unwrap();
+    for key in ["deadlineSettings", "requests", "complaints"] {
+        object.remove(key);
+    }
+    let register = memory_register();
+    let summary = register
+        .import_document(&document.to_string(), ACTOR)
+        .unwrap();
+    assert_eq!((summary.requests, summary.complaints), (0, 0));
+    assert!(!summary.deadline_settings);
+    assert_eq!(summary.holdings, 8);
+}
+
+#[test]
+fn invalid_requests_and_complaints_are_named_by_record_and_field() {
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    document["requests"][0]["requesterName"] = Value::from(" ");
+    document["requests"][1]["holdingIds"] = serde_json::json!([999]);
+    document["requests"][2]["status"] = Value::from("lost");
+    document["requests"][3]["channel"] = Value::from("pigeon");
+    document["requests"][3]["decision"]["decidedOn"] = Value::from("2000-01-01");
+    document["complaints"][1]["id"] = document["complaints"][0]["id"].clone();
+    document["complaints"][0]["actions"][0]["on"] = Value::from("1999-01-01");
+    let register = memory_register();
+    let error = register
+        .import_document(&document.to_string(), ACTOR)
+        .err()
+        .unwrap();
+    assert_eq!(error.kind(), ErrorKind::Import);
+    let named: Vec<(String, String)> = error
+        .record_errors()
+        .iter()
+        .flat_map(|r| {
+            r.fields
+                .iter()
+                .map(move |f| (r.record.clone(), f.field.clone()))
+        })
+        .collect();
+    let has = |record: &str, field: &str| named.contains(&(record.to_owned(), field.to_owned()));
+    assert!(has("requests[0]", "requesterName"), "{named:?}");
+    assert!(has("requests[1]", "holdingIds[0]"), "{named:?}");
+    assert!(has("requests[2]", "status"), "{named:?}");
+    assert!(has("requests[3]", "channel"), "{named:?}");
+    assert!(has("complaints[0]", "actions[0].on"), "{named:?}");
+    assert!(has("complaints[1]", "id"), "{named:?}");
+    let records: Vec<&str> = error
+        .record_errors()
+        .iter()
+        .map(|r| r.record.as_str())
+        .collect();
+    let mut sorted = records.clone();
+    sorted.sort_by_key(|r| (!r.starts_with("requests"), r.to_string()));
+    assert_eq!(records, sorted, "in document order");
+    assert!(register.is_empty().unwrap());
+    assert_eq!(register.chain_head().unwrap(), None);
 }
 
 #[test]

@@ -11,10 +11,16 @@ use sha2::{Digest, Sha256};
 /// schemas under the same version. Add a new migration instead of changing a hash here.
 #[test]
 fn released_migrations_are_never_edited() {
-    let released = [(
-        "0001_init",
-        "8fe8de54618d539b146d6de805a17764ac2ed84bcf7d9da410e98b8312ea6cc3",
-    )];
+    let released = [
+        (
+            "0001_init",
+            "8fe8de54618d539b146d6de805a17764ac2ed84bcf7d9da410e98b8312ea6cc3",
+        ),
+        (
+            "0002_requests_complaints",
+            "ba368645ebeb5e7978ca35e3e54270b50c38853c1b48ef24032a9f9ad6d5bc63",
+        ),
+    ];
     assert!(
         MIGRATIONS.len() >= released.len(),
         "a released migration was removed"
@@ -118,6 +124,50 @@ fn tables_are_strict_and_checked() {
     assert!(bad_date.is_err(), "CHECK refuses an impossible date");
     let half_rule = conn.execute("UPDATE holding SET retention_years = NULL", []);
     assert!(half_rule.is_err(), "a retention rule is all or nothing");
+}
+
+#[test]
+fn request_and_settings_tables_are_checked() {
+    let temp = TempRegister::new();
+    drop(temp.open());
+    let conn = temp.raw();
+    let settings = conn.execute(
+        "INSERT INTO deadline_settings VALUES (1, 31, NULL, 14, 1, 'now')",
+        [],
+    );
+    assert!(
+        settings.is_err(),
+        "an ordinance cannot lengthen the 30 days"
+    );
+    conn.execute(
+        "INSERT INTO deadline_settings VALUES (1, NULL, NULL, 14, 1, 'now')",
+        [],
+    )
+    .unwrap();
+    let leap = conn.execute(
+        "INSERT INTO closure_range (position, from_month, from_day, to_month, to_day)
+         VALUES (0, 2, 29, 3, 1)",
+        [],
+    );
+    assert!(leap.is_ok(), "2/29 is a day of the year");
+    let impossible = conn.execute(
+        "INSERT INTO closure_range (position, from_month, from_day, to_month, to_day)
+         VALUES (1, 2, 30, 3, 1)",
+        [],
+    );
+    assert!(impossible.is_err(), "2/30 is not");
+    let undecided_but_closed = conn.execute(
+        "INSERT INTO request (reference, request_type, track, received_on, channel,
+            requester_name, requester_contact, agent, agent_name, description, notes, status,
+            closed_on, version, created_at, updated_at)
+         VALUES ('R-1', 'disclosure', 'privateOperator', '2026-04-01', 'post', '山田', '', 'none',
+            '', '', '', 'closed', '2026-04-02', 1, 'now', 'now')",
+        [],
+    );
+    assert!(
+        undecided_but_closed.is_err(),
+        "a closed request has its decision and answer"
+    );
 }
 
 #[test]

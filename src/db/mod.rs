@@ -7,7 +7,13 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Embedded migrations, in order. Released entries are never edited; a test pins their hashes.
-pub const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql")),
+    (
+        "0002_requests_complaints",
+        include_str!("migrations/0002_requests_complaints.sql"),
+    ),
+];
 
 /// The schema version this binary writes, which is also the newest it can open.
 pub fn supported_version() -> i64 {

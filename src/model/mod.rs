@@ -1,8 +1,12 @@
 //! Register records as the core, the UI (through generated TypeScript) and the JSON document
 //! see them, with the validation each one must pass before it is written.
 
+pub mod agenda;
+pub mod complaint;
+pub mod deadline_settings;
 pub mod holding;
 pub mod organisation;
+pub mod request;
 
 /// Declares an enum stored as a short camelCase code in SQL and JSON. The code list is the
 /// one the migration's `CHECK` constraints repeat, so both must change together.

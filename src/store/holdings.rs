@@ -126,6 +126,14 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Holding>> {
     })
 }
 
+pub fn exists(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM holding WHERE id = ?1)",
+        [id],
+        |row| row.get(0),
+    )
+}
+
 pub fn ledger_no_taken(
     conn: &Connection,
     ledger_no: &str,

@@ -1,9 +1,12 @@
 //! SQL for each kind of record. Functions here neither validate nor audit: the
 //! [`Register`](crate::Register) does both around them, inside one transaction.
 
+pub mod complaints;
+pub mod deadline_settings;
 pub mod holdings;
 pub mod organisation;
 pub mod preferences;
+pub mod requests;
 
 use serde::{de::DeserializeOwned, Serialize};
 

@@ -104,3 +104,65 @@ pub fn audit_count(register_path: &std::path::Path) -> i64 {
     conn.query_row("SELECT count(*) FROM audit_event", [], |r| r.get(0))
         .expect("count")
 }
+
+/// A date written as in the statutes' worked examples.
+pub fn d(text: &str) -> chrono::NaiveDate {
+    text.parse().expect("a valid test date")
+}
+
+/// A register whose organisation answers to `regime`.
+pub fn register_under(regime: Regime, gdpr_applies: bool) -> Register {
+    let register = memory_register();
+    let profile = OrganisationInput {
+        regime,
+        gdpr_applies,
+        ..organisation()
+    };
+    register
+        .save_organisation(profile, None, ACTOR)
+        .expect("the profile is saved");
+    register
+}
+
+/// A complete, valid disclosure request received on `received`; tests change what they are
+/// about.
+pub fn request(received: &str) -> daicho::model::request::RequestInput {
+    use daicho::model::request::{AgentKind, ReceiptChannel, RequestInput, RequestType};
+    RequestInput {
+        reference: String::new(),
+        request_type: RequestType::Disclosure,
+        received_on: d(received),
+        channel: ReceiptChannel::Post,
+        requester_name: "山田 花子".to_owned(),
+        requester_contact: "東京都千代田区1-2-3".to_owned(),
+        agent: AgentKind::NoAgent,
+        agent_name: String::new(),
+        description: "健診結果の開示".to_owned(),
+        holding_ids: Vec::new(),
+        requested_method: None,
+        fee_yen: None,
+        notes: String::new(),
+    }
+}
+
+pub fn identity(checked_on: &str) -> daicho::model::request::IdentityVerification {
+    daicho::model::request::IdentityVerification {
+        documents: vec!["運転免許証".to_owned()],
+        checked_by: "総務課 佐藤".to_owned(),
+        checked_on: d(checked_on),
+    }
+}
+
+/// A complete, valid complaint received on `received`.
+pub fn complaint(received: &str) -> daicho::model::complaint::ComplaintInput {
+    daicho::model::complaint::ComplaintInput {
+        reference: String::new(),
+        received_on: d(received),
+        channel: daicho::model::request::ReceiptChannel::Phone,
+        complainant: "鈴木 一郎".to_owned(),
+        complainant_contact: "03-0000-0000".to_owned(),
+        subject: "退職後もDMが届く".to_owned(),
+        description: "退職後も案内が届くとの申出".to_owned(),
+        holding_ids: Vec::new(),
+    }
+}
