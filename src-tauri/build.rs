@@ -4,7 +4,7 @@
 //! Listing them makes each command deny-by-default: a window may call it only if its
 //! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 32] = [
     "startup_status",
     "save_organisation",
     "load_demo",
@@ -18,6 +18,25 @@ const COMMANDS: [&str; 13] = [
     "verify_register",
     "export_register_json",
     "import_register_json",
+    "request_types",
+    "list_requests",
+    "get_request",
+    "create_request",
+    "update_request",
+    "advance_request",
+    "add_request_pause",
+    "end_request_pause",
+    "remove_request_pause",
+    "set_request_extension",
+    "agenda",
+    "list_complaints",
+    "get_complaint",
+    "create_complaint",
+    "update_complaint",
+    "add_complaint_action",
+    "close_complaint",
+    "get_deadline_settings",
+    "save_deadline_settings",
 ];
 
 fn main() {

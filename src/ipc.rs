@@ -46,3 +46,13 @@ pub struct StartupStatus {
     pub language: Option<Language>,
     pub chain_head: Option<ChainHead>,
 }
+
+/// The deadline settings screen needs both what is saved (for its version) and what applies.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DeadlineSettingsState {
+    /// `None` while the defaults apply.
+    pub saved: Option<crate::model::deadline_settings::DeadlineSettings>,
+    pub effective: crate::model::deadline_settings::DeadlineSettingsInput,
+}

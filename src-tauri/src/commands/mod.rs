@@ -1,7 +1,9 @@
 //! Tauri commands, grouped by register section. Each one is a few lines that call the core
 //! and convert its error into the `{kind, message, …}` report the UI switches on.
 
+pub mod complaints;
 pub mod holdings;
 pub mod organisation;
 pub mod register;
+pub mod requests;
 pub mod startup;

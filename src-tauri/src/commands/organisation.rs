@@ -1,5 +1,7 @@
 use crate::state::AppState;
+use daicho::ipc::DeadlineSettingsState;
 use daicho::ipc::ErrorReport;
+use daicho::model::deadline_settings::{DeadlineSettings, DeadlineSettingsInput};
 use daicho::model::organisation::{Organisation, OrganisationInput};
 use daicho::Language;
 use tauri::State;
@@ -23,4 +25,26 @@ pub fn load_demo(state: State<'_, AppState>) -> Result<usize, ErrorReport> {
 #[tauri::command(async)]
 pub fn set_language(state: State<'_, AppState>, language: Language) -> Result<(), ErrorReport> {
     Ok(state.register()?.set_language(language, &state.actor)?)
+}
+
+/// The organisation's closure days and local periods; the defaults while none are saved.
+#[tauri::command(async)]
+pub fn get_deadline_settings(
+    state: State<'_, AppState>,
+) -> Result<DeadlineSettingsState, ErrorReport> {
+    let register = state.register()?;
+    Ok(DeadlineSettingsState {
+        saved: register.deadline_settings()?,
+        effective: register.effective_deadline_settings()?,
+    })
+}
+
+#[tauri::command(async)]
+pub fn save_deadline_settings(
+    state: State<'_, AppState>,
+    input: DeadlineSettingsInput,
+    expected_version: Option<i64>,
+) -> Result<DeadlineSettings, ErrorReport> {
+    let register = state.register()?;
+    Ok(register.save_deadline_settings(input, expected_version, &state.actor)?)
 }
