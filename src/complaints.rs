@@ -46,7 +46,7 @@ impl Register {
             };
             complaint_checks(tx, &complaint, None)?.finish()?;
             if complaint.fields.reference.is_empty() {
-                complaint.fields.reference = store::complaints::next_reference(tx)?;
+                complaint.fields.reference = store::COMPLAINT_REFERENCES.next(tx)?;
             }
             let id = store::complaints::insert(tx, &complaint)?;
             store::complaints::save_children(tx, id, None, &complaint)?;
@@ -196,7 +196,7 @@ pub(crate) fn complaint_checks(
     let reference = &complaint.fields.reference;
     if !reference.is_empty()
         && !checks.has_error_for("reference")
-        && store::complaints::reference_taken(conn, reference, id)?
+        && store::COMPLAINT_REFERENCES.is_taken(conn, reference, id)?
     {
         checks.fail("reference", FieldErrorCode::Duplicate, None);
     }

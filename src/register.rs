@@ -190,7 +190,7 @@ impl Register {
         self.write(|tx| {
             check_holding(tx, &input, None)?;
             if input.ledger_no.is_empty() {
-                input.ledger_no = store::holdings::next_ledger_no(tx)?;
+                input.ledger_no = store::LEDGER_NUMBERS.next(tx)?;
             }
             let now = crate::clock::now();
             let id = store::holdings::insert(tx, None, &input, 1, &now, &now)?;
@@ -439,7 +439,7 @@ pub(crate) fn check_holding(
     input.collect_errors(&mut checks);
     if !input.ledger_no.is_empty()
         && !checks.has_error_for("ledgerNo")
-        && store::holdings::ledger_no_taken(conn, &input.ledger_no, id)?
+        && store::LEDGER_NUMBERS.is_taken(conn, &input.ledger_no, id)?
     {
         checks.fail("ledgerNo", FieldErrorCode::Duplicate, None);
     }

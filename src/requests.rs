@@ -153,7 +153,7 @@ impl Register {
             }
             checks.finish()?;
             if request.fields.reference.is_empty() {
-                request.fields.reference = store::requests::next_reference(tx)?;
+                request.fields.reference = store::REQUEST_REFERENCES.next(tx)?;
             }
             let id = store::requests::insert(tx, &request)?;
             store::requests::save_children(tx, id, None, &request)?;
@@ -574,7 +574,7 @@ pub(crate) fn request_checks(
     let reference = &request.fields.reference;
     if !reference.is_empty()
         && !checks.has_error_for("reference")
-        && store::requests::reference_taken(conn, reference, id)?
+        && store::REQUEST_REFERENCES.is_taken(conn, reference, id)?
     {
         checks.fail("reference", FieldErrorCode::Duplicate, None);
     }

@@ -134,29 +134,6 @@ pub fn exists(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
     )
 }
 
-pub fn ledger_no_taken(
-    conn: &Connection,
-    ledger_no: &str,
-    except_id: Option<i64>,
-) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM holding WHERE ledger_no = ?1 AND id IS NOT ?2)",
-        params![ledger_no, except_id],
-        |row| row.get(0),
-    )
-}
-
-/// The first free `H-nnnn` number after the highest one in use.
-pub fn next_ledger_no(conn: &Connection) -> rusqlite::Result<String> {
-    let highest: i64 = conn.query_row(
-        "SELECT coalesce(max(CAST(substr(ledger_no, 3) AS INTEGER)), 0) FROM holding
-         WHERE ledger_no GLOB 'H-[0-9]*' AND substr(ledger_no, 3) NOT GLOB '*[^0-9]*'",
-        [],
-        |row| row.get(0),
-    )?;
-    Ok(format!("H-{:04}", highest + 1))
-}
-
 /// Inserts a holding with the given id (an import) or a new one; returns the id.
 pub fn insert(
     conn: &Connection,

@@ -21,3 +21,63 @@ pub(crate) fn list_from_json<T: DeserializeOwned>(text: &str) -> rusqlite::Resul
 pub(crate) fn list_to_json<T: Serialize>(values: &[T]) -> String {
     serde_json::to_string(values).unwrap_or_else(|_| "[]".to_owned())
 }
+
+/// A series of human references such as `H-0001`, `R-0001`: unique per table, numbered from
+/// the highest one in use. Table and column names come from these constants, never from input.
+pub(crate) struct ReferenceSeries {
+    table: &'static str,
+    column: &'static str,
+    prefix: &'static str,
+}
+
+pub(crate) const LEDGER_NUMBERS: ReferenceSeries = ReferenceSeries {
+    table: "holding",
+    column: "ledger_no",
+    prefix: "H-",
+};
+pub(crate) const REQUEST_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "request",
+    column: "reference",
+    prefix: "R-",
+};
+pub(crate) const COMPLAINT_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "complaint",
+    column: "reference",
+    prefix: "C-",
+};
+
+impl ReferenceSeries {
+    pub fn is_taken(
+        &self,
+        conn: &rusqlite::Connection,
+        reference: &str,
+        except_id: Option<i64>,
+    ) -> rusqlite::Result<bool> {
+        conn.query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM {} WHERE {} = ?1 AND id IS NOT ?2)",
+                self.table, self.column
+            ),
+            rusqlite::params![reference, except_id],
+            |row| row.get(0),
+        )
+    }
+
+    /// The first free number after the highest one of this series; references typed by the
+    /// officer in another style are left out of the count.
+    pub fn next(&self, conn: &rusqlite::Connection) -> rusqlite::Result<String> {
+        let start = self.prefix.chars().count() + 1;
+        let highest: i64 = conn.query_row(
+            &format!(
+                "SELECT coalesce(max(CAST(substr({column}, {start}) AS INTEGER)), 0) FROM {table}
+                 WHERE {column} GLOB '{prefix}[0-9]*' AND substr({column}, {start}) NOT GLOB '*[^0-9]*'",
+                column = self.column,
+                table = self.table,
+                prefix = self.prefix,
+            ),
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(format!("{}{:04}", self.prefix, highest + 1))
+    }
+}

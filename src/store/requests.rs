@@ -240,29 +240,6 @@ pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<Request>> {
     }
 }
 
-pub fn reference_taken(
-    conn: &Connection,
-    reference: &str,
-    except_id: Option<i64>,
-) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM request WHERE reference = ?1 AND id IS NOT ?2)",
-        params![reference, except_id],
-        |row| row.get(0),
-    )
-}
-
-/// The first free `R-nnnn` reference after the highest one in use.
-pub fn next_reference(conn: &Connection) -> rusqlite::Result<String> {
-    let highest: i64 = conn.query_row(
-        "SELECT coalesce(max(CAST(substr(reference, 3) AS INTEGER)), 0) FROM request
-         WHERE reference GLOB 'R-[0-9]*' AND substr(reference, 3) NOT GLOB '*[^0-9]*'",
-        [],
-        |row| row.get(0),
-    )?;
-    Ok(format!("R-{:04}", highest + 1))
-}
-
 /// Inserts the request row, keeping `request.id` unless it is [`NEW_ID`]; returns the id.
 pub fn insert(conn: &Connection, request: &Request) -> rusqlite::Result<i64> {
     conn.execute(
