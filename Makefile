@@ -61,6 +61,8 @@ ui: deps ui/dist/index.html
 app: ui
 	$(call stage,build app ($(APP_BIN)))
 	$(CARGO) build $(APP_CARGO_FLAGS)
+	$(call stage,build CLI (the e2e suite prepares registers with it))
+	$(CARGO) build -p daicho --bin daicho
 
 check-display:
 	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \

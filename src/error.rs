@@ -16,6 +16,8 @@ pub enum ErrorKind {
     NotFound,
     /// The record changed since it was read, or the operation conflicts with other records.
     Conflict,
+    /// The record cannot be deleted because other records refer to it; `references` names them.
+    InUse,
     /// The register file could not be opened; it was left untouched.
     Unopenable,
     /// The register was written by a newer Daicho; it was left untouched.
@@ -122,6 +124,12 @@ pub enum CoreError {
     NotFound { entity: &'static str, id: String },
     #[error("{0}")]
     Conflict(String),
+    #[error("{message}")]
+    InUse {
+        message: String,
+        /// The references (e.g. `R-0001`) of the records that point at this one.
+        references: Vec<String>,
+    },
     #[error("the register at {path} could not be opened and was left untouched: {reason}")]
     Unopenable { path: PathBuf, reason: String },
     #[error(
@@ -155,6 +163,7 @@ impl CoreError {
             CoreError::Validation(_) => ErrorKind::Validation,
             CoreError::NotFound { .. } => ErrorKind::NotFound,
             CoreError::Conflict(_) => ErrorKind::Conflict,
+            CoreError::InUse { .. } => ErrorKind::InUse,
             CoreError::Unopenable { .. } => ErrorKind::Unopenable,
             CoreError::TooNew { .. } => ErrorKind::TooNew,
             CoreError::Import(_) => ErrorKind::Import,
@@ -167,6 +176,13 @@ impl CoreError {
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             CoreError::Validation(fields) => fields,
+            _ => &[],
+        }
+    }
+
+    pub fn references(&self) -> &[String] {
+        match self {
+            CoreError::InUse { references, .. } => references,
             _ => &[],
         }
     }

@@ -19,6 +19,10 @@ pub struct ErrorReport {
     pub message: String,
     pub fields: Vec<FieldError>,
     pub records: Vec<RecordError>,
+    /// For `inUse`: the records that refer to the one that could not be deleted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub references: Vec<String>,
 }
 
 impl From<CoreError> for ErrorReport {
@@ -28,6 +32,7 @@ impl From<CoreError> for ErrorReport {
             message: error.to_string(),
             fields: error.field_errors().to_vec(),
             records: error.record_errors().to_vec(),
+            references: error.references().to_vec(),
         }
     }
 }

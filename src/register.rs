@@ -413,12 +413,15 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
     } else {
         ("concern", "them")
     };
-    Err(CoreError::Conflict(format!(
-        "holding {} ({}) cannot be deleted: {} {verb} it; remove the holding from {them} first",
-        holding.fields.ledger_no,
-        holding.fields.name,
-        named.join(" and ")
-    )))
+    Err(CoreError::InUse {
+        message: format!(
+            "holding {} ({}) cannot be deleted: {} {verb} it; remove the holding from {them} first",
+            holding.fields.ledger_no,
+            holding.fields.name,
+            named.join(" and ")
+        ),
+        references: requests.iter().chain(&complaints).cloned().collect(),
+    })
 }
 
 pub(crate) fn load_holding(conn: &Connection, id: i64) -> Result<Holding> {

@@ -1796,7 +1796,8 @@ fn a_holding_named_by_requests_or_complaints_cannot_be_deleted() {
     let error = register
         .delete_holding(named.id, named.version, ACTOR)
         .unwrap_err();
-    assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert_eq!(error.kind(), ErrorKind::InUse);
+    assert_eq!(error.references(), ["R-0001", "R-0002", "C-0001"]);
     assert_eq!(
         error.to_string(),
         "holding H-0001 (健診データ) cannot be deleted: requests R-0001, R-0002 and complaint \

@@ -12,14 +12,42 @@ export function checkEqual(actual, expected, what) {
   }
 }
 
-/** Calls a Tauri command the way the UI does, through the injected IPC bridge. */
-export function invoke(app, command, args = {}) {
-  return app.browser.execute(
-    // @ts-ignore -- injected by Tauri
-    (c, a) => window.__TAURI_INTERNALS__.invoke(c, a),
+/**
+ * Calls a Tauri command the way the UI does, through the injected IPC bridge. Resolves with the
+ * command's result; rejects with an Error carrying the command's ErrorReport as `report`.
+ *
+ * The result travels wrapped: WebdriverIO takes any returned object with an `error` property
+ * (such as `startup_status` of an unopenable register) for a WebDriver error response.
+ */
+export async function invoke(app, command, args = {}) {
+  const outcome = await app.browser.execute(
+    (c, a) =>
+      // @ts-ignore -- injected by Tauri
+      window.__TAURI_INTERNALS__.invoke(c, a).then(
+        (ok) => ({ ok: ok ?? null }),
+        (err) => ({ err: err ?? null }),
+      ),
     command,
     args,
   );
+  if ('err' in outcome) {
+    const report = outcome.err;
+    const error = new Error(`${command} was refused: ${JSON.stringify(report)}`);
+    error.report = report;
+    throw error;
+  }
+  return outcome.ok;
+}
+
+/** Calls a command that must be refused; returns the ErrorReport it was refused with. */
+export async function invokeRefused(app, command, args = {}) {
+  try {
+    await invoke(app, command, args);
+  } catch (error) {
+    if (error.report !== undefined) return error.report;
+    throw error;
+  }
+  throw new Error(`${command} succeeded, but was expected to be refused`);
 }
 
 /**

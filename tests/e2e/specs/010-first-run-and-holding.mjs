@@ -21,7 +21,17 @@ export default async function firstRunAndHolding(app) {
   const before = await invoke(app, 'startup_status');
   checkEqual(before.organisation, null, 'organisation before the first run');
 
-  await app.waitFor('org-name');
+  // The first-run screen in English, then back to Japanese.
+  await app.click('lang-en');
+  await app.waitForText('first-run', 'Welcome to Daicho');
+  const firstRunEn = await app.text('first-run');
+  for (const part of ['First, register your organisation', 'Organisation name', 'Load the demo register', 'Save and start']) {
+    check(firstRunEn.includes(part), `English first run shows ${part}`);
+  }
+  await app.screenshot('first-run-en');
+  await app.click('lang-ja');
+  await app.waitForText('first-run', 'Daicho へようこそ');
+
   await registerOrganisation(app, {
     name: ORG,
     address: '東京都千代田区丸の内1-1-1',
@@ -83,6 +93,7 @@ export default async function firstRunAndHolding(app) {
     'focus after the failed save',
   );
   checkEqual(await app.$('field-name').getAttribute('aria-invalid'), 'true', 'aria-invalid on the name');
+  check(!(await app.$('toast').isExisting()), 'no 保存しました toast left next to the error summary');
   await app.screenshot('form-errors');
 
   const stored = await invoke(app, 'list_holdings');

@@ -1,6 +1,12 @@
-// The demo register: the list's sorting and filters, a detail, a deletion through the in-app
-// confirm dialog (cancelled, then confirmed), and an intact audit trail afterwards.
-import { check, checkEqual, clearInput, invoke, rowNames } from '../steps.mjs';
+// The demo register: the list's sorting and filters, a detail, deletions through the in-app
+// confirm dialog (cancelled; refused for a holding requests name; confirmed), and an intact
+// audit trail afterwards; then the same screens in English.
+import { check, checkEqual, clearInput, focusedTestid, invoke, rowNames } from '../steps.mjs';
+
+/** Named by requests in the demo register, so the register refuses to delete it. */
+const LINKED = 'H-0002';
+/** Named by no request or complaint in the demo; matches the 健診 filter. */
+const VICTIM = 'H-0008';
 
 /** The list's search normalisation (lib/holding.ts `searchable`). */
 const searchable = (text) => text.normalize('NFKC').toLowerCase();
@@ -85,37 +91,58 @@ export default async function demoAndList(app) {
   await app.click('chip-sensitive');
   await app.waitForText('css=.holdings .count', '全8件中 8件を表示');
 
-  // ---- a detail, and a deletion: cancelled, then confirmed ----
-  const victim = descending[0];
-  const victimRow = `css=[data-testid="holding-row"][data-ledger-no="${victim.ledgerNo}"]`;
-  await (await (await app.waitFor(victimRow)).$('button.name')).click();
-  await app.waitForText('detail-name', victim.name);
-  check((await app.text('holding-detail')).includes(victim.department), 'detail shows the department');
+  // ---- a detail, and a deletion: cancelled, then refused (the demo's requests name it) ----
+  const linked = all.find((h) => h.ledgerNo === LINKED);
+  check(linked, `the demo has ${LINKED}`);
+  const linkedRow = `css=[data-testid="holding-row"][data-ledger-no="${LINKED}"]`;
+  await (await (await app.waitFor(linkedRow)).$('button.name')).click();
+  await app.waitForText('detail-name', linked.name);
+  check((await app.text('holding-detail')).includes(linked.department), 'detail shows the department');
 
   await app.click('holding-delete');
   await app.waitFor('confirm-dialog');
   const dialog = await app.text('confirm-dialog');
   check(dialog.includes('台帳を削除しますか？'), `dialog title (got ${dialog})`);
-  check(dialog.includes(`「${victim.name}」（${victim.ledgerNo}）`), `dialog names the holding (got ${dialog})`);
-  checkEqual(
-    await app.browser.execute(() => document.activeElement?.getAttribute('data-testid')),
-    'confirm-cancel',
-    'focus in the dialog (the safe choice)',
-  );
+  check(dialog.includes(`「${linked.name}」（${LINKED}）`), `dialog names the holding (got ${dialog})`);
+  checkEqual(await focusedTestid(app), 'confirm-cancel', 'focus in the dialog (the safe choice)');
   await app.screenshot('confirm-dialog');
 
   await app.click('confirm-cancel');
   await app.waitForGone('confirm-dialog');
-  checkEqual(await app.text('detail-name'), victim.name, 'detail still shown after cancelling');
+  checkEqual(await app.text('detail-name'), linked.name, 'detail still shown after cancelling');
   checkEqual((await invoke(app, 'list_holdings')).length, 8, 'holdings after cancelling');
 
+  await app.click('holding-delete');
+  await app.click('confirm-ok');
+  const refusal = await app.waitForText('css=[data-testid="confirm-dialog"] [role="alert"]', '参照しているため、削除できません');
+  check(!refusal.includes('別の画面で変更'), `the refusal does not claim a concurrent change (got ${refusal})`);
+  check(/R-\d{4}/.test(refusal), `the refusal names the requests that refer to it (got ${refusal})`);
+  await app.screenshot('delete-refused');
+  await app.click('confirm-cancel');
+  await app.waitForGone('confirm-dialog');
+  checkEqual(await app.text('detail-name'), linked.name, 'detail still shown after the refusal');
+  checkEqual((await invoke(app, 'list_holdings')).length, 8, 'holdings after the refusal');
+
+  // ---- a deletion confirmed: found through the filter, deleted, gone ----
+  await app.click('nav-holdings');
+  await app.type('holdings-filter', query);
+  await app.waitForText('css=.holdings .count', `全8件中 ${matches.length}件を表示`);
+  const victim = all.find((h) => h.ledgerNo === VICTIM);
+  check(matches.includes(victim), `${VICTIM} matches ${query}`);
+  const victimRow = `css=[data-testid="holding-row"][data-ledger-no="${VICTIM}"]`;
+  await (await (await app.waitFor(victimRow)).$('button.name')).click();
+  await app.waitForText('detail-name', victim.name);
   await app.click('holding-delete');
   await app.waitFor('confirm-dialog');
   await app.click('confirm-ok');
   await app.waitForText('toast', '削除しました');
   await app.waitFor('holdings-list');
+  // The list keeps its filter while the user visits a record.
+  checkEqual(await app.value('holdings-filter'), query, 'filter kept after deleting');
+  await app.waitForText('css=.holdings .count', `全7件中 ${matches.length - 1}件を表示`);
+  check(!(await app.$(victimRow).isExisting()), `row ${VICTIM} is gone`);
+  await clearInput(app, 'holdings-filter');
   await app.waitForText('css=.holdings .count', '全7件中 7件を表示');
-  check(!(await app.$(victimRow).isExisting()), `row ${victim.ledgerNo} is gone`);
   check(!(await rowNames(app)).includes(victim.name), 'the deleted name is gone from the list');
   const left = await invoke(app, 'list_holdings');
   checkEqual(left.length, 7, 'holdings stored after deleting');
@@ -131,4 +158,27 @@ export default async function demoAndList(app) {
   checkEqual(verdict, `✓ 監査証跡は完全です（${head.seq}件の記録を確認しました）`, 'verify verdict');
   check(head.seq >= 10, `audit entries: organisation, 8 holdings, a deletion (got ${head.seq})`);
   await app.screenshot('settings-verified');
+
+  // ---- the same screens in English ----
+  await app.click('settings-lang-en');
+  await app.waitForText('verify-result', `✓ The audit trail is intact (${head.seq} entries checked)`);
+  check((await app.text('nav-settings')) === 'Settings', 'English navigation');
+  await app.screenshot('settings-verified-en');
+
+  await app.click('nav-holdings');
+  await app.waitForText('css=.holdings .count', 'Showing 7 of 7');
+  await app.screenshot('list-en');
+
+  await app.click('new-holding');
+  await app.waitFor('holding-form');
+  await app.click('holding-save');
+  const errors = await app.text('form-errors');
+  check(errors.includes('Please check the form (4 problems)'), `English error summary (got ${errors})`);
+  check(errors.includes('Name of the holding: This is required'), `English error line (got ${errors})`);
+  check(errors.includes('Data items #1: Item: This is required'), `English indexed error line (got ${errors})`);
+  checkEqual(await app.text('error-name'), '※ This is required', 'English inline error');
+  await app.screenshot('form-errors-en');
+  await app.click('holding-cancel');
+  await app.waitFor('holdings-list');
+  checkEqual((await invoke(app, 'list_holdings')).length, 7, 'holdings after the empty form');
 }

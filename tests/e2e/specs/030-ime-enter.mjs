@@ -37,6 +37,20 @@ async function expectNothingCreated(app, when) {
   check(!(await app.$('form-errors').isExisting()), `no error summary ${when} (no submit attempted)`);
 }
 
+/** Presses a real Enter; expects the focus to move to `next` and nothing to be submitted. */
+async function realEnter(app, next) {
+  const from = await focusedTestid(app);
+  await app.browser.keys(['Enter']);
+  // Settles on either outcome: the focus moved on, or the form went away (was submitted).
+  await app.waitUntil(
+    async () => (await focusedTestid(app)) === next || !(await app.$('holding-form').isExisting()),
+    { message: `focus to move from ${from} to ${next} on Enter` },
+  );
+  await new Promise((r) => setTimeout(r, 200)); // a submission would be under way by now
+  await expectNothingCreated(app, `after a real Enter in ${from}`);
+  checkEqual(await focusedTestid(app), next, `focus after a real Enter in ${from}`);
+}
+
 export default async function imeEnter(app) {
   await registerOrganisation(app, {
     name: '株式会社みなと商事',
@@ -74,22 +88,31 @@ export default async function imeEnter(app) {
   // ---- a real Enter key (WebDriver key events): moves to the next field, never submits ----
   await app.click('field-name');
   checkEqual(await focusedTestid(app), 'field-name', 'focus before the real Enter');
-  await app.browser.keys(['Enter']);
-  await app.waitUntil(async () => (await focusedTestid(app)) === 'field-department', {
-    message: 'focus to move from the name to the department on Enter',
-  });
-  await app.browser.keys(['Enter']);
-  await app.waitUntil(async () => (await focusedTestid(app)) === 'field-businessProcess', {
-    message: 'focus to move from the department to the business process on Enter',
-  });
-  // Enter in the last single-line field before a select: focus moves to the select.
+  await realEnter(app, 'field-department');
+  await realEnter(app, 'field-businessProcess');
   await app.click('field-approxCount');
-  await app.browser.keys(['Enter']);
-  await app.waitUntil(async () => (await focusedTestid(app)) === 'field-acquisitionMethod', {
-    message: 'focus to move from the count to the acquisition method on Enter',
+  await realEnter(app, 'field-acquisitionMethod'); // a select is a field too
+  // ---- the field Enter moves to is not hidden behind the sticky action bar ----
+  // (WebKitGTK scrolled it just into the viewport, under the bar, until the scroll area got
+  // a scroll-padding-bottom.)
+  await app.browser.execute(() => {
+    const field = document.querySelector('[data-testid="field-storagePlace"]');
+    const bar = document.querySelector('.action-bar').getBoundingClientRect();
+    document.getElementById('main-content').scrollTop += field.getBoundingClientRect().bottom - bar.top + 4;
+    field.focus({ preventScroll: true });
   });
-  await new Promise((r) => setTimeout(r, 300)); // a submission would be under way by now
-  await expectNothingCreated(app, 'after real Enter keys');
+  await realEnter(app, 'field-storageMethod');
+  const cover = await app.browser.execute(() => {
+    const field = document.activeElement.getBoundingClientRect();
+    const bar = document.querySelector('.action-bar').getBoundingClientRect();
+    return { field: Math.round(field.bottom), bar: Math.round(bar.top) };
+  });
+  check(
+    cover.field <= cover.bar,
+    `the focused field ends at y=${cover.field}, under the action bar starting at y=${cover.bar}`,
+  );
+  await app.screenshot('focus-above-action-bar');
+
   checkEqual(await app.value('field-name'), '顧客名簿', 'the name is unchanged');
   await app.screenshot('form-after-enter');
 

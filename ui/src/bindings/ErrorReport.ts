@@ -7,4 +7,8 @@ import type { RecordError } from "./RecordError";
  * An error as the UI receives it. The UI switches on `kind`; `fields` drives inline form
  * errors and `records` the import report.
  */
-export type ErrorReport = { kind: ErrorKind, message: string, fields: Array<FieldError>, records: Array<RecordError>, };
+export type ErrorReport = { kind: ErrorKind, message: string, fields: Array<FieldError>, records: Array<RecordError>, 
+/**
+ * For `inUse`: the records that refer to the one that could not be deleted.
+ */
+references?: Array<string>, };

@@ -4,7 +4,7 @@ import type { ErrorReport } from '../bindings/ErrorReport';
 import { MockBackend } from '../mock/backend';
 import { commandsCalled, useBackend, useBackendWith } from '../mock/testing';
 import { setLocale } from '../i18n/i18n.svelte';
-import { app } from '../lib/app.svelte';
+import { app, showToast } from '../lib/app.svelte';
 import HoldingForm from './HoldingForm.svelte';
 
 function renderNew(regime: 'privateOperator' | 'nationalOrgan' = 'privateOperator') {
@@ -49,6 +49,17 @@ describe('HoldingForm', () => {
     expect(summary.textContent).toContain('個人情報の項目（1件目）：項目名：入力してください');
     expect(document.activeElement).toBe(field('name'));
     expect(commandsCalled(backend)).not.toContain('create_holding');
+  });
+
+  it('takes down a lingering 保存しました toast when a save fails', async () => {
+    // Found in the end-to-end screenshots: the green toast of the previous save stood next to
+    // 「エラーがあるため、まだ保存していません。」
+    useBackend({ scenario: 'demo' });
+    showToast('toast.saved');
+    renderNew();
+    await fireEvent.click(screen.getByTestId('holding-save'));
+    expect(screen.getByTestId('form-errors')).toBeTruthy();
+    expect(app.toast).toBeNull();
   });
 
   it('clears a field error once the field is edited', async () => {

@@ -90,12 +90,16 @@ export const ENTITIES = keysOf({
   organisation: true,
   holding: true,
   preference: true,
+  request: true,
+  complaint: true,
+  deadlineSettings: true,
 } as const satisfies Record<Entity, true>);
 
 export const ERROR_KINDS = keysOf({
   validation: true,
   notFound: true,
   conflict: true,
+  inUse: true,
   unopenable: true,
   tooNew: true,
   import: true,
@@ -114,6 +118,7 @@ export const FIELD_ERROR_CODES = keysOf({
   needsNote: true,
   inUse: true,
   malformed: true,
+  notInRegime: true,
 } as const satisfies Record<FieldErrorCode, true>);
 
 export const LANGUAGE_CODES = keysOf({ ja: true, en: true } as const satisfies Record<Language, true>);

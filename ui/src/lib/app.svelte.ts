@@ -53,6 +53,12 @@ export function showToast(
   }, ms);
 }
 
+/** Removes the toast at once, e.g. a lingering 保存しました when a form reports errors. */
+export function dismissToast(): void {
+  clearTimeout(toastTimer);
+  app.toast = null;
+}
+
 /** The list screen's filters and sort order, kept while the user visits a record. */
 export type SortKey =
   | 'ledgerNo'
