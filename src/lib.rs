@@ -6,6 +6,7 @@
 //! - [`register::Register`]: the only way to read and write them; every write is validated,
 //!   applied and audited in one transaction;
 //! - [`audit`]: the append-only, hash-chained trail and its verification;
+//! - [`backup`]: verified backups, their rotation, restore, and the full integrity check;
 //! - [`db`]: opening the file, connection settings and embedded migrations;
 //! - [`deadline`]: the statutory deadline engine the register computes request deadlines with;
 //! - [`document`]: the versioned JSON document used for export and import;
@@ -15,6 +16,7 @@
 //! this binary is refused; nothing is half-written.
 
 pub mod audit;
+pub mod backup;
 pub mod clock;
 mod complaints;
 pub mod db;

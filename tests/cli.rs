@@ -161,3 +161,57 @@ fn deadlines_lists_what_is_due_with_each_explanation() {
     let bad = daicho(&db, &["deadlines", "--today", "2026-02-30"]);
     assert!(!bad.status.success());
 }
+
+#[test]
+fn backup_lists_and_restores_only_with_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    let backups = dir.path().join("backups");
+    let backups_arg = backups.to_str().unwrap();
+    assert!(daicho(&db, &["demo"]).status.success());
+    let backup = daicho(&db, &["backup", "--dir", backups_arg]);
+    assert!(backup.status.success(), "{backup:?}");
+    let text = stdout(&backup);
+    assert!(text.contains("backed up and verified"), "{text}");
+    assert!(
+        text.contains("8 holdings, 4 requests, 2 complaints"),
+        "{text}"
+    );
+
+    let listing = daicho(&db, &["backups", "--dir", backups_arg]);
+    assert!(listing.status.success());
+    let file = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "db"))
+        .expect("one backup file");
+    let file_arg = file.to_str().unwrap();
+    assert!(stdout(&listing).contains(file_arg), "{}", stdout(&listing));
+    assert!(stdout(&listing).contains("audit chain: 25 entries, head #25"));
+
+    // A change after the backup, made through the core so that the register still verifies.
+    daicho::Register::open(&db)
+        .unwrap()
+        .set_language(daicho::Language::En, "cli-test")
+        .unwrap();
+    let language = || daicho::Register::open(&db).unwrap().language().unwrap();
+
+    let refused = daicho(&db, &["restore", file_arg]);
+    assert_eq!(refused.status.code(), Some(1), "{refused:?}");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--yes"));
+    assert!(
+        stdout(&refused).contains("current register"),
+        "shows both before asking"
+    );
+    assert_eq!(
+        language(),
+        Some(daicho::Language::En),
+        "nothing was restored"
+    );
+
+    let restored = daicho(&db, &["restore", file_arg, "--yes"]);
+    assert!(restored.status.success(), "{restored:?}");
+    assert!(stdout(&restored).contains("the previous register was kept at"));
+    assert_eq!(language(), None, "the register is as it was at the backup");
+    assert!(stdout(&daicho(&db, &["verify"])).contains("verified: intact"));
+}

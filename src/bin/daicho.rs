@@ -3,11 +3,13 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use daicho::backup::{self, BackupInfo, RegisterContents};
 use daicho::deadline::DeadlineRule;
 use daicho::model::agenda::{Agenda, AgendaKind};
 use daicho::model::request::DeadlineState;
 use daicho::{paths, CoreError, Register};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -29,6 +31,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    #[command(flatten)]
+    Register(RegisterCommand),
+    /// Replace the register with a backup, keeping the current register aside
+    Restore {
+        /// The backup file (daicho-YYYYMMDD-HHMMSS.db)
+        file: PathBuf,
+        /// Restore without asking (required when stdin is not a terminal)
+        #[arg(long)]
+        yes: bool,
+    },
+    /// List the backups in a folder with what each holds
+    Backups {
+        #[arg(long)]
+        dir: PathBuf,
+    },
+}
+
+/// Commands that work on the open register.
+#[derive(Subcommand)]
+enum RegisterCommand {
     /// Create the register file (or bring an existing one up to date)
     Init,
     /// Load the demo register into an empty register
@@ -56,6 +78,17 @@ enum Command {
         today: Option<NaiveDate>,
         #[arg(long)]
         json: bool,
+    },
+    /// Write a verified backup into a folder, then remove old backups there
+    Backup {
+        #[arg(long)]
+        dir: PathBuf,
+        /// Keep the newest backup of each of this many recent days
+        #[arg(long, default_value_t = 7)]
+        keep_daily: u32,
+        /// Keep the newest backup of each of this many recent weeks
+        #[arg(long, default_value_t = 8)]
+        keep_weekly: u32,
     },
 }
 
@@ -98,19 +131,32 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CoreError> {
-    let path = cli.db.or_else(paths::default_db_path).ok_or_else(|| {
-        CoreError::Conflict(
-            "no app-data directory is known on this system; pass --db PATH or set DAICHO_DB"
-                .to_owned(),
-        )
-    })?;
+    let path = || {
+        cli.db
+            .clone()
+            .or_else(paths::default_db_path)
+            .ok_or_else(|| {
+                CoreError::Conflict(
+                "no app-data directory is known on this system; pass --db PATH or set DAICHO_DB"
+                    .to_owned(),
+            )
+            })
+    };
+    let command = match cli.command {
+        // Neither opens the register: a restore must work when it cannot be opened, and a
+        // listing does not need it.
+        Command::Backups { dir } => return list_backups(&dir),
+        Command::Restore { file, yes } => return restore(&path()?, &file, yes),
+        Command::Register(command) => command,
+    };
+    let path = path()?;
     let actor = cli.actor.unwrap_or_else(paths::current_actor);
     let register = Register::open(&path)?;
-    match cli.command {
-        Command::Init => {
+    match command {
+        RegisterCommand::Init => {
             println!("register ready at {}", path.display());
         }
-        Command::Demo => {
+        RegisterCommand::Demo => {
             let count = register.load_demo(&actor)?;
             let today = daicho::clock::today();
             println!(
@@ -120,7 +166,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 register.complaints(today)?.len()
             );
         }
-        Command::Holdings {
+        RegisterCommand::Holdings {
             command: HoldingsCommand::List { json },
         } => {
             let holdings = register.holdings()?;
@@ -148,7 +194,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 eprintln!("{} holdings", holdings.len());
             }
         }
-        Command::Export {
+        RegisterCommand::Export {
             format: ExportFormat::Json,
             out,
         } => {
@@ -163,7 +209,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 out.display()
             );
         }
-        Command::Import { file } => {
+        RegisterCommand::Import { file } => {
             let text = std::fs::read_to_string(&file).map_err(|e| CoreError::Io {
                 context: format!("reading {}", file.display()),
                 source: e,
@@ -186,7 +232,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 }
             );
         }
-        Command::Verify => {
+        RegisterCommand::Verify => {
             let report = register.verify()?;
             match &report.head {
                 Some(head) => println!(
@@ -209,7 +255,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             }
             println!("verified: intact");
         }
-        Command::Deadlines { today, json } => {
+        RegisterCommand::Deadlines { today, json } => {
             let agenda = register.agenda(today.unwrap_or_else(daicho::clock::today))?;
             if json {
                 println!(
@@ -220,8 +266,118 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 print_agenda(&agenda);
             }
         }
+        RegisterCommand::Backup {
+            dir,
+            keep_daily,
+            keep_weekly,
+        } => {
+            let now = chrono::Local::now();
+            let info = register.backup_to(&dir, now.fixed_offset())?;
+            println!(
+                "backed up and verified: {}",
+                dir.join(&info.file_name).display()
+            );
+            print_backup(&info);
+            let removed = backup::prune_backups(&dir, keep_daily, keep_weekly, now.date_naive())?;
+            for path in &removed {
+                println!("removed old backup {}", path.display());
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn list_backups(dir: &Path) -> Result<ExitCode, CoreError> {
+    let listings = backup::list_backups(dir)?;
+    if listings.is_empty() {
+        println!("no backups in {}", dir.display());
+    }
+    for listing in &listings {
+        println!("{}", listing.path.display());
+        match (&listing.info, &listing.problem) {
+            (Some(info), _) => print_backup(info),
+            (None, Some(problem)) => println!("  UNUSABLE: {problem}"),
+            (None, None) => {}
+        }
+    }
+    let unusable = listings.iter().filter(|l| l.info.is_none()).count();
+    Ok(if unusable > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn restore(path: &Path, file: &Path, yes: bool) -> Result<ExitCode, CoreError> {
+    let info = backup::verify_backup(file)?;
+    println!("backup {} (verified)", file.display());
+    print_backup(&info);
+    println!("current register {}", path.display());
+    if path.exists() {
+        match backup::inspect_register(path) {
+            Ok(contents) => print_contents(&contents),
+            Err(error) => println!("  cannot be read: {error}"),
+        }
+    } else {
+        println!("  none yet");
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            eprintln!(
+                "not restoring: confirmation is needed and stdin is not a terminal; run again \
+                 with --yes to restore"
+            );
+            return Ok(ExitCode::from(1));
+        }
+        print!("Replace the current register with this backup? It is kept aside. [y/N] ");
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        std::io::stdin()
+            .read_line(&mut answer)
+            .map_err(|e| CoreError::Io {
+                context: "reading the answer".to_owned(),
+                source: e,
+            })?;
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            println!("not restored; nothing was changed");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    let outcome = backup::restore(path, file, chrono::Local::now().fixed_offset())?;
+    println!(
+        "restored {} into {}",
+        file.display(),
+        outcome.register_path.display()
+    );
+    match &outcome.previous_register {
+        Some(previous) => println!(
+            "the previous register was kept at {} (undo with: daicho restore {} --yes)",
+            previous.display(),
+            previous.display()
+        ),
+        None => println!("there was no previous register"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_backup(info: &BackupInfo) {
+    println!("  created {}", info.created_at);
+    print_contents(&info.contents);
+    println!("  {} bytes, sha256 {}", info.size_bytes, info.sha256);
+}
+
+fn print_contents(contents: &RegisterContents) {
+    println!(
+        "  {} holdings, {} requests, {} complaints (schema version {})",
+        contents.holdings, contents.requests, contents.complaints, contents.schema_version
+    );
+    match &contents.chain_head {
+        Some(head) => println!(
+            "  audit chain: {} entries, head #{} {}",
+            contents.audit_entries, head.seq, head.hash
+        ),
+        None => println!("  audit chain: empty"),
+    }
 }
 
 fn print_agenda(agenda: &Agenda) {

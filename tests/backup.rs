@@ -1,0 +1,560 @@
+//! Backups, rotation and restore: a backup is only made, kept and restored if it verifies,
+//! and a restore never loses the register it replaces.
+
+mod common;
+
+use chrono::{DateTime, FixedOffset};
+use common::{holding, TempRegister, ACTOR};
+use daicho::backup::{self, inspect_backup, prune_backups, restore, verify_backup};
+use daicho::{ErrorKind, Register};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).expect("a valid test time")
+}
+
+/// A register with an organisation, the demo records and one edit, closed.
+fn filled_register() -> TempRegister {
+    let temp = TempRegister::new();
+    let register = temp.open();
+    register.load_demo(ACTOR).expect("the demo loads");
+    let first = register.holdings().unwrap().remove(0);
+    let mut input = first.fields.clone();
+    input.approx_count = Some(4321);
+    register
+        .update_holding(first.id, first.version, input, ACTOR)
+        .unwrap();
+    temp
+}
+
+fn without_export_time(register: &Register) -> serde_json::Value {
+    let mut document = serde_json::to_value(register.export_document().unwrap()).unwrap();
+    document.as_object_mut().unwrap().remove("exportedAt");
+    document
+}
+
+fn names_in(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Every file in `dir` with its bytes, to show that nothing there changed.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p.file_name().unwrap().to_string_lossy().into_owned(), bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_backup_restored_into_a_fresh_path_reproduces_the_register_and_verifies() {
+    let temp = filled_register();
+    let backups = temp.dir.path().join("backups");
+    let register = temp.open();
+    let info = register
+        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
+        .expect("the backup is written");
+    assert_eq!(info.file_name, "daicho-20261120-101530.db");
+    assert_eq!(info.created_at, "2026-11-20T01:15:30.000Z");
+    assert_eq!(
+        names_in(&backups),
+        BTreeSet::from([
+            "daicho-20261120-101530.db".to_owned(),
+            "daicho-20261120-101530.db.json".to_owned()
+        ]),
+        "no temporary file is left behind"
+    );
+    let expected_head = register.chain_head().unwrap();
+    assert_eq!(info.contents.chain_head, expected_head);
+    assert_eq!(
+        info.contents.holdings,
+        register.holdings().unwrap().len() as i64
+    );
+    assert_eq!(info.contents.requests, 4);
+    assert_eq!(info.contents.complaints, 2);
+    let backup_path = backups.join(&info.file_name);
+    assert_eq!(
+        info.size_bytes,
+        std::fs::metadata(&backup_path).unwrap().len()
+    );
+    assert_eq!(inspect_backup(&backup_path).unwrap(), info);
+    assert_eq!(verify_backup(&backup_path).unwrap(), info);
+
+    let fresh = temp.dir.path().join("elsewhere/restored.db");
+    let outcome = restore(&fresh, &backup_path, at("2026-11-21T09:00:00+09:00")).unwrap();
+    assert_eq!(outcome.previous_register, None, "there was nothing to keep");
+    assert_eq!(outcome.restored, info);
+    let restored = Register::open(&fresh).unwrap();
+    assert!(restored.verify().unwrap().is_intact());
+    assert_eq!(
+        without_export_time(&restored),
+        without_export_time(&register)
+    );
+}
+
+#[test]
+fn a_backup_without_its_description_is_described_from_the_file_itself() {
+    let temp = filled_register();
+    let backups = temp.dir.path().join("backups");
+    let info = temp
+        .open()
+        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
+        .unwrap();
+    let backup_path = backups.join(&info.file_name);
+    std::fs::remove_file(backups.join("daicho-20261120-101530.db.json")).unwrap();
+    let described = inspect_backup(&backup_path).unwrap();
+    assert_eq!(described.contents, info.contents);
+    assert_eq!(described.sha256, info.sha256);
+    assert_eq!(described.size_bytes, info.size_bytes);
+}
+
+#[test]
+fn a_register_with_an_altered_audit_entry_is_not_backed_up() {
+    let temp = filled_register();
+    temp.raw()
+        .execute_batch(
+            "DROP TRIGGER audit_event_no_update;
+             UPDATE audit_event SET actor = 'someone-else' WHERE seq = 2;",
+        )
+        .unwrap();
+    let backups = temp.dir.path().join("backups");
+    let error = temp
+        .open()
+        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
+        .expect_err("a register whose trail was rewritten is not backed up");
+    assert_eq!(error.kind(), ErrorKind::Integrity);
+    let message = error.to_string();
+    assert!(
+        message.contains("not backed up") && message.contains("broken at entry #2"),
+        "{message}"
+    );
+    assert!(names_in(&backups).is_empty(), "{:?}", names_in(&backups));
+}
+
+/// Points an index at another column behind SQLite's back: the quick check on open does not
+/// compare indexes with their tables, the full integrity check does.
+fn damage_an_index(temp: &TempRegister) {
+    let conn = temp.raw();
+    conn.execute_batch(
+        "PRAGMA writable_schema = ON;
+         UPDATE sqlite_schema
+            SET sql = 'CREATE INDEX audit_event_by_record ON audit_event (entity_id, entity, seq)'
+          WHERE name = 'audit_event_by_record';",
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_full_integrity_check_finds_what_the_quick_check_on_open_does_not() {
+    let temp = filled_register();
+    let report = temp.open().integrity().unwrap();
+    assert!(report.ok, "{report:?}");
+    assert!(report.problems.is_empty() && report.foreign_key_violations.is_empty());
+
+    damage_an_index(&temp);
+    let register = temp.open();
+    let report = register.integrity().unwrap();
+    assert!(!report.ok);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("missing from index audit_event_by_record")),
+        "{report:?}"
+    );
+    let backups = temp.dir.path().join("backups");
+    let error = register
+        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
+        .expect_err("a damaged register is not backed up");
+    assert_eq!(error.kind(), ErrorKind::Integrity);
+    assert!(error.to_string().contains("damaged"), "{error}");
+    assert!(names_in(&backups).is_empty());
+}
+
+#[test]
+fn a_second_backup_in_the_same_second_is_refused_and_the_first_kept() {
+    let temp = filled_register();
+    let backups = temp.dir.path().join("backups");
+    let register = temp.open();
+    let now = at("2026-11-20T10:15:30+09:00");
+    let info = register.backup_to(&backups, now).unwrap();
+    let before = snapshot(&backups);
+    let error = register.backup_to(&backups, now).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert_eq!(snapshot(&backups), before);
+    assert_eq!(
+        inspect_backup(&backups.join(&info.file_name)).unwrap(),
+        info
+    );
+}
+
+/// Flips the first bytes of the page in the middle of the file: a b-tree page header, which
+/// SQLite's integrity check always notices even when no description records the hash.
+fn corrupt_the_middle(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = 4096;
+    let middle = (bytes.len() / page / 2) * page;
+    for byte in &mut bytes[middle..middle + 16] {
+        *byte ^= 0xff;
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_corrupted_backup_is_refused_by_inspect_and_restore_and_the_register_is_untouched() {
+    let temp = filled_register();
+    let backups = temp.dir.path().join("backups");
+    let info = temp
+        .open()
+        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
+        .unwrap();
+    let backup_path = backups.join(&info.file_name);
+    corrupt_the_middle(&backup_path);
+    let corrupted = std::fs::read(&backup_path).unwrap();
+    let register_files = snapshot(temp.dir.path());
+
+    let error = inspect_backup(&backup_path).expect_err("the hash no longer matches");
+    assert_eq!(error.kind(), ErrorKind::Integrity);
+    assert!(error.to_string().contains("SHA-256"), "{error}");
+    let error = restore(&temp.path, &backup_path, at("2026-11-21T09:00:00+09:00"))
+        .expect_err("a corrupted backup is not restored");
+    assert_eq!(error.kind(), ErrorKind::Integrity);
+    assert_eq!(
+        snapshot(temp.dir.path()),
+        register_files,
+        "the register is untouched"
+    );
+    assert_eq!(std::fs::read(&backup_path).unwrap(), corrupted);
+
+    // Without its description, SQLite's own check refuses it.
+    std::fs::remove_file(backups.join("daicho-20261120-101530.db.json")).unwrap();
+    let error = inspect_backup(&backup_path).expect_err("the damage is found by opening it");
+    assert_eq!(error.kind(), ErrorKind::Integrity, "{error}");
+    let error = restore(&temp.path, &backup_path, at("2026-11-21T09:00:00+09:00"))
+        .expect_err("a corrupted backup is not restored");
+    assert_eq!(error.kind(), ErrorKind::Integrity, "{error}");
+    assert_eq!(
+        snapshot(temp.dir.path()),
+        register_files,
+        "the register is untouched"
+    );
+    assert_eq!(names_in(&backups), BTreeSet::from([info.file_name]));
+}
+
+#[test]
+fn a_file_that_is_not_a_backup_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("daicho-20261120-101530.db");
+    let content = b"Excel ledger, not a database\n".repeat(200);
+    std::fs::write(&text, &content).unwrap();
+    let error = inspect_backup(&text).expect_err("text is refused");
+    assert!(
+        matches!(error.kind(), ErrorKind::Integrity | ErrorKind::Unopenable),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&text).unwrap(), content);
+
+    let other_database = dir.path().join("other.db");
+    rusqlite::Connection::open(&other_database)
+        .unwrap()
+        .execute_batch("CREATE TABLE invoice (id INTEGER PRIMARY KEY)")
+        .unwrap();
+    let before = std::fs::read(&other_database).unwrap();
+    let error = verify_backup(&other_database).expect_err("another program's database");
+    assert!(
+        error
+            .to_string()
+            .contains("does not hold a Daicho register"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&other_database).unwrap(), before);
+    assert_eq!(
+        names_in(dir.path()),
+        BTreeSet::from([
+            "daicho-20261120-101530.db".to_owned(),
+            "other.db".to_owned()
+        ]),
+        "no -wal, -shm or journal was created beside them"
+    );
+}
+
+#[test]
+fn a_backup_from_a_newer_daicho_is_refused_as_too_new() {
+    let temp = filled_register();
+    let backups = temp.dir.path().join("backups");
+    let info = temp
+        .open()
+        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
+        .unwrap();
+    let backup_path = backups.join(&info.file_name);
+    std::fs::remove_file(backups.join("daicho-20261120-101530.db.json")).unwrap();
+    rusqlite::Connection::open(&backup_path)
+        .unwrap()
+        .pragma_update(None, "user_version", daicho::db::supported_version() + 1)
+        .unwrap();
+    let error = restore(&temp.path, &backup_path, at("2026-11-21T09:00:00+09:00")).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::TooNew);
+}
+
+#[test]
+fn restore_keeps_the_previous_register_aside_and_it_can_be_restored_back() {
+    let temp = filled_register();
+    let backups = temp.dir.path().join("backups");
+    let info = {
+        let register = temp.open();
+        let info = register
+            .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
+            .unwrap();
+        register
+            .create_holding(holding("バックアップ後の台帳"), ACTOR)
+            .unwrap();
+        info
+    };
+    let later = |register: &Register| {
+        register
+            .holdings()
+            .unwrap()
+            .iter()
+            .any(|h| h.fields.name == "バックアップ後の台帳")
+    };
+
+    let outcome = restore(
+        &temp.path,
+        &backups.join(&info.file_name),
+        at("2026-11-21T09:00:00+09:00"),
+    )
+    .unwrap();
+    let aside = outcome
+        .previous_register
+        .expect("the replaced register is kept");
+    assert_eq!(
+        aside,
+        temp.dir
+            .path()
+            .join("register.db.before-restore-20261121-090000")
+    );
+    let restored = temp.open();
+    assert!(!later(&restored), "the register is as it was at the backup");
+    assert_eq!(restored.chain_head().unwrap(), info.contents.chain_head);
+    drop(restored);
+
+    let kept = Register::open(&aside).expect("the register kept aside still opens");
+    assert!(later(&kept));
+    assert!(kept.verify().unwrap().is_intact());
+    drop(kept);
+
+    let undo = restore(&temp.path, &aside, at("2026-11-21T09:05:00+09:00")).unwrap();
+    assert!(
+        later(&temp.open()),
+        "restoring the kept register undoes the restore"
+    );
+    assert!(temp.open().verify().unwrap().is_intact());
+    assert!(undo.previous_register.is_some_and(|p| p.exists()));
+}
+
+#[test]
+fn rotation_keeps_the_newest_of_each_recent_day_and_week_and_nothing_it_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let ours = [
+        ("daicho-20261120-180000.db", true),  // newest; today
+        ("daicho-20261120-090000.db", false), // today, but not the newest of today
+        ("daicho-20261119-230000.db", true),  // newest of yesterday
+        ("daicho-20261119-080000.db", false),
+        ("daicho-20261118-120000.db", true),  // the third day
+        ("daicho-20261117-120000.db", false), // this week, whose newest is kept
+        ("daicho-20261115-120000.db", true),  // newest of last week (Sunday)
+        ("daicho-20261110-120000.db", false),
+        ("daicho-20261103-120000.db", true), // newest of the week before
+        ("daicho-20261102-080000.db", false),
+        ("daicho-20261026-120000.db", false), // four weeks back: beyond the window
+    ];
+    let foreign = [
+        "daicho-20261001-120000.db.bak",
+        "daicho-2026101-120000.db",
+        "daicho-20261001-120000.DB",
+        "daicho-20261001-250000.db",
+        "daicho-20261001-120000.db.part",
+        "register.db",
+        "notes.txt",
+    ];
+    for (name, _) in ours {
+        std::fs::write(dir.path().join(name), name).unwrap();
+        std::fs::write(dir.path().join(format!("{name}.json")), "{}").unwrap();
+    }
+    for name in foreign {
+        std::fs::write(dir.path().join(name), name).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("daicho-20200101-000000.db")).unwrap();
+
+    let today = common::d("2026-11-20"); // a Friday
+    let removed = prune_backups(dir.path(), 3, 3, today).unwrap();
+
+    let mut expected: BTreeSet<String> = foreign.iter().map(|n| n.to_string()).collect();
+    expected.insert("daicho-20200101-000000.db".to_owned());
+    for (name, kept) in ours {
+        if kept {
+            expected.insert(name.to_owned());
+            expected.insert(format!("{name}.json"));
+        }
+    }
+    assert_eq!(names_in(dir.path()), expected);
+    let removed: BTreeSet<PathBuf> = removed.into_iter().collect();
+    let expected_removed: BTreeSet<PathBuf> = ours
+        .iter()
+        .filter(|(_, kept)| !kept)
+        .map(|(name, _)| dir.path().join(name))
+        .collect();
+    assert_eq!(removed, expected_removed);
+
+    // Running it again the same day removes nothing more.
+    assert!(prune_backups(dir.path(), 3, 3, today).unwrap().is_empty());
+}
+
+#[test]
+fn rotation_never_removes_the_newest_backup_nor_one_dated_in_the_future() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "daicho-20260105-120000.db",
+        "daicho-20260104-120000.db",
+        "daicho-20260103-120000.db",
+    ] {
+        std::fs::write(dir.path().join(name), name).unwrap();
+    }
+    prune_backups(dir.path(), 0, 0, common::d("2026-11-20")).unwrap();
+    assert_eq!(
+        names_in(dir.path()),
+        BTreeSet::from(["daicho-20260105-120000.db".to_owned()])
+    );
+
+    std::fs::write(dir.path().join("daicho-20261201-120000.db"), "").unwrap();
+    std::fs::write(dir.path().join("daicho-20261130-120000.db"), "").unwrap();
+    prune_backups(dir.path(), 0, 0, common::d("2026-11-20")).unwrap();
+    assert_eq!(
+        names_in(dir.path()),
+        BTreeSet::from([
+            "daicho-20260105-120000.db".to_owned(),
+            "daicho-20261130-120000.db".to_owned(),
+            "daicho-20261201-120000.db".to_owned()
+        ]),
+        "backups dated after today say the clock was wrong, not that they are old"
+    );
+}
+
+#[test]
+fn listing_describes_each_backup_and_names_the_damaged_one() {
+    let temp = filled_register();
+    let backups = temp.dir.path().join("backups");
+    let register = temp.open();
+    let first = register
+        .backup_to(&backups, at("2026-11-19T10:00:00+09:00"))
+        .unwrap();
+    let second = register
+        .backup_to(&backups, at("2026-11-20T10:00:00+09:00"))
+        .unwrap();
+    corrupt_the_middle(&backups.join(&first.file_name));
+    std::fs::write(backups.join("notes.txt"), "not a backup").unwrap();
+    let listings = backup::list_backups(&backups).unwrap();
+    assert_eq!(listings.len(), 2, "only backups are listed");
+    assert_eq!(listings[0].info.as_ref(), Some(&second), "newest first");
+    assert!(listings[1].info.is_none());
+    assert!(listings[1]
+        .problem
+        .as_deref()
+        .is_some_and(|p| p.contains("SHA-256")));
+}
+
+/// A directory nobody may write to. Root ignores permission bits, so for root the directory
+/// is also made immutable (`chattr +i`), which binds root too; where neither works the
+/// caller skips the test.
+#[cfg(unix)]
+struct ReadOnlyDir {
+    path: PathBuf,
+    immutable: bool,
+}
+
+#[cfg(unix)]
+impl ReadOnlyDir {
+    fn new(path: &Path) -> Option<Self> {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let mut guard = ReadOnlyDir {
+            path: path.to_owned(),
+            immutable: false,
+        };
+        if guard.is_writable() {
+            guard.immutable = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(path)
+                .status()
+                .is_ok_and(|s| s.success());
+        }
+        (!guard.is_writable()).then_some(guard)
+    }
+
+    fn is_writable(&self) -> bool {
+        let probe = self.path.join(".probe");
+        let writable = std::fs::write(&probe, b"").is_ok();
+        let _ = std::fs::remove_file(&probe);
+        writable
+    }
+}
+
+#[cfg(unix)]
+impl Drop for ReadOnlyDir {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.path)
+                .status();
+        }
+        let _ = std::fs::set_permissions(&self.path, std::fs::Permissions::from_mode(0o755));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn restore_into_a_read_only_directory_fails_and_leaves_the_register_in_place() {
+    let temp = filled_register();
+    let backups = tempfile::tempdir().unwrap();
+    let info = temp
+        .open()
+        .backup_to(backups.path(), at("2026-11-20T10:15:30+09:00"))
+        .unwrap();
+    let before = snapshot(temp.dir.path());
+    {
+        let Some(_read_only) = ReadOnlyDir::new(temp.dir.path()) else {
+            eprintln!(
+                "skipped: this process can write to a directory without write permission \
+                 (root or CAP_DAC_OVERRIDE) and `chattr +i` is unavailable, so there is no \
+                 read-only directory to restore into"
+            );
+            return;
+        };
+        let error = restore(
+            &temp.path,
+            &backups.path().join(&info.file_name),
+            at("2026-11-21T09:00:00+09:00"),
+        )
+        .expect_err("nothing can be written beside the register");
+        assert_eq!(error.kind(), ErrorKind::Io, "{error}");
+        assert_eq!(
+            snapshot(temp.dir.path()),
+            before,
+            "the register is in place"
+        );
+    }
+    // Writable again (SQLite needs to create its -wal), the register opens as it was.
+    assert!(temp.open().verify().unwrap().is_intact());
+}
