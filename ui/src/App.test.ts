@@ -30,6 +30,8 @@ describe('App', () => {
     await fireEvent.click(screen.getByTestId('org-save'));
 
     expect((await screen.findByTestId('org-title')).textContent).toBe('厚生労働省 検疫所');
+    expect(await screen.findByTestId('dashboard-empty')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('nav-holdings'));
     expect(await screen.findByText('まだ台帳が登録されていません')).toBeTruthy();
     const save = backend.calls.filter((c) => c.cmd === 'save_organisation').at(-1);
     expect(save?.args).toMatchObject({
@@ -43,6 +45,8 @@ describe('App', () => {
     useBackend({ scenario: 'empty' });
     render(App);
     await fireEvent.click(await screen.findByTestId('load-demo'));
+    expect(await screen.findAllByTestId('agenda-row')).toHaveLength(4);
+    await fireEvent.click(screen.getByTestId('nav-holdings'));
     expect(await screen.findAllByTestId('holding-row')).toHaveLength(8);
     expect(screen.getByTestId('org-title').textContent).toBe('みらい健康保険組合');
   });
@@ -104,22 +108,25 @@ describe('App', () => {
 
   it('opens a holding, asks before deleting it and deletes it with its version', async () => {
     const backend = useBackend({ scenario: 'demo' });
+    const victim = backend.holdings[3];
+    if (!victim) throw new Error('the demo has a fourth holding');
     render(App);
+    await fireEvent.click(await screen.findByTestId('nav-holdings'));
     const rows = await screen.findAllByTestId('holding-row');
-    await fireEvent.click(within(rows[1] as HTMLElement).getByRole('button'));
-    expect((await screen.findByTestId('detail-name')).textContent).toBe('診療報酬明細書（レセプト）データ');
+    await fireEvent.click(within(rows[3] as HTMLElement).getByRole('button'));
+    expect((await screen.findByTestId('detail-name')).textContent).toBe(victim.name);
     expect(screen.getAllByTestId('history-entry').length).toBeGreaterThan(0);
 
     await fireEvent.click(screen.getByTestId('holding-delete'));
     const dialog = screen.getByTestId('confirm-dialog');
-    expect(dialog.textContent).toContain('「診療報酬明細書（レセプト）データ」（H-0002）を台帳から削除します');
+    expect(dialog.textContent).toContain(`「${victim.name}」（${victim.ledgerNo}）を台帳から削除します`);
     await fireEvent.click(screen.getByTestId('confirm-cancel'));
     expect(commandsCalled(backend)).not.toContain('delete_holding');
 
     await fireEvent.click(screen.getByTestId('holding-delete'));
     await fireEvent.click(screen.getByTestId('confirm-ok'));
     await vi.waitFor(() => expect(screen.getAllByTestId('holding-row')).toHaveLength(7));
-    expect(backend.calls.find((c) => c.cmd === 'delete_holding')?.args).toEqual({ id: 2, expectedVersion: 1 });
+    expect(backend.calls.find((c) => c.cmd === 'delete_holding')?.args).toEqual({ id: victim.id, expectedVersion: 1 });
     expect(screen.getByTestId('toast').textContent).toContain('削除しました');
   });
 

@@ -44,7 +44,9 @@ export default async function firstRunAndHolding(app) {
   checkEqual(status.organisation?.regime, 'localGovernment', 'saved regime (the radio chosen)');
   checkEqual(await app.text('org-title'), ORG, 'organisation name in the sidebar');
 
-  // ---- a new holding through the form ----
+  // ---- a new holding through the form (the dashboard is the landing screen) ----
+  await app.waitFor('dashboard');
+  await app.click('nav-holdings');
   await app.click('new-holding');
   await app.waitFor('holding-form');
   await fill(app, 'field-name', HOLDING);
@@ -166,6 +168,7 @@ export default async function firstRunAndHolding(app) {
     'en',
     'document language after the restart',
   );
+  await app.click('nav-holdings');
   await app.waitFor('css=[data-testid="holding-row"][data-ledger-no="H-0001"]');
 
   // ---- back to Japanese ----

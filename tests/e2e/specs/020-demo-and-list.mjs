@@ -16,6 +16,8 @@ export default async function demoAndList(app) {
   await app.click('load-demo');
   await app.waitForText('toast', 'デモ台帳を読み込みました（8件）');
   await app.waitForText('org-title', 'みらい健康保険組合');
+  await app.waitFor('dashboard');
+  await app.click('nav-holdings');
   await app.waitFor('holding-row');
 
   const all = (await invoke(app, 'list_holdings')).sort(byLedgerNo);

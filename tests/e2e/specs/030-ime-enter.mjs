@@ -57,6 +57,7 @@ export default async function imeEnter(app) {
     address: '大阪府大阪市北区梅田1-1-1',
     representative: '代表取締役 田中 花子',
   });
+  await app.click('nav-holdings');
   await app.click('new-holding');
   await app.waitFor('holding-form');
   await fill(app, 'field-name', '顧客名簿');

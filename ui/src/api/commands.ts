@@ -1,7 +1,22 @@
 // One typed wrapper per Tauri command. Components never call `invoke` directly.
 // Every command rejects with an `ErrorReport`; anything else is normalised into one.
 import { invoke } from '@tauri-apps/api/core';
+import type { Agenda } from '../bindings/Agenda';
 import type { AuditEntry } from '../bindings/AuditEntry';
+import type { Complaint } from '../bindings/Complaint';
+import type { ComplaintActionInput } from '../bindings/ComplaintActionInput';
+import type { ComplaintInput } from '../bindings/ComplaintInput';
+import type { ComplaintView } from '../bindings/ComplaintView';
+import type { DeadlineSettings } from '../bindings/DeadlineSettings';
+import type { DeadlineSettingsInput } from '../bindings/DeadlineSettingsInput';
+import type { DeadlineSettingsState } from '../bindings/DeadlineSettingsState';
+import type { Extension } from '../bindings/Extension';
+import type { PauseInput } from '../bindings/PauseInput';
+import type { Request } from '../bindings/Request';
+import type { RequestInput } from '../bindings/RequestInput';
+import type { RequestStep } from '../bindings/RequestStep';
+import type { RequestType } from '../bindings/RequestType';
+import type { RequestView } from '../bindings/RequestView';
 import type { ErrorKind } from '../bindings/ErrorKind';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { Holding } from '../bindings/Holding';
@@ -102,4 +117,128 @@ export function exportRegisterJson(): Promise<string | null> {
 /** Rust shows the open dialog; what was imported, or null if cancelled. */
 export function importRegisterJson(): Promise<ImportSummary | null> {
   return call('import_register_json');
+}
+
+// Requests (開示等の請求)
+
+export function requestTypes(): Promise<RequestType[]> {
+  return call('request_types');
+}
+
+export function listRequests(): Promise<RequestView[]> {
+  return call('list_requests');
+}
+
+export function getRequest(id: number): Promise<RequestView> {
+  return call('get_request', { id });
+}
+
+export function createRequest(input: RequestInput): Promise<Request> {
+  return call('create_request', { input });
+}
+
+export function updateRequest(
+  id: number,
+  expectedVersion: number,
+  input: RequestInput,
+): Promise<Request> {
+  return call('update_request', { id, expectedVersion, input });
+}
+
+export function advanceRequest(
+  id: number,
+  expectedVersion: number,
+  step: RequestStep,
+): Promise<Request> {
+  return call('advance_request', { id, expectedVersion, step });
+}
+
+export function addRequestPause(
+  id: number,
+  expectedVersion: number,
+  pause: PauseInput,
+): Promise<Request> {
+  return call('add_request_pause', { id, expectedVersion, pause });
+}
+
+export function endRequestPause(
+  id: number,
+  expectedVersion: number,
+  pauseId: number,
+  to: string,
+): Promise<Request> {
+  return call('end_request_pause', { id, expectedVersion, pauseId, to });
+}
+
+export function removeRequestPause(
+  id: number,
+  expectedVersion: number,
+  pauseId: number,
+): Promise<Request> {
+  return call('remove_request_pause', { id, expectedVersion, pauseId });
+}
+
+/** Records an extension, or removes one entered in error (`null`). */
+export function setRequestExtension(
+  id: number,
+  expectedVersion: number,
+  extension: Extension | null,
+): Promise<Request> {
+  return call('set_request_extension', { id, expectedVersion, extension });
+}
+
+export function agenda(): Promise<Agenda> {
+  return call('agenda');
+}
+
+// Complaints (苦情)
+
+export function listComplaints(): Promise<ComplaintView[]> {
+  return call('list_complaints');
+}
+
+export function getComplaint(id: number): Promise<ComplaintView> {
+  return call('get_complaint', { id });
+}
+
+export function createComplaint(input: ComplaintInput): Promise<Complaint> {
+  return call('create_complaint', { input });
+}
+
+export function updateComplaint(
+  id: number,
+  expectedVersion: number,
+  input: ComplaintInput,
+): Promise<Complaint> {
+  return call('update_complaint', { id, expectedVersion, input });
+}
+
+export function addComplaintAction(
+  id: number,
+  expectedVersion: number,
+  action: ComplaintActionInput,
+): Promise<Complaint> {
+  return call('add_complaint_action', { id, expectedVersion, action });
+}
+
+export function closeComplaint(
+  id: number,
+  expectedVersion: number,
+  closedOn: string,
+  resolution: string,
+): Promise<Complaint> {
+  return call('close_complaint', { id, expectedVersion, closedOn, resolution });
+}
+
+// Deadline settings
+
+export function getDeadlineSettings(): Promise<DeadlineSettingsState> {
+  return call('get_deadline_settings');
+}
+
+export function saveDeadlineSettings(
+  input: DeadlineSettingsInput,
+  expectedVersion: number | null,
+): Promise<DeadlineSettings> {
+  return call('save_deadline_settings', { input, expectedVersion });
 }

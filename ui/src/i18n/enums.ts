@@ -16,6 +16,22 @@ import type { PurposeNotice } from '../bindings/PurposeNotice';
 import type { Regime } from '../bindings/Regime';
 import type { RetentionTrigger } from '../bindings/RetentionTrigger';
 import type { WithheldItem } from '../bindings/WithheldItem';
+import type { AgentKind } from '../bindings/AgentKind';
+import type { AgendaKind } from '../bindings/AgendaKind';
+import type { ComplaintInput } from '../bindings/ComplaintInput';
+import type { DeadlineKind } from '../bindings/DeadlineKind';
+import type { DeadlineRule } from '../bindings/DeadlineRule';
+import type { DeadlineState } from '../bindings/DeadlineState';
+import type { DecisionOutcome } from '../bindings/DecisionOutcome';
+import type { PauseReason } from '../bindings/PauseReason';
+import type { ReceiptChannel } from '../bindings/ReceiptChannel';
+import type { RefusalGround } from '../bindings/RefusalGround';
+import type { RequestEventKind } from '../bindings/RequestEventKind';
+import type { RequestInput } from '../bindings/RequestInput';
+import type { RequestStatus } from '../bindings/RequestStatus';
+import type { RequestTrack } from '../bindings/RequestTrack';
+import type { RequestType } from '../bindings/RequestType';
+import type { ResponseMethod } from '../bindings/ResponseMethod';
 import { t } from './i18n.svelte';
 
 function keysOf<T extends string>(record: Record<T, true>): T[] {
@@ -166,6 +182,170 @@ export const ORGANISATION_FIELDS = keysOf({
   gdprApplies: true,
 } as const satisfies Record<keyof OrganisationInput, true>);
 
+
+export const REQUEST_TYPES = keysOf({
+  purposeNotification: true,
+  disclosure: true,
+  provisionRecordDisclosure: true,
+  correction: true,
+  suspensionOrErasure: true,
+  stopThirdPartyProvision: true,
+  gdprAccess: true,
+  gdprRectification: true,
+  gdprErasure: true,
+  gdprRestriction: true,
+  gdprPortability: true,
+  gdprObjection: true,
+} as const satisfies Record<RequestType, true>);
+
+export const REQUEST_TRACKS = keysOf({
+  privateOperator: true,
+  nationalOrgan: true,
+  localGovernment: true,
+  gdpr: true,
+} as const satisfies Record<RequestTrack, true>);
+
+export const REQUEST_STATUSES = keysOf({
+  received: true,
+  identityCheck: true,
+  underReview: true,
+  decided: true,
+  notified: true,
+  closed: true,
+  withdrawn: true,
+} as const satisfies Record<RequestStatus, true>);
+
+export const REQUEST_EVENT_KINDS = keysOf({
+  received: true,
+  receiptDateCorrected: true,
+  identityCheckStarted: true,
+  identityConfirmed: true,
+  paused: true,
+  resumed: true,
+  pauseRemoved: true,
+  extended: true,
+  extensionRemoved: true,
+  decided: true,
+  notified: true,
+  closed: true,
+  withdrawn: true,
+} as const satisfies Record<RequestEventKind, true>);
+
+export const DECISION_OUTCOMES = keysOf({
+  full: true,
+  partial: true,
+  refusal: true,
+  notHeld: true,
+  neitherConfirmNorDeny: true,
+} as const satisfies Record<DecisionOutcome, true>);
+
+export const REFUSAL_GROUNDS = keysOf({
+  harmToPersonOrThirdParty: true,
+  seriousBusinessImpediment: true,
+  violationOfOtherLaws: true,
+  requesterLifeOrHealth: true,
+  otherIndividuals: true,
+  corporateInformation: true,
+  nationalSecurity: true,
+  publicSafety: true,
+  deliberation: true,
+  administrativeAffairs: true,
+  manifestlyUnfounded: true,
+  manifestlyExcessive: true,
+} as const satisfies Record<RefusalGround, true>);
+
+export const PAUSE_REASONS = keysOf({
+  identityDocuments: true,
+  correction: true,
+} as const satisfies Record<PauseReason, true>);
+
+export const RECEIPT_CHANNELS = keysOf({
+  counter: true,
+  post: true,
+  email: true,
+  web: true,
+  phone: true,
+} as const satisfies Record<ReceiptChannel, true>);
+
+export const AGENT_KINDS = keysOf({
+  none: true,
+  legalRepresentative: true,
+  attorney: true,
+  other: true,
+} as const satisfies Record<AgentKind, true>);
+
+export const RESPONSE_METHODS = keysOf({
+  writing: true,
+  electronic: true,
+  inspection: true,
+  copyDelivery: true,
+  oral: true,
+} as const satisfies Record<ResponseMethod, true>);
+
+export const DEADLINE_STATES = keysOf({
+  pending: true,
+  met: true,
+  overdue: true,
+  informational: true,
+} as const satisfies Record<DeadlineState, true>);
+
+export const DEADLINE_RULES = keysOf({
+  publicDecision: true,
+  publicDecisionExtended: true,
+  publicLargeVolumeNotice: true,
+  publicLargeVolumePart: true,
+  publicLargeVolumeRemainder: true,
+  publicFilingLimit: true,
+  privateTarget: true,
+  privateLitigationLine: true,
+  gdprResponse: true,
+  gdprResponseExtended: true,
+  appiPreliminaryReport: true,
+  appiFinalReport: true,
+  appiFinalReportWrongfulPurpose: true,
+  gdprBreachNotification: true,
+} as const satisfies Record<DeadlineRule, true>);
+
+export const DEADLINE_KINDS = keysOf({
+  statutory: true,
+  target: true,
+  warning: true,
+} as const satisfies Record<DeadlineKind, true>);
+
+export const AGENDA_KINDS = keysOf({
+  request: true,
+  complaint: true,
+} as const satisfies Record<AgendaKind, true>);
+
+/** Request intake fields; each has a label `request.field.<name>`. */
+export const REQUEST_FIELDS = keysOf({
+  reference: true,
+  requestType: true,
+  receivedOn: true,
+  channel: true,
+  requesterName: true,
+  requesterContact: true,
+  agent: true,
+  agentName: true,
+  description: true,
+  holdingIds: true,
+  requestedMethod: true,
+  feeYen: true,
+  notes: true,
+} as const satisfies Record<keyof RequestInput, true>);
+
+/** Complaint intake fields; each has a label `complaint.field.<name>`. */
+export const COMPLAINT_FIELDS = keysOf({
+  reference: true,
+  receivedOn: true,
+  channel: true,
+  complainant: true,
+  complainantContact: true,
+  subject: true,
+  description: true,
+  holdingIds: true,
+} as const satisfies Record<keyof ComplaintInput, true>);
+
 // Labels. The template-literal keys are checked against the catalogue's key type, so a value
 // without a label is a type error as well as a test failure.
 export const label = {
@@ -184,6 +364,20 @@ export const label = {
   errorCode: (v: FieldErrorCode, limit: number | null) =>
     t(`error.code.${v}`, { limit: limit ?? '' }),
   language: (v: Language) => t(`lang.${v}`),
+  requestType: (v: RequestType) => t(`enum.requestType.${v}`),
+  requestTrack: (v: RequestTrack) => t(`enum.requestTrack.${v}`),
+  requestStatus: (v: RequestStatus) => t(`enum.requestStatus.${v}`),
+  requestEventKind: (v: RequestEventKind) => t(`enum.requestEventKind.${v}`),
+  decisionOutcome: (v: DecisionOutcome) => t(`enum.decisionOutcome.${v}`),
+  refusalGround: (v: RefusalGround) => t(`enum.refusalGround.${v}`),
+  pauseReason: (v: PauseReason) => t(`enum.pauseReason.${v}`),
+  receiptChannel: (v: ReceiptChannel) => t(`enum.receiptChannel.${v}`),
+  agentKind: (v: AgentKind) => t(`enum.agentKind.${v}`),
+  responseMethod: (v: ResponseMethod) => t(`enum.responseMethod.${v}`),
+  deadlineState: (v: DeadlineState) => t(`enum.deadlineState.${v}`),
+  deadlineRule: (v: DeadlineRule) => t(`enum.deadlineRule.${v}`),
+  deadlineKind: (v: DeadlineKind) => t(`enum.deadlineKind.${v}`),
+  agendaKind: (v: AgendaKind) => t(`enum.agendaKind.${v}`),
 };
 
 /** Narrows an unknown string to a member of one of the lists above. */

@@ -6,6 +6,14 @@ import { startupStatus } from '../api/commands';
 import type { MessageKey, Params } from '../i18n/i18n.svelte';
 
 export type Route =
+  | { name: 'dashboard' }
+  | { name: 'requests' }
+  | { name: 'request'; id: number }
+  | { name: 'newRequest' }
+  | { name: 'editRequest'; id: number }
+  | { name: 'complaints' }
+  | { name: 'complaint'; id: number }
+  | { name: 'newComplaint' }
   | { name: 'holdings' }
   | { name: 'holding'; id: number }
   | { name: 'new' }
@@ -24,7 +32,7 @@ export const app = $state<{
 }>({
   status: null,
   organisation: null,
-  route: { name: 'holdings' },
+  route: { name: 'dashboard' },
   toast: null,
 });
 
@@ -109,4 +117,13 @@ export async function refreshStatus(): Promise<StartupStatus> {
   app.status = status;
   app.organisation = status.organisation;
   return status;
+}
+
+/** The request list's filters, kept while the user visits a request. */
+export type RequestListView = { status: string; type: string; overdue: boolean };
+
+export const requestListView = $state<RequestListView>({ status: 'open', type: '', overdue: false });
+
+export function resetRequestListView(): void {
+  Object.assign(requestListView, { status: 'open', type: '', overdue: false });
 }

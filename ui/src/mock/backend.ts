@@ -16,7 +16,15 @@ import type { RecordError } from '../bindings/RecordError';
 import type { StartupStatus } from '../bindings/StartupStatus';
 import type { VerifyReport } from '../bindings/VerifyReport';
 import type { JsonValue } from '../bindings/serde_json/JsonValue';
+import type { ComplaintActionInput } from '../bindings/ComplaintActionInput';
+import type { ComplaintInput } from '../bindings/ComplaintInput';
+import type { DeadlineSettingsInput } from '../bindings/DeadlineSettingsInput';
+import type { Extension } from '../bindings/Extension';
+import type { PauseInput } from '../bindings/PauseInput';
+import type { RequestInput } from '../bindings/RequestInput';
+import type { RequestStep } from '../bindings/RequestStep';
 import { DEMO_ORGANISATION, demoHoldings } from './demo';
+import { MockRequests } from './requests';
 
 export type MockOptions = {
   /** What the register holds at startup. */
@@ -83,6 +91,11 @@ export class MockBackend {
   private nextId = 1;
   private clock = Date.parse('2026-04-15T01:00:00Z');
   private options: MockOptions;
+  /** Requests, complaints, the agenda and deadline settings. */
+  readonly cases: MockRequests = new MockRequests(
+    () => this.organisation,
+    () => this.now(),
+  );
 
   constructor(options: MockOptions = {}) {
     this.options = options;
@@ -241,6 +254,7 @@ export class MockBackend {
     this.saveOrganisation(DEMO_ORGANISATION, null);
     const holdings = demoHoldings();
     for (const input of holdings) this.createHolding(input);
+    this.cases.loadDemo(this.holdings.map((h) => h.id));
     // A few later edits, so that the history has something to show.
     const first = this.holdings[0];
     if (first) {
@@ -322,6 +336,10 @@ export class MockBackend {
       case 'delete_holding': {
         const current = this.find(args.id);
         if (current.version !== args.expectedVersion) throw report('conflict', 'holding changed elsewhere');
+        const references = this.cases.referencesTo(current.id);
+        if (references.length) {
+          throw { ...report('inUse', `holding ${current.ledgerNo} is named by ${references.join(', ')}`), references };
+        }
         this.holdings = this.holdings.filter((h) => h.id !== current.id);
         this.record('delete', 'holding', String(current.id), this.inputOf(current), null);
         return null;
@@ -343,6 +361,48 @@ export class MockBackend {
         if (this.organisation || this.holdings.length) throw report('conflict', 'register not empty');
         return { organisation: true, holdings: this.loadDemo() };
       }
+      case 'request_types':
+        return this.cases.types();
+      case 'list_requests':
+        return this.cases.list();
+      case 'get_request':
+        return this.cases.get(args.id);
+      case 'create_request':
+        return this.cases.create(args.input as RequestInput);
+      case 'update_request':
+        return this.cases.update(args.id, args.expectedVersion, args.input as RequestInput);
+      case 'advance_request':
+        return this.cases.advance(args.id, args.expectedVersion, args.step as RequestStep);
+      case 'add_request_pause':
+        return this.cases.addPause(args.id, args.expectedVersion, args.pause as PauseInput);
+      case 'end_request_pause':
+        return this.cases.endPause(args.id, args.expectedVersion, args.pauseId, args.to as string);
+      case 'remove_request_pause':
+        return this.cases.removePause(args.id, args.expectedVersion, args.pauseId);
+      case 'set_request_extension':
+        return this.cases.setExtension(args.id, args.expectedVersion, (args.extension ?? null) as Extension | null);
+      case 'agenda':
+        return this.cases.agenda();
+      case 'list_complaints':
+        return this.cases.complaints.map((c) => this.cases.complaintView(c));
+      case 'get_complaint': {
+        const found = this.cases.complaints.find((c) => c.id === args.id);
+        if (!found) throw report('notFound', `complaint ${String(args.id)} not found`);
+        return this.cases.complaintView(found);
+      }
+      case 'create_complaint':
+        return this.cases.createComplaint(args.input as ComplaintInput);
+      case 'add_complaint_action':
+        return this.cases.addAction(args.id, args.expectedVersion, args.action as ComplaintActionInput);
+      case 'close_complaint':
+        return this.cases.close(args.id, args.expectedVersion, args.closedOn as string, args.resolution as string);
+      case 'get_deadline_settings':
+        return this.cases.settingsState();
+      case 'save_deadline_settings':
+        return this.cases.saveSettings(
+          args.input as DeadlineSettingsInput,
+          (args.expectedVersion as number | null | undefined) ?? null,
+        );
       default:
         throw report('storage', `unknown command ${cmd}`);
     }

@@ -3,7 +3,8 @@
 //
 // Query parameters:
 //   scenario=empty|setup|demo|unopenable|tooNew   lang=ja|en   tampered=1   importFails=1
-//   route=holdings|new|organisation|settings|holding-<id>|edit-<id>
+//   route=dashboard|requests|complaints|newRequest|newComplaint|holdings|new|organisation|settings|
+//         holding-<id>|edit-<id>|request-<id>|editRequest-<id>|complaint-<id>
 //   click=<testid>,<testid>,…   (clicked in order once the screen is up, e.g. holding-save)
 //   scroll=<testid>   scrolls that element into view afterwards
 import { mount, tick } from 'svelte';
@@ -43,11 +44,36 @@ const backend = installMockBackend(
 (window as unknown as { mockBackend: MockBackend }).mockBackend = backend;
 
 function parseRoute(value: string | null): Route {
-  if (!value) return { name: 'holdings' };
-  const match = /^(holding|edit)-(\d+)$/.exec(value);
-  if (match) return { name: match[1] === 'edit' ? 'edit' : 'holding', id: Number(match[2]) };
-  if (value === 'new' || value === 'organisation' || value === 'settings') return { name: value };
-  return { name: 'holdings' };
+  if (!value) return { name: 'dashboard' };
+  const match = /^(holding|edit|request|editRequest|complaint)-(\d+)$/.exec(value);
+  if (match) {
+    const id = Number(match[2]);
+    switch (match[1]) {
+      case 'edit':
+        return { name: 'edit', id };
+      case 'request':
+        return { name: 'request', id };
+      case 'editRequest':
+        return { name: 'editRequest', id };
+      case 'complaint':
+        return { name: 'complaint', id };
+      default:
+        return { name: 'holding', id };
+    }
+  }
+  switch (value) {
+    case 'new':
+    case 'organisation':
+    case 'settings':
+    case 'holdings':
+    case 'requests':
+    case 'complaints':
+    case 'newRequest':
+    case 'newComplaint':
+      return { name: value };
+    default:
+      return { name: 'dashboard' };
+  }
 }
 app.route = parseRoute(params.get('route'));
 

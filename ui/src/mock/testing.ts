@@ -2,7 +2,7 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach } from 'vitest';
 import { setLocale } from '../i18n/i18n.svelte';
-import { app, resetListView } from '../lib/app.svelte';
+import { app, resetListView, resetRequestListView } from '../lib/app.svelte';
 import { MockBackend, installMockBackend, type MockOptions } from './backend';
 
 export function useBackend(options: MockOptions = {}): MockBackend {
@@ -28,6 +28,7 @@ export function useBackendWith(
 export function resetState(): void {
   clearMocks();
   resetListView();
+  resetRequestListView();
   setLocale('ja');
   app.status = null;
   app.organisation = null;
