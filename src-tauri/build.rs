@@ -4,7 +4,7 @@
 //! Listing them makes each command deny-by-default: a window may call it only if its
 //! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: [&str; 32] = [
+const COMMANDS: [&str; 33] = [
     "startup_status",
     "save_organisation",
     "load_demo",
@@ -28,6 +28,7 @@ const COMMANDS: [&str; 32] = [
     "end_request_pause",
     "remove_request_pause",
     "set_request_extension",
+    "set_request_large_volume",
     "agenda",
     "list_complaints",
     "get_complaint",

@@ -407,6 +407,7 @@ const REQUEST_KEYS: &[&str] = &[
     "identity",
     "pauses",
     "extension",
+    "largeVolume",
     "decision",
     "notification",
     "closedOn",

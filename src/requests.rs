@@ -6,16 +6,16 @@
 use crate::audit::{self, AuditAction, Entity};
 use crate::deadline::{
     gdpr_response, private_litigation_line, private_target, public_decision, public_filing_limit,
-    Deadline, DeadlineError, PauseInterval,
+    public_large_volume, Deadline, DeadlineError, PauseInterval,
 };
 use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::agenda::{Agenda, AgendaItem, AgendaKind, DUE_SOON_DAYS};
 use crate::model::deadline_settings::{DeadlineSettings, DeadlineSettingsInput};
 use crate::model::organisation::{Organisation, Regime};
 use crate::model::request::{
-    DeadlineState, Decision, DecisionOutcome, Extension, Notification, PauseInput, Request,
-    RequestDeadline, RequestEvent, RequestEventKind, RequestInput, RequestPause, RequestRules,
-    RequestStatus, RequestStep, RequestTrack, RequestType, RequestView,
+    DeadlineState, Decision, DecisionOutcome, Extension, LargeVolumeNotice, Notification,
+    PauseInput, Request, RequestDeadline, RequestEvent, RequestEventKind, RequestInput,
+    RequestPause, RequestRules, RequestStatus, RequestStep, RequestTrack, RequestType, RequestView,
 };
 use crate::register::{stale, to_json, Register};
 use crate::store;
@@ -131,6 +131,7 @@ impl Register {
                 identity: None,
                 pauses: Vec::new(),
                 extension: None,
+                large_volume: None,
                 decision: None,
                 notification: None,
                 closed_on: None,
@@ -397,6 +398,14 @@ impl Register {
                      extension (the requester may sue two weeks after the request, art. 39)"
                 )));
             }
+            if let Some(large_volume) = &request.large_volume {
+                return Err(CoreError::Conflict(format!(
+                    "request {reference} is on the large-volume special track (art. 84, notified \
+                     on {}); a request is either extended or on the special track, not both — \
+                     remove the special track first if it was entered in error",
+                    large_volume.notified_on
+                )));
+            }
             let mut unextended = request.clone();
             unextended.extension = None;
             let original = office_deadline(&unextended, &settings, extension.notified_on)
@@ -420,6 +429,107 @@ impl Register {
                 extension.reason.clone(),
             );
             request.extension = Some(extension);
+            Ok((vec![step], None))
+        })
+    }
+
+    /// Records that the large-volume special track applies (開示決定等の期限の特例, art. 84),
+    /// or removes a notice entered in error (`None`). Only a public body's disclosure request,
+    /// before its decision and without an ordinary extension. The notice must fall within the
+    /// ordinary period, and the rest must be due after the substantial part.
+    pub fn set_request_large_volume(
+        &self,
+        id: i64,
+        expected_version: i64,
+        large_volume: Option<LargeVolumeNotice>,
+        actor: &str,
+    ) -> Result<Request> {
+        let large_volume = large_volume.map(|mut l| {
+            l.tidy();
+            l
+        });
+        self.change_request(id, expected_version, actor, None, |conn, request| {
+            let reference = request.fields.reference.clone();
+            refuse_after_decision(request, "put on the large-volume special track")?;
+            let Some(large_volume) = large_volume else {
+                if request.large_volume.take().is_none() {
+                    return Err(CoreError::Conflict(format!(
+                        "request {reference} is not on the large-volume special track"
+                    )));
+                }
+                let today = crate::clock::today();
+                let step = (RequestEventKind::LargeVolumeRemoved, today, String::new());
+                return Ok((vec![step], None));
+            };
+            let rules = RequestRules::for_request(request.track, request.fields.request_type);
+            if !rules.large_volume_allowed {
+                return Err(CoreError::Conflict(format!(
+                    "request {reference} cannot use the large-volume special track: art. 84 \
+                     applies only to a public body (national organ or local government) \
+                     answering a disclosure request; this is a {} request of {}",
+                    request.fields.request_type.label(),
+                    request.track.label()
+                )));
+            }
+            if let Some(extension) = &request.extension {
+                return Err(CoreError::Conflict(format!(
+                    "request {reference} was already extended (notified on {}); a request is \
+                     either extended or on the large-volume special track, not both — remove \
+                     the extension first if it was entered in error",
+                    extension.notified_on
+                )));
+            }
+            let settings = effective_settings(conn)?;
+            let mut ordinary = request.clone();
+            ordinary.large_volume = None;
+            let original = office_deadline(&ordinary, &settings, large_volume.notified_on)
+                .map_err(|e| deadline_error(&reference, e))?;
+            let mut checks = FieldChecks::new();
+            if let Some(original) = original.filter(|d| large_volume.notified_on > d.due) {
+                checks.fail_with(
+                    "largeVolume.notifiedOn",
+                    FieldErrorCode::DateOrder,
+                    format!(
+                        "the special track must be notified by {}, the last day of the ordinary \
+                         period; notified on {} it does not apply",
+                        original.due, large_volume.notified_on
+                    ),
+                );
+            }
+            if large_volume.notified_on >= request.fields.received_on {
+                let calendar = settings
+                    .calendar()
+                    .map_err(|e| deadline_error(&reference, e))?;
+                let periods = settings.public_periods(request.track);
+                let pauses = pause_intervals(request, large_volume.notified_on);
+                let track = public_large_volume(
+                    request.fields.received_on,
+                    &pauses,
+                    &periods,
+                    None,
+                    &calendar,
+                )
+                .map_err(|e| deadline_error(&reference, e))?;
+                let part = track.substantial_part.due;
+                if large_volume.remainder_by <= part {
+                    checks.fail_with(
+                        "largeVolume.remainderBy",
+                        FieldErrorCode::DateOrder,
+                        format!(
+                            "the rest must be due after {part}, the last day for deciding a \
+                             substantial part; {} is not later",
+                            large_volume.remainder_by
+                        ),
+                    );
+                }
+            }
+            checks.finish()?;
+            let step = (
+                RequestEventKind::LargeVolumeNotified,
+                large_volume.notified_on,
+                large_volume.reason.clone(),
+            );
+            request.large_volume = Some(large_volume);
             Ok((vec![step], None))
         })
     }
@@ -934,9 +1044,22 @@ fn deadlines_of(
         RequestTrack::NationalOrgan | RequestTrack::LocalGovernment => {
             let calendar = settings.calendar()?;
             let periods = settings.public_periods(request.track);
-            let decision = public_decision(received, &pauses, &periods, extended, &calendar)?;
             let decided = request.decision.as_ref().map(|d| d.decided_on);
-            deadlines.push((decision, decided, false));
+            if let Some(large_volume) = &request.large_volume {
+                // The notice is met the day it was given; the decision recorded meets both
+                // the substantial part and the rest.
+                let remainder_by = Some(large_volume.remainder_by);
+                let track =
+                    public_large_volume(received, &pauses, &periods, remainder_by, &calendar)?;
+                deadlines.push((track.notice, Some(large_volume.notified_on), false));
+                deadlines.push((track.substantial_part, decided, false));
+                if let Some(remainder) = track.remainder {
+                    deadlines.push((remainder, decided, false));
+                }
+            } else {
+                let decision = public_decision(received, &pauses, &periods, extended, &calendar)?;
+                deadlines.push((decision, decided, false));
+            }
             let disclosed = request.fields.request_type == RequestType::Disclosure
                 && request.decision.as_ref().is_some_and(|d| {
                     matches!(d.outcome, DecisionOutcome::Full | DecisionOutcome::Partial)

@@ -13,9 +13,9 @@ use daicho::deadline::{ClosureRange, DeadlineRule, DeadlineStep, MonthDay};
 use daicho::model::deadline_settings::DeadlineSettingsInput;
 use daicho::model::organisation::Regime;
 use daicho::model::request::{
-    AgentKind, DeadlineState, Decision, DecisionOutcome, Extension, Notification, PauseInput,
-    PauseReason, RefusalGround, Request, RequestEventKind, RequestInput, RequestStatus,
-    RequestStep, RequestTrack, RequestType, ResponseMethod,
+    AgentKind, DeadlineState, Decision, DecisionOutcome, Extension, LargeVolumeNotice,
+    Notification, PauseInput, PauseReason, RefusalGround, Request, RequestEventKind, RequestInput,
+    RequestStatus, RequestStep, RequestTrack, RequestType, ResponseMethod,
 };
 use daicho::{CoreError, ErrorKind, FieldErrorCode, Register};
 
@@ -1993,4 +1993,336 @@ fn the_demo_shows_a_paused_an_overdue_and_a_partially_refused_request() {
     assert_eq!(complaints.len(), 2);
     assert!(complaints.iter().any(|c| !c.open) && complaints.iter().any(|c| c.open));
     assert!(register.verify().unwrap().is_intact());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The large-volume special track (開示決定等の期限の特例, art. 84)
+// ---------------------------------------------------------------------------------------------
+
+fn large_volume(notified_on: &str, remainder_by: &str) -> LargeVolumeNotice {
+    LargeVolumeNotice {
+        reason: "対象文書が約3万枚に及び、60日以内にすべてを判断すると事務に著しい支障が生ずるため"
+            .into(),
+        notified_on: d(notified_on),
+        remainder_by: d(remainder_by),
+    }
+}
+
+#[test]
+fn the_large_volume_track_gives_three_deadlines_instead_of_one() {
+    // Local government, received 2026-04-01 (Wed). The ordinary period: day 1 is 04-02, day 30
+    // is 05-01 (Fri, open), so the notice is due 05-01. The substantial part: day 60 is 05-31
+    // (Sun) → next open day 06-01 (Mon). The rest: 2026-09-30, the date the organ fixed.
+    let register = register_under(Regime::LocalGovernment, false);
+    let created = create(&register, request("2026-04-01"));
+    let view = register.request(created.id, d("2026-04-01")).unwrap();
+    assert!(view.rules.large_volume_allowed);
+    assert_eq!(
+        due(&register, &created, "2026-04-01"),
+        [(DeadlineRule::PublicDecision, "2026-05-01".to_owned())]
+    );
+
+    let tracked = register
+        .set_request_large_volume(
+            created.id,
+            created.version,
+            Some(large_volume("2026-05-01", "2026-09-30")),
+            ACTOR,
+        )
+        .unwrap();
+    assert_eq!(tracked.version, created.version + 1);
+    assert_eq!(
+        tracked.large_volume,
+        Some(large_volume("2026-05-01", "2026-09-30"))
+    );
+    let last = tracked.timeline.last().unwrap();
+    assert_eq!(
+        (last.kind, last.on),
+        (RequestEventKind::LargeVolumeNotified, d("2026-05-01"))
+    );
+    let entries = register
+        .history(Entity::Request, &tracked.id.to_string())
+        .unwrap();
+    assert_eq!(
+        entries.len() as i64,
+        tracked.version,
+        "one audit entry per change"
+    );
+
+    let view = register.request(tracked.id, d("2026-05-10")).unwrap();
+    let got: Vec<_> = view
+        .deadlines
+        .iter()
+        .map(|x| {
+            (
+                x.deadline.rule,
+                x.deadline.due.to_string(),
+                x.state,
+                x.met_on,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                DeadlineRule::PublicLargeVolumeNotice,
+                "2026-05-01".to_owned(),
+                DeadlineState::Met,
+                Some(d("2026-05-01"))
+            ),
+            (
+                DeadlineRule::PublicLargeVolumePart,
+                "2026-06-01".to_owned(),
+                DeadlineState::Pending,
+                None
+            ),
+            (
+                DeadlineRule::PublicLargeVolumeRemainder,
+                "2026-09-30".to_owned(),
+                DeadlineState::Pending,
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        view.deadlines[2].deadline.explanation,
+        [DeadlineStep::FixedByOrgan {
+            date: d("2026-09-30")
+        }]
+    );
+    assert!(matches!(
+        view.deadlines[1].deadline.explanation.last(),
+        Some(DeadlineStep::RolledOver { .. })
+    ));
+    assert!(register.verify().unwrap().is_intact());
+
+    // The agenda shows the part as the next deadline; the met notice is not listed.
+    let agenda = register.agenda(d("2026-05-10")).unwrap();
+    assert_eq!(agenda.items[0].next_due, Some(d("2026-06-01")));
+
+    // Deciding meets the part and the rest.
+    let reviewed = confirm(&register, &tracked, "2026-05-02");
+    let decided = decide(&register, &reviewed, DecisionOutcome::Full, "2026-05-29");
+    let view = register.request(decided.id, d("2026-06-10")).unwrap();
+    assert!(view.deadlines.iter().all(|x| x.state == DeadlineState::Met));
+
+    // Removed in error: back to the single decision deadline.
+    let created = create(&register, request("2026-04-01"));
+    let tracked = register
+        .set_request_large_volume(
+            created.id,
+            created.version,
+            Some(large_volume("2026-04-20", "2026-08-31")),
+            ACTOR,
+        )
+        .unwrap();
+    let removed = register
+        .set_request_large_volume(tracked.id, tracked.version, None, ACTOR)
+        .unwrap();
+    assert_eq!(removed.large_volume, None);
+    assert_eq!(
+        removed.timeline.last().unwrap().kind,
+        RequestEventKind::LargeVolumeRemoved
+    );
+    assert_eq!(
+        due(&register, &removed, "2026-04-01"),
+        [(DeadlineRule::PublicDecision, "2026-05-01".to_owned())]
+    );
+    let error = register
+        .set_request_large_volume(removed.id, removed.version, None, ACTOR)
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert!(
+        error.to_string().contains("not on the large-volume"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_large_volume_track_is_refused_outside_its_rules() {
+    // National organ, received 2026-04-01: ordinary period ends 05-01 (Fri); substantial part
+    // 05-31 (Sun) → 06-01 (Mon).
+    let register = register_under(Regime::NationalOrgan, false);
+    let created = create(&register, request("2026-04-01"));
+    let refuse = |notice: LargeVolumeNotice| {
+        register
+            .set_request_large_volume(created.id, created.version, Some(notice), ACTOR)
+            .unwrap_err()
+    };
+
+    // A notice on 05-02 comes after the ordinary period.
+    let error = refuse(large_volume("2026-05-02", "2026-09-30"));
+    assert!(
+        has(&error, "largeVolume.notifiedOn", FieldErrorCode::DateOrder),
+        "{error}"
+    );
+    assert!(
+        error.to_string().contains("must be notified by 2026-05-01"),
+        "{error}"
+    );
+    // The rest must be due after the substantial part (06-01), not on it.
+    let error = refuse(large_volume("2026-04-20", "2026-06-01"));
+    assert!(
+        has(&error, "largeVolume.remainderBy", FieldErrorCode::DateOrder),
+        "{error}"
+    );
+    assert!(error.to_string().contains("after 2026-06-01"), "{error}");
+    let mut blank = large_volume("2026-04-20", "2026-09-30");
+    blank.reason = "  ".into();
+    let error = refuse(blank);
+    assert!(
+        has(&error, "largeVolume.reason", FieldErrorCode::Required),
+        "{error}"
+    );
+    let error = refuse(large_volume("2026-03-31", "2026-09-30"));
+    assert!(
+        has(&error, "largeVolume.notifiedOn", FieldErrorCode::DateOrder),
+        "{error}"
+    );
+    unchanged(&register, &created);
+
+    // A pause of 5 days (04-10..04-14) moves the part: day 60 is 06-05 (Fri).
+    let paused = register
+        .add_request_pause(
+            created.id,
+            created.version,
+            PauseInput {
+                from: d("2026-04-10"),
+                to: Some(d("2026-04-14")),
+                reason: PauseReason::Correction,
+                note: String::new(),
+            },
+            ACTOR,
+        )
+        .unwrap();
+    let error = register
+        .set_request_large_volume(
+            paused.id,
+            paused.version,
+            Some(large_volume("2026-04-20", "2026-06-05")),
+            ACTOR,
+        )
+        .unwrap_err();
+    assert!(error.to_string().contains("after 2026-06-05"), "{error}");
+    let tracked = register
+        .set_request_large_volume(
+            paused.id,
+            paused.version,
+            Some(large_volume("2026-04-20", "2026-06-08")),
+            ACTOR,
+        )
+        .unwrap();
+
+    // Not together with an ordinary extension, either way round.
+    let extension = Extension {
+        reason: "事務処理上の困難".into(),
+        notified_on: d("2026-04-20"),
+    };
+    let error = register
+        .set_request_extension(tracked.id, tracked.version, Some(extension.clone()), ACTOR)
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert!(error.to_string().contains("not both"), "{error}");
+    unchanged(&register, &tracked);
+    let other = create(&register, request("2026-04-01"));
+    let extended = register
+        .set_request_extension(other.id, other.version, Some(extension), ACTOR)
+        .unwrap();
+    let error = register
+        .set_request_large_volume(
+            extended.id,
+            extended.version,
+            Some(large_volume("2026-04-20", "2026-09-30")),
+            ACTOR,
+        )
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert!(error.to_string().contains("not both"), "{error}");
+    unchanged(&register, &extended);
+
+    // Not after the decision.
+    let reviewed = confirm(&register, &tracked, "2026-04-02");
+    let decided = decide(&register, &reviewed, DecisionOutcome::Full, "2026-04-25");
+    let error = register
+        .set_request_large_volume(
+            decided.id,
+            decided.version,
+            Some(large_volume("2026-04-20", "2026-09-30")),
+            ACTOR,
+        )
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+
+    // Only a public body's disclosure request.
+    let mut correction = request("2026-04-01");
+    correction.request_type = RequestType::Correction;
+    let correction = create(&register, correction);
+    let view = register.request(correction.id, d("2026-04-01")).unwrap();
+    assert!(!view.rules.large_volume_allowed);
+    let error = register
+        .set_request_large_volume(
+            correction.id,
+            correction.version,
+            Some(large_volume("2026-04-20", "2026-09-30")),
+            ACTOR,
+        )
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert!(error.to_string().contains("art. 84"), "{error}");
+
+    let register = private();
+    let created = create(&register, request("2026-04-01"));
+    let view = register.request(created.id, d("2026-04-01")).unwrap();
+    assert!(!view.rules.large_volume_allowed);
+    let error = register
+        .set_request_large_volume(
+            created.id,
+            created.version,
+            Some(large_volume("2026-04-20", "2026-09-30")),
+            ACTOR,
+        )
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+    unchanged(&register, &created);
+}
+
+#[test]
+fn the_large_volume_notice_survives_an_export_and_import() {
+    let source = register_under(Regime::LocalGovernment, false);
+    let created = create(&source, request("2026-04-01"));
+    source
+        .set_request_large_volume(
+            created.id,
+            created.version,
+            Some(large_volume("2026-04-30", "2026-10-30")),
+            ACTOR,
+        )
+        .unwrap();
+    let exported = source.export_document().unwrap();
+    let json = serde_json::to_value(&exported).unwrap();
+    assert_eq!(
+        json["requests"][0]["largeVolume"]["remainderBy"],
+        "2026-10-30"
+    );
+    let target = memory_register();
+    target
+        .import_document(&serde_json::to_string(&exported).unwrap(), ACTOR)
+        .unwrap();
+    let imported = &target.requests(d("2026-05-01")).unwrap()[0];
+    assert_eq!(
+        imported.request.large_volume,
+        Some(large_volume("2026-04-30", "2026-10-30"))
+    );
+    assert_eq!(imported.deadlines.len(), 3);
+    assert!(target.verify().unwrap().is_intact());
+
+    // A document from before the track existed has no `largeVolume` key and still imports.
+    let mut old = serde_json::to_value(&exported).unwrap();
+    old["requests"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("largeVolume");
+    let request: Request = serde_json::from_value(old["requests"][0].clone()).unwrap();
+    assert_eq!(request.large_volume, None);
 }

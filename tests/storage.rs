@@ -20,6 +20,10 @@ fn released_migrations_are_never_edited() {
             "0002_requests_complaints",
             "ba368645ebeb5e7978ca35e3e54270b50c38853c1b48ef24032a9f9ad6d5bc63",
         ),
+        (
+            "0003_large_volume",
+            "4674c79144c529c40fa33a9204bd0c92cd0aa117e0b96173c69bd325530e1acb",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),
@@ -185,4 +189,107 @@ fn the_default_path_honours_daicho_db() {
             );
         }
     }
+}
+
+#[test]
+fn the_large_volume_columns_are_all_or_nothing_with_valid_dates() {
+    let temp = TempRegister::new();
+    {
+        let register = temp.open();
+        register
+            .save_organisation(common::organisation(), None, common::ACTOR)
+            .unwrap();
+        register
+            .create_request(common::request("2026-04-01"), common::ACTOR)
+            .unwrap();
+    }
+    let conn = temp.raw();
+    let set = |reason: &str, notified: &str, remainder: &str| {
+        conn.execute(
+            &format!(
+                "UPDATE request SET large_volume_reason = {reason},
+                 large_volume_notified_on = {notified}, large_volume_remainder_by = {remainder}"
+            ),
+            [],
+        )
+    };
+    assert!(
+        set("'大量'", "'2026-04-20'", "NULL").is_err(),
+        "all or nothing"
+    );
+    assert!(
+        set("NULL", "'2026-04-20'", "'2026-09-30'").is_err(),
+        "all or nothing"
+    );
+    assert!(
+        set("'大量'", "'2026-02-30'", "'2026-09-30'").is_err(),
+        "impossible date"
+    );
+    assert!(
+        set("'大量'", "'2026-03-31'", "'2026-09-30'").is_err(),
+        "before receipt"
+    );
+    assert!(
+        set("'大量'", "'2026-04-20'", "'2026-04-19'").is_err(),
+        "rest before notice"
+    );
+    assert!(set("'大量'", "'2026-04-20'", "'2026-09-30'").is_ok());
+    let with_extension = conn.execute(
+        "UPDATE request SET extension_reason = '延長', extension_notified_on = '2026-04-20'",
+        [],
+    );
+    assert!(with_extension.is_err(), "never together with an extension");
+    assert!(set("NULL", "NULL", "NULL").is_ok());
+}
+
+#[test]
+fn a_version_2_register_keeps_its_timeline_through_the_large_volume_migration() {
+    let temp = TempRegister::new();
+    {
+        let conn = rusqlite::Connection::open(&temp.path).unwrap();
+        for (_, sql) in &MIGRATIONS[..2] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO request (id, reference, request_type, track, received_on, channel,
+                 requester_name, requester_contact, agent, agent_name, description, notes, status,
+                 version, created_at, updated_at)
+             VALUES (1, 'R-0001', 'disclosure', 'localGovernment', '2026-04-01', 'post', '山田',
+                 '', 'none', '', '', '', 'received', 1, 't', 't');
+             INSERT INTO request_event (id, request_id, kind, occurred_on, status, note, actor,
+                 recorded_at)
+             VALUES (5, 1, 'received', '2026-04-01', 'received', 'note', 'actor', 't');
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    drop(temp.open());
+    let conn = temp.raw();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, supported_version());
+    let event: (i64, String, String) = conn
+        .query_row("SELECT id, kind, note FROM request_event", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(event, (5, "received".to_owned(), "note".to_owned()));
+    let large_volume: Option<String> = conn
+        .query_row("SELECT large_volume_reason FROM request", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(large_volume, None);
+    assert!(
+        conn.execute("UPDATE request_event SET note = 'x'", [])
+            .is_err(),
+        "the timeline stays append-only"
+    );
+    assert!(conn
+        .execute(
+            "INSERT INTO request_event (request_id, kind, occurred_on, status, note, actor,
+                 recorded_at)
+             VALUES (1, 'largeVolumeNotified', '2026-04-20', 'received', '', 'a', 't')",
+            [],
+        )
+        .is_ok());
 }

@@ -64,6 +64,7 @@ pub fn run() {
             commands::requests::end_request_pause,
             commands::requests::remove_request_pause,
             commands::requests::set_request_extension,
+            commands::requests::set_request_large_volume,
             commands::requests::agenda,
             commands::complaints::list_complaints,
             commands::complaints::get_complaint,

@@ -13,6 +13,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_requests_complaints",
         include_str!("migrations/0002_requests_complaints.sql"),
     ),
+    (
+        "0003_large_volume",
+        include_str!("migrations/0003_large_volume.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

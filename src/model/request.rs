@@ -198,6 +198,10 @@ coded_enum!(
         Extended => "extended",
         /// An extension entered in error was removed.
         ExtensionRemoved => "extensionRemoved",
+        /// The requester was told the large-volume special track applies (art. 84).
+        LargeVolumeNotified => "largeVolumeNotified",
+        /// A large-volume notice entered in error was removed.
+        LargeVolumeRemoved => "largeVolumeRemoved",
         Decided => "decided",
         Notified => "notified",
         Closed => "closed",
@@ -459,6 +463,9 @@ pub struct RequestRules {
     /// Public bodies (arts. 83(2), 94(2), 102(2)) and GDPR controllers (Art. 12(3)) may extend;
     /// a private operator's period is its own target and has no extension.
     pub extension_allowed: bool,
+    /// 開示決定等の期限の特例 (art. 84): only a public body answering a disclosure request of a
+    /// very large volume may decide a substantial part within 60 days and the rest later.
+    pub large_volume_allowed: bool,
     /// Whether recorded pauses move this request's deadline. They do on the APPI tracks (the
     /// days a deficient request spends being corrected are not counted). Under the GDPR the
     /// month runs from receipt and Daicho does not stop it: pauses are recorded, and the
@@ -498,6 +505,7 @@ impl RequestRules {
             grounds_required: track != RequestTrack::Gdpr && !grounds.is_empty(),
             grounds,
             extension_allowed: track != RequestTrack::PrivateOperator,
+            large_volume_allowed: track.is_public_body() && request_type == RequestType::Disclosure,
             pauses_stop_the_clock: track != RequestTrack::Gdpr,
             fee_allowed,
         }
@@ -580,6 +588,19 @@ pub struct Extension {
     pub notified_on: NaiveDate,
 }
 
+/// 開示決定等の期限の特例 (art. 84): the notice, given within the ordinary period, that a
+/// substantial part will be decided within 60 days and the rest by `remainder_by`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct LargeVolumeNotice {
+    /// Why the special track applies, as told to the requester.
+    pub reason: String,
+    pub notified_on: NaiveDate,
+    /// The date the organ fixed for deciding the rest.
+    pub remainder_by: NaiveDate,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
@@ -634,6 +655,10 @@ pub struct Request {
     /// In the order they start.
     pub pauses: Vec<RequestPause>,
     pub extension: Option<Extension>,
+    /// The large-volume special track (art. 84); absent from documents written before it
+    /// existed.
+    #[serde(default)]
+    pub large_volume: Option<LargeVolumeNotice>,
     pub decision: Option<Decision>,
     pub notification: Option<Notification>,
     /// The day the request was closed or withdrawn.
@@ -823,6 +848,12 @@ impl Extension {
     }
 }
 
+impl LargeVolumeNotice {
+    pub(crate) fn tidy(&mut self) {
+        tidy(&mut self.reason);
+    }
+}
+
 impl Request {
     /// Every rule the whole record must satisfy: the intake rules, the order of its dates,
     /// and that its status agrees with the steps recorded. The register runs it after each
@@ -874,6 +905,10 @@ impl Request {
             }
         }
 
+        if let Some(large_volume) = &self.large_volume {
+            self.large_volume_errors(large_volume, checks);
+        }
+
         if let Some(decision) = &self.decision {
             self.decision_errors(decision, checks);
         }
@@ -915,6 +950,53 @@ impl Request {
         }
 
         self.status_errors(checks);
+    }
+
+    /// The rules of the notice itself; that it falls within the ordinary period and that the
+    /// rest comes after the substantial part need the deadline settings and are checked by the
+    /// register.
+    fn large_volume_errors(&self, large_volume: &LargeVolumeNotice, checks: &mut FieldChecks) {
+        let received = self.fields.received_on;
+        checks.required("largeVolume.reason", &large_volume.reason, LONG_TEXT);
+        checks.date("largeVolume.notifiedOn", large_volume.notified_on);
+        checks.date("largeVolume.remainderBy", large_volume.remainder_by);
+        if large_volume.notified_on < received {
+            checks.fail_with(
+                "largeVolume.notifiedOn",
+                FieldErrorCode::DateOrder,
+                format!(
+                    "the large-volume notice is dated {} but the request was received only on \
+                     {received}",
+                    large_volume.notified_on
+                ),
+            );
+        }
+        if large_volume.remainder_by < large_volume.notified_on {
+            checks.fail_with(
+                "largeVolume.remainderBy",
+                FieldErrorCode::DateOrder,
+                format!(
+                    "the rest cannot be due on {}, before the notice of {}",
+                    large_volume.remainder_by, large_volume.notified_on
+                ),
+            );
+        }
+        if !RequestRules::for_request(self.track, self.fields.request_type).large_volume_allowed {
+            checks.fail_with(
+                "largeVolume",
+                FieldErrorCode::NotInRegime,
+                "the large-volume special track (art. 84) is open only to a public body \
+                 answering a disclosure request",
+            );
+        }
+        if self.extension.is_some() {
+            checks.fail_with(
+                "largeVolume",
+                FieldErrorCode::Malformed,
+                "a request is either extended (art. 83(2)) or on the large-volume special track \
+                 (art. 84), not both",
+            );
+        }
     }
 
     fn pause_errors(&self, checks: &mut FieldChecks) {
@@ -1011,6 +1093,21 @@ impl Request {
                 format!(
                     "the decision is dated {decided} but the extension was notified only on {}",
                     extension.notified_on
+                ),
+            );
+        }
+        if let Some(large_volume) = self
+            .large_volume
+            .as_ref()
+            .filter(|l| l.notified_on > decided)
+        {
+            checks.fail_with(
+                "decision.decidedOn",
+                FieldErrorCode::DateOrder,
+                format!(
+                    "the decision is dated {decided} but the large-volume notice was given only \
+                     on {}",
+                    large_volume.notified_on
                 ),
             );
         }
@@ -1152,6 +1249,7 @@ impl Request {
             dates.extend(pause.to);
         }
         dates.extend(self.extension.as_ref().map(|e| e.notified_on));
+        dates.extend(self.large_volume.as_ref().map(|l| l.notified_on));
         dates.extend(self.decision.as_ref().map(|d| d.decided_on));
         dates.extend(self.notification.as_ref().map(|n| n.responded_on));
         dates.into_iter().max().unwrap_or(self.fields.received_on)

@@ -1,7 +1,7 @@
 use super::{list_from_json, list_to_json};
 use crate::model::request::{
-    Decision, Extension, IdentityVerification, Notification, Request, RequestEvent, RequestInput,
-    RequestPause,
+    Decision, Extension, IdentityVerification, LargeVolumeNotice, Notification, Request,
+    RequestEvent, RequestInput, RequestPause,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
@@ -13,7 +13,8 @@ const COLUMNS: &str = "id, reference, request_type, track, received_on, channel,
     requester_contact, agent, agent_name, description, requested_method, fee_yen, notes, status,
     identity_documents, identity_checked_by, identity_checked_on, extension_reason,
     extension_notified_on, decision_outcome, decided_on, decision_grounds, decision_reason,
-    response_method, responded_on, closed_on, version, created_at, updated_at";
+    response_method, responded_on, closed_on, version, created_at, updated_at,
+    large_volume_reason, large_volume_notified_on, large_volume_remainder_by";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Request> {
     let identity = match row.get::<_, Option<String>>(15)? {
@@ -47,6 +48,14 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Request> {
         }),
         None => None,
     };
+    let large_volume = match row.get::<_, Option<String>>(30)? {
+        Some(reason) => Some(LargeVolumeNotice {
+            reason,
+            notified_on: row.get(31)?,
+            remainder_by: row.get(32)?,
+        }),
+        None => None,
+    };
     Ok(Request {
         id: row.get(0)?,
         fields: RequestInput {
@@ -69,6 +78,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Request> {
         identity,
         pauses: Vec::new(),
         extension,
+        large_volume,
         decision,
         notification,
         closed_on: row.get(26)?,
@@ -90,6 +100,7 @@ fn values(r: &Request) -> Vec<rusqlite::types::Value> {
     let extension = r.extension.as_ref();
     let decision = r.decision.as_ref();
     let notification = r.notification.as_ref();
+    let large_volume = r.large_volume.as_ref();
     vec![
         if r.id == NEW_ID {
             V::Null
@@ -125,6 +136,9 @@ fn values(r: &Request) -> Vec<rusqlite::types::Value> {
         V::Integer(r.version),
         text(&r.created_at),
         text(&r.updated_at),
+        opt_text(large_volume.map(|l| l.reason.as_str())),
+        opt_date(large_volume.map(|l| l.notified_on)),
+        opt_date(large_volume.map(|l| l.remainder_by)),
     ]
 }
 

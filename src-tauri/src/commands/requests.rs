@@ -7,7 +7,8 @@ use daicho::clock::today;
 use daicho::ipc::ErrorReport;
 use daicho::model::agenda::Agenda;
 use daicho::model::request::{
-    Extension, PauseInput, Request, RequestInput, RequestStep, RequestType, RequestView,
+    Extension, LargeVolumeNotice, PauseInput, Request, RequestInput, RequestStep, RequestType,
+    RequestView,
 };
 use tauri::State;
 
@@ -102,6 +103,18 @@ pub fn set_request_extension(
 ) -> Result<Request, ErrorReport> {
     let register = state.register()?;
     Ok(register.set_request_extension(id, expected_version, extension, &state.actor)?)
+}
+
+/// Applies the large-volume special track (art. 84) or, with `null`, removes it.
+#[tauri::command(async)]
+pub fn set_request_large_volume(
+    state: State<'_, AppState>,
+    id: i64,
+    expected_version: i64,
+    large_volume: Option<LargeVolumeNotice>,
+) -> Result<Request, ErrorReport> {
+    let register = state.register()?;
+    Ok(register.set_request_large_volume(id, expected_version, large_volume, &state.actor)?)
 }
 
 #[tauri::command(async)]

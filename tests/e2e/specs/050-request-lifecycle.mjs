@@ -118,7 +118,7 @@ export default async function requestLifecycle(app) {
   checkEqual(await app.text('deadline-due-publicDecision'), '2026年5月1日', 'decision period before any pause');
   checkEqual(
     (await actionsOffered(app)).join(','),
-    'action-startIdentityCheck,action-confirmIdentity,action-addPause,action-extend,action-withdraw',
+    'action-startIdentityCheck,action-confirmIdentity,action-addPause,action-extend,action-largeVolume,action-withdraw',
     'steps offered on receipt',
   );
 
@@ -160,7 +160,7 @@ export default async function requestLifecycle(app) {
   );
   checkEqual(
     (await actionsOffered(app)).join(','),
-    'action-decide,action-addPause,action-extend,action-withdraw',
+    'action-decide,action-addPause,action-extend,action-largeVolume,action-withdraw',
     'steps offered under review',
   );
 

@@ -11,6 +11,7 @@ import type { DeadlineSettings } from '../bindings/DeadlineSettings';
 import type { DeadlineSettingsInput } from '../bindings/DeadlineSettingsInput';
 import type { DeadlineSettingsState } from '../bindings/DeadlineSettingsState';
 import type { Extension } from '../bindings/Extension';
+import type { LargeVolumeNotice } from '../bindings/LargeVolumeNotice';
 import type { PauseInput } from '../bindings/PauseInput';
 import type { Request } from '../bindings/Request';
 import type { RequestInput } from '../bindings/RequestInput';
@@ -185,6 +186,18 @@ export function setRequestExtension(
   extension: Extension | null,
 ): Promise<Request> {
   return call('set_request_extension', { id, expectedVersion, extension });
+}
+
+/**
+ * Applies the large-volume special track (開示決定等の期限の特例, art. 84), or removes one
+ * entered in error (`null`).
+ */
+export function setRequestLargeVolume(
+  id: number,
+  expectedVersion: number,
+  largeVolume: LargeVolumeNotice | null,
+): Promise<Request> {
+  return call('set_request_large_volume', { id, expectedVersion, largeVolume });
 }
 
 export function agenda(): Promise<Agenda> {

@@ -3,6 +3,7 @@ import type { AgentKind } from "./AgentKind";
 import type { Decision } from "./Decision";
 import type { Extension } from "./Extension";
 import type { IdentityVerification } from "./IdentityVerification";
+import type { LargeVolumeNotice } from "./LargeVolumeNotice";
 import type { Notification } from "./Notification";
 import type { ReceiptChannel } from "./ReceiptChannel";
 import type { RequestEvent } from "./RequestEvent";
@@ -19,7 +20,12 @@ export type Request = { id: number, track: RequestTrack, status: RequestStatus, 
 /**
  * In the order they start.
  */
-pauses: Array<RequestPause>, extension: Extension | null, decision: Decision | null, notification: Notification | null, 
+pauses: Array<RequestPause>, extension: Extension | null, 
+/**
+ * The large-volume special track (art. 84); absent from documents written before it
+ * existed.
+ */
+largeVolume: LargeVolumeNotice | null, decision: Decision | null, notification: Notification | null, 
 /**
  * The day the request was closed or withdrawn.
  */

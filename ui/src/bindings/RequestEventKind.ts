@@ -3,4 +3,4 @@
 /**
  * One entry of a request's timeline.
  */
-export type RequestEventKind = "received" | "receiptDateCorrected" | "identityCheckStarted" | "identityConfirmed" | "paused" | "resumed" | "pauseRemoved" | "extended" | "extensionRemoved" | "decided" | "notified" | "closed" | "withdrawn";
+export type RequestEventKind = "received" | "receiptDateCorrected" | "identityCheckStarted" | "identityConfirmed" | "paused" | "resumed" | "pauseRemoved" | "extended" | "extensionRemoved" | "largeVolumeNotified" | "largeVolumeRemoved" | "decided" | "notified" | "closed" | "withdrawn";

@@ -22,6 +22,11 @@ groundsRequired: boolean,
  */
 extensionAllowed: boolean, 
 /**
+ * 開示決定等の期限の特例 (art. 84): only a public body answering a disclosure request of a
+ * very large volume may decide a substantial part within 60 days and the rest later.
+ */
+largeVolumeAllowed: boolean, 
+/**
  * Whether recorded pauses move this request's deadline. They do on the APPI tracks (the
  * days a deficient request spends being corrected are not counted). Under the GDPR the
  * month runs from receipt and Daicho does not stop it: pauses are recorded, and the

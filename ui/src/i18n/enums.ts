@@ -225,6 +225,8 @@ export const REQUEST_EVENT_KINDS = keysOf({
   pauseRemoved: true,
   extended: true,
   extensionRemoved: true,
+  largeVolumeNotified: true,
+  largeVolumeRemoved: true,
   decided: true,
   notified: true,
   closed: true,

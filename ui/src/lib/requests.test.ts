@@ -133,6 +133,7 @@ function request(status: Request['status'], extra: Partial<Request> = {}): Reque
     identity: null,
     pauses: [],
     extension: null,
+    largeVolume: null,
     decision: null,
     notification: null,
     closedOn: null,
@@ -163,9 +164,9 @@ describe('the steps offered for a status', () => {
   const openPause = { id: 9, from: '2026-04-02', to: null, reason: 'identityDocuments' as const, note: '' };
 
   it.each([
-    ['received', ['startIdentityCheck', 'confirmIdentity', 'addPause', 'extend', 'withdraw']],
-    ['identityCheck', ['confirmIdentity', 'addPause', 'extend', 'withdraw']],
-    ['underReview', ['decide', 'addPause', 'extend', 'withdraw']],
+    ['received', ['startIdentityCheck', 'confirmIdentity', 'addPause', 'extend', 'largeVolume', 'withdraw']],
+    ['identityCheck', ['confirmIdentity', 'addPause', 'extend', 'largeVolume', 'withdraw']],
+    ['underReview', ['decide', 'addPause', 'extend', 'largeVolume', 'withdraw']],
     ['decided', ['notify', 'withdraw']],
     ['notified', ['close']],
     ['closed', []],
@@ -188,5 +189,14 @@ describe('the steps offered for a status', () => {
       extension: { reason: '大量の文書の精査', notifiedOn: '2026-04-20' },
     });
     expect(availableActions(r, publicRules)).toEqual(['confirmIdentity', 'endPause', 'removeExtension', 'withdraw']);
+  });
+
+  it('offers the large-volume track only to a public body’s disclosure request, never beside an extension', () => {
+    const correction = request('underReview', { requestType: 'correction' });
+    expect(availableActions(correction, rulesFor('localGovernment', 'correction'))).toEqual(['decide', 'addPause', 'extend', 'withdraw']);
+    const tracked = request('underReview', {
+      largeVolume: { reason: '大量', notifiedOn: '2026-04-20', remainderBy: '2026-09-30' },
+    });
+    expect(availableActions(tracked, publicRules)).toEqual(['decide', 'addPause', 'removeLargeVolume', 'withdraw']);
   });
 });

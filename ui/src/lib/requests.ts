@@ -3,6 +3,7 @@
 // labels of reported field paths.
 import type { ComplaintInput } from '../bindings/ComplaintInput';
 import type { Deadline } from '../bindings/Deadline';
+import type { DeadlineRule } from '../bindings/DeadlineRule';
 import type { DeadlineStep } from '../bindings/DeadlineStep';
 import type { FieldError } from '../bindings/FieldError';
 import type { Request } from '../bindings/Request';
@@ -97,6 +98,18 @@ export function explainDeadline(deadline: Deadline): string {
   return steps ? t('explain.result', { steps, due }) : due;
 }
 
+const DEADLINE_NOTES: Partial<Record<DeadlineRule, MessageKey>> = {
+  publicLargeVolumeNotice: 'deadline.note.publicLargeVolumeNotice',
+  publicLargeVolumePart: 'deadline.note.publicLargeVolumePart',
+  publicLargeVolumeRemainder: 'deadline.note.publicLargeVolumeRemainder',
+};
+
+/** What a deadline of the large-volume special track means, or null for other rules. */
+export function deadlineNote(rule: DeadlineRule): string | null {
+  const key = DEADLINE_NOTES[rule];
+  return key ? t(key) : null;
+}
+
 // ---- the action panel -----------------------------------------------------------------------
 
 export type RequestAction =
@@ -106,6 +119,8 @@ export type RequestAction =
   | 'endPause'
   | 'extend'
   | 'removeExtension'
+  | 'largeVolume'
+  | 'removeLargeVolume'
   | 'decide'
   | 'notify'
   | 'close'
@@ -113,8 +128,10 @@ export type RequestAction =
 
 /**
  * The steps the state machine accepts from the request's status (src/model/request.rs
- * `take_step`, `add_request_pause`, `set_request_extension`). A step whose dates or an open
- * pause make it fail is still offered; the core then says why.
+ * `take_step`, `add_request_pause`, `set_request_extension`, `set_request_large_volume`). A
+ * step whose dates or an open pause make it fail is still offered; the core then says why. An
+ * extension and the large-volume special track exclude each other, so only one is offered
+ * once the other is recorded.
  */
 export function availableActions(request: Request, rules: RequestRules): RequestAction[] {
   const status = request.status;
@@ -128,7 +145,12 @@ export function availableActions(request: Request, rules: RequestRules): Request
   if (status === 'notified') actions.push('close');
   if (beforeDecision) {
     actions.push(openPause ? 'endPause' : 'addPause');
-    if (rules.extensionAllowed) actions.push(request.extension ? 'removeExtension' : 'extend');
+    if (rules.extensionAllowed && !request.largeVolume) {
+      actions.push(request.extension ? 'removeExtension' : 'extend');
+    }
+    if (rules.largeVolumeAllowed && !request.extension) {
+      actions.push(request.largeVolume ? 'removeLargeVolume' : 'largeVolume');
+    }
   }
   if (beforeDecision || status === 'decided') actions.push('withdraw');
   return actions;

@@ -20,6 +20,7 @@ import type { ComplaintActionInput } from '../bindings/ComplaintActionInput';
 import type { ComplaintInput } from '../bindings/ComplaintInput';
 import type { DeadlineSettingsInput } from '../bindings/DeadlineSettingsInput';
 import type { Extension } from '../bindings/Extension';
+import type { LargeVolumeNotice } from '../bindings/LargeVolumeNotice';
 import type { PauseInput } from '../bindings/PauseInput';
 import type { RequestInput } from '../bindings/RequestInput';
 import type { RequestStep } from '../bindings/RequestStep';
@@ -381,6 +382,12 @@ export class MockBackend {
         return this.cases.removePause(args.id, args.expectedVersion, args.pauseId);
       case 'set_request_extension':
         return this.cases.setExtension(args.id, args.expectedVersion, (args.extension ?? null) as Extension | null);
+      case 'set_request_large_volume':
+        return this.cases.setLargeVolume(
+          args.id,
+          args.expectedVersion,
+          (args.largeVolume ?? null) as LargeVolumeNotice | null,
+        );
       case 'agenda':
         return this.cases.agenda();
       case 'list_complaints':

@@ -17,6 +17,7 @@ import type { ErrorKind } from '../bindings/ErrorKind';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { Extension } from '../bindings/Extension';
 import type { FieldError } from '../bindings/FieldError';
+import type { LargeVolumeNotice } from '../bindings/LargeVolumeNotice';
 import type { Organisation } from '../bindings/Organisation';
 import type { PauseInput } from '../bindings/PauseInput';
 import type { RefusalGround } from '../bindings/RefusalGround';
@@ -99,6 +100,7 @@ export function rulesFor(track: RequestTrack, type: RequestType): RequestRules {
     grounds,
     groundsRequired: track !== 'gdpr' && grounds.length > 0,
     extensionAllowed: track !== 'privateOperator',
+    largeVolumeAllowed: publicBody && type === 'disclosure',
     pausesStopTheClock: track !== 'gdpr',
     feeAllowed:
       track === 'gdpr' ||
@@ -251,6 +253,7 @@ export class MockRequests {
       identity: null,
       pauses: [],
       extension: null,
+      largeVolume: null,
       decision: null,
       notification: null,
       closedOn: null,
@@ -419,10 +422,55 @@ export class MockRequests {
       if (!rulesFor(r.track, r.requestType).extensionAllowed) {
         throw report('conflict', `request ${r.reference} cannot be extended: a private operator's period has no extension`);
       }
+      if (r.largeVolume) {
+        throw report('conflict', `request ${r.reference} is on the large-volume special track; a request is either extended or on the special track, not both`);
+      }
       if (!extension.reason.trim()) throw report('validation', 'reason required', [fail('extension.reason', 'required')]);
       r.extension = extension;
       this.event(r, 'extended', extension.notifiedOn, extension.reason);
     });
+  }
+
+  setLargeVolume(id: unknown, expectedVersion: unknown, largeVolume: LargeVolumeNotice | null): Request {
+    return this.change(id, expectedVersion, (r) => {
+      this.beforeDecision(r, 'put on the large-volume special track');
+      if (!largeVolume) {
+        if (!r.largeVolume) throw report('conflict', `request ${r.reference} is not on the large-volume special track`);
+        r.largeVolume = null;
+        this.event(r, 'largeVolumeRemoved', this.today);
+        return;
+      }
+      if (!rulesFor(r.track, r.requestType).largeVolumeAllowed) {
+        throw report('conflict', `request ${r.reference} cannot use the large-volume special track: art. 84 applies only to a public body's disclosure request`);
+      }
+      if (r.extension) {
+        throw report('conflict', `request ${r.reference} was already extended; a request is either extended or on the large-volume special track, not both`);
+      }
+      const errors: FieldError[] = [];
+      if (!largeVolume.reason.trim()) errors.push(fail('largeVolume.reason', 'required'));
+      const { notice, part } = this.largeVolumeDates(r);
+      if (largeVolume.notifiedOn < r.receivedOn || largeVolume.notifiedOn > notice.due) {
+        errors.push(fail('largeVolume.notifiedOn', 'dateOrder', `the special track must be notified by ${notice.due}`));
+      }
+      if (largeVolume.remainderBy <= part.due) {
+        errors.push(fail('largeVolume.remainderBy', 'dateOrder', `the rest must be due after ${part.due}`));
+      }
+      if (errors.length) throw report('validation', 'invalid large-volume notice', errors);
+      r.largeVolume = { ...largeVolume, reason: largeVolume.reason.trim() };
+      this.event(r, 'largeVolumeNotified', largeVolume.notifiedOn, largeVolume.reason.trim());
+    });
+  }
+
+  /** The ordinary period (the notice) and the 60 days for a substantial part (art. 84). */
+  private largeVolumeDates(r: Stored): { notice: { due: string; steps: DeadlineStep[] }; part: { due: string; steps: DeadlineStep[] } } {
+    const settings = this.effective();
+    const open = r.status !== 'closed';
+    const pauses = r.pauses.map((p) => ({ from: p.from, to: p.to ?? (open ? this.today : p.from) }));
+    const base = (r.track === 'localGovernment' ? settings.ordinanceDecisionDays : null) ?? 30;
+    return {
+      notice: countDays(r.receivedOn, base, pauses, settings),
+      part: countDays(r.receivedOn, 60, pauses, settings),
+    };
   }
 
   private deadlinesOf(r: Stored): RequestDeadline[] {
@@ -444,6 +492,20 @@ export class MockRequests {
     switch (r.track) {
       case 'nationalOrgan':
       case 'localGovernment': {
+        if (r.largeVolume) {
+          const { notice, part } = this.largeVolumeDates(r);
+          const decidedOn = r.decision?.decidedOn ?? null;
+          const remainderBy = r.largeVolume.remainderBy;
+          const statutory = { kind: 'statutory' as const, dueAt: null, calendar };
+          return [
+            make({ ...statutory, rule: 'publicLargeVolumeNotice', due: notice.due, explanation: notice.steps }, r.largeVolume.notifiedOn),
+            make({ ...statutory, rule: 'publicLargeVolumePart', due: part.due, explanation: part.steps }, decidedOn),
+            make(
+              { ...statutory, rule: 'publicLargeVolumeRemainder', due: remainderBy, explanation: [{ step: 'fixedByOrgan', date: remainderBy }], calendar: null },
+              decidedOn,
+            ),
+          ];
+        }
         const base = (r.track === 'localGovernment' ? settings.ordinanceDecisionDays : null) ?? 30;
         const ext = r.extension ? ((r.track === 'localGovernment' ? settings.ordinanceExtensionDays : null) ?? 30) : 0;
         const { due, steps } = countDays(r.receivedOn, base + ext, pauses, settings);
