@@ -52,6 +52,9 @@ pub enum Entity {
     Request,
     Complaint,
     DeadlineSettings,
+    Subcontractor,
+    JointUse,
+    Transfer,
 }
 
 impl Entity {
@@ -63,6 +66,9 @@ impl Entity {
             Entity::Request => "request",
             Entity::Complaint => "complaint",
             Entity::DeadlineSettings => "deadlineSettings",
+            Entity::Subcontractor => "subcontractor",
+            Entity::JointUse => "jointUse",
+            Entity::Transfer => "transfer",
         }
     }
 }

@@ -39,6 +39,7 @@ impl Register {
         let holding = |index: usize| ids.get(index).copied().into_iter().collect::<Vec<i64>>();
         self.load_demo_requests(&holding, actor)?;
         self.load_demo_complaints(&holding, actor)?;
+        self.load_demo_sharing(&ids, actor)?;
         Ok(count)
     }
 

@@ -8,8 +8,11 @@ use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::deadline_settings::DeadlineSettings;
 use crate::model::holding::{Holding, HoldingInput};
+use crate::model::joint_use::{JointUse, JointUseInput};
 use crate::model::organisation::Organisation;
 use crate::model::request::{Request, RequestInput};
+use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
+use crate::model::transfer::{Transfer, TransferInput};
 use crate::register::{check_holding, to_json, Register};
 use crate::store;
 use crate::validation::FieldChecks;
@@ -41,6 +44,12 @@ pub struct RegisterDocument {
     pub requests: Vec<Request>,
     #[serde(default)]
     pub complaints: Vec<Complaint>,
+    #[serde(default)]
+    pub subcontractors: Vec<Subcontractor>,
+    #[serde(default)]
+    pub joint_uses: Vec<JointUse>,
+    #[serde(default)]
+    pub transfers: Vec<Transfer>,
 }
 
 /// What an import wrote.
@@ -56,6 +65,12 @@ pub struct ImportSummary {
     pub requests: i64,
     #[ts(type = "number")]
     pub complaints: i64,
+    #[ts(type = "number")]
+    pub subcontractors: i64,
+    #[ts(type = "number")]
+    pub joint_uses: i64,
+    #[ts(type = "number")]
+    pub transfers: i64,
 }
 
 impl Register {
@@ -71,6 +86,9 @@ impl Register {
                 holdings: store::holdings::list(conn)?,
                 requests: store::requests::list(conn)?,
                 complaints: store::complaints::list(conn)?,
+                subcontractors: store::subcontractors::list(conn)?,
+                joint_uses: store::joint_uses::list(conn)?,
+                transfers: store::transfers::list(conn)?,
             })
         })
     }
@@ -164,6 +182,12 @@ impl Register {
             let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
             problems.extend(check_requests(&document.requests, &holding_ids));
             problems.extend(check_complaints(&document.complaints, &holding_ids));
+            problems.extend(crate::sharing::check_document(
+                &document.holdings,
+                &document.subcontractors,
+                &document.joint_uses,
+                &document.transfers,
+            ));
             if !problems.is_empty() {
                 problems.sort_by_key(|p| record_order(&p.record));
                 return Err(CoreError::Import(problems));
@@ -254,12 +278,22 @@ impl Register {
                     Some(&to_json(&stored)),
                 )?;
             }
+            crate::sharing::write_document(
+                tx,
+                &document.subcontractors,
+                &document.joint_uses,
+                &document.transfers,
+                actor,
+            )?;
             Ok(ImportSummary {
                 organisation: document.organisation.is_some(),
                 deadline_settings: document.deadline_settings.is_some(),
                 holdings: document.holdings.len() as i64,
                 requests: document.requests.len() as i64,
                 complaints: document.complaints.len() as i64,
+                subcontractors: document.subcontractors.len() as i64,
+                joint_uses: document.joint_uses.len() as i64,
+                transfers: document.transfers.len() as i64,
             })
         })
     }
@@ -343,7 +377,7 @@ fn check_complaints(complaints: &[Complaint], holding_ids: &HashSet<i64>) -> Vec
 }
 
 /// Ids and references are kept on import, so they must be present and unique.
-fn record_keys(
+pub(crate) fn record_keys(
     id: i64,
     reference: &str,
     version: i64,
@@ -426,6 +460,9 @@ const COMPLAINT_KEYS: &[&str] = &[
     "updatedAt",
 ];
 
+const SHARING_KEYS: &[&str] = &["id", "version", "createdAt", "updatedAt"];
+const JOINT_USE_KEYS: &[&str] = &["id", "editions", "version", "createdAt", "updatedAt"];
+
 /// Orders problems as the records stand in the document: organisation and settings first,
 /// then each list in document order, by index.
 fn record_order(record: &str) -> (u8, usize) {
@@ -439,7 +476,10 @@ fn record_order(record: &str) -> (u8, usize) {
         "holdings" => 2,
         "requests" => 3,
         "complaints" => 4,
-        _ => 5,
+        "subcontractors" => 5,
+        "jointUses" => 6,
+        "transfers" => 7,
+        _ => 8,
     };
     (rank, index)
 }
@@ -592,6 +632,30 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         &mut problems,
     )
     .map_err(not_a_list)?;
+    let subcontractors = parse_list::<Subcontractor, SubcontractorInput>(
+        object,
+        "subcontractors",
+        "reference",
+        SHARING_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let joint_uses = parse_list::<JointUse, JointUseInput>(
+        object,
+        "jointUses",
+        "reference",
+        JOINT_USE_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let transfers = parse_list::<Transfer, TransferInput>(
+        object,
+        "transfers",
+        "reference",
+        SHARING_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
     let chain_head = object
         .get("chainHead")
         .cloned()
@@ -610,6 +674,9 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         holdings,
         requests,
         complaints,
+        subcontractors,
+        joint_uses,
+        transfers,
     };
     Ok((document, problems))
 }

@@ -10,7 +10,8 @@
 //! - [`db`]: opening the file, connection settings and embedded migrations;
 //! - [`deadline`]: the statutory deadline engine the register computes request deadlines with;
 //! - [`document`]: the versioned JSON document used for export and import;
-//! - [`demo`]: a realistic demo register.
+//! - [`demo`]: a realistic demo register;
+//! - [`sharing`]: subcontracting chains, joint uses and cross-border transfers, and their flags.
 //!
 //! Invariants: a register file that fails to open is never modified; a register newer than
 //! this binary is refused; nothing is half-written.
@@ -29,6 +30,8 @@ pub mod model;
 pub mod paths;
 pub mod register;
 mod requests;
+pub mod sharing;
+mod sharing_demo;
 mod store;
 mod validation;
 

@@ -285,7 +285,9 @@ impl Register {
             let records: i64 = conn.query_row(
                 "SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM holding)
                       + (SELECT count(*) FROM request) + (SELECT count(*) FROM complaint)
-                      + (SELECT count(*) FROM deadline_settings)",
+                      + (SELECT count(*) FROM deadline_settings)
+                      + (SELECT count(*) FROM subcontractor) + (SELECT count(*) FROM joint_use)
+                      + (SELECT count(*) FROM transfer)",
                 [],
                 |row| row.get(0),
             )?;
@@ -365,6 +367,9 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         .map(|c| (c.id.to_string(), to_json(c)))
         .collect();
     compare(Entity::Complaint, complaints)?;
+    for (entity, current) in crate::sharing::audited_states(conn)? {
+        compare(entity, current)?;
+    }
     altered_records.sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
     Ok(VerifyReport {
         entries,
@@ -395,23 +400,32 @@ pub(crate) fn stale(what: &str, reference: &str) -> CoreError {
 /// A holding that requests or complaints name stays: deleting it would leave those records
 /// pointing at nothing, and the officer needs to know which ones to unlink first.
 fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
-    let requests = store::requests::referring_to_holding(conn, holding.id)?;
-    let complaints = store::complaints::referring_to_holding(conn, holding.id)?;
-    if requests.is_empty() && complaints.is_empty() {
+    let mut groups = vec![
+        (
+            "request",
+            "requests",
+            store::requests::referring_to_holding(conn, holding.id)?,
+        ),
+        (
+            "complaint",
+            "complaints",
+            store::complaints::referring_to_holding(conn, holding.id)?,
+        ),
+    ];
+    groups.extend(crate::sharing::holding_references(conn, holding.id)?);
+    let total: usize = groups.iter().map(|(_, _, refs)| refs.len()).sum();
+    if total == 0 {
         return Ok(());
     }
     let mut named = Vec::new();
-    for (one, many, references) in [
-        ("request", "requests", &requests),
-        ("complaint", "complaints", &complaints),
-    ] {
+    for (one, many, references) in &groups {
         match references.len() {
             0 => {}
             1 => named.push(format!("{one} {}", references.join(", "))),
             _ => named.push(format!("{many} {}", references.join(", "))),
         }
     }
-    let (verb, them) = if requests.len() + complaints.len() == 1 {
+    let (verb, them) = if total == 1 {
         ("concerns", "it")
     } else {
         ("concern", "them")
@@ -423,7 +437,7 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             holding.fields.name,
             named.join(" and ")
         ),
-        references: requests.iter().chain(&complaints).cloned().collect(),
+        references: groups.into_iter().flat_map(|(_, _, refs)| refs).collect(),
     })
 }
 
@@ -462,6 +476,26 @@ pub(crate) fn check_holding(
                     None,
                 );
             }
+        }
+    }
+    if let Some(id) = id {
+        let kept: Vec<i64> = input.data_items.iter().filter_map(|i| i.id).collect();
+        let mut dropped: Vec<String> = crate::sharing::entrusted_items(conn, id)?
+            .into_iter()
+            .filter(|(item, _)| !kept.contains(item))
+            .map(|(_, tier)| tier)
+            .collect();
+        dropped.dedup();
+        if !dropped.is_empty() {
+            checks.fail_with(
+                "dataItems",
+                FieldErrorCode::InUse,
+                format!(
+                    "an item removed here is entrusted to subcontractor {}; take it out of the \
+                     entrustment first",
+                    dropped.join(", ")
+                ),
+            );
         }
     }
     checks.finish()

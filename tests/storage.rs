@@ -24,6 +24,10 @@ fn released_migrations_are_never_edited() {
             "0003_large_volume",
             "4674c79144c529c40fa33a9204bd0c92cd0aa117e0b96173c69bd325530e1acb",
         ),
+        (
+            "0004_subcontracting_joint_use_transfers",
+            "46b41ca0aed8566db9bae7c80e6c41865effd47d91d28ad726f44d769c79218d",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

@@ -17,6 +17,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_large_volume",
         include_str!("migrations/0003_large_volume.sql"),
     ),
+    (
+        "0004_subcontracting_joint_use_transfers",
+        include_str!("migrations/0004_subcontracting_joint_use_transfers.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

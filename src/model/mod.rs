@@ -5,8 +5,11 @@ pub mod agenda;
 pub mod complaint;
 pub mod deadline_settings;
 pub mod holding;
+pub mod joint_use;
 pub mod organisation;
 pub mod request;
+pub mod subcontractor;
+pub mod transfer;
 
 /// Declares an enum stored as a short camelCase code in SQL and JSON. The code list is the
 /// one the migration's `CHECK` constraints repeat, so both must change together.

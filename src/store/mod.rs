@@ -4,9 +4,12 @@
 pub mod complaints;
 pub mod deadline_settings;
 pub mod holdings;
+pub mod joint_uses;
 pub mod organisation;
 pub mod preferences;
 pub mod requests;
+pub mod subcontractors;
+pub mod transfers;
 
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -44,6 +47,21 @@ pub(crate) const COMPLAINT_REFERENCES: ReferenceSeries = ReferenceSeries {
     table: "complaint",
     column: "reference",
     prefix: "C-",
+};
+pub(crate) const SUBCONTRACTOR_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "subcontractor",
+    column: "reference",
+    prefix: "SC-",
+};
+pub(crate) const JOINT_USE_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "joint_use",
+    column: "reference",
+    prefix: "JU-",
+};
+pub(crate) const TRANSFER_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "transfer",
+    column: "reference",
+    prefix: "TR-",
 };
 
 impl ReferenceSeries {

@@ -1,0 +1,1258 @@
+//! Subcontracting chains, joint-use arrangements and cross-border transfers through the
+//! register: each write validates the whole record against the register (holdings and their
+//! items, the parent tier, the subcontractor a transfer goes to), writes it and appends its
+//! audit entry in one transaction. Also the flags these records raise, as plain functions the
+//! data-quality panel can call, and the links a holding's page shows.
+
+use crate::audit::{self, AuditAction, Entity};
+use crate::error::{CoreError, FieldErrorCode, RecordError, Result};
+use crate::model::coded_enum;
+use crate::model::joint_use::{
+    JointUse, JointUseChange, JointUseEdition, JointUseInput, StatutoryItem,
+};
+use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
+use crate::model::transfer::{Transfer, TransferBasis, TransferInput};
+use crate::register::{stale, to_json, Register};
+use crate::store;
+use crate::store::requests::NEW_ID;
+use crate::store::{
+    ReferenceSeries, JOINT_USE_REFERENCES, SUBCONTRACTOR_REFERENCES, TRANSFER_REFERENCES,
+};
+use crate::validation::FieldChecks;
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use ts_rs::TS;
+
+coded_enum!(
+    /// What a flag on one of these records is about.
+    SharingRule {
+        /// A tier with no recorded prior consent or approval; for a sub-tier, the consent of
+        /// the party that entrusted it.
+        SubcontractorWithoutConsent => "subcontractorWithoutConsent",
+        /// A tier whose next supervision check is before today.
+        SupervisionOverdue => "supervisionOverdue",
+        /// A joint-use arrangement missing one of the five statutory items.
+        JointUseMissingItem => "jointUseMissingItem",
+        /// A tier outside Japan with no transfer record giving a basis for the provision.
+        ForeignSubcontractorWithoutTransfer => "foreignSubcontractorWithoutTransfer",
+        /// An equivalent-measures transfer whose periodic check is before today.
+        TransferCheckOverdue => "transferCheckOverdue",
+    }
+);
+
+/// One flagged record: what the data-quality panel lists and links to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SharingFinding {
+    /// `subcontractor`, `jointUse` or `transfer`: the screen the entry links to.
+    pub entity: Entity,
+    #[ts(type = "number")]
+    pub record_id: i64,
+    pub reference: String,
+    /// Reference and name, e.g. `SC-0003 株式会社クラウドベース`.
+    pub label: String,
+    pub rule: SharingRule,
+    /// For `jointUseMissingItem`: which of the five items.
+    pub missing: Vec<StatutoryItem>,
+    /// For the overdue rules: the check date that passed.
+    pub due_on: Option<NaiveDate>,
+}
+
+/// A tier in the tree: depth 0 is entrusted by the organisation itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SubcontractorNode {
+    pub subcontractor: Subcontractor,
+    pub depth: u32,
+    pub parent_reference: Option<String>,
+    #[ts(type = "number")]
+    pub children: i64,
+    pub findings: Vec<SharingFinding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct JointUseView {
+    pub joint_use: JointUse,
+    pub findings: Vec<SharingFinding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TransferView {
+    pub transfer: Transfer,
+    pub findings: Vec<SharingFinding>,
+}
+
+/// A record linked to a holding, as the holding's page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LinkedRecord {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub reference: String,
+    pub label: String,
+}
+
+/// Who a holding's data is shared with: its subcontractors (and the items each handles),
+/// its joint uses and its cross-border transfers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HoldingSharing {
+    pub subcontractors: Vec<LinkedRecord>,
+    pub joint_uses: Vec<LinkedRecord>,
+    pub transfers: Vec<LinkedRecord>,
+}
+
+// --- findings -------------------------------------------------------------------------------
+
+fn finding(
+    entity: Entity,
+    id: i64,
+    reference: &str,
+    name: &str,
+    rule: SharingRule,
+) -> SharingFinding {
+    SharingFinding {
+        entity,
+        record_id: id,
+        reference: reference.to_owned(),
+        label: format!("{reference} {name}"),
+        rule,
+        missing: Vec::new(),
+        due_on: None,
+    }
+}
+
+fn tier_findings(
+    tier: &Subcontractor,
+    transferred: &HashSet<i64>,
+    today: NaiveDate,
+) -> Vec<SharingFinding> {
+    let f = &tier.fields;
+    let flag = |rule| finding(Entity::Subcontractor, tier.id, &f.reference, &f.name, rule);
+    let mut findings = Vec::new();
+    if f.approval.is_none() {
+        findings.push(flag(SharingRule::SubcontractorWithoutConsent));
+    }
+    if let Some(next) = f.supervision.next_check.filter(|next| *next < today) {
+        findings.push(SharingFinding {
+            due_on: Some(next),
+            ..flag(SharingRule::SupervisionOverdue)
+        });
+    }
+    if f.country != "JP" && !transferred.contains(&tier.id) {
+        findings.push(flag(SharingRule::ForeignSubcontractorWithoutTransfer));
+    }
+    findings
+}
+
+fn joint_use_flags(joint_use: &JointUse) -> Vec<SharingFinding> {
+    let missing = joint_use.fields.terms.missing();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let f = &joint_use.fields;
+    vec![SharingFinding {
+        missing,
+        ..finding(
+            Entity::JointUse,
+            joint_use.id,
+            &f.reference,
+            &f.title,
+            SharingRule::JointUseMissingItem,
+        )
+    }]
+}
+
+fn transfer_flags(transfer: &Transfer, today: NaiveDate) -> Vec<SharingFinding> {
+    let f = &transfer.fields;
+    let overdue = f.next_check.filter(|next| *next < today);
+    match overdue {
+        Some(next) if f.basis == TransferBasis::EquivalentMeasures && f.is_active() => {
+            vec![SharingFinding {
+                due_on: Some(next),
+                ..finding(
+                    Entity::Transfer,
+                    transfer.id,
+                    &f.reference,
+                    &f.recipient,
+                    SharingRule::TransferCheckOverdue,
+                )
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Subcontractors whose transfer records give a basis for their foreign provision: those
+/// named by a transfer that has not been stopped.
+fn transferred_subcontractors(transfers: &[Transfer]) -> HashSet<i64> {
+    transfers
+        .iter()
+        .filter(|t| t.fields.is_active())
+        .filter_map(|t| t.fields.subcontractor_id)
+        .collect()
+}
+
+/// Flags on subcontracting tiers: `subcontractorWithoutConsent`, `supervisionOverdue`
+/// (next check before `today`) and `foreignSubcontractorWithoutTransfer` (country not JP and
+/// no active transfer naming the tier). In tree order.
+pub fn subcontractor_findings(conn: &Connection, today: NaiveDate) -> Result<Vec<SharingFinding>> {
+    let transferred = transferred_subcontractors(&store::transfers::list(conn)?);
+    Ok(tree(store::subcontractors::list(conn)?)
+        .iter()
+        .flat_map(|(tier, _)| tier_findings(tier, &transferred, today))
+        .collect())
+}
+
+/// Flags on joint-use arrangements: `jointUseMissingItem`, naming the missing items.
+pub fn joint_use_findings(conn: &Connection) -> Result<Vec<SharingFinding>> {
+    Ok(store::joint_uses::list(conn)?
+        .iter()
+        .flat_map(joint_use_flags)
+        .collect())
+}
+
+/// Flags on cross-border transfers: `transferCheckOverdue` (equivalent-measures basis, not
+/// stopped, next check before `today`).
+pub fn transfer_findings(conn: &Connection, today: NaiveDate) -> Result<Vec<SharingFinding>> {
+    Ok(store::transfers::list(conn)?
+        .iter()
+        .flat_map(|t| transfer_flags(t, today))
+        .collect())
+}
+
+/// Orders tiers depth-first, siblings by reference, each with its depth. A tier whose parent
+/// is missing (which the schema prevents) is shown at the top rather than lost.
+fn tree(tiers: Vec<Subcontractor>) -> Vec<(Subcontractor, u32)> {
+    let ids: HashSet<i64> = tiers.iter().map(|t| t.id).collect();
+    let mut by_parent: HashMap<Option<i64>, Vec<Subcontractor>> = HashMap::new();
+    for tier in tiers {
+        let parent = tier.fields.parent_id.filter(|p| ids.contains(p));
+        by_parent.entry(parent).or_default().push(tier);
+    }
+    let mut ordered = Vec::new();
+    let mut stack: Vec<(Subcontractor, u32)> = by_parent
+        .remove(&None)
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|t| (t, 0))
+        .collect();
+    while let Some((tier, depth)) = stack.pop() {
+        if let Some(children) = by_parent.remove(&Some(tier.id)) {
+            stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+        }
+        ordered.push((tier, depth));
+    }
+    // Whatever is left sits in a loop the schema should have made impossible; keep it visible.
+    for (_, rest) in by_parent {
+        ordered.extend(rest.into_iter().map(|t| (t, 0)));
+    }
+    ordered
+}
+
+// --- links used by validation ---------------------------------------------------------------
+
+/// What the link checks need to know about holdings and tiers, read from the register or
+/// from an import document.
+#[derive(Default)]
+pub(crate) struct Links {
+    holding_items: HashMap<i64, HashSet<i64>>,
+    tiers: HashMap<i64, TierLinks>,
+}
+
+struct TierLinks {
+    reference: String,
+    parent: Option<i64>,
+    items: HashSet<i64>,
+}
+
+impl Links {
+    pub(crate) fn read(conn: &Connection) -> Result<Self> {
+        let holdings = store::holdings::list(conn)?;
+        let tiers = store::subcontractors::list(conn)?;
+        Ok(Self::from_records(
+            holdings
+                .iter()
+                .map(|h| (h.id, h.fields.data_items.iter().filter_map(|i| i.id))),
+            &tiers,
+        ))
+    }
+
+    pub(crate) fn from_records<I: Iterator<Item = i64>>(
+        holdings: impl Iterator<Item = (i64, I)>,
+        tiers: &[Subcontractor],
+    ) -> Self {
+        Links {
+            holding_items: holdings.map(|(id, items)| (id, items.collect())).collect(),
+            tiers: tiers
+                .iter()
+                .map(|t| {
+                    (
+                        t.id,
+                        TierLinks {
+                            reference: t.fields.reference.clone(),
+                            parent: t.fields.parent_id,
+                            items: t.fields.item_ids().collect(),
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn holding_exists(&self, id: i64) -> bool {
+        self.holding_items.contains_key(&id)
+    }
+}
+
+/// The rules a tier must pass against the others: holdings and items exist and belong
+/// together, the parent exists and is not the tier or one of its sub-tiers, a sub-tier
+/// handles only items its parent was entrusted, and a tier keeps every item its own sub-tiers
+/// still handle.
+pub(crate) fn check_subcontractor_links(
+    input: &SubcontractorInput,
+    id: Option<i64>,
+    links: &Links,
+    checks: &mut FieldChecks,
+) {
+    let parent_items = match input.parent_id {
+        None => None,
+        Some(parent) if Some(parent) == id => {
+            checks.fail_with(
+                "parentId",
+                FieldErrorCode::Malformed,
+                "a tier cannot be its own parent",
+            );
+            None
+        }
+        Some(parent) => match links.tiers.get(&parent) {
+            None => {
+                checks.fail_with(
+                    "parentId",
+                    FieldErrorCode::Malformed,
+                    format!("subcontractor {parent} does not exist"),
+                );
+                None
+            }
+            Some(parent_tier) => {
+                // Walk up from the parent: meeting this tier again would close a loop.
+                let mut seen = HashSet::new();
+                let mut cursor = Some(parent);
+                while let Some(current) = cursor {
+                    if Some(current) == id || !seen.insert(current) {
+                        checks.fail_with(
+                            "parentId",
+                            FieldErrorCode::Malformed,
+                            "a tier cannot be placed under one of its own sub-tiers",
+                        );
+                        break;
+                    }
+                    cursor = links.tiers.get(&current).and_then(|t| t.parent);
+                }
+                Some(parent_tier)
+            }
+        },
+    };
+    for (i, entrusted) in input.entrusted.iter().enumerate() {
+        let Some(items) = links.holding_items.get(&entrusted.holding_id) else {
+            checks.fail_with(
+                format!("entrusted[{i}].holdingId"),
+                FieldErrorCode::Malformed,
+                format!("holding {} does not exist", entrusted.holding_id),
+            );
+            continue;
+        };
+        for (j, item) in entrusted.item_ids.iter().enumerate() {
+            let field = format!("entrusted[{i}].itemIds[{j}]");
+            if !items.contains(item) {
+                checks.fail_with(
+                    field,
+                    FieldErrorCode::Malformed,
+                    format!(
+                        "data item {item} is not an item of holding {}",
+                        entrusted.holding_id
+                    ),
+                );
+            } else if let Some(parent) = parent_items.filter(|p| !p.items.contains(item)) {
+                checks.fail_with(
+                    field,
+                    FieldErrorCode::OutOfRange,
+                    format!(
+                        "data item {item} was not entrusted to the parent tier {}; a sub-tier \
+                         handles only what its parent was entrusted",
+                        parent.reference
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(id) = id {
+        let own: HashSet<i64> = input.item_ids().collect();
+        let mut still_needed: Vec<&str> = links
+            .tiers
+            .values()
+            .filter(|t| t.parent == Some(id) && !t.items.is_subset(&own))
+            .map(|t| t.reference.as_str())
+            .collect();
+        if !still_needed.is_empty() {
+            still_needed.sort();
+            checks.fail_with(
+                "entrusted",
+                FieldErrorCode::InUse,
+                format!(
+                    "sub-tier {} still handles items this change removes; change it first",
+                    still_needed.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+fn check_transfer_links(
+    input: &TransferInput,
+    holding_exists: bool,
+    subcontractor_exists: bool,
+    checks: &mut FieldChecks,
+) {
+    if !holding_exists {
+        checks.fail_with(
+            "holdingId",
+            FieldErrorCode::Malformed,
+            format!("holding {} does not exist", input.holding_id),
+        );
+    }
+    if let Some(id) = input.subcontractor_id.filter(|_| !subcontractor_exists) {
+        checks.fail_with(
+            "subcontractorId",
+            FieldErrorCode::Malformed,
+            format!("subcontractor {id} does not exist"),
+        );
+    }
+}
+
+fn check_joint_use_holdings(
+    holding_ids: &[i64],
+    exists: impl Fn(i64) -> bool,
+    checks: &mut FieldChecks,
+) {
+    for (i, id) in holding_ids.iter().enumerate() {
+        if !exists(*id) {
+            checks.fail_with(
+                format!("holdingIds[{i}]"),
+                FieldErrorCode::Malformed,
+                format!("holding {id} does not exist"),
+            );
+        }
+    }
+}
+
+fn reference_free(
+    conn: &Connection,
+    series: &ReferenceSeries,
+    reference: &str,
+    id: Option<i64>,
+    checks: &mut FieldChecks,
+) -> Result<()> {
+    if !reference.is_empty()
+        && !checks.has_error_for("reference")
+        && series.is_taken(conn, reference, id)?
+    {
+        checks.fail("reference", FieldErrorCode::Duplicate, None);
+    }
+    Ok(())
+}
+
+// --- holding links --------------------------------------------------------------------------
+
+/// The records that keep a holding, grouped as (one, many, references) for the refusal
+/// message of a holding's deletion.
+pub(crate) fn holding_references(
+    conn: &Connection,
+    holding_id: i64,
+) -> Result<Vec<(&'static str, &'static str, Vec<String>)>> {
+    Ok(vec![
+        (
+            "subcontractor",
+            "subcontractors",
+            store::subcontractors::referring_to_holding(conn, holding_id)?,
+        ),
+        (
+            "joint use",
+            "joint uses",
+            store::joint_uses::referring_to_holding(conn, holding_id)?,
+        ),
+        (
+            "transfer",
+            "transfers",
+            store::transfers::referring_to_holding(conn, holding_id)?,
+        ),
+    ])
+}
+
+/// The data items of a holding that subcontractors handle, with the tiers' references: a
+/// holding edit may not drop them.
+pub(crate) fn entrusted_items(conn: &Connection, holding_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(store::subcontractors::entrusted_items(conn, holding_id)?)
+}
+
+// --- register operations --------------------------------------------------------------------
+
+fn load_subcontractor(conn: &Connection, id: i64) -> Result<Subcontractor> {
+    store::subcontractors::get(conn, id)?.ok_or(CoreError::NotFound {
+        entity: "subcontractor",
+        id: id.to_string(),
+    })
+}
+
+fn load_joint_use(conn: &Connection, id: i64) -> Result<JointUse> {
+    store::joint_uses::get(conn, id)?.ok_or(CoreError::NotFound {
+        entity: "joint use",
+        id: id.to_string(),
+    })
+}
+
+fn load_transfer(conn: &Connection, id: i64) -> Result<Transfer> {
+    store::transfers::get(conn, id)?.ok_or(CoreError::NotFound {
+        entity: "transfer",
+        id: id.to_string(),
+    })
+}
+
+fn subcontractor_checks(
+    conn: &Connection,
+    input: &SubcontractorInput,
+    id: Option<i64>,
+) -> Result<FieldChecks> {
+    let mut checks = FieldChecks::new();
+    input.collect_errors(&mut checks);
+    check_subcontractor_links(input, id, &Links::read(conn)?, &mut checks);
+    reference_free(
+        conn,
+        &SUBCONTRACTOR_REFERENCES,
+        &input.reference,
+        id,
+        &mut checks,
+    )?;
+    Ok(checks)
+}
+
+fn transfer_checks(
+    conn: &Connection,
+    input: &TransferInput,
+    id: Option<i64>,
+) -> Result<FieldChecks> {
+    let mut checks = FieldChecks::new();
+    input.collect_errors(&mut checks);
+    let subcontractor_exists = match input.subcontractor_id {
+        Some(s) => store::subcontractors::get(conn, s)?.is_some(),
+        None => true,
+    };
+    check_transfer_links(
+        input,
+        store::holdings::exists(conn, input.holding_id)?,
+        subcontractor_exists,
+        &mut checks,
+    );
+    reference_free(
+        conn,
+        &TRANSFER_REFERENCES,
+        &input.reference,
+        id,
+        &mut checks,
+    )?;
+    Ok(checks)
+}
+
+fn joint_use_checks(
+    conn: &Connection,
+    joint_use: &JointUse,
+    id: Option<i64>,
+) -> Result<FieldChecks> {
+    let mut checks = FieldChecks::new();
+    joint_use.collect_errors(&mut checks);
+    let mut missing = Vec::new();
+    for holding in &joint_use.fields.holding_ids {
+        if !store::holdings::exists(conn, *holding)? {
+            missing.push(*holding);
+        }
+    }
+    check_joint_use_holdings(
+        &joint_use.fields.holding_ids,
+        |h| !missing.contains(&h),
+        &mut checks,
+    );
+    reference_free(
+        conn,
+        &JOINT_USE_REFERENCES,
+        &joint_use.fields.reference,
+        id,
+        &mut checks,
+    )?;
+    Ok(checks)
+}
+
+impl Register {
+    // --- subcontractors -----------------------------------------------------------------
+
+    /// Every tier in tree order (depth-first, siblings by reference) with its flags as of
+    /// `today`.
+    pub fn subcontractor_tree(&self, today: NaiveDate) -> Result<Vec<SubcontractorNode>> {
+        self.read_all(|conn| {
+            let transferred = transferred_subcontractors(&store::transfers::list(conn)?);
+            let tiers = store::subcontractors::list(conn)?;
+            let references: HashMap<i64, String> = tiers
+                .iter()
+                .map(|t| (t.id, t.fields.reference.clone()))
+                .collect();
+            let mut children: HashMap<i64, i64> = HashMap::new();
+            for tier in &tiers {
+                if let Some(parent) = tier.fields.parent_id {
+                    *children.entry(parent).or_default() += 1;
+                }
+            }
+            Ok(tree(tiers)
+                .into_iter()
+                .map(|(tier, depth)| SubcontractorNode {
+                    findings: tier_findings(&tier, &transferred, today),
+                    parent_reference: tier
+                        .fields
+                        .parent_id
+                        .and_then(|p| references.get(&p).cloned()),
+                    children: children.get(&tier.id).copied().unwrap_or(0),
+                    depth,
+                    subcontractor: tier,
+                })
+                .collect())
+        })
+    }
+
+    pub fn subcontractor(&self, id: i64) -> Result<Subcontractor> {
+        self.read_all(|conn| load_subcontractor(conn, id))
+    }
+
+    pub fn create_subcontractor(
+        &self,
+        mut input: SubcontractorInput,
+        actor: &str,
+    ) -> Result<Subcontractor> {
+        input.tidy();
+        self.write_all(|tx| {
+            subcontractor_checks(tx, &input, None)?.finish()?;
+            if input.reference.is_empty() {
+                input.reference = SUBCONTRACTOR_REFERENCES.next(tx)?;
+            }
+            let now = crate::clock::now();
+            let record = Subcontractor {
+                id: NEW_ID,
+                fields: input,
+                version: 1,
+                created_at: now.clone(),
+                updated_at: now,
+            };
+            let id = store::subcontractors::insert(tx, &record)?;
+            let stored = load_subcontractor(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Create,
+                Entity::Subcontractor,
+                &id.to_string(),
+                None,
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    /// Changes a tier. A tier with sub-tiers keeps its place in the chain: moving it would
+    /// move a whole branch whose consents were given for the old place.
+    pub fn update_subcontractor(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: SubcontractorInput,
+        actor: &str,
+    ) -> Result<Subcontractor> {
+        input.tidy();
+        self.write_all(|tx| {
+            let before = load_subcontractor(tx, id)?;
+            if before.version != expected_version {
+                return Err(stale("subcontractor", &before.fields.reference));
+            }
+            if input.reference.is_empty() {
+                input.reference = before.fields.reference.clone();
+            }
+            let mut checks = subcontractor_checks(tx, &input, Some(id))?;
+            if input.parent_id != before.fields.parent_id {
+                let children = store::subcontractors::children(tx, id)?;
+                if !children.is_empty() {
+                    checks.fail_with(
+                        "parentId",
+                        FieldErrorCode::InUse,
+                        format!(
+                            "{} has sub-tiers ({}); a tier with sub-tiers cannot be moved. \
+                             Move or remove its sub-tiers first",
+                            before.fields.reference,
+                            children.join(", ")
+                        ),
+                    );
+                }
+            }
+            checks.finish()?;
+            let after = Subcontractor {
+                id,
+                fields: input,
+                version: before.version + 1,
+                created_at: before.created_at.clone(),
+                updated_at: crate::clock::now(),
+            };
+            store::subcontractors::update(tx, &after)?;
+            let stored = load_subcontractor(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Update,
+                Entity::Subcontractor,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    /// Deletes a tier that has no sub-tiers and that no transfer names.
+    pub fn delete_subcontractor(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+        self.write_all(|tx| {
+            let before = load_subcontractor(tx, id)?;
+            if before.version != expected_version {
+                return Err(stale("subcontractor", &before.fields.reference));
+            }
+            let children = store::subcontractors::children(tx, id)?;
+            let transfers = store::transfers::referring_to_subcontractor(tx, id)?;
+            if !children.is_empty() || !transfers.is_empty() {
+                let mut named = Vec::new();
+                if !children.is_empty() {
+                    named.push(format!("its sub-tiers {}", children.join(", ")));
+                }
+                if !transfers.is_empty() {
+                    named.push(format!("the transfers {}", transfers.join(", ")));
+                }
+                return Err(CoreError::InUse {
+                    message: format!(
+                        "subcontractor {} ({}) cannot be deleted while {} refer to it; remove \
+                         or change them first",
+                        before.fields.reference,
+                        before.fields.name,
+                        named.join(" and ")
+                    ),
+                    references: children.into_iter().chain(transfers).collect(),
+                });
+            }
+            store::subcontractors::delete(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Delete,
+                Entity::Subcontractor,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                None,
+            )
+        })
+    }
+
+    // --- joint uses ---------------------------------------------------------------------
+
+    pub fn joint_uses(&self) -> Result<Vec<JointUseView>> {
+        self.read_all(|conn| {
+            Ok(store::joint_uses::list(conn)?
+                .into_iter()
+                .map(|joint_use| JointUseView {
+                    findings: joint_use_flags(&joint_use),
+                    joint_use,
+                })
+                .collect())
+        })
+    }
+
+    pub fn joint_use(&self, id: i64) -> Result<JointUseView> {
+        self.read_all(|conn| {
+            let joint_use = load_joint_use(conn, id)?;
+            Ok(JointUseView {
+                findings: joint_use_flags(&joint_use),
+                joint_use,
+            })
+        })
+    }
+
+    pub fn create_joint_use(&self, mut input: JointUseInput, actor: &str) -> Result<JointUse> {
+        input.tidy();
+        self.write_all(|tx| {
+            let now = crate::clock::now();
+            let mut record = JointUse {
+                id: NEW_ID,
+                editions: vec![JointUseEdition {
+                    number: 1,
+                    terms: input.terms.clone(),
+                    change: None,
+                    recorded_at: now.clone(),
+                }],
+                fields: input,
+                version: 1,
+                created_at: now.clone(),
+                updated_at: now,
+            };
+            joint_use_checks(tx, &record, None)?.finish()?;
+            if record.fields.reference.is_empty() {
+                record.fields.reference = JOINT_USE_REFERENCES.next(tx)?;
+            }
+            let id = store::joint_uses::insert(tx, &record)?;
+            let stored = load_joint_use(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Create,
+                Entity::JointUse,
+                &id.to_string(),
+                None,
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    /// Changes an arrangement. When any of the five items changes, `change` says how the
+    /// change was made known and a new edition is recorded; the earlier ones stay readable.
+    /// Other edits (title, linked holdings, notes) need no change.
+    pub fn update_joint_use(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: JointUseInput,
+        mut change: Option<JointUseChange>,
+        actor: &str,
+    ) -> Result<JointUse> {
+        input.tidy();
+        if let Some(change) = &mut change {
+            change.tidy();
+        }
+        self.write_all(|tx| {
+            let before = load_joint_use(tx, id)?;
+            if before.version != expected_version {
+                return Err(stale("joint use", &before.fields.reference));
+            }
+            if input.reference.is_empty() {
+                input.reference = before.fields.reference.clone();
+            }
+            let now = crate::clock::now();
+            let mut after = before.clone();
+            let needed = before.fields.terms.change_notice(&input.terms);
+            let mut checks = FieldChecks::new();
+            match (needed, &change) {
+                (None, _) => {}
+                (Some(_), None) => checks.fail_with(
+                    "change",
+                    FieldErrorCode::Required,
+                    "the five statutory items changed: say how and when the change was notified",
+                ),
+                (Some(needed), Some(change)) => {
+                    change.collect_errors(needed, &mut checks);
+                    after.editions.push(JointUseEdition {
+                        number: before.editions.len() as i64 + 1,
+                        terms: input.terms.clone(),
+                        change: Some(change.clone()),
+                        recorded_at: now.clone(),
+                    });
+                }
+            }
+            after.fields = input;
+            after.version = before.version + 1;
+            after.updated_at = now;
+            let record_checks = joint_use_checks(tx, &after, Some(id))?;
+            let mut errors = record_checks.into_errors();
+            errors.extend(checks.into_errors());
+            if !errors.is_empty() {
+                return Err(CoreError::Validation(errors));
+            }
+            store::joint_uses::update(tx, &before, &after)?;
+            let stored = load_joint_use(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Update,
+                Entity::JointUse,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    pub fn delete_joint_use(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+        self.write_all(|tx| {
+            let before = load_joint_use(tx, id)?;
+            if before.version != expected_version {
+                return Err(stale("joint use", &before.fields.reference));
+            }
+            store::joint_uses::delete(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Delete,
+                Entity::JointUse,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                None,
+            )
+        })
+    }
+
+    // --- transfers ----------------------------------------------------------------------
+
+    pub fn transfers(&self, today: NaiveDate) -> Result<Vec<TransferView>> {
+        self.read_all(|conn| {
+            Ok(store::transfers::list(conn)?
+                .into_iter()
+                .map(|transfer| TransferView {
+                    findings: transfer_flags(&transfer, today),
+                    transfer,
+                })
+                .collect())
+        })
+    }
+
+    pub fn transfer(&self, id: i64, today: NaiveDate) -> Result<TransferView> {
+        self.read_all(|conn| {
+            let transfer = load_transfer(conn, id)?;
+            Ok(TransferView {
+                findings: transfer_flags(&transfer, today),
+                transfer,
+            })
+        })
+    }
+
+    pub fn create_transfer(&self, mut input: TransferInput, actor: &str) -> Result<Transfer> {
+        input.tidy();
+        self.write_all(|tx| {
+            transfer_checks(tx, &input, None)?.finish()?;
+            if input.reference.is_empty() {
+                input.reference = TRANSFER_REFERENCES.next(tx)?;
+            }
+            let now = crate::clock::now();
+            let record = Transfer {
+                id: NEW_ID,
+                fields: input,
+                version: 1,
+                created_at: now.clone(),
+                updated_at: now,
+            };
+            let id = store::transfers::insert(tx, &record)?;
+            let stored = load_transfer(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Create,
+                Entity::Transfer,
+                &id.to_string(),
+                None,
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    pub fn update_transfer(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: TransferInput,
+        actor: &str,
+    ) -> Result<Transfer> {
+        input.tidy();
+        self.write_all(|tx| {
+            let before = load_transfer(tx, id)?;
+            if before.version != expected_version {
+                return Err(stale("transfer", &before.fields.reference));
+            }
+            if input.reference.is_empty() {
+                input.reference = before.fields.reference.clone();
+            }
+            transfer_checks(tx, &input, Some(id))?.finish()?;
+            let after = Transfer {
+                id,
+                fields: input,
+                version: before.version + 1,
+                created_at: before.created_at.clone(),
+                updated_at: crate::clock::now(),
+            };
+            store::transfers::update(tx, &after)?;
+            let stored = load_transfer(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Update,
+                Entity::Transfer,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    pub fn delete_transfer(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+        self.write_all(|tx| {
+            let before = load_transfer(tx, id)?;
+            if before.version != expected_version {
+                return Err(stale("transfer", &before.fields.reference));
+            }
+            store::transfers::delete(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Delete,
+                Entity::Transfer,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                None,
+            )
+        })
+    }
+
+    // --- across ---------------------------------------------------------------------------
+
+    /// Every flag of the three sections as of `today`: tiers, then joint uses, then transfers.
+    pub fn sharing_findings(&self, today: NaiveDate) -> Result<Vec<SharingFinding>> {
+        self.read_all(|conn| {
+            let mut findings = subcontractor_findings(conn, today)?;
+            findings.extend(joint_use_findings(conn)?);
+            findings.extend(transfer_findings(conn, today)?);
+            Ok(findings)
+        })
+    }
+
+    /// The subcontractors, joint uses and transfers of holding `holding_id`.
+    pub fn holding_sharing(&self, holding_id: i64) -> Result<HoldingSharing> {
+        self.read_all(|conn| {
+            let tiers = store::subcontractors::list(conn)?
+                .into_iter()
+                .filter(|t| {
+                    t.fields
+                        .entrusted
+                        .iter()
+                        .any(|e| e.holding_id == holding_id)
+                })
+                .map(|t| LinkedRecord {
+                    id: t.id,
+                    label: t.fields.name,
+                    reference: t.fields.reference,
+                })
+                .collect();
+            let joint_uses = store::joint_uses::list(conn)?
+                .into_iter()
+                .filter(|j| j.fields.holding_ids.contains(&holding_id))
+                .map(|j| LinkedRecord {
+                    id: j.id,
+                    label: j.fields.title,
+                    reference: j.fields.reference,
+                })
+                .collect();
+            let transfers = store::transfers::list(conn)?
+                .into_iter()
+                .filter(|t| t.fields.holding_id == holding_id)
+                .map(|t| LinkedRecord {
+                    id: t.id,
+                    label: t.fields.recipient,
+                    reference: t.fields.reference,
+                })
+                .collect();
+            Ok(HoldingSharing {
+                subcontractors: tiers,
+                joint_uses,
+                transfers,
+            })
+        })
+    }
+}
+
+// --- the JSON document ----------------------------------------------------------------------
+
+/// The import checks of the three sections, against the holdings in the document: each
+/// record's own rules, its links, and unique ids, references and versions.
+pub(crate) fn check_document(
+    holdings: &[crate::model::holding::Holding],
+    subcontractors: &[Subcontractor],
+    joint_uses: &[JointUse],
+    transfers: &[Transfer],
+) -> Vec<RecordError> {
+    let links = Links::from_records(
+        holdings
+            .iter()
+            .map(|h| (h.id, h.fields.data_items.iter().filter_map(|i| i.id))),
+        subcontractors,
+    );
+    let mut problems = Vec::new();
+    let mut report = |section: &str, index: usize, reference: &str, fields: Vec<_>| {
+        if !fields.is_empty() {
+            problems.push(RecordError {
+                record: format!("{section}[{index}]"),
+                reference: Some(reference.to_owned()),
+                fields,
+            });
+        }
+    };
+    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
+    for (index, tier) in subcontractors.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        tier.fields.collect_errors(&mut checks);
+        check_subcontractor_links(&tier.fields, Some(tier.id), &links, &mut checks);
+        let mut fields = checks.into_errors();
+        fields.extend(crate::document::record_keys(
+            tier.id,
+            &tier.fields.reference,
+            tier.version,
+            &mut ids,
+            &mut references,
+        ));
+        report("subcontractors", index, &tier.fields.reference, fields);
+    }
+    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
+    for (index, joint_use) in joint_uses.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        joint_use.collect_errors(&mut checks);
+        check_joint_use_holdings(
+            &joint_use.fields.holding_ids,
+            |h| links.holding_exists(h),
+            &mut checks,
+        );
+        let mut fields = checks.into_errors();
+        fields.extend(crate::document::record_keys(
+            joint_use.id,
+            &joint_use.fields.reference,
+            joint_use.version,
+            &mut ids,
+            &mut references,
+        ));
+        report("jointUses", index, &joint_use.fields.reference, fields);
+    }
+    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
+    for (index, transfer) in transfers.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        transfer.fields.collect_errors(&mut checks);
+        check_transfer_links(
+            &transfer.fields,
+            links.holding_exists(transfer.fields.holding_id),
+            transfer
+                .fields
+                .subcontractor_id
+                .is_none_or(|s| links.tiers.contains_key(&s)),
+            &mut checks,
+        );
+        let mut fields = checks.into_errors();
+        fields.extend(crate::document::record_keys(
+            transfer.id,
+            &transfer.fields.reference,
+            transfer.version,
+            &mut ids,
+            &mut references,
+        ));
+        report("transfers", index, &transfer.fields.reference, fields);
+    }
+    problems
+}
+
+/// Writes the three sections of a checked document, each record audited as created. Parent
+/// tiers may follow their sub-tiers in the document, so the parent links are checked at
+/// commit rather than row by row.
+pub(crate) fn write_document(
+    tx: &rusqlite::Transaction<'_>,
+    subcontractors: &[Subcontractor],
+    joint_uses: &[JointUse],
+    transfers: &[Transfer],
+    actor: &str,
+) -> Result<()> {
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    for tier in subcontractors {
+        let id = store::subcontractors::insert(tx, tier)?;
+        let stored = load_subcontractor(tx, id)?;
+        audit::append(
+            tx,
+            actor,
+            AuditAction::Create,
+            Entity::Subcontractor,
+            &id.to_string(),
+            None,
+            Some(&to_json(&stored)),
+        )?;
+    }
+    for joint_use in joint_uses {
+        let id = store::joint_uses::insert(tx, joint_use)?;
+        let stored = load_joint_use(tx, id)?;
+        audit::append(
+            tx,
+            actor,
+            AuditAction::Create,
+            Entity::JointUse,
+            &id.to_string(),
+            None,
+            Some(&to_json(&stored)),
+        )?;
+    }
+    for transfer in transfers {
+        let id = store::transfers::insert(tx, transfer)?;
+        let stored = load_transfer(tx, id)?;
+        audit::append(
+            tx,
+            actor,
+            AuditAction::Create,
+            Entity::Transfer,
+            &id.to_string(),
+            None,
+            Some(&to_json(&stored)),
+        )?;
+    }
+    Ok(())
+}
+
+/// The current state of every record of the three sections, for `verify`'s comparison with
+/// the audit trail.
+pub(crate) fn audited_states(
+    conn: &Connection,
+) -> Result<Vec<(Entity, Vec<(String, serde_json::Value)>)>> {
+    Ok(vec![
+        (
+            Entity::Subcontractor,
+            store::subcontractors::list(conn)?
+                .iter()
+                .map(|s| (s.id.to_string(), to_json(s)))
+                .collect(),
+        ),
+        (
+            Entity::JointUse,
+            store::joint_uses::list(conn)?
+                .iter()
+                .map(|j| (j.id.to_string(), to_json(j)))
+                .collect(),
+        ),
+        (
+            Entity::Transfer,
+            store::transfers::list(conn)?
+                .iter()
+                .map(|t| (t.id.to_string(), to_json(t)))
+                .collect(),
+        ),
+    ])
+}
