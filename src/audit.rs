@@ -52,6 +52,11 @@ pub enum Entity {
     Request,
     Complaint,
     DeadlineSettings,
+    Recipient,
+    ProvisionRecord,
+    Measure,
+    Disposal,
+    Objection,
 }
 
 impl Entity {
@@ -63,6 +68,11 @@ impl Entity {
             Entity::Request => "request",
             Entity::Complaint => "complaint",
             Entity::DeadlineSettings => "deadlineSettings",
+            Entity::Recipient => "recipient",
+            Entity::ProvisionRecord => "provisionRecord",
+            Entity::Measure => "measure",
+            Entity::Disposal => "disposal",
+            Entity::Objection => "objection",
         }
     }
 }

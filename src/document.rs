@@ -4,11 +4,16 @@
 //! `docs/register-document.md`.
 
 use crate::audit::{self, AuditAction, ChainHead, Entity};
+use crate::controls::{check_import, import_records};
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::deadline_settings::DeadlineSettings;
+use crate::model::disposal::{Disposal, DisposalInput};
 use crate::model::holding::{Holding, HoldingInput};
+use crate::model::measure::{Measure, MeasureInput};
+use crate::model::objection::{Objection, ObjectionInput};
 use crate::model::organisation::Organisation;
+use crate::model::provision::{ProvisionRecord, ProvisionRecordInput, Recipient, RecipientInput};
 use crate::model::request::{Request, RequestInput};
 use crate::register::{check_holding, to_json, Register};
 use crate::store;
@@ -41,6 +46,16 @@ pub struct RegisterDocument {
     pub requests: Vec<Request>,
     #[serde(default)]
     pub complaints: Vec<Complaint>,
+    #[serde(default)]
+    pub recipients: Vec<Recipient>,
+    #[serde(default)]
+    pub provision_records: Vec<ProvisionRecord>,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    #[serde(default)]
+    pub disposals: Vec<Disposal>,
+    #[serde(default)]
+    pub objections: Vec<Objection>,
 }
 
 /// What an import wrote.
@@ -56,6 +71,16 @@ pub struct ImportSummary {
     pub requests: i64,
     #[ts(type = "number")]
     pub complaints: i64,
+    #[ts(type = "number")]
+    pub recipients: i64,
+    #[ts(type = "number")]
+    pub provision_records: i64,
+    #[ts(type = "number")]
+    pub measures: i64,
+    #[ts(type = "number")]
+    pub disposals: i64,
+    #[ts(type = "number")]
+    pub objections: i64,
 }
 
 impl Register {
@@ -71,6 +96,11 @@ impl Register {
                 holdings: store::holdings::list(conn)?,
                 requests: store::requests::list(conn)?,
                 complaints: store::complaints::list(conn)?,
+                recipients: store::sections::list(conn)?,
+                provision_records: store::sections::list(conn)?,
+                measures: store::sections::list(conn)?,
+                disposals: store::sections::list(conn)?,
+                objections: store::sections::list(conn)?,
             })
         })
     }
@@ -164,6 +194,40 @@ impl Register {
             let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
             problems.extend(check_requests(&document.requests, &holding_ids));
             problems.extend(check_complaints(&document.complaints, &holding_ids));
+            // Links are checked against every holding and recipient the document lists, so
+            // that one unreadable record is reported once rather than again by each link.
+            let holding_ids = listed_ids(json, "holdings");
+            let recipient_ids = listed_ids(json, "recipients");
+            problems.extend(check_import(
+                "recipients",
+                &document.recipients,
+                &holding_ids,
+                &recipient_ids,
+            ));
+            problems.extend(check_import(
+                "provisionRecords",
+                &document.provision_records,
+                &holding_ids,
+                &recipient_ids,
+            ));
+            problems.extend(check_import(
+                "measures",
+                &document.measures,
+                &holding_ids,
+                &recipient_ids,
+            ));
+            problems.extend(check_import(
+                "disposals",
+                &document.disposals,
+                &holding_ids,
+                &recipient_ids,
+            ));
+            problems.extend(check_import(
+                "objections",
+                &document.objections,
+                &holding_ids,
+                &recipient_ids,
+            ));
             if !problems.is_empty() {
                 problems.sort_by_key(|p| record_order(&p.record));
                 return Err(CoreError::Import(problems));
@@ -254,12 +318,22 @@ impl Register {
                     Some(&to_json(&stored)),
                 )?;
             }
+            import_records(tx, &document.recipients, actor)?;
+            import_records(tx, &document.provision_records, actor)?;
+            import_records(tx, &document.measures, actor)?;
+            import_records(tx, &document.disposals, actor)?;
+            import_records(tx, &document.objections, actor)?;
             Ok(ImportSummary {
                 organisation: document.organisation.is_some(),
                 deadline_settings: document.deadline_settings.is_some(),
                 holdings: document.holdings.len() as i64,
                 requests: document.requests.len() as i64,
                 complaints: document.complaints.len() as i64,
+                recipients: document.recipients.len() as i64,
+                provision_records: document.provision_records.len() as i64,
+                measures: document.measures.len() as i64,
+                disposals: document.disposals.len() as i64,
+                objections: document.objections.len() as i64,
             })
         })
     }
@@ -426,6 +500,23 @@ const COMPLAINT_KEYS: &[&str] = &[
     "updatedAt",
 ];
 
+/// The `id`s of the records listed under `key`, readable or not.
+fn listed_ids(json: &str, key: &str) -> HashSet<i64> {
+    let root: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+    root.get(key)
+        .and_then(Value::as_array)
+        .map(|records| {
+            records
+                .iter()
+                .filter_map(|r| r.get("id").and_then(Value::as_i64))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The keys of a provision, measure, disposal or objection record outside its input.
+const SECTION_KEYS: &[&str] = &["id", "version", "createdAt", "updatedAt"];
+
 /// Orders problems as the records stand in the document: organisation and settings first,
 /// then each list in document order, by index.
 fn record_order(record: &str) -> (u8, usize) {
@@ -439,7 +530,12 @@ fn record_order(record: &str) -> (u8, usize) {
         "holdings" => 2,
         "requests" => 3,
         "complaints" => 4,
-        _ => 5,
+        "recipients" => 5,
+        "provisionRecords" => 6,
+        "measures" => 7,
+        "disposals" => 8,
+        "objections" => 9,
+        _ => 10,
     };
     (rank, index)
 }
@@ -592,6 +688,46 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         &mut problems,
     )
     .map_err(not_a_list)?;
+    let recipients = parse_list::<Recipient, RecipientInput>(
+        object,
+        "recipients",
+        "name",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let provision_records = parse_list::<ProvisionRecord, ProvisionRecordInput>(
+        object,
+        "provisionRecords",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let measures = parse_list::<Measure, MeasureInput>(
+        object,
+        "measures",
+        "title",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let disposals = parse_list::<Disposal, DisposalInput>(
+        object,
+        "disposals",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let objections = parse_list::<Objection, ObjectionInput>(
+        object,
+        "objections",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
     let chain_head = object
         .get("chainHead")
         .cloned()
@@ -610,6 +746,11 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         holdings,
         requests,
         complaints,
+        recipients,
+        provision_records,
+        measures,
+        disposals,
+        objections,
     };
     Ok((document, problems))
 }

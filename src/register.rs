@@ -285,7 +285,11 @@ impl Register {
             let records: i64 = conn.query_row(
                 "SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM holding)
                       + (SELECT count(*) FROM request) + (SELECT count(*) FROM complaint)
-                      + (SELECT count(*) FROM deadline_settings)",
+                      + (SELECT count(*) FROM deadline_settings)
+                      + (SELECT count(*) FROM regular_recipient)
+                      + (SELECT count(*) FROM provision_record)
+                      + (SELECT count(*) FROM security_measure)
+                      + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)",
                 [],
                 |row| row.get(0),
             )?;
@@ -365,6 +369,9 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         .map(|c| (c.id.to_string(), to_json(c)))
         .collect();
     compare(Entity::Complaint, complaints)?;
+    for (entity, current) in crate::controls::audited_states(conn)? {
+        compare(entity, current)?;
+    }
     altered_records.sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
     Ok(VerifyReport {
         entries,
@@ -397,7 +404,9 @@ pub(crate) fn stale(what: &str, reference: &str) -> CoreError {
 fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
     let requests = store::requests::referring_to_holding(conn, holding.id)?;
     let complaints = store::complaints::referring_to_holding(conn, holding.id)?;
-    if requests.is_empty() && complaints.is_empty() {
+    // Provision records, recipients, measures, disposals and objections, as (kind, label).
+    let controls = crate::controls::referring_to_holding(conn, holding.id)?;
+    if requests.is_empty() && complaints.is_empty() && controls.is_empty() {
         return Ok(());
     }
     let mut named = Vec::new();
@@ -411,7 +420,18 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             _ => named.push(format!("{many} {}", references.join(", "))),
         }
     }
-    let (verb, them) = if requests.len() + complaints.len() == 1 {
+    let mut kinds: Vec<&str> = controls.iter().map(|(kind, _)| *kind).collect();
+    kinds.dedup();
+    for kind in kinds {
+        let labels: Vec<&str> = controls
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, label)| label.as_str())
+            .collect();
+        let plural = if labels.len() == 1 { "" } else { "s" };
+        named.push(format!("{kind}{plural} {}", labels.join(", ")));
+    }
+    let (verb, them) = if requests.len() + complaints.len() + controls.len() == 1 {
         ("concerns", "it")
     } else {
         ("concern", "them")
@@ -423,7 +443,12 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             holding.fields.name,
             named.join(" and ")
         ),
-        references: requests.iter().chain(&complaints).cloned().collect(),
+        references: requests
+            .iter()
+            .chain(&complaints)
+            .cloned()
+            .chain(controls.into_iter().map(|(_, label)| label))
+            .collect(),
     })
 }
 

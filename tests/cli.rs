@@ -174,7 +174,7 @@ fn backup_lists_and_restores_only_with_confirmation() {
     let text = stdout(&backup);
     assert!(text.contains("backed up and verified"), "{text}");
     assert!(
-        text.contains("8 holdings, 4 requests, 2 complaints"),
+        text.contains("9 holdings, 4 requests, 2 complaints"),
         "{text}"
     );
 
@@ -187,7 +187,7 @@ fn backup_lists_and_restores_only_with_confirmation() {
         .expect("one backup file");
     let file_arg = file.to_str().unwrap();
     assert!(stdout(&listing).contains(file_arg), "{}", stdout(&listing));
-    assert!(stdout(&listing).contains("audit chain: 25 entries, head #25"));
+    assert!(stdout(&listing).contains("audit chain: 54 entries, head #54"));
 
     // A change after the backup, made through the core so that the register still verifies.
     daicho::Register::open(&db)

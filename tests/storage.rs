@@ -24,6 +24,10 @@ fn released_migrations_are_never_edited() {
             "0003_large_volume",
             "4674c79144c529c40fa33a9204bd0c92cd0aa117e0b96173c69bd325530e1acb",
         ),
+        (
+            "0005_provision_measures_disposal_objections",
+            "5bd4ec7d8ef197583191e27fcef6e3788ddfdd701eeee6c38040347170a58df2",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

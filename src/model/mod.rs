@@ -4,8 +4,13 @@
 pub mod agenda;
 pub mod complaint;
 pub mod deadline_settings;
+pub mod disposal;
 pub mod holding;
+pub mod measure;
+pub mod objection;
 pub mod organisation;
+pub mod provision;
+pub mod quality;
 pub mod request;
 
 /// Declares an enum stored as a short camelCase code in SQL and JSON. The code list is the

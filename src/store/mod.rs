@@ -2,11 +2,13 @@
 //! [`Register`](crate::Register) does both around them, inside one transaction.
 
 pub mod complaints;
+pub mod controls;
 pub mod deadline_settings;
 pub mod holdings;
 pub mod organisation;
 pub mod preferences;
 pub mod requests;
+pub mod sections;
 
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -44,6 +46,22 @@ pub(crate) const COMPLAINT_REFERENCES: ReferenceSeries = ReferenceSeries {
     table: "complaint",
     column: "reference",
     prefix: "C-",
+};
+
+pub(crate) const PROVISION_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "provision_record",
+    column: "reference",
+    prefix: "P-",
+};
+pub(crate) const DISPOSAL_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "disposal",
+    column: "reference",
+    prefix: "D-",
+};
+pub(crate) const OBJECTION_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "objection",
+    column: "reference",
+    prefix: "O-",
 };
 
 impl ReferenceSeries {
