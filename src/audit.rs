@@ -55,6 +55,11 @@ pub enum Entity {
     Subcontractor,
     JointUse,
     Transfer,
+    Recipient,
+    ProvisionRecord,
+    Measure,
+    Disposal,
+    Objection,
 }
 
 impl Entity {
@@ -69,6 +74,11 @@ impl Entity {
             Entity::Subcontractor => "subcontractor",
             Entity::JointUse => "jointUse",
             Entity::Transfer => "transfer",
+            Entity::Recipient => "recipient",
+            Entity::ProvisionRecord => "provisionRecord",
+            Entity::Measure => "measure",
+            Entity::Disposal => "disposal",
+            Entity::Objection => "objection",
         }
     }
 }

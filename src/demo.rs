@@ -40,6 +40,7 @@ impl Register {
         self.load_demo_requests(&holding, actor)?;
         self.load_demo_complaints(&holding, actor)?;
         self.load_demo_sharing(&ids, actor)?;
+        let count = count + self.load_demo_sections(&ids, actor)?;
         Ok(count)
     }
 
@@ -509,3 +510,5 @@ fn holdings() -> Vec<HoldingInput> {
         },
     ]
 }
+
+mod sections;

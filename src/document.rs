@@ -4,12 +4,17 @@
 //! `docs/register-document.md`.
 
 use crate::audit::{self, AuditAction, ChainHead, Entity};
+use crate::controls::{check_import, import_records};
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::deadline_settings::DeadlineSettings;
+use crate::model::disposal::{Disposal, DisposalInput};
 use crate::model::holding::{Holding, HoldingInput};
 use crate::model::joint_use::{JointUse, JointUseInput};
+use crate::model::measure::{Measure, MeasureInput};
+use crate::model::objection::{Objection, ObjectionInput};
 use crate::model::organisation::Organisation;
+use crate::model::provision::{ProvisionRecord, ProvisionRecordInput, Recipient, RecipientInput};
 use crate::model::request::{Request, RequestInput};
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
 use crate::model::transfer::{Transfer, TransferInput};
@@ -50,6 +55,15 @@ pub struct RegisterDocument {
     pub joint_uses: Vec<JointUse>,
     #[serde(default)]
     pub transfers: Vec<Transfer>,
+    pub recipients: Vec<Recipient>,
+    #[serde(default)]
+    pub provision_records: Vec<ProvisionRecord>,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    #[serde(default)]
+    pub disposals: Vec<Disposal>,
+    #[serde(default)]
+    pub objections: Vec<Objection>,
 }
 
 /// What an import wrote.
@@ -71,6 +85,15 @@ pub struct ImportSummary {
     pub joint_uses: i64,
     #[ts(type = "number")]
     pub transfers: i64,
+    pub recipients: i64,
+    #[ts(type = "number")]
+    pub provision_records: i64,
+    #[ts(type = "number")]
+    pub measures: i64,
+    #[ts(type = "number")]
+    pub disposals: i64,
+    #[ts(type = "number")]
+    pub objections: i64,
 }
 
 impl Register {
@@ -89,6 +112,11 @@ impl Register {
                 subcontractors: store::subcontractors::list(conn)?,
                 joint_uses: store::joint_uses::list(conn)?,
                 transfers: store::transfers::list(conn)?,
+                recipients: store::sections::list(conn)?,
+                provision_records: store::sections::list(conn)?,
+                measures: store::sections::list(conn)?,
+                disposals: store::sections::list(conn)?,
+                objections: store::sections::list(conn)?,
             })
         })
     }
@@ -188,6 +216,40 @@ impl Register {
                 &document.joint_uses,
                 &document.transfers,
             ));
+            // Links are checked against every holding and recipient the document lists, so
+            // that one unreadable record is reported once rather than again by each link.
+            let holding_ids = listed_ids(json, "holdings");
+            let recipient_ids = listed_ids(json, "recipients");
+            problems.extend(check_import(
+                "recipients",
+                &document.recipients,
+                &holding_ids,
+                &recipient_ids,
+            ));
+            problems.extend(check_import(
+                "provisionRecords",
+                &document.provision_records,
+                &holding_ids,
+                &recipient_ids,
+            ));
+            problems.extend(check_import(
+                "measures",
+                &document.measures,
+                &holding_ids,
+                &recipient_ids,
+            ));
+            problems.extend(check_import(
+                "disposals",
+                &document.disposals,
+                &holding_ids,
+                &recipient_ids,
+            ));
+            problems.extend(check_import(
+                "objections",
+                &document.objections,
+                &holding_ids,
+                &recipient_ids,
+            ));
             if !problems.is_empty() {
                 problems.sort_by_key(|p| record_order(&p.record));
                 return Err(CoreError::Import(problems));
@@ -285,6 +347,11 @@ impl Register {
                 &document.transfers,
                 actor,
             )?;
+            import_records(tx, &document.recipients, actor)?;
+            import_records(tx, &document.provision_records, actor)?;
+            import_records(tx, &document.measures, actor)?;
+            import_records(tx, &document.disposals, actor)?;
+            import_records(tx, &document.objections, actor)?;
             Ok(ImportSummary {
                 organisation: document.organisation.is_some(),
                 deadline_settings: document.deadline_settings.is_some(),
@@ -294,6 +361,11 @@ impl Register {
                 subcontractors: document.subcontractors.len() as i64,
                 joint_uses: document.joint_uses.len() as i64,
                 transfers: document.transfers.len() as i64,
+                recipients: document.recipients.len() as i64,
+                provision_records: document.provision_records.len() as i64,
+                measures: document.measures.len() as i64,
+                disposals: document.disposals.len() as i64,
+                objections: document.objections.len() as i64,
             })
         })
     }
@@ -462,6 +534,22 @@ const COMPLAINT_KEYS: &[&str] = &[
 
 const SHARING_KEYS: &[&str] = &["id", "version", "createdAt", "updatedAt"];
 const JOINT_USE_KEYS: &[&str] = &["id", "editions", "version", "createdAt", "updatedAt"];
+/// The `id`s of the records listed under `key`, readable or not.
+fn listed_ids(json: &str, key: &str) -> HashSet<i64> {
+    let root: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+    root.get(key)
+        .and_then(Value::as_array)
+        .map(|records| {
+            records
+                .iter()
+                .filter_map(|r| r.get("id").and_then(Value::as_i64))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The keys of a provision, measure, disposal or objection record outside its input.
+const SECTION_KEYS: &[&str] = &["id", "version", "createdAt", "updatedAt"];
 
 /// Orders problems as the records stand in the document: organisation and settings first,
 /// then each list in document order, by index.
@@ -479,7 +567,12 @@ fn record_order(record: &str) -> (u8, usize) {
         "subcontractors" => 5,
         "jointUses" => 6,
         "transfers" => 7,
-        _ => 8,
+        "recipients" => 8,
+        "provisionRecords" => 9,
+        "measures" => 10,
+        "disposals" => 11,
+        "objections" => 12,
+        _ => 13,
     };
     (rank, index)
 }
@@ -656,6 +749,46 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         &mut problems,
     )
     .map_err(not_a_list)?;
+    let recipients = parse_list::<Recipient, RecipientInput>(
+        object,
+        "recipients",
+        "name",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let provision_records = parse_list::<ProvisionRecord, ProvisionRecordInput>(
+        object,
+        "provisionRecords",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let measures = parse_list::<Measure, MeasureInput>(
+        object,
+        "measures",
+        "title",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let disposals = parse_list::<Disposal, DisposalInput>(
+        object,
+        "disposals",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
+    let objections = parse_list::<Objection, ObjectionInput>(
+        object,
+        "objections",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
     let chain_head = object
         .get("chainHead")
         .cloned()
@@ -677,6 +810,11 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         subcontractors,
         joint_uses,
         transfers,
+        recipients,
+        provision_records,
+        measures,
+        disposals,
+        objections,
     };
     Ok((document, problems))
 }

@@ -287,7 +287,11 @@ impl Register {
                       + (SELECT count(*) FROM request) + (SELECT count(*) FROM complaint)
                       + (SELECT count(*) FROM deadline_settings)
                       + (SELECT count(*) FROM subcontractor) + (SELECT count(*) FROM joint_use)
-                      + (SELECT count(*) FROM transfer)",
+                      + (SELECT count(*) FROM transfer)
+                      + (SELECT count(*) FROM regular_recipient)
+                      + (SELECT count(*) FROM provision_record)
+                      + (SELECT count(*) FROM security_measure)
+                      + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)",
                 [],
                 |row| row.get(0),
             )?;
@@ -370,6 +374,9 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
     for (entity, current) in crate::sharing::audited_states(conn)? {
         compare(entity, current)?;
     }
+    for (entity, current) in crate::controls::audited_states(conn)? {
+        compare(entity, current)?;
+    }
     altered_records.sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
     Ok(VerifyReport {
         entries,
@@ -413,7 +420,9 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
         ),
     ];
     groups.extend(crate::sharing::holding_references(conn, holding.id)?);
-    let total: usize = groups.iter().map(|(_, _, refs)| refs.len()).sum();
+    // Provision records, recipients, measures, disposals and objections, as (kind, label).
+    let controls = crate::controls::referring_to_holding(conn, holding.id)?;
+    let total: usize = groups.iter().map(|(_, _, refs)| refs.len()).sum::<usize>() + controls.len();
     if total == 0 {
         return Ok(());
     }
@@ -424,6 +433,17 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             1 => named.push(format!("{one} {}", references.join(", "))),
             _ => named.push(format!("{many} {}", references.join(", "))),
         }
+    }
+    let mut kinds: Vec<&str> = controls.iter().map(|(kind, _)| *kind).collect();
+    kinds.dedup();
+    for kind in kinds {
+        let labels: Vec<&str> = controls
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, label)| label.as_str())
+            .collect();
+        let plural = if labels.len() == 1 { "" } else { "s" };
+        named.push(format!("{kind}{plural} {}", labels.join(", ")));
     }
     let (verb, them) = if total == 1 {
         ("concerns", "it")
@@ -437,7 +457,11 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             holding.fields.name,
             named.join(" and ")
         ),
-        references: groups.into_iter().flat_map(|(_, _, refs)| refs).collect(),
+        references: groups
+            .into_iter()
+            .flat_map(|(_, _, refs)| refs)
+            .chain(controls.into_iter().map(|(_, label)| label))
+            .collect(),
     })
 }
 

@@ -17,14 +17,13 @@ fn demo_export() -> String {
 fn importing_an_export_into_an_empty_register_reproduces_it() {
     let source = memory_register();
     source.load_demo(ACTOR).unwrap();
-    // Make ids and items non-trivial: a deletion leaves a gap the import must keep. Most demo
-    // holdings are named by other records; the first one nothing names is free to go.
-    let deleted = source
-        .holdings()
-        .unwrap()
-        .into_iter()
-        .any(|h| source.delete_holding(h.id, h.version, ACTOR).is_ok());
-    assert!(deleted, "one demo holding is free of links");
+    // Make ids non-trivial: a deletion leaves a gap the import must keep. Every demo holding
+    // is named by other records, so the gap comes from a holding added for the purpose.
+    let extra = source.create_holding(holding("削除予定"), ACTOR).unwrap();
+    source.create_holding(holding("追加台帳"), ACTOR).unwrap();
+    source
+        .delete_holding(extra.id, extra.version, ACTOR)
+        .unwrap();
     let settings = DeadlineSettingsInput {
         closed_dates: vec![d("2026-06-15")],
         ..DeadlineSettingsInput::default()
@@ -88,7 +87,7 @@ fn a_document_from_before_requests_existed_still_imports() {
         .unwrap();
     assert_eq!((summary.requests, summary.complaints), (0, 0));
     assert!(!summary.deadline_settings);
-    assert_eq!(summary.holdings, 8);
+    assert_eq!(summary.holdings, 9);
 }
 
 #[test]

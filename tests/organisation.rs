@@ -94,9 +94,22 @@ fn the_demo_register_is_complete_valid_and_audited() {
         .iter()
         .map(|v| v.complaint.version)
         .sum();
+    let section_writes = (register.recipients().unwrap().len()
+        + register.provision_records(today).unwrap().len()
+        + register.measures().unwrap().len()
+        + register.disposals().unwrap().len()
+        + register.objections().unwrap().len()) as i64;
+    let document = register.export_document().unwrap();
+    let sharing_writes: i64 = document
+        .subcontractors
+        .iter()
+        .map(|s| s.version)
+        .sum::<i64>()
+        + document.joint_uses.iter().map(|j| j.version).sum::<i64>()
+        + document.transfers.iter().map(|t| t.version).sum::<i64>();
     assert_eq!(
         report.entries,
-        count as i64 + 1 + request_writes + complaint_writes
+        count as i64 + 1 + request_writes + complaint_writes + section_writes + sharing_writes
     );
     let again = register.load_demo(ACTOR).unwrap_err();
     assert_eq!(again.kind(), ErrorKind::Conflict);

@@ -28,6 +28,10 @@ fn released_migrations_are_never_edited() {
             "0004_subcontracting_joint_use_transfers",
             "46b41ca0aed8566db9bae7c80e6c41865effd47d91d28ad726f44d769c79218d",
         ),
+        (
+            "0005_provision_measures_disposal_objections",
+            "5bd4ec7d8ef197583191e27fcef6e3788ddfdd701eeee6c38040347170a58df2",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

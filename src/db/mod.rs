@@ -21,6 +21,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_subcontracting_joint_use_transfers",
         include_str!("migrations/0004_subcontracting_joint_use_transfers.sql"),
     ),
+    (
+        "0005_provision_measures_disposal_objections",
+        include_str!("migrations/0005_provision_measures_disposal_objections.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

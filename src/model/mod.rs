@@ -4,9 +4,14 @@
 pub mod agenda;
 pub mod complaint;
 pub mod deadline_settings;
+pub mod disposal;
 pub mod holding;
 pub mod joint_use;
+pub mod measure;
+pub mod objection;
 pub mod organisation;
+pub mod provision;
+pub mod quality;
 pub mod request;
 pub mod subcontractor;
 pub mod transfer;

@@ -2,12 +2,14 @@
 //! [`Register`](crate::Register) does both around them, inside one transaction.
 
 pub mod complaints;
+pub mod controls;
 pub mod deadline_settings;
 pub mod holdings;
 pub mod joint_uses;
 pub mod organisation;
 pub mod preferences;
 pub mod requests;
+pub mod sections;
 pub mod subcontractors;
 pub mod transfers;
 
@@ -62,6 +64,22 @@ pub(crate) const TRANSFER_REFERENCES: ReferenceSeries = ReferenceSeries {
     table: "transfer",
     column: "reference",
     prefix: "TR-",
+};
+
+pub(crate) const PROVISION_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "provision_record",
+    column: "reference",
+    prefix: "P-",
+};
+pub(crate) const DISPOSAL_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "disposal",
+    column: "reference",
+    prefix: "D-",
+};
+pub(crate) const OBJECTION_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "objection",
+    column: "reference",
+    prefix: "O-",
 };
 
 impl ReferenceSeries {

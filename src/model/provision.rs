@@ -1,0 +1,419 @@
+//! Third-party provision: the parties personal data goes to regularly (経常的提供先) and the
+//! records of each provision and receipt (第三者提供記録・確認記録, APPI arts. 29–30, PPC Rules
+//! arts. 19–25), with how long each record must be kept.
+
+use super::coded_enum;
+use crate::error::FieldErrorCode;
+use crate::validation::{tidy, tidy_list, FieldChecks, LONG_TEXT, MAX_LIST, SHORT_TEXT};
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use ts_rs::TS;
+
+coded_enum!(
+    /// What the provision rests on.
+    ProvisionBasis {
+        /// The person's prior consent (art. 27(1) main clause).
+        Consent => "consent",
+        /// Opt-out notified to the PPC and published (art. 27(2)).
+        OptOut => "optOut",
+        /// Provision to a third party in a foreign country (art. 28).
+        ForeignProvision => "foreignProvision",
+        /// One of the art. 27(1) exceptions; which one is recorded beside it.
+        StatutoryException => "statutoryException",
+    }
+);
+
+coded_enum!(
+    /// The items of art. 27(1), under which no consent is needed.
+    StatutoryException {
+        /// (i) 法令に基づく場合
+        LawsAndRegulations => "lawsAndRegulations",
+        /// (ii) 人の生命、身体又は財産の保護
+        LifeBodyProperty => "lifeBodyProperty",
+        /// (iii) 公衆衛生の向上又は児童の健全な育成
+        PublicHealth => "publicHealth",
+        /// (iv) 国の機関等への協力
+        PublicBodyCooperation => "publicBodyCooperation",
+        /// (v) 学術研究の成果の公表又は教授
+        AcademicPublication => "academicPublication",
+        /// (vi) 学術研究機関等である提供者の学術研究目的
+        AcademicProvider => "academicProvider",
+        /// (vii) 学術研究機関等である提供先の学術研究目的
+        AcademicRecipient => "academicRecipient",
+    }
+);
+
+coded_enum!(
+    ProvisionDirection {
+        /// We provided the data (提供記録, art. 29).
+        Provided => "provided",
+        /// We received it (確認記録, art. 30).
+        Received => "received",
+    }
+);
+
+coded_enum!(
+    /// How the record was made, which decides how long it is kept (PPC Rules arts. 21, 25).
+    RecordingMethod {
+        /// One record for one provision, made promptly.
+        Individual => "individual",
+        /// One record for a continuous or repeated series (Rules 19(2) proviso).
+        Bulk => "bulk",
+        /// A contract or other document holding the items stands in for the record when the
+        /// data goes to deliver goods or services to the person (Rules 19(3)).
+        ContractSubstitute => "contractSubstitute",
+    }
+);
+
+/// A regular recipient as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct RecipientInput {
+    pub name: String,
+    pub address: String,
+    pub representative: String,
+    pub purpose: String,
+    pub basis: ProvisionBasis,
+    pub exception: Option<StatutoryException>,
+    /// The data items provided, e.g. 氏名, 健診結果.
+    pub items: Vec<String>,
+    /// 提供の頻度・方法, e.g. 「毎月、電子媒体で」.
+    pub frequency: String,
+    #[ts(type = "Array<number>")]
+    pub holding_ids: Vec<i64>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Recipient {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[serde(flatten)]
+    pub fields: RecipientInput,
+    #[ts(type = "number")]
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A record of provision or receipt as entered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct ProvisionRecordInput {
+    /// Assigned as `P-0001`, `P-0002`, … when left empty.
+    pub reference: String,
+    pub direction: ProvisionDirection,
+    pub basis: ProvisionBasis,
+    pub exception: Option<StatutoryException>,
+    pub recording_method: RecordingMethod,
+    /// The day of the provision, or the first one a bulk record or contract covers.
+    pub provided_on: NaiveDate,
+    /// The last provision a bulk record or contract covers; empty while the series goes on.
+    pub last_provided_on: Option<NaiveDate>,
+    /// The day the record was made.
+    pub recorded_on: NaiveDate,
+    /// The regular recipient this provision went to, if it is one.
+    #[ts(type = "number | null")]
+    pub recipient_id: Option<i64>,
+    /// The recipient, or for a receipt the provider.
+    pub counterparty_name: String,
+    pub counterparty_address: String,
+    /// The representative's name, when the counterparty is a corporation.
+    pub counterparty_representative: String,
+    /// For a receipt: how the provider acquired the data (取得の経緯, art. 30(1)(ii)).
+    pub acquisition_circumstances: String,
+    /// For an opt-out receipt: the PPC has published the provider's notice.
+    pub opt_out_published: bool,
+    /// The persons concerned, one reference each (a name, a member number), so that every
+    /// record about one person can be found for an art. 33(5) request.
+    pub persons: Vec<String>,
+    /// Who they are when not listed one by one, e.g. 「2026年度特定健診受診者（約1,200名）」.
+    pub persons_description: String,
+    pub items: Vec<String>,
+    /// The person consented to the provision.
+    pub consent_obtained: bool,
+    pub consent_note: String,
+    #[ts(type = "Array<number>")]
+    pub holding_ids: Vec<i64>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct ProvisionRecord {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[serde(flatten)]
+    pub fields: ProvisionRecordInput,
+    #[ts(type = "number")]
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// A record with the retention the register computes for it on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ProvisionRecordView {
+    pub record: ProvisionRecord,
+    /// The last day the record must be kept; `None` while a series is still going on.
+    pub retain_until: Option<NaiveDate>,
+    /// Kept past its retention: it may now be deleted.
+    pub past_retention: bool,
+}
+
+/// 「起算して N 年を経過する日」: the day before the anniversary, counting the start day as
+/// day one; when the anniversary month lacks that day (29 February) the period ends on the
+/// month's last day (Civil Code arts. 140, 143(2)).
+pub fn years_ending(start: NaiveDate, years: u32) -> NaiveDate {
+    let anniversary = start
+        .checked_add_months(Months::new(years * 12))
+        .unwrap_or(NaiveDate::MAX);
+    if anniversary.day() != start.day() {
+        // chrono clamped a missing day to the month's end, which is then the last day.
+        anniversary
+    } else {
+        anniversary.pred_opt().unwrap_or(anniversary)
+    }
+}
+
+impl RecordingMethod {
+    /// Years the record is kept, and from which day they run (PPC Rules arts. 21, 25).
+    pub fn retention_years(self) -> u32 {
+        match self {
+            RecordingMethod::ContractSubstitute => 1,
+            RecordingMethod::Bulk | RecordingMethod::Individual => 3,
+        }
+    }
+}
+
+impl ProvisionRecordInput {
+    /// The day the retention period runs from: the day an individual record was made, or the
+    /// last provision a bulk record or contract covers (`None` while the series goes on).
+    pub fn retention_start(&self) -> Option<NaiveDate> {
+        match self.recording_method {
+            RecordingMethod::Individual => Some(self.recorded_on),
+            RecordingMethod::Bulk | RecordingMethod::ContractSubstitute => self.last_provided_on,
+        }
+    }
+
+    pub fn retain_until(&self) -> Option<NaiveDate> {
+        self.retention_start()
+            .map(|start| years_ending(start, self.recording_method.retention_years()))
+    }
+
+    /// True when one of the persons matches `person`, ignoring case and spaces (a name typed
+    /// with a full-width space still finds the record).
+    pub fn concerns(&self, person: &str) -> bool {
+        let wanted = normalise_person(person);
+        !wanted.is_empty()
+            && self
+                .persons
+                .iter()
+                .any(|p| normalise_person(p).contains(&wanted))
+    }
+
+    pub(crate) fn tidy(&mut self) {
+        for value in [
+            &mut self.reference,
+            &mut self.counterparty_name,
+            &mut self.counterparty_address,
+            &mut self.counterparty_representative,
+            &mut self.acquisition_circumstances,
+            &mut self.persons_description,
+            &mut self.consent_note,
+            &mut self.notes,
+        ] {
+            tidy(value);
+        }
+        tidy_list(&mut self.persons);
+        tidy_list(&mut self.items);
+    }
+
+    pub(crate) fn collect_errors(&self, checks: &mut FieldChecks) {
+        checks.max_len("reference", &self.reference, 40);
+        basis_errors(self.basis, self.exception, checks);
+        checks.date("providedOn", self.provided_on);
+        checks.date("recordedOn", self.recorded_on);
+        if let Some(last) = self.last_provided_on {
+            checks.date("lastProvidedOn", last);
+            if self.recording_method == RecordingMethod::Individual {
+                checks.fail_with(
+                    "lastProvidedOn",
+                    FieldErrorCode::Malformed,
+                    "an individual record covers one provision; record a series as a bulk record",
+                );
+            } else if last < self.provided_on {
+                checks.fail_with(
+                    "lastProvidedOn",
+                    FieldErrorCode::DateOrder,
+                    format!(
+                        "the last provision ({last}) cannot come before the first ({})",
+                        self.provided_on
+                    ),
+                );
+            }
+        }
+        if self.recording_method == RecordingMethod::Individual
+            && self.recorded_on < self.provided_on
+        {
+            checks.fail_with(
+                "recordedOn",
+                FieldErrorCode::DateOrder,
+                format!(
+                    "an individual record is made after the provision on {}, not before",
+                    self.provided_on
+                ),
+            );
+        }
+        checks.required("counterpartyName", &self.counterparty_name, SHORT_TEXT);
+        checks.max_len(
+            "counterpartyAddress",
+            &self.counterparty_address,
+            SHORT_TEXT,
+        );
+        checks.max_len(
+            "counterpartyRepresentative",
+            &self.counterparty_representative,
+            SHORT_TEXT,
+        );
+        checks.max_len(
+            "acquisitionCircumstances",
+            &self.acquisition_circumstances,
+            LONG_TEXT,
+        );
+        if self.direction == ProvisionDirection::Received {
+            // The confirmation items of art. 30(1): who the provider is and how it got the data.
+            if self.counterparty_address.is_empty() {
+                checks.fail("counterpartyAddress", FieldErrorCode::Required, None);
+            }
+            if self.acquisition_circumstances.is_empty() {
+                checks.fail("acquisitionCircumstances", FieldErrorCode::Required, None);
+            }
+            if self.basis == ProvisionBasis::OptOut && !self.opt_out_published {
+                checks.fail_with(
+                    "optOutPublished",
+                    FieldErrorCode::Required,
+                    "an opt-out receipt records that the PPC published the provider's notice",
+                );
+            }
+        }
+        if self.basis == ProvisionBasis::Consent && !self.consent_obtained {
+            checks.fail_with(
+                "consentObtained",
+                FieldErrorCode::Required,
+                "a provision on consent records that the person consented",
+            );
+        }
+        checks.text_list("persons", &self.persons, false, SHORT_TEXT);
+        checks.max_len("personsDescription", &self.persons_description, LONG_TEXT);
+        if self.persons.is_empty() && self.persons_description.is_empty() {
+            checks.fail_with(
+                "persons",
+                FieldErrorCode::Required,
+                "name the persons concerned, or describe them",
+            );
+        }
+        checks.text_list("items", &self.items, true, SHORT_TEXT);
+        checks.max_len("consentNote", &self.consent_note, LONG_TEXT);
+        holding_list_errors(&self.holding_ids, checks);
+        checks.max_len("notes", &self.notes, LONG_TEXT);
+    }
+}
+
+impl RecipientInput {
+    pub(crate) fn tidy(&mut self) {
+        for value in [
+            &mut self.name,
+            &mut self.address,
+            &mut self.representative,
+            &mut self.purpose,
+            &mut self.frequency,
+            &mut self.notes,
+        ] {
+            tidy(value);
+        }
+        tidy_list(&mut self.items);
+    }
+
+    pub(crate) fn collect_errors(&self, checks: &mut FieldChecks) {
+        checks.required("name", &self.name, SHORT_TEXT);
+        checks.max_len("address", &self.address, SHORT_TEXT);
+        checks.max_len("representative", &self.representative, SHORT_TEXT);
+        checks.required("purpose", &self.purpose, LONG_TEXT);
+        basis_errors(self.basis, self.exception, checks);
+        checks.text_list("items", &self.items, true, SHORT_TEXT);
+        checks.max_len("frequency", &self.frequency, SHORT_TEXT);
+        holding_list_errors(&self.holding_ids, checks);
+        checks.max_len("notes", &self.notes, LONG_TEXT);
+    }
+}
+
+/// An exception is named exactly when the basis is an exception.
+fn basis_errors(
+    basis: ProvisionBasis,
+    exception: Option<StatutoryException>,
+    checks: &mut FieldChecks,
+) {
+    match (basis, exception) {
+        (ProvisionBasis::StatutoryException, None) => {
+            checks.fail_with(
+                "exception",
+                FieldErrorCode::Required,
+                "name the art. 27(1) exception the provision rests on",
+            );
+        }
+        (ProvisionBasis::StatutoryException, Some(_)) | (_, None) => {}
+        (_, Some(_)) => checks.fail_with(
+            "exception",
+            FieldErrorCode::Malformed,
+            "an art. 27(1) exception is named only when the basis is an exception",
+        ),
+    }
+}
+
+/// Linked holdings: bounded and without repeats; their existence is checked by the register.
+pub(crate) fn holding_list_errors(holding_ids: &[i64], checks: &mut FieldChecks) {
+    if holding_ids.len() > MAX_LIST {
+        checks.fail("holdingIds", FieldErrorCode::TooMany, Some(MAX_LIST as i64));
+    }
+    let mut seen = HashSet::new();
+    for (i, id) in holding_ids.iter().enumerate() {
+        if !seen.insert(id) {
+            checks.fail(format!("holdingIds[{i}]"), FieldErrorCode::Duplicate, None);
+        }
+    }
+}
+
+fn normalise_person(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_period_counted_from_a_day_ends_the_day_before_its_anniversary() {
+        assert_eq!(years_ending(d(2024, 4, 1), 3), d(2027, 3, 31));
+        assert_eq!(years_ending(d(2025, 1, 1), 1), d(2025, 12, 31));
+        // 29 February has no anniversary in 2025: the period ends on the month's last day.
+        assert_eq!(years_ending(d(2024, 2, 29), 1), d(2025, 2, 28));
+        assert_eq!(years_ending(d(2024, 2, 29), 4), d(2028, 2, 28));
+    }
+}
