@@ -52,6 +52,7 @@ pub enum Entity {
     Request,
     Complaint,
     DeadlineSettings,
+    Incident,
 }
 
 impl Entity {
@@ -63,6 +64,7 @@ impl Entity {
             Entity::Request => "request",
             Entity::Complaint => "complaint",
             Entity::DeadlineSettings => "deadlineSettings",
+            Entity::Incident => "incident",
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::deadline_settings::DeadlineSettings;
 use crate::model::holding::{Holding, HoldingInput};
+use crate::model::incident::{Incident, IncidentInput};
 use crate::model::organisation::Organisation;
 use crate::model::request::{Request, RequestInput};
 use crate::register::{check_holding, to_json, Register};
@@ -41,6 +42,9 @@ pub struct RegisterDocument {
     pub requests: Vec<Request>,
     #[serde(default)]
     pub complaints: Vec<Complaint>,
+    /// Absent from documents written before incidents existed.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
 }
 
 /// What an import wrote.
@@ -56,6 +60,8 @@ pub struct ImportSummary {
     pub requests: i64,
     #[ts(type = "number")]
     pub complaints: i64,
+    #[ts(type = "number")]
+    pub incidents: i64,
 }
 
 impl Register {
@@ -71,6 +77,7 @@ impl Register {
                 holdings: store::holdings::list(conn)?,
                 requests: store::requests::list(conn)?,
                 complaints: store::complaints::list(conn)?,
+                incidents: store::incidents::list(conn)?,
             })
         })
     }
@@ -164,6 +171,7 @@ impl Register {
             let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
             problems.extend(check_requests(&document.requests, &holding_ids));
             problems.extend(check_complaints(&document.complaints, &holding_ids));
+            problems.extend(check_incidents(&document.incidents, &holding_ids));
             if !problems.is_empty() {
                 problems.sort_by_key(|p| record_order(&p.record));
                 return Err(CoreError::Import(problems));
@@ -254,12 +262,27 @@ impl Register {
                     Some(&to_json(&stored)),
                 )?;
             }
+            for incident in &document.incidents {
+                let id = store::incidents::insert(tx, incident)?;
+                store::incidents::save_children(tx, id, None, incident)?;
+                let stored = crate::incidents::load_incident(tx, id)?;
+                audit::append(
+                    tx,
+                    actor,
+                    AuditAction::Create,
+                    Entity::Incident,
+                    &id.to_string(),
+                    None,
+                    Some(&to_json(&stored)),
+                )?;
+            }
             Ok(ImportSummary {
                 organisation: document.organisation.is_some(),
                 deadline_settings: document.deadline_settings.is_some(),
                 holdings: document.holdings.len() as i64,
                 requests: document.requests.len() as i64,
                 complaints: document.complaints.len() as i64,
+                incidents: document.incidents.len() as i64,
             })
         })
     }
@@ -335,6 +358,61 @@ fn check_complaints(complaints: &[Complaint], holding_ids: &HashSet<i64>) -> Vec
             problems.push(RecordError {
                 record: format!("complaints[{index}]"),
                 reference: Some(complaint.fields.reference.clone()),
+                fields,
+            });
+        }
+    }
+    problems
+}
+
+fn check_incidents(incidents: &[Incident], holding_ids: &HashSet<i64>) -> Vec<RecordError> {
+    let mut problems = Vec::new();
+    let mut ids = HashSet::new();
+    let mut references = HashSet::new();
+    let mut filing_ids = HashSet::new();
+    let mut notice_ids = HashSet::new();
+    let mut event_ids = HashSet::new();
+    for (index, incident) in incidents.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        incident.collect_errors(&mut checks);
+        let mut fields = checks.into_errors();
+        fields.extend(record_keys(
+            incident.id,
+            &incident.fields.reference,
+            incident.version,
+            &mut ids,
+            &mut references,
+        ));
+        fields.extend(missing_holdings(&incident.fields.holding_ids, holding_ids));
+        let child_ids = [
+            (
+                "filings",
+                incident.filings.iter().map(|f| f.id).collect::<Vec<_>>(),
+                &mut filing_ids,
+            ),
+            (
+                "notices",
+                incident.notices.iter().map(|n| n.id).collect(),
+                &mut notice_ids,
+            ),
+            (
+                "timeline",
+                incident.timeline.iter().map(|e| e.id).collect(),
+                &mut event_ids,
+            ),
+        ];
+        for (list, list_ids, seen) in child_ids {
+            for (i, id) in list_ids.into_iter().enumerate() {
+                if id < 1 || !seen.insert(id) {
+                    let field = format!("{list}[{i}].id");
+                    fields.push(FieldError::new(field, FieldErrorCode::Duplicate, None));
+                }
+            }
+        }
+        if !fields.is_empty() {
+            problems.push(RecordError {
+                record: format!("incidents[{index}]"),
+                reference: Some(incident.fields.reference.clone()),
                 fields,
             });
         }
@@ -426,6 +504,19 @@ const COMPLAINT_KEYS: &[&str] = &[
     "updatedAt",
 ];
 
+const INCIDENT_KEYS: &[&str] = &[
+    "id",
+    "regime",
+    "gdprApplies",
+    "filings",
+    "notices",
+    "timeline",
+    "closedOn",
+    "version",
+    "createdAt",
+    "updatedAt",
+];
+
 /// Orders problems as the records stand in the document: organisation and settings first,
 /// then each list in document order, by index.
 fn record_order(record: &str) -> (u8, usize) {
@@ -439,7 +530,8 @@ fn record_order(record: &str) -> (u8, usize) {
         "holdings" => 2,
         "requests" => 3,
         "complaints" => 4,
-        _ => 5,
+        "incidents" => 5,
+        _ => 6,
     };
     (rank, index)
 }
@@ -592,6 +684,14 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         &mut problems,
     )
     .map_err(not_a_list)?;
+    let incidents = parse_list::<Incident, IncidentInput>(
+        object,
+        "incidents",
+        "reference",
+        INCIDENT_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
     let chain_head = object
         .get("chainHead")
         .cloned()
@@ -610,6 +710,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         holdings,
         requests,
         complaints,
+        incidents,
     };
     Ok((document, problems))
 }

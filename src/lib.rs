@@ -31,6 +31,10 @@ pub mod register;
 mod requests;
 mod store;
 mod validation;
+// Breach incidents.
+pub mod breach;
+mod incidents;
+pub use incidents::IncidentView;
 
 pub use error::{CoreError, ErrorKind, FieldError, FieldErrorCode, RecordError, Result};
 pub use register::{Language, Register};

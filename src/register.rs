@@ -285,7 +285,8 @@ impl Register {
             let records: i64 = conn.query_row(
                 "SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM holding)
                       + (SELECT count(*) FROM request) + (SELECT count(*) FROM complaint)
-                      + (SELECT count(*) FROM deadline_settings)",
+                      + (SELECT count(*) FROM deadline_settings)
+                      + (SELECT count(*) FROM incident)",
                 [],
                 |row| row.get(0),
             )?;
@@ -365,6 +366,11 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         .map(|c| (c.id.to_string(), to_json(c)))
         .collect();
     compare(Entity::Complaint, complaints)?;
+    let incidents = store::incidents::list(conn)?
+        .iter()
+        .map(|i| (i.id.to_string(), to_json(i)))
+        .collect();
+    compare(Entity::Incident, incidents)?;
     altered_records.sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
     Ok(VerifyReport {
         entries,
@@ -392,18 +398,21 @@ pub(crate) fn stale(what: &str, reference: &str) -> CoreError {
     ))
 }
 
-/// A holding that requests or complaints name stays: deleting it would leave those records
+/// A holding that requests, complaints or incidents name stays: deleting it would leave those records
 /// pointing at nothing, and the officer needs to know which ones to unlink first.
 fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
     let requests = store::requests::referring_to_holding(conn, holding.id)?;
     let complaints = store::complaints::referring_to_holding(conn, holding.id)?;
-    if requests.is_empty() && complaints.is_empty() {
+    let incidents = store::incidents::referring_to_holding(conn, holding.id)?;
+    let total = requests.len() + complaints.len() + incidents.len();
+    if total == 0 {
         return Ok(());
     }
     let mut named = Vec::new();
     for (one, many, references) in [
         ("request", "requests", &requests),
         ("complaint", "complaints", &complaints),
+        ("incident", "incidents", &incidents),
     ] {
         match references.len() {
             0 => {}
@@ -411,7 +420,7 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             _ => named.push(format!("{many} {}", references.join(", "))),
         }
     }
-    let (verb, them) = if requests.len() + complaints.len() == 1 {
+    let (verb, them) = if total == 1 {
         ("concerns", "it")
     } else {
         ("concern", "them")
@@ -423,7 +432,12 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             holding.fields.name,
             named.join(" and ")
         ),
-        references: requests.iter().chain(&complaints).cloned().collect(),
+        references: requests
+            .iter()
+            .chain(&complaints)
+            .chain(&incidents)
+            .cloned()
+            .collect(),
     })
 }
 

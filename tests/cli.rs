@@ -152,7 +152,14 @@ fn deadlines_lists_what_is_due_with_each_explanation() {
     let agenda: serde_json::Value = serde_json::from_str(&later).unwrap();
     assert_eq!(agenda["today"], "2099-01-01");
     let items = agenda["items"].as_array().unwrap();
-    assert_eq!(items.len(), 4, "three open requests and one open complaint");
+    assert_eq!(
+        items.len(),
+        5,
+        "three open requests, one open complaint and one open incident"
+    );
+    assert!(items
+        .iter()
+        .any(|i| i["kind"] == "incident" && i["overdue"] == true));
     assert!(items
         .iter()
         .filter(|i| i["kind"] == "request")
@@ -187,7 +194,7 @@ fn backup_lists_and_restores_only_with_confirmation() {
         .expect("one backup file");
     let file_arg = file.to_str().unwrap();
     assert!(stdout(&listing).contains(file_arg), "{}", stdout(&listing));
-    assert!(stdout(&listing).contains("audit chain: 25 entries, head #25"));
+    assert!(stdout(&listing).contains("audit chain: 31 entries, head #31"));
 
     // A change after the backup, made through the core so that the register still verifies.
     daicho::Register::open(&db)

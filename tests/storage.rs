@@ -24,6 +24,10 @@ fn released_migrations_are_never_edited() {
             "0003_large_volume",
             "4674c79144c529c40fa33a9204bd0c92cd0aa117e0b96173c69bd325530e1acb",
         ),
+        (
+            "0006_incidents",
+            "3ddcde089ae8695497d6405ce098cabb8b48ca87f63110e06a0688a443f2a633",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

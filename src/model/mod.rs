@@ -7,6 +7,8 @@ pub mod deadline_settings;
 pub mod holding;
 pub mod organisation;
 pub mod request;
+// Breach incidents.
+pub mod incident;
 
 /// Declares an enum stored as a short camelCase code in SQL and JSON. The code list is the
 /// one the migration's `CHECK` constraints repeat, so both must change together.

@@ -7,6 +7,8 @@ pub mod holdings;
 pub mod organisation;
 pub mod preferences;
 pub mod requests;
+// Breach incidents.
+pub mod incidents;
 
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -44,6 +46,11 @@ pub(crate) const COMPLAINT_REFERENCES: ReferenceSeries = ReferenceSeries {
     table: "complaint",
     column: "reference",
     prefix: "C-",
+};
+pub(crate) const INCIDENT_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "incident",
+    column: "reference",
+    prefix: "I-",
 };
 
 impl ReferenceSeries {

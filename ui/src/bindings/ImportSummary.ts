@@ -3,4 +3,4 @@
 /**
  * What an import wrote.
  */
-export type ImportSummary = { organisation: boolean, deadlineSettings: boolean, holdings: number, requests: number, complaints: number, };
+export type ImportSummary = { organisation: boolean, deadlineSettings: boolean, holdings: number, requests: number, complaints: number, incidents: number, };
