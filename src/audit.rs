@@ -60,6 +60,7 @@ pub enum Entity {
     Measure,
     Disposal,
     Objection,
+    Incident,
 }
 
 impl Entity {
@@ -79,6 +80,7 @@ impl Entity {
             Entity::Measure => "measure",
             Entity::Disposal => "disposal",
             Entity::Objection => "objection",
+            Entity::Incident => "incident",
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::deadline_settings::DeadlineSettings;
 use crate::model::disposal::{Disposal, DisposalInput};
 use crate::model::holding::{Holding, HoldingInput};
+use crate::model::incident::{Incident, IncidentInput};
 use crate::model::joint_use::{JointUse, JointUseInput};
 use crate::model::measure::{Measure, MeasureInput};
 use crate::model::objection::{Objection, ObjectionInput};
@@ -64,6 +65,9 @@ pub struct RegisterDocument {
     pub disposals: Vec<Disposal>,
     #[serde(default)]
     pub objections: Vec<Objection>,
+    /// Absent from documents written before incidents existed.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
 }
 
 /// What an import wrote.
@@ -94,6 +98,7 @@ pub struct ImportSummary {
     pub disposals: i64,
     #[ts(type = "number")]
     pub objections: i64,
+    pub incidents: i64,
 }
 
 impl Register {
@@ -117,6 +122,7 @@ impl Register {
                 measures: store::sections::list(conn)?,
                 disposals: store::sections::list(conn)?,
                 objections: store::sections::list(conn)?,
+                incidents: store::incidents::list(conn)?,
             })
         })
     }
@@ -250,6 +256,7 @@ impl Register {
                 &holding_ids,
                 &recipient_ids,
             ));
+            problems.extend(check_incidents(&document.incidents, &holding_ids));
             if !problems.is_empty() {
                 problems.sort_by_key(|p| record_order(&p.record));
                 return Err(CoreError::Import(problems));
@@ -352,6 +359,20 @@ impl Register {
             import_records(tx, &document.measures, actor)?;
             import_records(tx, &document.disposals, actor)?;
             import_records(tx, &document.objections, actor)?;
+            for incident in &document.incidents {
+                let id = store::incidents::insert(tx, incident)?;
+                store::incidents::save_children(tx, id, None, incident)?;
+                let stored = crate::incidents::load_incident(tx, id)?;
+                audit::append(
+                    tx,
+                    actor,
+                    AuditAction::Create,
+                    Entity::Incident,
+                    &id.to_string(),
+                    None,
+                    Some(&to_json(&stored)),
+                )?;
+            }
             Ok(ImportSummary {
                 organisation: document.organisation.is_some(),
                 deadline_settings: document.deadline_settings.is_some(),
@@ -366,6 +387,7 @@ impl Register {
                 measures: document.measures.len() as i64,
                 disposals: document.disposals.len() as i64,
                 objections: document.objections.len() as i64,
+                incidents: document.incidents.len() as i64,
             })
         })
     }
@@ -441,6 +463,61 @@ fn check_complaints(complaints: &[Complaint], holding_ids: &HashSet<i64>) -> Vec
             problems.push(RecordError {
                 record: format!("complaints[{index}]"),
                 reference: Some(complaint.fields.reference.clone()),
+                fields,
+            });
+        }
+    }
+    problems
+}
+
+fn check_incidents(incidents: &[Incident], holding_ids: &HashSet<i64>) -> Vec<RecordError> {
+    let mut problems = Vec::new();
+    let mut ids = HashSet::new();
+    let mut references = HashSet::new();
+    let mut filing_ids = HashSet::new();
+    let mut notice_ids = HashSet::new();
+    let mut event_ids = HashSet::new();
+    for (index, incident) in incidents.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        incident.collect_errors(&mut checks);
+        let mut fields = checks.into_errors();
+        fields.extend(record_keys(
+            incident.id,
+            &incident.fields.reference,
+            incident.version,
+            &mut ids,
+            &mut references,
+        ));
+        fields.extend(missing_holdings(&incident.fields.holding_ids, holding_ids));
+        let child_ids = [
+            (
+                "filings",
+                incident.filings.iter().map(|f| f.id).collect::<Vec<_>>(),
+                &mut filing_ids,
+            ),
+            (
+                "notices",
+                incident.notices.iter().map(|n| n.id).collect(),
+                &mut notice_ids,
+            ),
+            (
+                "timeline",
+                incident.timeline.iter().map(|e| e.id).collect(),
+                &mut event_ids,
+            ),
+        ];
+        for (list, list_ids, seen) in child_ids {
+            for (i, id) in list_ids.into_iter().enumerate() {
+                if id < 1 || !seen.insert(id) {
+                    let field = format!("{list}[{i}].id");
+                    fields.push(FieldError::new(field, FieldErrorCode::Duplicate, None));
+                }
+            }
+        }
+        if !fields.is_empty() {
+            problems.push(RecordError {
+                record: format!("incidents[{index}]"),
+                reference: Some(incident.fields.reference.clone()),
                 fields,
             });
         }
@@ -550,6 +627,18 @@ fn listed_ids(json: &str, key: &str) -> HashSet<i64> {
 
 /// The keys of a provision, measure, disposal or objection record outside its input.
 const SECTION_KEYS: &[&str] = &["id", "version", "createdAt", "updatedAt"];
+const INCIDENT_KEYS: &[&str] = &[
+    "id",
+    "regime",
+    "gdprApplies",
+    "filings",
+    "notices",
+    "timeline",
+    "closedOn",
+    "version",
+    "createdAt",
+    "updatedAt",
+];
 
 /// Orders problems as the records stand in the document: organisation and settings first,
 /// then each list in document order, by index.
@@ -572,7 +661,8 @@ fn record_order(record: &str) -> (u8, usize) {
         "measures" => 10,
         "disposals" => 11,
         "objections" => 12,
-        _ => 13,
+        "incidents" => 13,
+        _ => 14,
     };
     (rank, index)
 }
@@ -789,6 +879,14 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         &mut problems,
     )
     .map_err(not_a_list)?;
+    let incidents = parse_list::<Incident, IncidentInput>(
+        object,
+        "incidents",
+        "reference",
+        INCIDENT_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
     let chain_head = object
         .get("chainHead")
         .cloned()
@@ -815,6 +913,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         measures,
         disposals,
         objections,
+        incidents,
     };
     Ok((document, problems))
 }

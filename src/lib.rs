@@ -36,6 +36,10 @@ pub mod sharing;
 mod sharing_demo;
 mod store;
 mod validation;
+// Breach incidents.
+pub mod breach;
+mod incidents;
+pub use incidents::IncidentView;
 
 pub use controls::expired_through;
 pub use error::{CoreError, ErrorKind, FieldError, FieldErrorCode, RecordError, Result};

@@ -291,7 +291,8 @@ impl Register {
                       + (SELECT count(*) FROM regular_recipient)
                       + (SELECT count(*) FROM provision_record)
                       + (SELECT count(*) FROM security_measure)
-                      + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)",
+                      + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)
+                      + (SELECT count(*) FROM incident)",
                 [],
                 |row| row.get(0),
             )?;
@@ -377,6 +378,11 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
     for (entity, current) in crate::controls::audited_states(conn)? {
         compare(entity, current)?;
     }
+    let incidents = store::incidents::list(conn)?
+        .iter()
+        .map(|i| (i.id.to_string(), to_json(i)))
+        .collect();
+    compare(Entity::Incident, incidents)?;
     altered_records.sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
     Ok(VerifyReport {
         entries,
@@ -404,7 +410,7 @@ pub(crate) fn stale(what: &str, reference: &str) -> CoreError {
     ))
 }
 
-/// A holding that requests or complaints name stays: deleting it would leave those records
+/// A holding that requests, complaints or incidents name stays: deleting it would leave those records
 /// pointing at nothing, and the officer needs to know which ones to unlink first.
 fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
     let mut groups = vec![
@@ -417,6 +423,11 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             "complaint",
             "complaints",
             store::complaints::referring_to_holding(conn, holding.id)?,
+        ),
+        (
+            "incident",
+            "incidents",
+            store::incidents::referring_to_holding(conn, holding.id)?,
         ),
     ];
     groups.extend(crate::sharing::holding_references(conn, holding.id)?);

@@ -591,6 +591,37 @@ impl Register {
                     paused: false,
                 });
             }
+            for view in store::incidents::list(conn)?
+                .into_iter()
+                .filter(|i| i.is_open())
+                .map(|i| crate::incidents::incident_view(i, today))
+            {
+                let view = view?;
+                let mut deadlines: Vec<RequestDeadline> = view
+                    .deadlines
+                    .into_iter()
+                    .filter(|d| matches!(d.state, DeadlineState::Pending | DeadlineState::Overdue))
+                    .collect();
+                deadlines.sort_by_key(|d| d.deadline.due);
+                let i = view.incident;
+                items.push(AgendaItem {
+                    kind: AgendaKind::Incident,
+                    id: i.id,
+                    reference: i.fields.reference,
+                    label: i.fields.title,
+                    request_type: None,
+                    request_status: None,
+                    received_on: i.fields.aware_at.date_naive(),
+                    days_open: view.days_open,
+                    next_due: view.next_due,
+                    due_this_week: deadlines
+                        .iter()
+                        .any(|d| (0..DUE_SOON_DAYS).contains(&d.days_left)),
+                    deadlines,
+                    overdue: view.overdue,
+                    paused: false,
+                });
+            }
             items.sort_by(|a, b| {
                 let key = |i: &AgendaItem| (i.next_due.is_none(), i.next_due, i.received_on);
                 key(a)

@@ -152,7 +152,14 @@ fn deadlines_lists_what_is_due_with_each_explanation() {
     let agenda: serde_json::Value = serde_json::from_str(&later).unwrap();
     assert_eq!(agenda["today"], "2099-01-01");
     let items = agenda["items"].as_array().unwrap();
-    assert_eq!(items.len(), 4, "three open requests and one open complaint");
+    assert_eq!(
+        items.len(),
+        5,
+        "three open requests, one open complaint and one open incident"
+    );
+    assert!(items
+        .iter()
+        .any(|i| i["kind"] == "incident" && i["overdue"] == true));
     assert!(items
         .iter()
         .filter(|i| i["kind"] == "request")

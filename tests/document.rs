@@ -34,6 +34,8 @@ fn importing_an_export_into_an_empty_register_reproduces_it() {
     let exported = source.export_document().unwrap();
     assert_eq!(exported.requests.len(), 4);
     assert_eq!(exported.complaints.len(), 2);
+    assert_eq!(exported.incidents.len(), 2);
+    assert!(exported.incidents.iter().all(|i| !i.timeline.is_empty()));
 
     let target = memory_register();
     let summary = target
@@ -51,6 +53,11 @@ fn importing_an_export_into_an_empty_register_reproduces_it() {
         "ids, versions, pauses and timelines"
     );
     assert_eq!(reimported.complaints, exported.complaints);
+    assert_eq!(
+        reimported.incidents, exported.incidents,
+        "ids, filings, notices and timelines"
+    );
+    assert_eq!(summary.incidents, 2);
     assert!(target.verify().unwrap().is_intact());
 
     // The imported register carries on: the paused request's pause can be ended, and new
@@ -226,4 +233,32 @@ fn the_export_carries_the_chain_head() {
     let document = register.export_document().unwrap();
     assert_eq!(document.format, "daicho-register");
     assert_eq!(document.chain_head, register.chain_head().unwrap());
+}
+
+#[test]
+fn invalid_incidents_are_named_by_record_and_field() {
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    document["incidents"][0]["title"] = Value::from(" ");
+    document["incidents"][0]["filings"][0]["filedOn"] = Value::from("2000-01-01");
+    document["incidents"][1]["nature"] = serde_json::json!(["flood"]);
+    let register = memory_register();
+    let error = register
+        .import_document(&document.to_string(), ACTOR)
+        .err()
+        .unwrap();
+    assert_eq!(error.kind(), ErrorKind::Import);
+    let named: Vec<(String, String)> = error
+        .record_errors()
+        .iter()
+        .flat_map(|r| {
+            r.fields
+                .iter()
+                .map(move |f| (r.record.clone(), f.field.clone()))
+        })
+        .collect();
+    let has = |record: &str, field: &str| named.contains(&(record.to_owned(), field.to_owned()));
+    assert!(has("incidents[0]", "title"), "{named:?}");
+    assert!(has("incidents[0]", "filings[0].filedOn"), "{named:?}");
+    assert!(has("incidents[1]", "nature[0]"), "{named:?}");
+    assert!(register.is_empty().unwrap());
 }

@@ -107,9 +107,25 @@ fn the_demo_register_is_complete_valid_and_audited() {
         .sum::<i64>()
         + document.joint_uses.iter().map(|j| j.version).sum::<i64>()
         + document.transfers.iter().map(|t| t.version).sum::<i64>();
+    let incident_writes: i64 = register
+        .incidents(today)
+        .unwrap()
+        .iter()
+        .map(|v| v.incident.version)
+        .sum();
+    assert_eq!(
+        incident_writes, 6,
+        "two incidents, one filed, notified and closed"
+    );
     assert_eq!(
         report.entries,
-        count as i64 + 1 + request_writes + complaint_writes + section_writes + sharing_writes
+        count as i64
+            + 1
+            + request_writes
+            + complaint_writes
+            + section_writes
+            + sharing_writes
+            + incident_writes
     );
     let again = register.load_demo(ACTOR).unwrap_err();
     assert_eq!(again.kind(), ErrorKind::Conflict);

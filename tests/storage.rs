@@ -32,6 +32,10 @@ fn released_migrations_are_never_edited() {
             "0005_provision_measures_disposal_objections",
             "5bd4ec7d8ef197583191e27fcef6e3788ddfdd701eeee6c38040347170a58df2",
         ),
+        (
+            "0006_incidents",
+            "3ddcde089ae8695497d6405ce098cabb8b48ca87f63110e06a0688a443f2a633",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

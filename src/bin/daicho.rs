@@ -90,6 +90,43 @@ enum RegisterCommand {
         #[arg(long, default_value_t = 8)]
         keep_weekly: u32,
     },
+    /// Breach incidents: the list with each one's triage, and the drafts of the report and notice
+    Incidents {
+        #[command(subcommand)]
+        command: IncidentsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum IncidentsCommand {
+    /// List incidents: reference, awareness, whether a report is required, next deadline
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the draft report to the authority (the nine items of PPC Rules art. 8(1))
+    Report {
+        /// The incident's reference (I-0001) or id
+        incident: String,
+        #[arg(long, value_enum, default_value_t = DraftLanguage::Ja)]
+        lang: DraftLanguage,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the draft notice to the persons affected (its five items)
+    Notice {
+        incident: String,
+        #[arg(long, value_enum, default_value_t = DraftLanguage::Ja)]
+        lang: DraftLanguage,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DraftLanguage {
+    Ja,
+    En,
 }
 
 #[derive(Subcommand)]
@@ -255,6 +292,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             }
             println!("verified: intact");
         }
+        RegisterCommand::Incidents { command } => incidents(&register, command)?,
         RegisterCommand::Deadlines { today, json } => {
             let agenda = register.agenda(today.unwrap_or_else(daicho::clock::today))?;
             if json {
@@ -391,16 +429,18 @@ fn print_agenda(agenda: &Agenda) {
         n => format!("{n} {many}"),
     };
     println!(
-        "open on {}: {}, {}",
+        "open on {}: {}, {}, {}",
         agenda.today,
         count(AgendaKind::Request, "request", "requests"),
-        count(AgendaKind::Complaint, "complaint", "complaints")
+        count(AgendaKind::Complaint, "complaint", "complaints"),
+        count(AgendaKind::Incident, "incident", "incidents")
     );
     for item in &agenda.items {
         let what = match (item.kind, item.request_type) {
             (AgendaKind::Request, Some(request_type)) => request_type.label(),
             (AgendaKind::Request, None) => "request",
             (AgendaKind::Complaint, _) => "complaint",
+            (AgendaKind::Incident, _) => "incident",
         };
         let status = item
             .request_status
@@ -421,8 +461,12 @@ fn print_agenda(agenda: &Agenda) {
         } else {
             format!("  [{}]", flags.join(", "))
         };
+        let since = match item.kind {
+            AgendaKind::Incident => "aware since",
+            _ => "received",
+        };
         println!(
-            "\n{}  {what}: {}, received {}, {} days open{status}{flags}",
+            "\n{}  {what}: {}, {since} {}, {} days open{status}{flags}",
             item.reference, item.label, item.received_on, item.days_open
         );
         for deadline in &item.deadlines {
@@ -461,4 +505,83 @@ fn rule_label(rule: DeadlineRule) -> &'static str {
         }
         DeadlineRule::GdprBreachNotification => "breach notification (GDPR Art. 33(1))",
     }
+}
+
+fn incidents(register: &Register, command: IncidentsCommand) -> Result<(), CoreError> {
+    use daicho::breach::draft::DraftKind;
+    let today = daicho::clock::today();
+    let find = |key: &str| -> Result<i64, CoreError> {
+        let views = register.incidents(today)?;
+        views
+            .iter()
+            .find(|v| v.incident.fields.reference == key || v.incident.id.to_string() == key)
+            .map(|v| v.incident.id)
+            .ok_or_else(|| CoreError::NotFound {
+                entity: "incident",
+                id: key.to_owned(),
+            })
+    };
+    let language = |lang| match lang {
+        DraftLanguage::Ja => daicho::Language::Ja,
+        DraftLanguage::En => daicho::Language::En,
+    };
+    let (key, kind, lang, json) = match command {
+        IncidentsCommand::List { json } => {
+            let views = register.incidents(today)?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&views).unwrap_or_default()
+                );
+                return Ok(());
+            }
+            for v in &views {
+                let i = &v.incident;
+                let report = if v.triage.report_required {
+                    "report required"
+                } else {
+                    "no report required"
+                };
+                let next = v
+                    .next_due
+                    .map(|d| format!("next due {d}"))
+                    .unwrap_or_else(|| {
+                        if v.open {
+                            "-".to_owned()
+                        } else {
+                            "closed".to_owned()
+                        }
+                    });
+                println!(
+                    "{}\t{}\t{}\t{report}\t{next}{}",
+                    i.fields.reference,
+                    i.fields.aware_at.to_rfc3339(),
+                    i.fields.title,
+                    if v.overdue { "\tOVERDUE" } else { "" }
+                );
+            }
+            eprintln!("{} incidents", views.len());
+            return Ok(());
+        }
+        IncidentsCommand::Report {
+            incident,
+            lang,
+            json,
+        } => (incident, DraftKind::Report, lang, json),
+        IncidentsCommand::Notice {
+            incident,
+            lang,
+            json,
+        } => (incident, DraftKind::Notice, lang, json),
+    };
+    let draft = register.incident_draft(find(&key)?, kind, language(lang))?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&draft).unwrap_or_default()
+        );
+    } else {
+        print!("{}", draft.to_text());
+    }
+    Ok(())
 }

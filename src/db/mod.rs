@@ -25,6 +25,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_provision_measures_disposal_objections",
         include_str!("migrations/0005_provision_measures_disposal_objections.sql"),
     ),
+    (
+        "0006_incidents",
+        include_str!("migrations/0006_incidents.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

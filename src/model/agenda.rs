@@ -1,5 +1,6 @@
 //! What needs attention on a given day: open requests by their next deadline, then open
-//! complaints, which have no deadline in law, oldest first.
+//! complaints, which have no deadline in law, oldest first. Open breach incidents take their
+//! place among requests by their next reporting deadline.
 
 use super::request::{RequestDeadline, RequestStatus, RequestType};
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ pub const DUE_SOON_DAYS: i64 = 7;
 pub enum AgendaKind {
     Request,
     Complaint,
+    Incident,
 }
 
 /// One open request or complaint.
@@ -26,7 +28,7 @@ pub struct AgendaItem {
     #[ts(type = "number")]
     pub id: i64,
     pub reference: String,
-    /// The requester's name, or the complaint's subject.
+    /// The requester's name, the complaint's subject or the incident's title.
     pub label: String,
     pub request_type: Option<RequestType>,
     pub request_status: Option<RequestStatus>,

@@ -15,6 +15,8 @@ pub mod quality;
 pub mod request;
 pub mod subcontractor;
 pub mod transfer;
+// Breach incidents.
+pub mod incident;
 
 /// Declares an enum stored as a short camelCase code in SQL and JSON. The code list is the
 /// one the migration's `CHECK` constraints repeat, so both must change together.

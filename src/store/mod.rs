@@ -12,6 +12,8 @@ pub mod requests;
 pub mod sections;
 pub mod subcontractors;
 pub mod transfers;
+// Breach incidents.
+pub mod incidents;
 
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -80,6 +82,11 @@ pub(crate) const OBJECTION_REFERENCES: ReferenceSeries = ReferenceSeries {
     table: "objection",
     column: "reference",
     prefix: "O-",
+};
+pub(crate) const INCIDENT_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "incident",
+    column: "reference",
+    prefix: "I-",
 };
 
 impl ReferenceSeries {

@@ -166,3 +166,54 @@ pub fn complaint(received: &str) -> daicho::model::complaint::ComplaintInput {
         holding_ids: Vec::new(),
     }
 }
+
+/// A complete, valid incident the organisation became aware of at `aware_at` (RFC 3339): one
+/// person's name leaked, nothing that makes it reportable; tests add the facts they are about.
+pub fn incident(aware_at: &str) -> daicho::model::incident::IncidentInput {
+    use daicho::model::incident::{
+        IncidentCertainty, IncidentInput, IncidentNature, Perpetrator, SecondaryDamage,
+    };
+    IncidentInput {
+        reference: String::new(),
+        title: "案内メールの誤送信".to_owned(),
+        aware_at: chrono::DateTime::parse_from_rfc3339(aware_at).expect("a valid instant"),
+        aware_department: "総務課".to_owned(),
+        occurred_on: None,
+        nature: vec![IncidentNature::Leakage],
+        certainty: IncidentCertainty::Actual,
+        summary: "別の加入者宛てに送信した".to_owned(),
+        holding_ids: Vec::new(),
+        items: vec![incident_item("氏名")],
+        persons: 1,
+        my_number_persons: 0,
+        cause: "宛先の選択誤り".to_owned(),
+        secondary_damage: SecondaryDamage::None,
+        secondary_damage_detail: String::new(),
+        strong_encryption: false,
+        encryption_detail: String::new(),
+        financial_damage_risk: false,
+        wrongful_purpose: false,
+        data_being_acquired: false,
+        my_number_system: false,
+        publicly_exposed: false,
+        gdpr_risk_unlikely: false,
+        gdpr_risk_reason: String::new(),
+        perpetrator: Perpetrator::Insider,
+        entrusted_party: String::new(),
+        entrustee_notified_on: None,
+        responses_to_persons: String::new(),
+        public_announcement: String::new(),
+        prevention: String::new(),
+        other: String::new(),
+    }
+}
+
+pub fn incident_item(name: &str) -> daicho::model::incident::IncidentItem {
+    daicho::model::incident::IncidentItem {
+        data_item_id: None,
+        name: name.to_owned(),
+        sensitive: false,
+        ordinance_sensitive: false,
+        my_number: false,
+    }
+}

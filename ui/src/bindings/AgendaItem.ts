@@ -9,7 +9,7 @@ import type { RequestType } from "./RequestType";
  */
 export type AgendaItem = { kind: AgendaKind, id: number, reference: string, 
 /**
- * The requester's name, or the complaint's subject.
+ * The requester's name, the complaint's subject or the incident's title.
  */
 label: string, requestType: RequestType | null, requestStatus: RequestStatus | null, receivedOn: string, daysOpen: number, 
 /**

@@ -1,0 +1,416 @@
+//! Breach incidents through the register: intake, corrections as the facts become known, the
+//! actions taken, filings with the authorities, notices to persons, closure, and the drafts.
+//! Each write validates the whole incident after the change, appends its timeline entry and
+//! one audit entry in the same transaction.
+
+use crate::audit::{self, AuditAction, Entity};
+use crate::breach::draft::{self, DraftContext, DraftKind, IncidentDraft};
+use crate::breach::{self, Triage};
+use crate::error::{CoreError, FieldErrorCode, Result};
+use crate::model::incident::{
+    Filing, FilingInput, Incident, IncidentActionInput, IncidentEvent, IncidentEventKind,
+    IncidentInput, Notice, NoticeInput,
+};
+use crate::model::organisation::Regime;
+use crate::model::request::{DeadlineState, RequestDeadline};
+use crate::register::{stale, to_json, Language, Register};
+use crate::requests::holdings_exist;
+use crate::store;
+use crate::store::requests::NEW_ID;
+use crate::validation::{tidy, FieldChecks, LONG_TEXT};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// An incident with what the register computes for it on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct IncidentView {
+    pub incident: Incident,
+    pub triage: Triage,
+    /// The reporting deadlines, met or not, in the order the law sets them.
+    pub deadlines: Vec<RequestDeadline>,
+    /// The first due date among deadlines still to be met.
+    pub next_due: Option<NaiveDate>,
+    pub overdue: bool,
+    /// Calendar days from awareness to closure, or to today while open.
+    #[ts(type = "number")]
+    pub days_open: i64,
+    pub open: bool,
+}
+
+impl Register {
+    /// Every incident, newest first, as of `today`.
+    pub fn incidents(&self, today: NaiveDate) -> Result<Vec<IncidentView>> {
+        self.read_all(|conn| {
+            store::incidents::list(conn)?
+                .into_iter()
+                .map(|i| incident_view(i, today))
+                .collect()
+        })
+    }
+
+    pub fn incident(&self, id: i64, today: NaiveDate) -> Result<IncidentView> {
+        self.read_all(|conn| incident_view(load_incident(conn, id)?, today))
+    }
+
+    /// Enters a new incident under the organisation's current regime.
+    pub fn create_incident(&self, mut input: IncidentInput, actor: &str) -> Result<Incident> {
+        input.tidy();
+        self.write_all(|tx| {
+            let organisation = store::organisation::get(tx)?.ok_or_else(|| {
+                CoreError::Conflict(
+                    "enter the organisation profile first: whether an incident must be \
+                     reported follows from the organisation's regime"
+                        .to_owned(),
+                )
+            })?;
+            let now = crate::clock::now();
+            let recorded_on = input.aware_at.date_naive();
+            let mut incident = Incident {
+                id: NEW_ID,
+                fields: input,
+                regime: organisation.profile.regime,
+                gdpr_applies: organisation.profile.gdpr_applies
+                    || organisation.profile.regime == Regime::GdprController,
+                filings: Vec::new(),
+                notices: Vec::new(),
+                timeline: Vec::new(),
+                closed_on: None,
+                version: 1,
+                created_at: now.clone(),
+                updated_at: now.clone(),
+            };
+            incident_checks(tx, &incident, None)?.finish()?;
+            if incident.fields.reference.is_empty() {
+                incident.fields.reference = store::INCIDENT_REFERENCES.next(tx)?;
+            }
+            incident.timeline.push(event(
+                IncidentEventKind::Recorded,
+                recorded_on,
+                String::new(),
+                actor,
+                &now,
+            ));
+            let id = store::incidents::insert(tx, &incident)?;
+            store::incidents::save_children(tx, id, None, &incident)?;
+            let stored = load_incident(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Create,
+                Entity::Incident,
+                &id.to_string(),
+                None,
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    /// Corrects the facts of an open incident; the timeline entry names the fields changed.
+    pub fn update_incident(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: IncidentInput,
+        actor: &str,
+    ) -> Result<Incident> {
+        input.tidy();
+        self.change_incident(id, expected_version, actor, |incident| {
+            if input.reference.is_empty() {
+                input.reference = incident.fields.reference.clone();
+            }
+            let changed = changed_fields(&incident.fields, &input);
+            incident.fields = input;
+            Ok((
+                IncidentEventKind::Updated,
+                crate::clock::today(),
+                changed.join(", "),
+            ))
+        })
+    }
+
+    /// Records something done about an open incident. Field errors name `action.on` and
+    /// `action.description`.
+    pub fn add_incident_action(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut action: IncidentActionInput,
+        actor: &str,
+    ) -> Result<Incident> {
+        tidy(&mut action.description);
+        self.change_incident(id, expected_version, actor, |incident| {
+            let mut checks = FieldChecks::new();
+            checks.date("action.on", action.on);
+            if action.on < incident.fields.aware_at.date_naive() {
+                checks.fail_with(
+                    "action.on",
+                    FieldErrorCode::DateOrder,
+                    format!(
+                        "the action is dated {}, before the organisation became aware of the \
+                         incident on {}",
+                        action.on,
+                        incident.fields.aware_at.date_naive()
+                    ),
+                );
+            }
+            checks.required("action.description", &action.description, LONG_TEXT);
+            checks.finish()?;
+            Ok((IncidentEventKind::Action, action.on, action.description))
+        })
+    }
+
+    /// Records a report filed with an authority. Field errors name `filing.*`.
+    pub fn add_incident_filing(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut filing: FilingInput,
+        actor: &str,
+    ) -> Result<Incident> {
+        filing.tidy();
+        let index = std::cell::Cell::new(0);
+        self.change_incident(id, expected_version, actor, |incident| {
+            index.set(incident.filings.len());
+            let on = filing.filed_on;
+            let note = [
+                filing.phase.code(),
+                filing.law.code(),
+                filing.authority.as_str(),
+                filing.reference_no.as_str(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+            incident.filings.push(Filing {
+                id: NEW_ID,
+                fields: filing,
+            });
+            Ok((IncidentEventKind::Filed, on, note))
+        })
+        .map_err(|e| rename(e, &format!("filings[{}]", index.get()), "filing"))
+    }
+
+    /// Records a notice to persons (or the public announcement made instead). Field errors
+    /// name `notice.*`.
+    pub fn add_incident_notice(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut notice: NoticeInput,
+        actor: &str,
+    ) -> Result<Incident> {
+        notice.tidy();
+        let index = std::cell::Cell::new(0);
+        self.change_incident(id, expected_version, actor, |incident| {
+            index.set(incident.notices.len());
+            let on = notice.notified_on;
+            let note = format!("{} · {}", notice.method.code(), notice.persons);
+            incident.notices.push(Notice {
+                id: NEW_ID,
+                fields: notice,
+            });
+            Ok((IncidentEventKind::PersonsNotified, on, note))
+        })
+        .map_err(|e| rename(e, &format!("notices[{}]", index.get()), "notice"))
+    }
+
+    /// Closes the incident. A closed incident is kept as it was closed.
+    pub fn close_incident(
+        &self,
+        id: i64,
+        expected_version: i64,
+        closed_on: NaiveDate,
+        mut note: String,
+        actor: &str,
+    ) -> Result<Incident> {
+        tidy(&mut note);
+        self.change_incident(id, expected_version, actor, |incident| {
+            incident.closed_on = Some(closed_on);
+            Ok((IncidentEventKind::Closed, closed_on, note))
+        })
+    }
+
+    /// The report to the authority or the notice to persons, generated from the incident.
+    pub fn incident_draft(
+        &self,
+        id: i64,
+        kind: DraftKind,
+        language: Language,
+    ) -> Result<IncidentDraft> {
+        self.read_all(|conn| {
+            let incident = load_incident(conn, id)?;
+            let organisation = store::organisation::get(conn)?;
+            let mut holdings = Vec::new();
+            for holding_id in &incident.fields.holding_ids {
+                if let Some(h) = store::holdings::get(conn, *holding_id)? {
+                    holdings.push(format!("{} {}", h.fields.ledger_no, h.fields.name));
+                }
+            }
+            let (name, contact) = organisation
+                .as_ref()
+                .map(|o| (o.profile.name.as_str(), o.profile.complaint_desk.as_str()))
+                .unwrap_or_default();
+            let context = DraftContext {
+                organisation: name,
+                holdings: &holdings,
+                contact,
+            };
+            let triage = breach::triage(&incident);
+            Ok(match kind {
+                DraftKind::Report => draft::report(&incident, &triage, &context, language),
+                DraftKind::Notice => draft::notice(&incident, &triage, &context, language),
+            })
+        })
+    }
+
+    /// Loads an open incident, checks the version, lets `change` apply the step and name its
+    /// timeline entry, validates the whole incident, writes and audits it.
+    fn change_incident(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &str,
+        change: impl FnOnce(&mut Incident) -> Result<(IncidentEventKind, NaiveDate, String)>,
+    ) -> Result<Incident> {
+        self.write_all(|tx| {
+            let before = load_incident(tx, id)?;
+            if before.version != expected_version {
+                return Err(stale("incident", &before.fields.reference));
+            }
+            if let Some(closed) = before.closed_on {
+                return Err(CoreError::Conflict(format!(
+                    "incident {} was closed on {closed}; a closed incident is kept as it was \
+                     closed",
+                    before.fields.reference
+                )));
+            }
+            let mut after = before.clone();
+            let (kind, on, note) = change(&mut after)?;
+            incident_checks(tx, &after, Some(id))?.finish()?;
+            let now = crate::clock::now();
+            after.timeline.push(event(
+                kind,
+                on.max(after.fields.aware_at.date_naive()),
+                note,
+                actor,
+                &now,
+            ));
+            after.version = before.version + 1;
+            after.updated_at = now;
+            store::incidents::update(tx, &after)?;
+            store::incidents::save_children(tx, id, Some(&before), &after)?;
+            let stored = load_incident(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Update,
+                Entity::Incident,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+}
+
+fn event(
+    kind: IncidentEventKind,
+    on: NaiveDate,
+    note: String,
+    actor: &str,
+    now: &str,
+) -> IncidentEvent {
+    IncidentEvent {
+        id: NEW_ID,
+        kind,
+        on,
+        note,
+        actor: actor.to_owned(),
+        recorded_at: now.to_owned(),
+    }
+}
+
+fn rename(error: CoreError, from: &str, to: &str) -> CoreError {
+    match error {
+        CoreError::Validation(mut fields) => {
+            crate::validation::rename_prefix(&mut fields, from, to);
+            CoreError::Validation(fields)
+        }
+        other => other,
+    }
+}
+
+/// The camelCase names of the input fields that differ, for the timeline.
+fn changed_fields(before: &IncidentInput, after: &IncidentInput) -> Vec<String> {
+    let (before, after) = (to_json(before), to_json(after));
+    let (Some(before), Some(after)) = (before.as_object(), after.as_object()) else {
+        return Vec::new();
+    };
+    after
+        .iter()
+        .filter(|(key, value)| before.get(*key) != Some(value))
+        .map(|(key, _)| key.clone())
+        .collect()
+}
+
+pub(crate) fn load_incident(conn: &Connection, id: i64) -> Result<Incident> {
+    store::incidents::get(conn, id)?.ok_or(CoreError::NotFound {
+        entity: "incident",
+        id: id.to_string(),
+    })
+}
+
+/// The whole-record rules plus those that need the register: the holdings exist and the
+/// reference is free.
+pub(crate) fn incident_checks(
+    conn: &Connection,
+    incident: &Incident,
+    id: Option<i64>,
+) -> Result<FieldChecks> {
+    let mut checks = FieldChecks::new();
+    incident.collect_errors(&mut checks);
+    holdings_exist(conn, &incident.fields.holding_ids, &mut checks)?;
+    let reference = &incident.fields.reference;
+    if !reference.is_empty()
+        && !checks.has_error_for("reference")
+        && store::INCIDENT_REFERENCES.is_taken(conn, reference, id)?
+    {
+        checks.fail("reference", FieldErrorCode::Duplicate, None);
+    }
+    Ok(checks)
+}
+
+pub(crate) fn incident_view(incident: Incident, today: NaiveDate) -> Result<IncidentView> {
+    let triage = breach::triage(&incident);
+    let deadlines = breach::deadlines(&incident, &triage, today).map_err(|e| {
+        CoreError::Integrity(format!("incident {}: {e}", incident.fields.reference))
+    })?;
+    let open = incident.is_open();
+    let pending = deadlines
+        .iter()
+        .filter(|d| matches!(d.state, DeadlineState::Pending | DeadlineState::Overdue));
+    let next_due = if open {
+        pending.clone().map(|d| d.deadline.due).min()
+    } else {
+        None
+    };
+    let overdue = open && pending.clone().any(|d| d.state == DeadlineState::Overdue);
+    let aware = incident.fields.aware_at.date_naive();
+    let end = incident.closed_on.unwrap_or(today);
+    Ok(IncidentView {
+        days_open: (end - aware).num_days().max(0),
+        next_due,
+        overdue,
+        open,
+        deadlines,
+        triage,
+        incident,
+    })
+}
