@@ -10,7 +10,8 @@
 //! - [`db`]: opening the file, connection settings and embedded migrations;
 //! - [`deadline`]: the statutory deadline engine the register computes request deadlines with;
 //! - [`document`]: the versioned JSON document used for export and import;
-//! - [`demo`]: a realistic demo register.
+//! - [`demo`]: a realistic demo register;
+//! - [`print`]: the printed registers (PDF through Typst, XLSX, CSV).
 //!
 //! Invariants: a register file that fails to open is never modified; a register newer than
 //! this binary is refused; nothing is half-written.
@@ -27,6 +28,7 @@ pub mod error;
 pub mod ipc;
 pub mod model;
 pub mod paths;
+pub mod print;
 pub mod register;
 mod requests;
 mod store;
