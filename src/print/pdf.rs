@@ -67,6 +67,12 @@ impl Fonts {
             Some(dir) => vec![PathBuf::from(dir)],
             None => FONT_DIRS.iter().map(PathBuf::from).collect(),
         };
+        Fonts::load_from(&candidates)
+    }
+
+    /// Loads the faces from the first of `candidates` that holds both files; a clear error
+    /// naming the package to install when none does.
+    pub fn load_from(candidates: &[PathBuf]) -> Result<Fonts> {
         let dir = candidates
             .iter()
             .find(|dir| FONT_FILES.iter().all(|f| dir.join(f).is_file()))

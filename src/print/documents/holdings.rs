@@ -24,9 +24,9 @@ pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
         Column::new(page.tr("個人情報の項目", "Data items"), 2.2),
         Column::new(
             page.tr("要配慮個人情報の有無", "Sensitive information present"),
-            0.9,
+            1.0,
         ),
-        Column::new(page.tr("件数（概数）", "Approximate record count"), 1.0),
+        Column::new(page.tr("件数（概数）", "Approximate record count"), 1.1),
         Column::new(
             page.tr("取得方法・取得元", "Acquisition method and source"),
             1.6,
@@ -36,8 +36,8 @@ pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
             page.tr("明示・通知・公表の方法", "How the purpose was made known"),
             1.1,
         ),
-        Column::new(page.tr("本人同意の有無", "Consent obtained"), 0.9),
-        Column::new(page.tr("媒体", "Medium"), 0.8),
+        Column::new(page.tr("本人同意の有無", "Consent obtained"), 1.0),
+        Column::new(page.tr("媒体", "Medium"), 1.0),
         Column::new(page.tr("保管場所", "Storage location"), 1.4),
         Column::new(page.tr("保管方法", "Storage method"), 1.4),
         Column::new(
@@ -49,7 +49,7 @@ pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
         Column::new(page.tr("廃棄方法", "Disposal method"), 1.1),
         Column::new(
             page.tr("開示対象（保有個人データ）", "Retained personal data"),
-            0.9,
+            1.0,
         ),
         Column::new(page.tr("最終確認日", "Last annual review"), 1.0),
     ];
@@ -374,11 +374,9 @@ pub(crate) fn ropa(page: &Page<'_>, holdings: &[Holding]) -> Result<PrintDocumen
             if !f.business_process.is_empty() {
                 activity.push_str(&bracket(lang, &f.business_process));
             }
-            let recipients = if f.file_register.regular_recipients.is_empty() {
-                page.tr("なし", "None")
-            } else {
-                list(lang, &f.file_register.regular_recipients)
-            };
+            // Only recipients the register records; entrustees and provision records join
+            // this column once they exist, so an empty cell claims nothing.
+            let recipients = list(lang, &f.file_register.regular_recipients);
             let mut erasure = Vec::new();
             if !f.use_deadline.is_empty() {
                 erasure.push(format!(

@@ -352,6 +352,11 @@ fn remedy(
     if !outcome.withholds() {
         return None;
     }
+    let heading = if request_type.is_gdpr() || regime.is_public_body() {
+        page.tr("教示", "Your rights")
+    } else {
+        page.tr("理由の説明について", "About the reasons")
+    };
     let paragraphs = if request_type.is_gdpr() {
         vec![page.tr(
             "この決定に不服がある場合は、監督機関に苦情を申し立てること及び司法上の救済を求めることができます（GDPR 第12条第4項、第77条、第79条）。",
@@ -375,7 +380,7 @@ fn remedy(
         )]
     };
     Some(Section::Text {
-        heading: page.tr("教示", "Your rights"),
+        heading,
         paragraphs,
     })
 }
