@@ -9,9 +9,10 @@ PACKAGES=(
   libssl-dev libxdo-dev build-essential pkg-config file
   # headless end-to-end tests
   xvfb xauth webkit2gtk-driver dbus dbus-x11 imagemagick
-  # export checks and tooling
-  poppler-utils qpdf sqlite3
-  # Japanese glyphs in the UI and PDFs
+  # export checks and tooling; LibreOffice converts XLSX exports back to CSV in the tests
+  poppler-utils qpdf sqlite3 libreoffice-calc-nogui
+  # Japanese glyphs in the UI, and the face every printed PDF is set in (src/print/pdf.rs
+  # loads NotoSansCJK-{Regular,Bold}.ttc from /usr/share/fonts/opentype/noto)
   fonts-noto-cjk
 )
 

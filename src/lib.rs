@@ -12,6 +12,7 @@
 //! - [`document`]: the versioned JSON document used for export and import;
 //! - [`demo`]: a realistic demo register;
 //! - [`sharing`]: subcontracting chains, joint uses and cross-border transfers, and their flags.
+//! - [`print`]: the printed registers (PDF through Typst, XLSX, CSV).
 //!
 //! Invariants: a register file that fails to open is never modified; a register newer than
 //! this binary is refused; nothing is half-written.
@@ -29,6 +30,7 @@ pub mod error;
 pub mod ipc;
 pub mod model;
 pub mod paths;
+pub mod print;
 pub mod quality;
 pub mod register;
 mod requests;

@@ -7,7 +7,8 @@ use daicho::backup::{self, BackupInfo, RegisterContents};
 use daicho::deadline::DeadlineRule;
 use daicho::model::agenda::{Agenda, AgendaKind};
 use daicho::model::request::DeadlineState;
-use daicho::{paths, CoreError, Register};
+use daicho::print::{DocumentKind, PrintFormat, PrintRequest};
+use daicho::{paths, CoreError, Language, Register};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -60,12 +61,24 @@ enum RegisterCommand {
         #[command(subcommand)]
         command: HoldingsCommand,
     },
-    /// Write the whole register to a file
+    /// Write the whole register as JSON, or print a statutory document as PDF, XLSX or CSV
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
         #[arg(long)]
         out: PathBuf,
+        /// The document to print (required for pdf, xlsx and csv)
+        #[arg(long, value_enum)]
+        document: Option<DocumentArg>,
+        /// The language of the printed document
+        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+        lang: LangArg,
+        /// The request a decision notice is for: its reference (e.g. R-0001)
+        #[arg(long)]
+        request: Option<String>,
+        /// The date printed on the document (YYYY-MM-DD) [default: today]
+        #[arg(long)]
+        date: Option<NaiveDate>,
     },
     /// Read a JSON register document into an empty register (all records or none)
     Import { file: PathBuf },
@@ -138,9 +151,51 @@ enum HoldingsCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Json,
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+/// The printed documents, by their command-line names.
+#[derive(Clone, Copy, ValueEnum)]
+enum DocumentArg {
+    /// 個人情報管理台帳: the personal information management ledger
+    Ledger,
+    /// 個人情報ファイル簿: the personal information file register (public bodies)
+    FileRegister,
+    /// 保有個人データに関する事項の公表: the art. 32 public announcement
+    Announcement,
+    /// The log of requests from individuals
+    RequestLog,
+    /// The log of complaints
+    ComplaintLog,
+    /// 開示決定等通知書: the decision notice for one request (--request)
+    DecisionNotice,
+    /// GDPR Art. 30 record of processing activities
+    Ropa,
+}
+
+impl From<DocumentArg> for DocumentKind {
+    fn from(value: DocumentArg) -> Self {
+        match value {
+            DocumentArg::Ledger => DocumentKind::Ledger,
+            DocumentArg::FileRegister => DocumentKind::FileRegister,
+            DocumentArg::Announcement => DocumentKind::Announcement,
+            DocumentArg::RequestLog => DocumentKind::RequestLog,
+            DocumentArg::ComplaintLog => DocumentKind::ComplaintLog,
+            DocumentArg::DecisionNotice => DocumentKind::DecisionNotice,
+            DocumentArg::Ropa => DocumentKind::Ropa,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Ja,
+    En,
 }
 
 fn main() -> ExitCode {
@@ -234,6 +289,8 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         RegisterCommand::Export {
             format: ExportFormat::Json,
             out,
+            document: None,
+            ..
         } => {
             let document = register.export_document()?;
             let text = serde_json::to_string_pretty(&document).unwrap_or_default();
@@ -244,6 +301,62 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 document.requests.len(),
                 document.complaints.len(),
                 out.display()
+            );
+        }
+        RegisterCommand::Export {
+            format,
+            out,
+            document,
+            lang,
+            request,
+            date,
+        } => {
+            let Some(document) = document else {
+                return Err(usage("--document is required for pdf, xlsx and csv"));
+            };
+            if format == ExportFormat::Json {
+                return Err(usage(
+                    "--document prints a document: use --format pdf, xlsx or csv",
+                ));
+            }
+            let printed_on = date.unwrap_or_else(daicho::clock::today);
+            let request_id = match request {
+                Some(reference) => Some(
+                    register
+                        .requests(printed_on)?
+                        .into_iter()
+                        .find(|v| v.request.fields.reference == reference)
+                        .ok_or_else(|| CoreError::NotFound {
+                            entity: "request",
+                            id: reference.clone(),
+                        })?
+                        .request
+                        .id,
+                ),
+                None => None,
+            };
+            let print = PrintRequest {
+                document: document.into(),
+                language: match lang {
+                    LangArg::Ja => Language::Ja,
+                    LangArg::En => Language::En,
+                },
+                format: match format {
+                    ExportFormat::Pdf => PrintFormat::Pdf,
+                    ExportFormat::Xlsx => PrintFormat::Xlsx,
+                    ExportFormat::Csv | ExportFormat::Json => PrintFormat::Csv,
+                },
+                request_id,
+            };
+            let started = std::time::Instant::now();
+            register.print_to_file(&print, printed_on, &out, &mut |_| {})?;
+            println!(
+                "wrote the {} ({}, {}) to {} in {:.2} s",
+                print.document.slug(),
+                print.language.code(),
+                print.format.extension(),
+                out.display(),
+                started.elapsed().as_secs_f64()
             );
         }
         RegisterCommand::Import { file } => {
@@ -584,4 +697,10 @@ fn incidents(register: &Register, command: IncidentsCommand) -> Result<(), CoreE
         print!("{}", draft.to_text());
     }
     Ok(())
+}
+
+/// A command line that asks for something that does not make sense; the message says what
+/// to change.
+fn usage(message: &str) -> CoreError {
+    CoreError::Conflict(message.to_owned())
 }

@@ -1,0 +1,160 @@
+//! 保有個人データに関する事項の公表 (APPI art. 32; Cabinet Order art. 10), generated from the
+//! register: the operator, the purposes of every retained holding, the request procedure,
+//! the security measures and the complaint desk.
+
+use super::Page;
+use crate::model::holding::Holding;
+use crate::model::request::RequestType;
+use crate::print::labels::{self, list};
+use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
+
+pub(crate) fn announcement(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
+    let lang = page.lang;
+    let profile = &page.organisation.profile;
+
+    let mut operator = vec![
+        Field::new(page.tr("名称", "Name"), &profile.name),
+        Field::new(page.tr("住所", "Address"), &profile.address),
+        Field::new(
+            page.tr("代表者の氏名", "Representative"),
+            &profile.representative,
+        ),
+    ];
+    if !profile.privacy_manager.is_empty() {
+        operator.push(Field::new(
+            page.tr(
+                "個人情報保護管理者",
+                "Personal information protection manager",
+            ),
+            &profile.privacy_manager,
+        ));
+    }
+
+    let retained: Vec<&Holding> = holdings
+        .iter()
+        .filter(|h| h.fields.retained_personal_data)
+        .collect();
+    let purposes = Table {
+        heading: page.tr(
+            "2. 全ての保有個人データの利用目的（法第32条第1項第2号）",
+            "2. Purposes of use of all retained personal data (art. 32(1)(ii))",
+        ),
+        sheet: page.tr("利用目的", "Purposes"),
+        columns: vec![
+            Column::new(page.tr("保有個人データ", "Retained personal data"), 1.0),
+            Column::new(page.tr("利用目的", "Purposes of use"), 2.4),
+        ],
+        rows: retained
+            .iter()
+            .map(|h| {
+                vec![
+                    h.fields.name.clone(),
+                    h.fields
+                        .purposes
+                        .iter()
+                        .map(|p| format!("・{p}"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ]
+            })
+            .collect(),
+        empty: page.tr(
+            "保有個人データはありません。",
+            "No retained personal data is held.",
+        ),
+        note: String::new(),
+    };
+
+    let regime_types = RequestType::available(profile.regime, profile.gdpr_applies);
+    let mut procedure = vec![
+        Field::new(
+            page.tr("請求の対象", "Requests accepted"),
+            list(
+                lang,
+                regime_types.iter().map(|t| labels::request_type(lang, *t)),
+            ),
+        ),
+        Field::new(
+            page.tr("請求の受付窓口", "Where to make a request"),
+            if profile.request_desk.is_empty() {
+                profile.address.clone()
+            } else {
+                profile.request_desk.clone()
+            },
+        ),
+    ];
+    procedure.push(Field::new(
+        page.tr("根拠", "Legal basis"),
+        page.tr(
+            "利用目的の通知（法第32条第2項）、開示（法第33条）、訂正等（法第34条）、利用停止等（法第35条）",
+            "Notification of purpose (art. 32(2)), disclosure (art. 33), correction (art. 34), suspension of use (art. 35)",
+        ),
+    ));
+
+    let mut sections = vec![
+        Section::Fields {
+            heading: page.tr(
+                "1. 個人情報取扱事業者の氏名又は名称、住所及び代表者の氏名（法第32条第1項第1号）",
+                "1. Name and address of the business operator and its representative (art. 32(1)(i))",
+            ),
+            fields: operator,
+        },
+        Section::Table(purposes),
+        Section::Fields {
+            heading: page.tr(
+                "3. 開示等の請求等に応じる手続（法第32条第1項第3号、第37条）",
+                "3. Procedure for requests for notification, disclosure, correction and suspension (arts. 32(1)(iii), 37)",
+            ),
+            fields: procedure,
+        },
+    ];
+    sections.extend(security_measures(page));
+    sections.push(Section::Fields {
+        heading: page.tr(
+            "苦情の申出先（施行令第10条第2号）",
+            "Where to lodge complaints (Cabinet Order art. 10(ii))",
+        ),
+        fields: vec![Field::new(
+            page.tr("苦情受付窓口", "Complaint desk"),
+            if profile.complaint_desk.is_empty() {
+                profile.address.clone()
+            } else {
+                profile.complaint_desk.clone()
+            },
+        )],
+    });
+    number_later_headings(&mut sections, 3);
+
+    page.document(
+        page.tr(
+            "保有個人データに関する事項の公表",
+            "Public Announcement on Retained Personal Data",
+        ),
+        page.tr(
+            "個人情報の保護に関する法律第32条第1項、同法施行令第10条",
+            "Act on the Protection of Personal Information, art. 32(1); Cabinet Order, art. 10",
+        ),
+        Orientation::Portrait,
+        9.5,
+        sections,
+    )
+}
+
+/// 保有個人データの安全管理のために講じた措置 (Cabinet Order art. 10(i)), under the PPC's
+/// headings (basic policy, handling rules, organisational, personnel, physical and technical
+/// measures, external environment). The register does not record security measures yet; this
+/// section is printed from those records once they exist, and until then nothing is printed
+/// rather than words the register cannot back.
+fn security_measures(_page: &Page<'_>) -> Option<Section> {
+    None
+}
+
+/// Numbers the headings after the first `fixed` sections in order, so that an optional
+/// section (such as the security measures) never leaves a gap in the numbering.
+fn number_later_headings(sections: &mut [Section], fixed: usize) {
+    for (i, section) in sections.iter_mut().enumerate().skip(fixed) {
+        if let Section::Fields { heading, .. } | Section::Text { heading, .. } = section {
+            *heading = format!("{}. {heading}", i + 1);
+        }
+    }
+}

@@ -1,0 +1,475 @@
+//! The documents printed from the holdings: the management ledger, the file register and
+//! the GDPR Art. 30 record.
+
+use super::{refused, Page};
+use crate::error::{FieldErrorCode, Result};
+use crate::model::holding::{DataItem, Holding, WithheldItem};
+use crate::model::organisation::Regime;
+use crate::print::labels::{self, bracket, count, list, opt_date, yes_no};
+use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
+use crate::Language;
+
+/// Files recording fewer persons than this are left out of the file register
+/// (art. 74(2)(ix); 施行令第20条第2項).
+pub const FILE_REGISTER_THRESHOLD: i64 = 1_000;
+
+/// 個人情報管理台帳: one row per holding with the §3.2 columns. Entrustment and third-party
+/// provision (columns 18 and 19) join once the subcontractor and provision records exist.
+pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
+    let lang = page.lang;
+    let columns = vec![
+        Column::new(page.tr("管理番号", "Ledger ID"), 1.0),
+        Column::new(page.tr("部署・業務名", "Department, business process"), 1.5),
+        Column::new(page.tr("個人情報の名称", "Name of the holding"), 1.6),
+        Column::new(page.tr("個人情報の項目", "Data items"), 2.2),
+        Column::new(
+            page.tr("要配慮個人情報の有無", "Sensitive information present"),
+            1.0,
+        ),
+        Column::new(page.tr("件数（概数）", "Approximate record count"), 1.1),
+        Column::new(
+            page.tr("取得方法・取得元", "Acquisition method and source"),
+            1.6,
+        ),
+        Column::new(page.tr("利用目的", "Purposes of use"), 2.4),
+        Column::new(
+            page.tr("明示・通知・公表の方法", "How the purpose was made known"),
+            1.1,
+        ),
+        Column::new(page.tr("本人同意の有無", "Consent obtained"), 1.0),
+        Column::new(page.tr("媒体", "Medium"), 1.0),
+        Column::new(page.tr("保管場所", "Storage location"), 1.4),
+        Column::new(page.tr("保管方法", "Storage method"), 1.4),
+        Column::new(
+            page.tr("アクセス権を有する者", "Persons with access rights"),
+            1.3,
+        ),
+        Column::new(page.tr("利用期限", "Use deadline"), 1.0),
+        Column::new(page.tr("保管期限", "Retention deadline"), 1.4),
+        Column::new(page.tr("廃棄方法", "Disposal method"), 1.1),
+        Column::new(
+            page.tr("開示対象（保有個人データ）", "Retained personal data"),
+            1.0,
+        ),
+        Column::new(page.tr("最終確認日", "Last annual review"), 1.0),
+    ];
+    let rows = holdings
+        .iter()
+        .map(|h| {
+            let f = &h.fields;
+            let mut department = f.department.clone();
+            if !f.business_process.is_empty() {
+                department.push('\n');
+                department.push_str(&f.business_process);
+            }
+            let mut name = f.name.clone();
+            if !f.manager.is_empty() {
+                name.push('\n');
+                name.push_str(&page.tr("管理責任者: ", "Manager: "));
+                name.push_str(&f.manager);
+            }
+            let mut items = data_items(lang, &f.data_items);
+            if !f.persons_recorded.is_empty() {
+                items.push('\n');
+                items.push_str(&page.tr("記録範囲: ", "Persons: "));
+                items.push_str(&f.persons_recorded);
+            }
+            let mut acquisition = labels::acquisition(lang, f.acquisition_method).to_owned();
+            if !f.acquisition_sources.is_empty() {
+                acquisition.push('\n');
+                acquisition.push_str(&list(lang, &f.acquisition_sources));
+            }
+            let mut consent = labels::consent(lang, f.consent).to_owned();
+            if !f.consent_note.is_empty() {
+                consent.push_str(&bracket(lang, &f.consent_note));
+            }
+            let mut disposal = f
+                .disposal_method
+                .map(|m| labels::disposal(lang, m).to_owned())
+                .unwrap_or_default();
+            if !f.disposal_note.is_empty() {
+                disposal.push_str(&bracket(lang, &f.disposal_note));
+            }
+            vec![
+                f.ledger_no.clone(),
+                department,
+                name,
+                items,
+                yes_no(lang, h.has_sensitive_items()),
+                f.approx_count.map(count).unwrap_or_default(),
+                acquisition,
+                numbered(&f.purposes),
+                list(
+                    lang,
+                    f.purpose_notice
+                        .iter()
+                        .map(|n| labels::purpose_notice(lang, *n)),
+                ),
+                consent,
+                labels::medium(lang, f.medium).to_owned(),
+                f.storage_place.clone(),
+                f.storage_method.clone(),
+                list(lang, &f.access_holders),
+                f.use_deadline.clone(),
+                f.retention
+                    .as_ref()
+                    .map(|r| labels::retention(lang, r))
+                    .unwrap_or_default(),
+                disposal,
+                yes_no(lang, f.retained_personal_data),
+                opt_date(lang, f.last_review),
+            ]
+        })
+        .collect();
+    let table = Table {
+        heading: String::new(),
+        sheet: page.tr("個人情報管理台帳", "Ledger"),
+        columns,
+        rows,
+        empty: page.tr("登録された個人情報はありません。", "No holdings are recorded."),
+        note: page.tr(
+            "※ 個人情報の項目のうち「（要配慮）」は要配慮個人情報、「（個人番号）」は特定個人情報を示す。本台帳は少なくとも年1回確認する（JIS Q 15001 A.3.3.1）。",
+            "Items marked (sensitive) are special-care-required personal information; (My Number) marks Individual Numbers. The ledger is reviewed at least once a year (JIS Q 15001 A.3.3.1).",
+        ),
+    };
+    page.document(
+        page.tr("個人情報管理台帳", "Personal Information Management Ledger"),
+        page.tr(
+            "JIS Q 15001:2017 附属書A A.3.3.1（個人情報の特定）",
+            "JIS Q 15001:2017 Annex A, A.3.3.1 (identification of personal information)",
+        ),
+        Orientation::Landscape,
+        6.5,
+        vec![Section::Table(table)],
+    )
+}
+
+/// 個人情報ファイル簿 (art. 75): public bodies only. Files under the threshold and exempt files
+/// are left out; items withheld under art. 75(3) are marked as withheld, not printed.
+pub(crate) fn file_register(page: &Page<'_>, holdings: &[Holding]) -> Result<PrintDocument> {
+    let lang = page.lang;
+    let profile = &page.organisation.profile;
+    if !profile.regime.is_public_body() {
+        return Err(refused(
+            "document",
+            FieldErrorCode::NotInRegime,
+            "the personal information file register is kept by national organs and local governments only",
+        ));
+    }
+    let columns = vec![
+        Column::new(page.tr("個人情報ファイルの名称", "Name of the file"), 1.4),
+        Column::new(
+            page.tr(
+                "行政機関等の名称及び事務をつかさどる組織の名称",
+                "Organ and the unit in charge of the work",
+            ),
+            1.5,
+        ),
+        Column::new(page.tr("個人情報ファイルの利用目的", "Purpose of use"), 2.0),
+        Column::new(page.tr("記録項目", "Recorded items"), 2.0),
+        Column::new(page.tr("記録範囲", "Persons recorded"), 1.3),
+        Column::new(
+            page.tr("記録情報の収集方法", "How the information is collected"),
+            1.4,
+        ),
+        Column::new(
+            page.tr(
+                "要配慮個人情報が含まれるときは、その旨",
+                "Contains sensitive information",
+            ),
+            1.0,
+        ),
+        Column::new(
+            page.tr(
+                "記録情報の経常的提供先",
+                "Regular recipients outside the organ",
+            ),
+            1.4,
+        ),
+        Column::new(
+            page.tr(
+                "開示請求等を受理する組織の名称及び所在地",
+                "Office that accepts disclosure, correction and suspension requests",
+            ),
+            1.5,
+        ),
+        Column::new(
+            page.tr(
+                "訂正及び利用停止に関する他の法令の規定による特別の手続等",
+                "Special correction or suspension procedure under another law",
+            ),
+            1.3,
+        ),
+        Column::new(
+            page.tr(
+                "電算処理ファイル・マニュアル処理ファイルの別",
+                "Electronic or manual file",
+            ),
+            1.1,
+        ),
+    ];
+    let withheld_text = page.tr(
+        "（法第75条第3項の規定により記載しない）",
+        "(withheld under art. 75(3))",
+    );
+    let request_office = if profile.request_desk.is_empty() {
+        profile.address.clone()
+    } else {
+        profile.request_desk.clone()
+    };
+    let rows = holdings
+        .iter()
+        .filter(|h| is_registered_file(h))
+        .map(|h| {
+            let f = &h.fields;
+            let withholds = |item| f.file_register.withheld_items.contains(&item);
+            let mut unit = profile.name.clone();
+            unit.push('\n');
+            unit.push_str(&f.department);
+            let collection = if withholds(WithheldItem::CollectionMethod) {
+                withheld_text.clone()
+            } else {
+                let mut text = labels::acquisition(lang, f.acquisition_method).to_owned();
+                if !f.acquisition_sources.is_empty() {
+                    text.push('\n');
+                    text.push_str(&list(lang, &f.acquisition_sources));
+                }
+                text
+            };
+            let recipients = if withholds(WithheldItem::RegularRecipients) {
+                withheld_text.clone()
+            } else if f.file_register.regular_recipients.is_empty() {
+                page.tr("なし", "None")
+            } else {
+                list(lang, &f.file_register.regular_recipients)
+            };
+            let sensitive = if h.has_sensitive_items() {
+                page.tr("含む", "Yes")
+            } else {
+                page.tr("含まない", "No")
+            };
+            let special = if f.file_register.special_procedure.is_empty() {
+                page.tr("なし", "None")
+            } else {
+                f.file_register.special_procedure.clone()
+            };
+            vec![
+                f.name.clone(),
+                unit,
+                numbered(&f.purposes),
+                data_items(lang, &f.data_items),
+                f.persons_recorded.clone(),
+                collection,
+                sensitive,
+                recipients,
+                request_office.clone(),
+                special,
+                labels::file_kind(lang, f.medium).to_owned(),
+            ]
+        })
+        .collect();
+    let table = Table {
+        heading: String::new(),
+        sheet: page.tr("個人情報ファイル簿", "File register"),
+        columns,
+        rows,
+        empty: page.tr(
+            "本簿に掲載する個人情報ファイルはありません。",
+            "No personal information file is to be entered in this register.",
+        ),
+        note: page.tr(
+            "※ 本人の数が1,000人未満の個人情報ファイル及び法第74条第2項各号に掲げる個人情報ファイルは、法第75条第2項の規定により本簿に掲載していない。",
+            "Files recording fewer than 1,000 persons and files listed in art. 74(2) are not entered in this register (art. 75(2)).",
+        ),
+    };
+    Ok(page.document(
+        page.tr("個人情報ファイル簿", "Personal Information File Register"),
+        page.tr(
+            "個人情報の保護に関する法律第75条第1項",
+            "Act on the Protection of Personal Information, art. 75(1)",
+        ),
+        Orientation::Landscape,
+        7.0,
+        vec![Section::Table(table)],
+    ))
+}
+
+/// A file is entered unless it is exempt or known to record fewer than 1,000 persons. A file
+/// whose count is unknown is entered: leaving it out would need the count to prove it.
+pub fn is_registered_file(holding: &Holding) -> bool {
+    let f = &holding.fields;
+    f.file_register.exemption.is_empty()
+        && f.approx_count
+            .is_none_or(|count| count >= FILE_REGISTER_THRESHOLD)
+}
+
+/// GDPR Art. 30(1): the controller's record of processing activities, one activity per
+/// holding. Transfers to third countries (Art. 30(1)(e)) join once transfer records exist.
+pub(crate) fn ropa(page: &Page<'_>, holdings: &[Holding]) -> Result<PrintDocument> {
+    let lang = page.lang;
+    let profile = &page.organisation.profile;
+    if !(profile.gdpr_applies || profile.regime == Regime::GdprController) {
+        return Err(refused(
+            "document",
+            FieldErrorCode::NotInRegime,
+            "the GDPR record of processing is printed for organisations that answer to the GDPR: set it in the organisation profile",
+        ));
+    }
+    let controller = Section::Fields {
+        heading: page.tr("管理者（第30条第1項(a)）", "Controller (Art. 30(1)(a))"),
+        fields: vec![
+            Field::new(
+                page.tr("管理者の名称", "Name of the controller"),
+                &profile.name,
+            ),
+            Field::new(page.tr("所在地", "Address"), &profile.address),
+            Field::new(page.tr("代表者", "Representative"), &profile.representative),
+            Field::new(
+                page.tr("個人情報保護管理者・連絡先", "Data protection contact"),
+                &profile.privacy_manager,
+            ),
+        ],
+    };
+    let columns = vec![
+        Column::new(page.tr("管理番号", "Ref."), 0.8),
+        Column::new(
+            page.tr("処理活動（部署）", "Processing activity (unit)"),
+            1.6,
+        ),
+        Column::new(
+            page.tr("処理の目的 (b)", "Purposes of the processing (b)"),
+            2.2,
+        ),
+        Column::new(
+            page.tr("データ主体の類型 (c)", "Categories of data subjects (c)"),
+            1.4,
+        ),
+        Column::new(
+            page.tr("個人データの類型 (c)", "Categories of personal data (c)"),
+            2.0,
+        ),
+        Column::new(
+            page.tr("取得者の類型 (d)", "Categories of recipients (d)"),
+            1.4,
+        ),
+        Column::new(
+            page.tr("消去の期限 (f)", "Time limits for erasure (f)"),
+            1.5,
+        ),
+        Column::new(
+            page.tr(
+                "技術的・組織的安全管理措置の概要 (g)",
+                "Technical and organisational security measures (g)",
+            ),
+            1.8,
+        ),
+    ];
+    let rows = holdings
+        .iter()
+        .map(|h| {
+            let f = &h.fields;
+            let mut activity = f.name.clone();
+            activity.push('\n');
+            activity.push_str(&f.department);
+            if !f.business_process.is_empty() {
+                activity.push_str(&bracket(lang, &f.business_process));
+            }
+            // Only recipients the register records; entrustees and provision records join
+            // this column once they exist, so an empty cell claims nothing.
+            let recipients = list(lang, &f.file_register.regular_recipients);
+            let mut erasure = Vec::new();
+            if !f.use_deadline.is_empty() {
+                erasure.push(format!(
+                    "{}{}",
+                    page.tr("利用期限: ", "Use: "),
+                    f.use_deadline
+                ));
+            }
+            if let Some(rule) = &f.retention {
+                erasure.push(format!(
+                    "{}{}",
+                    page.tr("保管期限: ", "Retention: "),
+                    labels::retention(lang, rule)
+                ));
+            }
+            let mut security = Vec::new();
+            if !f.storage_method.is_empty() {
+                security.push(f.storage_method.clone());
+            }
+            if !f.access_holders.is_empty() {
+                security.push(format!(
+                    "{}{}",
+                    page.tr("アクセス権者: ", "Access: "),
+                    list(lang, &f.access_holders)
+                ));
+            }
+            vec![
+                f.ledger_no.clone(),
+                activity,
+                numbered(&f.purposes),
+                f.persons_recorded.clone(),
+                data_items(lang, &f.data_items),
+                recipients,
+                erasure.join("\n"),
+                security.join("\n"),
+            ]
+        })
+        .collect();
+    let table = Table {
+        heading: page.tr("処理活動", "Processing activities"),
+        sheet: page.tr("処理活動の記録", "Record of processing"),
+        columns,
+        rows,
+        empty: page.tr(
+            "記録された処理活動はありません。",
+            "No processing activities are recorded.",
+        ),
+        note: page.tr(
+            "※ 「（要配慮）」は特別な種類の個人データ（GDPR 第9条）に当たり得る項目を示す。",
+            "Items marked (sensitive) may be special categories of personal data (GDPR Art. 9).",
+        ),
+    };
+    Ok(page.document(
+        page.tr(
+            "処理活動の記録（GDPR 第30条）",
+            "Record of Processing Activities",
+        ),
+        page.tr(
+            "一般データ保護規則（GDPR）第30条第1項",
+            "General Data Protection Regulation, Art. 30(1)",
+        ),
+        Orientation::Landscape,
+        7.0,
+        vec![controller, Section::Table(table)],
+    ))
+}
+
+/// 氏名、住所、健診結果（要配慮） / Name; Address; Health check results (sensitive).
+fn data_items(lang: Language, items: &[DataItem]) -> String {
+    list(
+        lang,
+        items.iter().map(|item| {
+            let mut name = item.name.clone();
+            if item.sensitive {
+                name.push_str(&bracket(lang, &labels::tr(lang, "要配慮", "sensitive")));
+            }
+            if item.my_number {
+                name.push_str(&bracket(lang, &labels::tr(lang, "個人番号", "My Number")));
+            }
+            name
+        }),
+    )
+}
+
+/// Several purposes as a numbered list, one per line; a single one as it is.
+fn numbered(purposes: &[String]) -> String {
+    if purposes.len() == 1 {
+        return purposes[0].clone();
+    }
+    purposes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}. {p}", i + 1))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

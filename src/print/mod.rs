@@ -1,0 +1,223 @@
+//! Printed registers: the statutory documents in Japanese and English, as PDF, XLSX and CSV.
+//!
+//! The pipeline has three stages with one boundary each:
+//! 1. [`Register::print_document`] reads one consistent snapshot of the register and a
+//!    builder in [`documents`] turns it into a [`PrintDocument`]: a title, a page frame and a
+//!    list of sections (tables, label/value fields, text), all wording already in the chosen
+//!    language.
+//! 2. [`pdf`] typesets any `PrintDocument` with Typst used as a library: one embedded
+//!    template reads the document as JSON data, so user text is never parsed as markup.
+//! 3. [`sheet`] writes the document's tables as XLSX or CSV.
+//!
+//! A new document is a new [`DocumentKind`] and a builder; the renderers need no change.
+
+pub mod documents;
+pub(crate) mod labels;
+pub mod model;
+pub mod pdf;
+pub mod sheet;
+
+use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
+use crate::{Language, Register};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use model::PrintDocument;
+pub use pdf::Fonts;
+
+/// The documents Daicho prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum DocumentKind {
+    /// 個人情報管理台帳 (JIS Q 15001 A.3.3.1): every holding with the §3.2 columns.
+    Ledger,
+    /// 個人情報ファイル簿 (APPI art. 75): public bodies only; files of 1,000 persons or more
+    /// that are not exempt, with art. 75(3) withholdings honoured.
+    FileRegister,
+    /// 保有個人データに関する事項の公表 (APPI art. 32; Cabinet Order art. 10).
+    Announcement,
+    /// 開示等の請求の処理記録: every request with its deadline and decision.
+    RequestLog,
+    /// 苦情の処理記録: every complaint with its actions and resolution.
+    ComplaintLog,
+    /// 開示決定等通知書: the decision on one request, as sent to the requester.
+    DecisionNotice,
+    /// GDPR Art. 30(1) record of processing activities.
+    Ropa,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 7] = [
+        DocumentKind::Ledger,
+        DocumentKind::FileRegister,
+        DocumentKind::Announcement,
+        DocumentKind::RequestLog,
+        DocumentKind::ComplaintLog,
+        DocumentKind::DecisionNotice,
+        DocumentKind::Ropa,
+    ];
+
+    /// The name used on the command line and in default file names.
+    pub fn slug(self) -> &'static str {
+        match self {
+            DocumentKind::Ledger => "ledger",
+            DocumentKind::FileRegister => "file-register",
+            DocumentKind::Announcement => "announcement",
+            DocumentKind::RequestLog => "request-log",
+            DocumentKind::ComplaintLog => "complaint-log",
+            DocumentKind::DecisionNotice => "decision-notice",
+            DocumentKind::Ropa => "ropa",
+        }
+    }
+
+    /// Lists print as XLSX and CSV too; letters and notices only as PDF.
+    pub fn is_list(self) -> bool {
+        !matches!(
+            self,
+            DocumentKind::Announcement | DocumentKind::DecisionNotice
+        )
+    }
+
+    pub fn formats(self) -> &'static [PrintFormat] {
+        if self.is_list() {
+            &[PrintFormat::Pdf, PrintFormat::Xlsx, PrintFormat::Csv]
+        } else {
+            &[PrintFormat::Pdf]
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum PrintFormat {
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+impl PrintFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            PrintFormat::Pdf => "pdf",
+            PrintFormat::Xlsx => "xlsx",
+            PrintFormat::Csv => "csv",
+        }
+    }
+}
+
+/// What to print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct PrintRequest {
+    pub document: DocumentKind,
+    pub language: Language,
+    pub format: PrintFormat,
+    /// The request a decision notice is for; ignored by other documents.
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub request_id: Option<i64>,
+}
+
+/// How far a print has got; long documents report each stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum PrintStage {
+    /// Reading the register and building the document.
+    Reading,
+    /// Loading the fonts (once per process).
+    Fonts,
+    /// Typesetting the pages.
+    Typesetting,
+    /// Writing the PDF, XLSX or CSV bytes.
+    Encoding,
+    /// Saving the file.
+    Saving,
+    Done,
+}
+
+impl Register {
+    /// Builds the document from one consistent snapshot of the register. `printed_on` is the
+    /// date printed on it; with the same register state it fixes the output completely.
+    pub fn print_document(
+        &self,
+        request: &PrintRequest,
+        printed_on: NaiveDate,
+    ) -> Result<PrintDocument> {
+        let snapshot = self.read_all(|conn| documents::Snapshot::read(conn, printed_on))?;
+        documents::build(&snapshot, request, printed_on)
+    }
+
+    /// Prints a document to bytes in the requested format. Identical register state and
+    /// `printed_on` give identical bytes.
+    pub fn print(
+        &self,
+        request: &PrintRequest,
+        printed_on: NaiveDate,
+        progress: &mut dyn FnMut(PrintStage),
+    ) -> Result<Vec<u8>> {
+        check_format(request)?;
+        progress(PrintStage::Reading);
+        let document = self.print_document(request, printed_on)?;
+        render(&document, request.format, progress)
+    }
+
+    /// [`print`](Self::print), then writes the file atomically (a temporary file renamed
+    /// over the target), so an interrupted print never leaves a truncated file.
+    pub fn print_to_file(
+        &self,
+        request: &PrintRequest,
+        printed_on: NaiveDate,
+        out: &std::path::Path,
+        progress: &mut dyn FnMut(PrintStage),
+    ) -> Result<()> {
+        let bytes = self.print(request, printed_on, progress)?;
+        progress(PrintStage::Saving);
+        crate::document::write_atomically(out, &bytes)?;
+        progress(PrintStage::Done);
+        Ok(())
+    }
+}
+
+/// Renders a built document in `format`.
+pub fn render(
+    document: &PrintDocument,
+    format: PrintFormat,
+    progress: &mut dyn FnMut(PrintStage),
+) -> Result<Vec<u8>> {
+    match format {
+        PrintFormat::Pdf => {
+            progress(PrintStage::Fonts);
+            let fonts = Fonts::shared()?;
+            pdf::render(document, fonts, progress)
+        }
+        PrintFormat::Xlsx => {
+            progress(PrintStage::Encoding);
+            sheet::xlsx(document)
+        }
+        PrintFormat::Csv => {
+            progress(PrintStage::Encoding);
+            sheet::csv(document)
+        }
+    }
+}
+
+fn check_format(request: &PrintRequest) -> Result<()> {
+    if request.document.formats().contains(&request.format) {
+        Ok(())
+    } else {
+        Err(CoreError::Validation(vec![FieldError {
+            field: "format".to_owned(),
+            code: FieldErrorCode::Malformed,
+            limit: None,
+            message: format!(
+                "the {} is not a list and prints only as PDF",
+                request.document.slug()
+            ),
+        }]))
+    }
+}

@@ -1,0 +1,865 @@
+//! Printed registers, checked the way a reader would: the text poppler extracts from the PDF,
+//! the fonts it embeds, qpdf's structural check, and the rows LibreOffice reads back from an
+//! XLSX. poppler prints harmless syntax warnings for tagged PDFs on stderr; only exit codes
+//! and stdout are checked.
+
+mod common;
+
+use common::*;
+use daicho::model::holding::{DataItem, WithheldItem};
+use daicho::model::organisation::Regime;
+use daicho::print::pdf::{Fonts, FONT_FAMILY};
+use daicho::print::{DocumentKind, PrintFormat, PrintRequest, PrintStage};
+use daicho::{ErrorKind, FieldErrorCode, Language, Register};
+use std::path::Path;
+use std::process::Command;
+
+const PRINTED_ON: &str = "2026-11-23";
+
+fn demo_register() -> Register {
+    let register = memory_register();
+    register.load_demo(ACTOR).expect("the demo loads");
+    register
+}
+
+fn set_regime(register: &Register, regime: Regime, gdpr_applies: bool) {
+    let current = register.organisation().unwrap().expect("a profile");
+    let profile = daicho::model::organisation::OrganisationInput {
+        regime,
+        gdpr_applies,
+        ..current.profile
+    };
+    register
+        .save_organisation(profile, Some(current.version), ACTOR)
+        .expect("the regime changes");
+}
+
+fn ask(document: DocumentKind, language: Language, format: PrintFormat) -> PrintRequest {
+    PrintRequest {
+        document,
+        language,
+        format,
+        request_id: None,
+    }
+}
+
+fn print(register: &Register, request: &PrintRequest) -> Vec<u8> {
+    register
+        .print(request, d(PRINTED_ON), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{request:?} prints: {e}"))
+}
+
+fn with_file<T>(bytes: &[u8], ext: &str, work: impl FnOnce(&Path) -> T) -> T {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("out.{ext}"));
+    std::fs::write(&path, bytes).unwrap();
+    work(&path)
+}
+
+/// The text of a PDF in content order, as poppler reads it.
+fn pdf_text(pdf: &[u8]) -> String {
+    with_file(pdf, "pdf", |path| {
+        let out = Command::new("pdftotext")
+            .args(["-raw", "-enc", "UTF-8"])
+            .arg(path)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs (poppler-utils)");
+        assert!(out.status.success(), "pdftotext failed");
+        String::from_utf8(out.stdout).unwrap()
+    })
+}
+
+/// Whitespace and the zero-width break points the PDF renderer adds inside long Latin runs
+/// do not matter for "is this text printed"; headings wrap inside narrow columns.
+fn squash(text: &str) -> String {
+    // English words are hyphenated to fit narrow columns.
+    text.replace("-\n", "")
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}' | '\u{AD}'))
+        .collect()
+}
+
+fn assert_prints(pdf_text: &str, expected: &[&str]) {
+    let text = squash(pdf_text);
+    let missing: Vec<&&str> = expected
+        .iter()
+        .filter(|e| !text.contains(&squash(e)))
+        .collect();
+    assert!(missing.is_empty(), "missing {missing:?} in:\n{pdf_text}");
+}
+
+fn pdffonts(pdf: &[u8]) -> String {
+    with_file(pdf, "pdf", |path| {
+        let out = Command::new("pdffonts")
+            .arg(path)
+            .output()
+            .expect("pdffonts runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    })
+}
+
+fn assert_sound(pdf: &[u8]) {
+    with_file(pdf, "pdf", |path| {
+        let out = Command::new("qpdf")
+            .arg("--check")
+            .arg(path)
+            .output()
+            .expect("qpdf runs");
+        assert!(
+            out.status.success(),
+            "qpdf --check: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    });
+}
+
+/// Only the Japanese face, embedded and subset, and no fallback face of any kind.
+fn assert_fonts(pdf: &[u8]) {
+    let table = pdffonts(pdf);
+    let faces: Vec<&str> = table.lines().skip(2).collect();
+    assert!(!faces.is_empty(), "no fonts in the PDF");
+    for face in &faces {
+        assert!(
+            face.contains("NotoSansCJKjp-"),
+            "a face other than {FONT_FAMILY}: {face}"
+        );
+        let columns: Vec<&str> = face.split_whitespace().collect();
+        let flags = &columns[columns.len() - 5..columns.len() - 2];
+        assert_eq!(flags, ["yes", "yes", "yes"], "emb/sub/uni: {face}");
+    }
+    assert!(faces.iter().any(|f| f.contains("NotoSansCJKjp-Regular")));
+}
+
+fn pages(pdf: &[u8]) -> usize {
+    with_file(pdf, "pdf", |path| {
+        let out = Command::new("pdfinfo").arg(path).output().unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .expect("a page count")
+    })
+}
+
+fn frame(register: &Register, text: &str) {
+    let head = register.chain_head().unwrap().expect("history");
+    assert_prints(text, &[&head.hash, "みらい健康保険組合"]);
+}
+
+// --- every document, every language: statutory headings, frame, fonts, structure -----------
+
+#[test]
+fn ledger_prints_every_column_in_japanese_and_english() {
+    let register = demo_register();
+    let ja = print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+    );
+    let text = pdf_text(&ja);
+    assert_prints(
+        &text,
+        &[
+            "個人情報管理台帳",
+            "出力日 2026年11月23日",
+            "管理番号",
+            "部署・業務名",
+            "個人情報の名称",
+            "個人情報の項目",
+            "要配慮個人情報の有無",
+            "件数（概数）",
+            "取得方法・取得元",
+            "利用目的",
+            "明示・通知・公表の方法",
+            "本人同意の有無",
+            "媒体",
+            "保管場所",
+            "保管方法",
+            "アクセス権を有する者",
+            "利用期限",
+            "保管期限",
+            "廃棄方法",
+            "開示対象（保有個人データ）",
+            "最終確認日",
+            "被保険者・被扶養者台帳",
+            "42,000",
+        ],
+    );
+    frame(&register, &text);
+    assert_fonts(&ja);
+    assert_sound(&ja);
+
+    let en = print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::En, PrintFormat::Pdf),
+    );
+    let text = pdf_text(&en);
+    assert_prints(
+        &text,
+        &[
+            "Personal Information Management Ledger",
+            "Printed 23 November 2026",
+            "Ledger ID",
+            "Department, business process",
+            "Name of the holding",
+            "Data items",
+            "Sensitive information present",
+            "Approximate record count",
+            "Acquisition method and source",
+            "Purposes of use",
+            "How the purpose was made known",
+            "Consent obtained",
+            "Medium",
+            "Storage location",
+            "Storage method",
+            "Persons with access rights",
+            "Use deadline",
+            "Retention deadline",
+            "Disposal method",
+            "Retained personal data",
+            "Last annual review",
+        ],
+    );
+    frame(&register, &text);
+    // English labels, Japanese user data: still only the one embedded face.
+    assert_fonts(&en);
+    assert_sound(&en);
+}
+
+#[test]
+fn file_register_prints_the_article_74_items_in_both_languages() {
+    let register = demo_register();
+    set_regime(&register, Regime::LocalGovernment, false);
+    let ja = print(
+        &register,
+        &ask(DocumentKind::FileRegister, Language::Ja, PrintFormat::Pdf),
+    );
+    let text = pdf_text(&ja);
+    assert_prints(
+        &text,
+        &[
+            "個人情報ファイル簿",
+            "個人情報ファイルの名称",
+            "行政機関等の名称及び事務をつかさどる組織の名称",
+            "個人情報ファイルの利用目的",
+            "記録項目",
+            "記録範囲",
+            "記録情報の収集方法",
+            "要配慮個人情報が含まれるときは、その旨",
+            "記録情報の経常的提供先",
+            "開示請求等を受理する組織の名称及び所在地",
+            "訂正及び利用停止に関する他の法令の規定による特別の手続等",
+            "電算処理ファイル・マニュアル処理ファイルの別",
+        ],
+    );
+    frame(&register, &text);
+    assert_fonts(&ja);
+    assert_sound(&ja);
+
+    let en = print(
+        &register,
+        &ask(DocumentKind::FileRegister, Language::En, PrintFormat::Pdf),
+    );
+    assert_prints(
+        &pdf_text(&en),
+        &[
+            "Personal Information File Register",
+            "Name of the file",
+            "Organ and the unit in charge of the work",
+            "Purpose of use",
+            "Recorded items",
+            "Persons recorded",
+            "How the information is collected",
+            "Contains sensitive information",
+            "Regular recipients outside the organ",
+            "Office that accepts disclosure, correction and suspension requests",
+            "Special correction or suspension procedure under another law",
+            "Electronic or manual file",
+        ],
+    );
+    assert_fonts(&en);
+}
+
+#[test]
+fn announcement_prints_the_article_32_items_from_the_register() {
+    let register = demo_register();
+    let ja = print(
+        &register,
+        &ask(DocumentKind::Announcement, Language::Ja, PrintFormat::Pdf),
+    );
+    let text = pdf_text(&ja);
+    assert_prints(
+        &text,
+        &[
+            "保有個人データに関する事項の公表",
+            "個人情報取扱事業者の氏名又は名称、住所及び代表者の氏名",
+            "東京都港区芝公園四丁目2番8号",
+            "理事長 佐藤 一郎",
+            "全ての保有個人データの利用目的",
+            "保険料の徴収及び標準報酬の決定",
+            "開示等の請求等に応じる手続",
+            "総務グループ 個人情報開示等請求窓口",
+            "4. 苦情の申出先",
+            "総務グループ 個人情報相談窓口",
+        ],
+    );
+    // No security-measure records exist yet, so nothing is claimed about them.
+    assert!(!squash(&text).contains("安全管理"), "{text}");
+    frame(&register, &text);
+    assert_fonts(&ja);
+    assert_sound(&ja);
+
+    let en = print(
+        &register,
+        &ask(DocumentKind::Announcement, Language::En, PrintFormat::Pdf),
+    );
+    assert_prints(
+        &pdf_text(&en),
+        &[
+            "Public Announcement on Retained Personal Data",
+            "Name and address of the business operator and its representative",
+            "Purposes of use of all retained personal data",
+            "Procedure for requests",
+            "Where to lodge complaints",
+        ],
+    );
+    assert_fonts(&en);
+}
+
+#[test]
+fn request_and_complaint_logs_print_in_both_languages() {
+    let register = demo_register();
+    for (language, requests, complaints) in [
+        (
+            Language::Ja,
+            vec![
+                "開示等の請求の処理記録",
+                "受付番号",
+                "請求の種類",
+                "受付日",
+                "請求者（代理人）",
+                "請求の内容",
+                "状況",
+                "期限",
+                "決定（決定日）",
+                "通知日・方法",
+                "完了日",
+                "手数料",
+                "R-0001",
+                "一部開示（一部認容）",
+            ],
+            vec![
+                "苦情の処理記録",
+                "受付番号",
+                "申出者",
+                "件名",
+                "苦情の内容",
+                "対応の経過",
+                "処理結果",
+                "完了日",
+            ],
+        ),
+        (
+            Language::En,
+            vec![
+                "Log of Requests from Individuals",
+                "Reference",
+                "Type of request",
+                "Received",
+                "Requester (agent)",
+                "What was asked for",
+                "Status",
+                "Deadline",
+                "Decision (date)",
+                "Answered (method)",
+                "Closed",
+                "Fee",
+                "Granted in part",
+            ],
+            vec![
+                "Log of Complaints",
+                "Complainant",
+                "Subject",
+                "Actions taken",
+                "Resolution",
+            ],
+        ),
+    ] {
+        let pdf = print(
+            &register,
+            &ask(DocumentKind::RequestLog, language, PrintFormat::Pdf),
+        );
+        let text = pdf_text(&pdf);
+        assert_prints(&text, &requests);
+        frame(&register, &text);
+        assert_fonts(&pdf);
+        assert_sound(&pdf);
+
+        let pdf = print(
+            &register,
+            &ask(DocumentKind::ComplaintLog, language, PrintFormat::Pdf),
+        );
+        let text = pdf_text(&pdf);
+        assert_prints(&text, &complaints);
+        frame(&register, &text);
+        assert_fonts(&pdf);
+    }
+}
+
+#[test]
+fn decision_notice_prints_the_decision_grounds_and_reasons() {
+    let register = demo_register();
+    let decided = register
+        .requests(d(PRINTED_ON))
+        .unwrap()
+        .into_iter()
+        .find(|v| v.request.decision.is_some())
+        .expect("the demo has a decided request");
+    let request = PrintRequest {
+        request_id: Some(decided.request.id),
+        ..ask(DocumentKind::DecisionNotice, Language::Ja, PrintFormat::Pdf)
+    };
+    let pdf = print(&register, &request);
+    let text = pdf_text(&pdf);
+    assert_prints(
+        &text,
+        &[
+            "開示請求に対する決定通知書",
+            &format!("{} 様", decided.request.fields.requester_name),
+            "記",
+            "請求の種類",
+            "受付日",
+            "請求の内容",
+            "決定の内容",
+            "一部開示（一部認容）",
+            "決定日",
+            "適用条項",
+            "法第33条第2項第1号",
+            "理由",
+            "第三者の権利利益を害するおそれ",
+            "理由の説明について",
+            "問合せ先",
+            &decided.request.fields.reference,
+        ],
+    );
+    assert_fonts(&pdf);
+    assert_sound(&pdf);
+
+    let en = print(
+        &register,
+        &PrintRequest {
+            language: Language::En,
+            ..request
+        },
+    );
+    assert_prints(
+        &pdf_text(&en),
+        &[
+            "Notice of Decision on a Request: Disclosure",
+            "Decision",
+            "Granted in part",
+            "Grounds",
+            "art. 33(2)(i)",
+            "Reasons",
+            "About the reasons",
+        ],
+    );
+}
+
+#[test]
+fn gdpr_record_of_processing_prints_the_article_30_items() {
+    let register = demo_register();
+    set_regime(&register, Regime::PrivateOperator, true);
+    for (language, expected) in [
+        (
+            Language::En,
+            vec![
+                "Record of Processing Activities",
+                "Controller (Art. 30(1)(a))",
+                "Name of the controller",
+                "Data protection contact",
+                "Purposes of the processing (b)",
+                "Categories of data subjects (c)",
+                "Categories of personal data (c)",
+                "Categories of recipients (d)",
+                "Time limits for erasure (f)",
+                "Technical and organisational security measures (g)",
+            ],
+        ),
+        (
+            Language::Ja,
+            vec![
+                "処理活動の記録（GDPR 第30条）",
+                "管理者の名称",
+                "処理の目的 (b)",
+                "データ主体の類型 (c)",
+                "個人データの類型 (c)",
+                "取得者の類型 (d)",
+                "消去の期限 (f)",
+                "技術的・組織的安全管理措置の概要 (g)",
+            ],
+        ),
+    ] {
+        let pdf = print(
+            &register,
+            &ask(DocumentKind::Ropa, language, PrintFormat::Pdf),
+        );
+        let text = pdf_text(&pdf);
+        assert_prints(&text, &expected);
+        frame(&register, &text);
+        assert_fonts(&pdf);
+        assert_sound(&pdf);
+    }
+}
+
+// --- the rules each document follows -------------------------------------------------------
+
+#[test]
+fn file_register_honours_the_threshold_exemptions_and_withheld_items() {
+    let register = register_under(Regime::NationalOrgan, false);
+    let add = |name: &str, count: Option<i64>, exemption: &str, withheld: Vec<WithheldItem>| {
+        let mut input = holding(name);
+        input.approx_count = count;
+        input.acquisition_sources = vec![format!("{name}の収集元")];
+        input.file_register.regular_recipients = vec![format!("{name}の提供先")];
+        input.file_register.exemption = exemption.to_owned();
+        input.file_register.withheld_items = withheld;
+        register.create_holding(input, ACTOR).unwrap();
+    };
+    add("九百九十九人ファイル", Some(999), "", vec![]);
+    add("千人ファイル", Some(1000), "", vec![]);
+    add("人数不明ファイル", None, "", vec![]);
+    add(
+        "適用除外ファイル",
+        Some(50_000),
+        "法第74条第2項第2号（犯罪の捜査）",
+        vec![],
+    );
+    add(
+        "一部非公表ファイル",
+        Some(20_000),
+        "",
+        vec![
+            WithheldItem::CollectionMethod,
+            WithheldItem::RegularRecipients,
+        ],
+    );
+
+    let document = register
+        .print_document(
+            &ask(DocumentKind::FileRegister, Language::Ja, PrintFormat::Pdf),
+            d(PRINTED_ON),
+        )
+        .unwrap();
+    let table = document.tables().next().unwrap();
+    let names: Vec<&str> = table.rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        names,
+        ["千人ファイル", "人数不明ファイル", "一部非公表ファイル"]
+    );
+
+    let text = pdf_text(&print(
+        &register,
+        &ask(DocumentKind::FileRegister, Language::Ja, PrintFormat::Pdf),
+    ));
+    assert_prints(
+        &text,
+        &[
+            "千人ファイルの収集元",
+            "千人ファイルの提供先",
+            "（法第75条第3項の規定により記載しない）",
+        ],
+    );
+    let flat = squash(&text);
+    assert!(!flat.contains("一部非公表ファイルの収集元"), "{text}");
+    assert!(!flat.contains("一部非公表ファイルの提供先"), "{text}");
+    assert!(!flat.contains("九百九十九人ファイル"));
+    assert!(!flat.contains("適用除外ファイル"));
+}
+
+#[test]
+fn documents_refuse_what_the_regime_does_not_provide_for() {
+    let register = demo_register();
+    let refused = |request: PrintRequest| {
+        register
+            .print(&request, d(PRINTED_ON), &mut |_| {})
+            .expect_err("refused")
+    };
+    let private_file_register = refused(ask(
+        DocumentKind::FileRegister,
+        Language::Ja,
+        PrintFormat::Pdf,
+    ));
+    assert_eq!(private_file_register.kind(), ErrorKind::Validation);
+    assert_eq!(
+        private_file_register.field_errors()[0].code,
+        FieldErrorCode::NotInRegime
+    );
+
+    let no_gdpr = refused(ask(DocumentKind::Ropa, Language::En, PrintFormat::Pdf));
+    assert_eq!(no_gdpr.field_errors()[0].code, FieldErrorCode::NotInRegime);
+
+    let no_request = refused(ask(
+        DocumentKind::DecisionNotice,
+        Language::Ja,
+        PrintFormat::Pdf,
+    ));
+    assert_eq!(no_request.field_errors()[0].field, "requestId");
+    assert_eq!(no_request.field_errors()[0].code, FieldErrorCode::Required);
+
+    let undecided = register
+        .requests(d(PRINTED_ON))
+        .unwrap()
+        .into_iter()
+        .find(|v| v.request.decision.is_none())
+        .unwrap();
+    let not_decided = refused(PrintRequest {
+        request_id: Some(undecided.request.id),
+        ..ask(DocumentKind::DecisionNotice, Language::Ja, PrintFormat::Pdf)
+    });
+    assert_eq!(not_decided.field_errors()[0].code, FieldErrorCode::Required);
+
+    let unknown = refused(PrintRequest {
+        request_id: Some(9999),
+        ..ask(DocumentKind::DecisionNotice, Language::Ja, PrintFormat::Pdf)
+    });
+    assert_eq!(unknown.kind(), ErrorKind::NotFound);
+
+    for (document, format) in [
+        (DocumentKind::Announcement, PrintFormat::Xlsx),
+        (DocumentKind::DecisionNotice, PrintFormat::Csv),
+    ] {
+        let error = refused(ask(document, Language::Ja, format));
+        assert_eq!(error.field_errors()[0].field, "format");
+    }
+
+    let empty = memory_register();
+    let error = empty
+        .print(
+            &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+            d(PRINTED_ON),
+            &mut |_| {},
+        )
+        .expect_err("no organisation");
+    assert_eq!(error.field_errors()[0].field, "organisation");
+}
+
+#[test]
+fn special_characters_and_very_long_values_print_literally() {
+    let register = register_under(Regime::PrivateOperator, false);
+    let tricky = r##"#set text(red) [link] $x^2$ <label> "quoted" \n @ref *bold* _em_ // c"##;
+    let long_latin = "A1b2C3d4".repeat(60);
+    let long_japanese = "個人情報の長い説明文".repeat(15);
+    let mut input = holding(tricky);
+    input.purposes = vec![long_latin.clone(), long_japanese.clone()];
+    input.data_items = vec![DataItem {
+        name: "=HYPERLINK(\"x\")".to_owned(),
+        ..item("x")
+    }];
+    register.create_holding(input, ACTOR).unwrap();
+
+    let pdf = print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+    );
+    let text = pdf_text(&pdf);
+    assert_prints(&text, &[tricky, &long_latin, &long_japanese]);
+    assert_sound(&pdf);
+
+    let csv = print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Csv),
+    );
+    let rows = parse_csv(&csv);
+    assert_eq!(rows[1][2], format!("{tricky}\n管理責任者: 総務課長"));
+    // A formula-like cell is neutralised, not evaluated.
+    assert!(
+        rows[1][3].starts_with("'=HYPERLINK(\"x\")"),
+        "{:?}",
+        rows[1][3]
+    );
+}
+
+#[test]
+fn long_ledgers_repeat_the_header_and_number_every_page() {
+    let register = register_under(Regime::PrivateOperator, false);
+    for i in 0..60 {
+        let mut input = holding(&format!("台帳{i:03}"));
+        input.purposes = vec![
+            "職員の人事管理、給与の計算及び支払、社会保険の手続その他の労務管理のため".to_owned(),
+        ];
+        register.create_holding(input, ACTOR).unwrap();
+    }
+    let pdf = print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+    );
+    let total = pages(&pdf);
+    assert!(total >= 3, "60 holdings fill several pages, got {total}");
+    with_file(&pdf, "pdf", |path| {
+        for page in 1..=total {
+            let out = Command::new("pdftotext")
+                .args(["-raw", "-f", &page.to_string(), "-l", &page.to_string()])
+                .arg(path)
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = squash(&String::from_utf8(out.stdout).unwrap());
+            assert!(text.contains("アクセス権を有する者"), "page {page} header");
+            assert!(
+                text.contains(&format!("{page}/{total}")),
+                "page {page} numbered n / N"
+            );
+        }
+    });
+}
+
+#[test]
+fn same_register_and_date_give_the_same_bytes() {
+    let register = demo_register();
+    for format in [PrintFormat::Pdf, PrintFormat::Xlsx, PrintFormat::Csv] {
+        let request = ask(DocumentKind::Ledger, Language::Ja, format);
+        assert_eq!(
+            print(&register, &request),
+            print(&register, &request),
+            "{format:?}"
+        );
+    }
+    let request = ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf);
+    let later = register
+        .print(&request, d("2026-11-24"), &mut |_| {})
+        .unwrap();
+    assert_ne!(
+        print(&register, &request),
+        later,
+        "the print date is printed"
+    );
+}
+
+#[test]
+fn progress_reports_each_stage_in_order() {
+    let register = demo_register();
+    let mut stages = Vec::new();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ledger.pdf");
+    register
+        .print_to_file(
+            &ask(DocumentKind::Ledger, Language::En, PrintFormat::Pdf),
+            d(PRINTED_ON),
+            &out,
+            &mut |stage| stages.push(stage),
+        )
+        .unwrap();
+    assert_eq!(
+        stages,
+        [
+            PrintStage::Reading,
+            PrintStage::Fonts,
+            PrintStage::Typesetting,
+            PrintStage::Encoding,
+            PrintStage::Saving,
+            PrintStage::Done
+        ]
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    assert!(!dir.path().join("ledger.pdf.part").exists());
+}
+
+#[test]
+fn a_missing_font_is_a_clear_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let error = Fonts::load_from(&[empty.path().to_owned()])
+        .err()
+        .expect("no fonts there");
+    assert_eq!(error.kind(), ErrorKind::Io);
+    let message = error.to_string();
+    assert!(message.contains("fonts-noto-cjk"), "{message}");
+    assert!(message.contains("DAICHO_FONT_DIR"), "{message}");
+}
+
+// --- XLSX and CSV --------------------------------------------------------------------------
+
+/// RFC 4180, as both our writer and LibreOffice produce it.
+fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+#[test]
+fn csv_has_a_bom_quotes_every_field_and_ends_lines_with_crlf() {
+    let register = demo_register();
+    let csv = print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Csv),
+    );
+    assert!(csv.starts_with("\u{FEFF}\"管理番号\",".as_bytes()));
+    let text = String::from_utf8(csv.clone()).unwrap();
+    assert!(text.ends_with("\"\r\n"));
+    let rows = parse_csv(&csv);
+    assert_eq!(rows.len(), register.holdings().unwrap().len() + 1);
+    assert!(
+        rows.iter().all(|r| r.len() == 19),
+        "19 columns in every row"
+    );
+}
+
+#[test]
+fn xlsx_read_back_by_libreoffice_gives_the_csv_rows() {
+    let register = demo_register();
+    for document in [DocumentKind::Ledger, DocumentKind::RequestLog] {
+        let xlsx = print(&register, &ask(document, Language::Ja, PrintFormat::Xlsx));
+        assert!(xlsx.starts_with(b"PK"), "a zip container");
+        let csv = print(&register, &ask(document, Language::Ja, PrintFormat::Csv));
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("list.xlsx");
+        std::fs::write(&input, &xlsx).unwrap();
+        let profile = format!("file://{}/lo-profile", dir.path().display());
+        let out = Command::new("soffice")
+            .arg(format!("-env:UserInstallation={profile}"))
+            .args(["--headless", "--convert-to"])
+            // 44: comma, 34: double quote, 76: UTF-8.
+            .arg("csv:Text - txt - csv (StarCalc):44,34,76")
+            .arg("--outdir")
+            .arg(dir.path())
+            .arg(&input)
+            .output()
+            .expect("soffice runs (libreoffice-calc-nogui)");
+        assert!(
+            out.status.success(),
+            "soffice: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let converted = std::fs::read(dir.path().join("list.csv")).expect("converted csv");
+        assert_eq!(parse_csv(&converted), parse_csv(&csv), "{document:?}");
+    }
+}
