@@ -39,7 +39,7 @@ impl Register {
         let holding = |index: usize| ids.get(index).copied().into_iter().collect::<Vec<i64>>();
         self.load_demo_requests(&holding, actor)?;
         self.load_demo_complaints(&holding, actor)?;
-        let count = count + self.load_demo_sections(&ids, actor)?;
+        self.load_demo_sections(&ids, actor)?;
         Ok(count)
     }
 
