@@ -14,7 +14,7 @@ use crate::model::provision::{
     StatutoryException,
 };
 use crate::register::Register;
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// Stands for the claims holding whose retention this module sets, in lists of linked holdings.
 const CLAIMS: usize = usize::MAX;
@@ -283,9 +283,10 @@ impl Register {
                 DisposalInput {
                     holding_id: claims_data.id,
                     disposed_on: disposed,
+                    // The fiscal year ending on 31 March of `covered`'s year began a year before.
                     description: format!(
-                        "{}年度分 支給決定通知書（控） 保存箱6箱",
-                        covered.format("%Y")
+                        "{}年度診療分の紙レセプト（保存箱6箱）",
+                        covered.year() - 1
                     ),
                     covers_through: Some(covered),
                     medium: DisposalMedium::Paper,

@@ -293,7 +293,8 @@ export function isRequired(spec: FieldSpec, draft: Draft): boolean {
 export function inputOf(kind: SectionKind, record: Draft): Draft {
   const empty = SECTIONS[kind].empty();
   const input: Draft = {};
-  for (const key of Object.keys(empty)) input[key] = structuredClone(record[key] ?? empty[key]);
+  // Through JSON rather than structuredClone: the record may be a Svelte state proxy.
+  for (const key of Object.keys(empty)) input[key] = JSON.parse(JSON.stringify(record[key] ?? empty[key])) as unknown;
   return input;
 }
 
