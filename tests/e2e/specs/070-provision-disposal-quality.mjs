@@ -34,6 +34,8 @@ export default async function sections(app) {
   // ---- the dashboard entry and the panel ----
   const findings = await invoke(app, 'list_findings');
   await app.waitForText('dashboard-quality-count', `要対応 ${findings.length}件`);
+  await app.browser.execute(() => document.querySelector('[data-testid="dashboard-quality"]')?.scrollIntoView());
+  await app.screenshot('dashboard-quality');
   await app.click('dashboard-quality-open');
   await app.waitFor('quality-panel');
   const rules = await app.browser.execute(() =>
