@@ -5,6 +5,7 @@ import { SECTIONS } from '../lib/sections';
 import ja from '../i18n/ja.json';
 import en from '../i18n/en.json';
 import { useBackend, useBackendWith } from '../mock/testing';
+import HoldingControlLinks from './HoldingControlLinks.svelte';
 import QualityPanel from './QualityPanel.svelte';
 import SectionDetail from './SectionDetail.svelte';
 import SectionForm from './SectionForm.svelte';
@@ -119,5 +120,27 @@ describe('QualityPanel', () => {
     if (!button) throw new Error('no link');
     await fireEvent.click(button);
     expect(app.route).toEqual({ name: 'sectionRecord', kind: 'objections', id: expect.any(Number) });
+  });
+});
+
+describe('HoldingControlLinks', () => {
+  it('lists the records that name the holding and opens one', async () => {
+    const backend = useBackend({ scenario: 'demo' });
+    const holding = backend.holdings[0];
+    if (!holding) throw new Error('no demo holding');
+    render(HoldingControlLinks, { holdingId: holding.id });
+    const disposals = await screen.findByTestId('links-disposals');
+    expect(disposals.textContent).toContain('退職者用ノートPC');
+    expect(screen.getByTestId('links-objections').textContent).toContain('木村 達也');
+    const button = screen.getByTestId('links-measures').querySelector('button');
+    if (!button) throw new Error('no measure link');
+    await fireEvent.click(button);
+    expect(app.route).toEqual({ name: 'sectionRecord', kind: 'measures', id: expect.any(Number) });
+  });
+
+  it('says so when nothing names the holding', async () => {
+    useBackend({ scenario: 'demo' });
+    render(HoldingControlLinks, { holdingId: 9999 });
+    await waitFor(() => expect(screen.getByTestId('holding-control-links').textContent).toContain('関連する記録はありません'));
   });
 });
