@@ -4,7 +4,7 @@
 //! Listing them makes each command deny-by-default: a window may call it only if its
 //! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: [&str; 33] = [
+const COMMANDS: [&str; 62] = [
     "startup_status",
     "save_organisation",
     "load_demo",
@@ -38,6 +38,35 @@ const COMMANDS: [&str; 33] = [
     "close_complaint",
     "get_deadline_settings",
     "save_deadline_settings",
+    "list_recipients",
+    "get_recipient",
+    "create_recipient",
+    "update_recipient",
+    "delete_recipient",
+    "list_provision_records",
+    "get_provision_record",
+    "create_provision_record",
+    "update_provision_record",
+    "delete_provision_record",
+    "list_measures",
+    "get_measure",
+    "create_measure",
+    "update_measure",
+    "delete_measure",
+    "list_disposals",
+    "get_disposal",
+    "create_disposal",
+    "update_disposal",
+    "delete_disposal",
+    "list_objections",
+    "get_objection",
+    "create_objection",
+    "update_objection",
+    "delete_objection",
+    "provision_records_about",
+    "list_disposals_due",
+    "list_findings",
+    "section_history",
 ];
 
 fn main() {

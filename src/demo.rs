@@ -40,7 +40,7 @@ impl Register {
         self.load_demo_requests(&holding, actor)?;
         self.load_demo_complaints(&holding, actor)?;
         self.load_demo_sharing(&ids, actor)?;
-        let count = count + self.load_demo_sections(&ids, actor)?;
+        self.load_demo_sections(&ids, actor)?;
         self.load_demo_incidents(&holding, actor)?;
         Ok(count)
     }

@@ -181,7 +181,7 @@ fn backup_lists_and_restores_only_with_confirmation() {
     let text = stdout(&backup);
     assert!(text.contains("backed up and verified"), "{text}");
     assert!(
-        text.contains("9 holdings, 4 requests, 2 complaints"),
+        text.contains("8 holdings, 4 requests, 2 complaints"),
         "{text}"
     );
 

@@ -94,7 +94,7 @@ fn a_document_from_before_requests_existed_still_imports() {
         .unwrap();
     assert_eq!((summary.requests, summary.complaints), (0, 0));
     assert!(!summary.deadline_settings);
-    assert_eq!(summary.holdings, 9);
+    assert_eq!(summary.holdings, 8);
 }
 
 #[test]

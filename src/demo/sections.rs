@@ -3,12 +3,10 @@
 //! relative to today, so that the panel always shows one record past retention, one holding
 //! due for disposal and one objection not yet applied.
 
-use super::{base, item, sensitive, texts};
+use super::texts;
 use crate::error::Result;
 use crate::model::disposal::{DisposalInput, DisposalMedium};
-use crate::model::holding::{
-    DisposalMethod, HoldingInput, Medium, RetentionRule, RetentionTrigger,
-};
+use crate::model::holding::{DisposalMethod, HoldingInput, RetentionRule, RetentionTrigger};
 use crate::model::measure::{MeasureHeading, MeasureInput};
 use crate::model::objection::ObjectionInput;
 use crate::model::provision::{
@@ -16,18 +14,17 @@ use crate::model::provision::{
     StatutoryException,
 };
 use crate::register::Register;
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
-/// Stands for the benefit-decision holding this module adds, in the lists of linked holdings.
-const NOTICES: usize = usize::MAX;
+/// Stands for the claims holding whose retention this module sets, in lists of linked holdings.
+const CLAIMS: usize = usize::MAX;
 const EMPLOYER: &str = "株式会社みらい製作所";
 const EMPLOYER_ADDRESS: &str = "東京都港区芝浦三丁目1番1号";
 const EMPLOYER_REPRESENTATIVE: &str = "代表取締役社長 高田 誠";
 
 impl Register {
     /// `holdings` are the ids of the demo holdings in the order `holdings()` lists them.
-    /// Returns the number of holdings it added.
-    pub(super) fn load_demo_sections(&self, holdings: &[i64], actor: &str) -> Result<usize> {
+    pub(super) fn load_demo_sections(&self, holdings: &[i64], actor: &str) -> Result<()> {
         let today = crate::clock::today();
         let ago = |days: u64| today.checked_sub_days(Days::new(days)).unwrap_or(today);
         let h = |index: usize| {
@@ -38,33 +35,23 @@ impl Register {
                 .collect::<Vec<i64>>()
         };
 
-        // Benefit decision copies kept five years from the end of the fiscal year: the last
-        // disposal covered the year before the one whose retention has now run out.
-        let notices = self.create_holding(
+        // Claims data (レセプト) is kept five years from the end of the fiscal year it belongs
+        // to: the last disposal covered the year before the one whose retention has now run
+        // out, so the holding is due for disposal.
+        let claims_id = holdings.get(1).copied().unwrap_or_default();
+        let claims = self.holding(claims_id)?;
+        let claims_data = self.update_holding(
+            claims.id,
+            claims.version,
             HoldingInput {
-                data_items: vec![
-                    item("氏名"),
-                    item("被保険者記号・番号"),
-                    item("支給決定額"),
-                    sensitive("療養の内容"),
-                ],
-                medium: Medium::Paper,
-                storage_place: "事務所 書庫B（施錠）".to_owned(),
-                storage_method: "年度別の保存箱に入れ施錠保管".to_owned(),
-                purposes: texts(&["高額療養費・付加給付の支給決定の記録"]),
                 retention: Some(RetentionRule {
                     years: 5,
                     months: 0,
                     trigger: RetentionTrigger::FiscalYearEnd,
-                    trigger_note: String::new(),
-                    legal_basis: "組合文書管理規程（給付決定書類 5年）".to_owned(),
+                    trigger_note: "診療月の属する年度の末日".to_owned(),
+                    legal_basis: "組合文書管理規程（診療報酬明細書 5年）".to_owned(),
                 }),
-                disposal_method: Some(DisposalMethod::Outsourced),
-                ..base(
-                    "高額療養費・付加給付 支給決定通知書（控）",
-                    "給付グループ",
-                    "現金給付",
-                )
+                ..claims.fields.clone()
             },
             actor,
         )?;
@@ -80,7 +67,7 @@ impl Register {
                 exception: None,
                 items: texts(&["氏名", "被保険者記号・番号", "支給決定額", "支給月"]),
                 frequency: "毎月（支給決定の都度、給与振込と同時に）".to_owned(),
-                holding_ids: vec![notices.id],
+                holding_ids: vec![claims_data.id],
                 notes: "黙示の同意による（書面で異議を申し出た者を除く）。".to_owned(),
             },
             actor,
@@ -126,7 +113,7 @@ impl Register {
                 consent_obtained: true,
                 consent_note: "個人情報保護方針で黙示の同意として公表。異議申出者は対象外。"
                     .to_owned(),
-                holding_ids: vec![notices.id],
+                holding_ids: vec![claims_data.id],
                 notes: "継続的な提供のため一括して記録（規則第19条第2項ただし書）。".to_owned(),
                 ..provision(ProvisionDirection::Provided)
             },
@@ -231,7 +218,7 @@ impl Register {
                 items: texts(&["氏名", "療養の期間", "支給決定額"]),
                 consent_obtained: true,
                 consent_note: "本人の依頼書（民間医療保険の請求のため）".to_owned(),
-                holding_ids: vec![notices.id],
+                holding_ids: vec![claims_data.id],
                 ..provision(ProvisionDirection::Provided)
             },
             actor,
@@ -263,8 +250,8 @@ impl Register {
             let holding_ids = linked
                 .iter()
                 .flat_map(|i| {
-                    if *i == NOTICES {
-                        vec![notices.id]
+                    if *i == CLAIMS {
+                        vec![claims_data.id]
                     } else {
                         h(*i)
                     }
@@ -283,7 +270,7 @@ impl Register {
         }
 
         // --- disposals ------------------------------------------------------------------
-        let probe = self.holding(notices.id)?;
+        let probe = self.holding(claims_data.id)?;
         if let Some(expired) = crate::controls::expired_through(&probe, today) {
             let covered = expired
                 .checked_sub_months(Months::new(12))
@@ -294,11 +281,12 @@ impl Register {
                 .unwrap_or(covered);
             self.create_disposal(
                 DisposalInput {
-                    holding_id: notices.id,
+                    holding_id: claims_data.id,
                     disposed_on: disposed,
+                    // The fiscal year ending on 31 March of `covered`'s year began a year before.
                     description: format!(
-                        "{}年度分 支給決定通知書（控） 保存箱6箱",
-                        covered.format("%Y")
+                        "{}年度診療分の紙レセプト（保存箱6箱）",
+                        covered.year() - 1
                     ),
                     covers_through: Some(covered),
                     medium: DisposalMedium::Paper,
@@ -306,7 +294,7 @@ impl Register {
                     vendor: "株式会社セキュアリサイクル東京（機密文書溶解処理）".to_owned(),
                     certificate_ref: format!("SR-{}-04417", disposed.format("%Y")),
                     witness: "給付グループ 中村 智子（搬出立会い）".to_owned(),
-                    ..disposal(notices.id, disposed)
+                    ..disposal(claims_data.id, disposed)
                 },
                 actor,
             )?;
@@ -364,12 +352,12 @@ impl Register {
                 "給付の内容を勤務先に知られたくないため、本人の口座への直接振込を希望",
                 ago(60),
                 Some(ago(55)),
-                NOTICES,
+                CLAIMS,
             ),
         ];
         for (person, purpose, reason, received_on, applied_on, holding) in objections {
-            let holding_ids = if holding == NOTICES {
-                vec![notices.id]
+            let holding_ids = if holding == CLAIMS {
+                vec![claims_data.id]
             } else {
                 h(holding)
             };
@@ -393,7 +381,7 @@ impl Register {
                 actor,
             )?;
         }
-        Ok(1)
+        Ok(())
     }
 }
 
@@ -470,9 +458,9 @@ fn measures() -> Vec<(
         (Physical, "取扱区域の入退室管理と持込機器の制限",
          "個人データを取り扱う区域において、ICカードによる入退室管理及び持ち込む機器等の制限を行うとともに、権限を有しない者による閲覧を防止する措置を講じている。", true, &[1, 2]),
         (Physical, "機器・電子媒体・書類の盗難・紛失防止",
-         "個人データを取り扱う機器、電子媒体及び書類等の盗難又は紛失等を防止するための施錠保管等の措置を講じるとともに、事業所内の移動を含め、持ち運ぶ場合に容易に個人データが判明しないよう措置を講じている。", true, &[NOTICES]),
+         "個人データを取り扱う機器、電子媒体及び書類等の盗難又は紛失等を防止するための施錠保管等の措置を講じるとともに、事業所内の移動を含め、持ち運ぶ場合に容易に個人データが判明しないよう措置を講じている。", true, &[CLAIMS]),
         (Physical, "書類の廃棄と電子媒体の消去",
-         "保存期間を経過した書類は判読できない大きさに裁断し、大量の場合は機密文書処理業者に委託して廃棄証明書を受領する。パソコン・磁気媒体はデータ消去ソフトウェアで読み取れない状態にして廃棄又はリース返却する。", true, &[NOTICES, 6]),
+         "保存期間を経過した書類は判読できない大きさに裁断し、大量の場合は機密文書処理業者に委託して廃棄証明書を受領する。パソコン・磁気媒体はデータ消去ソフトウェアで読み取れない状態にして廃棄又はリース返却する。", true, &[CLAIMS, 6]),
         (Technical, "アクセス制御",
          "担当者及び取り扱う個人情報データベース等の範囲を限定するために、適切なアクセス制御を実施している。", true, &[0, 1, 2]),
         (Technical, "不正アクセス・マルウェア対策",

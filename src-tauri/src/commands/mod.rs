@@ -2,6 +2,7 @@
 //! and convert its error into the `{kind, message, …}` report the UI switches on.
 
 pub mod complaints;
+pub mod controls;
 pub mod holdings;
 pub mod organisation;
 pub mod register;

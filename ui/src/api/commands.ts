@@ -255,3 +255,70 @@ export function saveDeadlineSettings(
 ): Promise<DeadlineSettings> {
   return call('save_deadline_settings', { input, expectedVersion });
 }
+
+// Provision records, regular recipients, security measures, disposals, objections and the
+// data-quality panel. The generic screens address a section by its kind; a provision record
+// arrives as a view and is flattened with its computed retention.
+
+import type { DisposalDue } from '../bindings/DisposalDue';
+import type { Finding } from '../bindings/Finding';
+import type { ProvisionRecordView } from '../bindings/ProvisionRecordView';
+import type { Entity } from '../bindings/Entity';
+import type { Draft, SectionKind, StoredRecord } from '../lib/sections';
+
+const SECTION_COMMANDS: Record<SectionKind, { plural: string; single: string }> = {
+  provision: { plural: 'provision_records', single: 'provision_record' },
+  recipients: { plural: 'recipients', single: 'recipient' },
+  measures: { plural: 'measures', single: 'measure' },
+  disposals: { plural: 'disposals', single: 'disposal' },
+  objections: { plural: 'objections', single: 'objection' },
+};
+
+function flattenView(value: unknown): StoredRecord {
+  const view = value as ProvisionRecordView;
+  return { ...view.record, retainUntil: view.retainUntil, pastRetention: view.pastRetention } as StoredRecord;
+}
+
+export async function listSection(kind: SectionKind): Promise<StoredRecord[]> {
+  const rows = await call<unknown[]>(`list_${SECTION_COMMANDS[kind].plural}`);
+  return kind === 'provision' ? rows.map(flattenView) : (rows as StoredRecord[]);
+}
+
+export async function getSectionRecord(kind: SectionKind, id: number): Promise<StoredRecord> {
+  const row = await call<unknown>(`get_${SECTION_COMMANDS[kind].single}`, { id });
+  return kind === 'provision' ? flattenView(row) : (row as StoredRecord);
+}
+
+export function createSectionRecord(kind: SectionKind, input: Draft): Promise<StoredRecord> {
+  return call(`create_${SECTION_COMMANDS[kind].single}`, { input });
+}
+
+export function updateSectionRecord(
+  kind: SectionKind,
+  id: number,
+  expectedVersion: number,
+  input: Draft,
+): Promise<StoredRecord> {
+  return call(`update_${SECTION_COMMANDS[kind].single}`, { id, expectedVersion, input });
+}
+
+export function deleteSectionRecord(kind: SectionKind, id: number, expectedVersion: number): Promise<void> {
+  return call(`delete_${SECTION_COMMANDS[kind].single}`, { id, expectedVersion });
+}
+
+export function sectionHistory(entity: Entity, id: number): Promise<AuditEntry[]> {
+  return call('section_history', { entity, id });
+}
+
+/** Every provision and receipt record about one person, for an art. 33(5) request. */
+export async function provisionRecordsAbout(person: string): Promise<StoredRecord[]> {
+  return (await call<unknown[]>('provision_records_about', { person })).map(flattenView);
+}
+
+export function listDisposalsDue(): Promise<DisposalDue[]> {
+  return call('list_disposals_due');
+}
+
+export function listFindings(): Promise<Finding[]> {
+  return call('list_findings');
+}

@@ -33,6 +33,14 @@ import {
   AGENDA_KINDS,
   REQUEST_FIELDS,
   COMPLAINT_FIELDS,
+  PROVISION_DIRECTIONS,
+  PROVISION_BASES,
+  STATUTORY_EXCEPTIONS,
+  RECORDING_METHODS,
+  MEASURE_HEADINGS,
+  DISPOSAL_MEDIA,
+  FINDING_SECTIONS,
+  FINDING_RULES,
 } from './enums';
 
 const catalogues: Record<string, Record<string, string>> = { ja, en };
@@ -91,6 +99,14 @@ describe('message catalogues', () => {
     ['enum.agendaKind', AGENDA_KINDS],
     ['request.field', REQUEST_FIELDS],
     ['complaint.field', COMPLAINT_FIELDS],
+    ['enum.provisionDirection', PROVISION_DIRECTIONS],
+    ['enum.provisionBasis', PROVISION_BASES],
+    ['enum.statutoryException', STATUTORY_EXCEPTIONS],
+    ['enum.recordingMethod', RECORDING_METHODS],
+    ['enum.measureHeading', MEASURE_HEADINGS],
+    ['enum.disposalMedium', DISPOSAL_MEDIA],
+    ['enum.findingSection', FINDING_SECTIONS],
+    ['quality.rule', FINDING_RULES],
   ];
 
   it.each(required)('label every value of %s', (prefix, values) => {

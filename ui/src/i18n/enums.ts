@@ -32,6 +32,14 @@ import type { RequestStatus } from '../bindings/RequestStatus';
 import type { RequestTrack } from '../bindings/RequestTrack';
 import type { RequestType } from '../bindings/RequestType';
 import type { ResponseMethod } from '../bindings/ResponseMethod';
+import type { DisposalMedium } from '../bindings/DisposalMedium';
+import type { FindingRule } from '../bindings/FindingRule';
+import type { FindingSection } from '../bindings/FindingSection';
+import type { MeasureHeading } from '../bindings/MeasureHeading';
+import type { ProvisionBasis } from '../bindings/ProvisionBasis';
+import type { ProvisionDirection } from '../bindings/ProvisionDirection';
+import type { RecordingMethod } from '../bindings/RecordingMethod';
+import type { StatutoryException } from '../bindings/StatutoryException';
 import { t } from './i18n.svelte';
 
 function keysOf<T extends string>(record: Record<T, true>): T[] {
@@ -109,6 +117,11 @@ export const ENTITIES = keysOf({
   request: true,
   complaint: true,
   deadlineSettings: true,
+  recipient: true,
+  provisionRecord: true,
+  measure: true,
+  disposal: true,
+  objection: true,
 } as const satisfies Record<Entity, true>);
 
 export const ERROR_KINDS = keysOf({
@@ -348,6 +361,69 @@ export const COMPLAINT_FIELDS = keysOf({
   holdingIds: true,
 } as const satisfies Record<keyof ComplaintInput, true>);
 
+export const PROVISION_DIRECTIONS = keysOf({
+  provided: true,
+  received: true,
+} as const satisfies Record<ProvisionDirection, true>);
+
+export const PROVISION_BASES = keysOf({
+  consent: true,
+  optOut: true,
+  foreignProvision: true,
+  statutoryException: true,
+} as const satisfies Record<ProvisionBasis, true>);
+
+export const STATUTORY_EXCEPTIONS = keysOf({
+  lawsAndRegulations: true,
+  lifeBodyProperty: true,
+  publicHealth: true,
+  publicBodyCooperation: true,
+  academicPublication: true,
+  academicProvider: true,
+  academicRecipient: true,
+} as const satisfies Record<StatutoryException, true>);
+
+export const RECORDING_METHODS = keysOf({
+  individual: true,
+  bulk: true,
+  contractSubstitute: true,
+} as const satisfies Record<RecordingMethod, true>);
+
+export const MEASURE_HEADINGS = keysOf({
+  basicPolicy: true,
+  handlingRules: true,
+  organisational: true,
+  personnel: true,
+  physical: true,
+  technical: true,
+  externalEnvironment: true,
+} as const satisfies Record<MeasureHeading, true>);
+
+export const DISPOSAL_MEDIA = keysOf({
+  paper: true,
+  electronicData: true,
+  storageDevice: true,
+  removableMedia: true,
+  other: true,
+} as const satisfies Record<DisposalMedium, true>);
+
+export const FINDING_SECTIONS = keysOf({
+  holding: true,
+  provisionRecord: true,
+  objection: true,
+} as const satisfies Record<FindingSection, true>);
+
+export const FINDING_RULES = keysOf({
+  noRetentionRule: true,
+  noDisposalMethod: true,
+  noAccessHolders: true,
+  noManager: true,
+  reviewOverdue: true,
+  dueForDisposal: true,
+  provisionPastRetention: true,
+  objectionNotApplied: true,
+} as const satisfies Record<FindingRule, true>);
+
 // Labels. The template-literal keys are checked against the catalogue's key type, so a value
 // without a label is a type error as well as a test failure.
 export const label = {
@@ -380,6 +456,13 @@ export const label = {
   deadlineRule: (v: DeadlineRule) => t(`enum.deadlineRule.${v}`),
   deadlineKind: (v: DeadlineKind) => t(`enum.deadlineKind.${v}`),
   agendaKind: (v: AgendaKind) => t(`enum.agendaKind.${v}`),
+  provisionDirection: (v: ProvisionDirection) => t(`enum.provisionDirection.${v}`),
+  provisionBasis: (v: ProvisionBasis) => t(`enum.provisionBasis.${v}`),
+  statutoryException: (v: StatutoryException) => t(`enum.statutoryException.${v}`),
+  recordingMethod: (v: RecordingMethod) => t(`enum.recordingMethod.${v}`),
+  measureHeading: (v: MeasureHeading) => t(`enum.measureHeading.${v}`),
+  disposalMedium: (v: DisposalMedium) => t(`enum.disposalMedium.${v}`),
+  findingSection: (v: FindingSection) => t(`enum.findingSection.${v}`),
 };
 
 /** Narrows an unknown string to a member of one of the lists above. */

@@ -4,6 +4,7 @@ import type { Organisation } from '../bindings/Organisation';
 import type { StartupStatus } from '../bindings/StartupStatus';
 import { startupStatus } from '../api/commands';
 import type { MessageKey, Params } from '../i18n/i18n.svelte';
+import type { SectionKind } from './sections';
 
 export type Route =
   | { name: 'dashboard' }
@@ -19,7 +20,12 @@ export type Route =
   | { name: 'new' }
   | { name: 'edit'; id: number }
   | { name: 'organisation' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'sectionList'; kind: SectionKind }
+  | { name: 'sectionRecord'; kind: SectionKind; id: number }
+  | { name: 'sectionNew'; kind: SectionKind; holdingId?: number }
+  | { name: 'sectionEdit'; kind: SectionKind; id: number }
+  | { name: 'quality' };
 
 /** A message key rather than text, so that a toast follows a language switch while shown. */
 export type Toast = { id: number; key: MessageKey; params?: Params; tone: 'ok' | 'error' };

@@ -26,6 +26,7 @@ import type { RequestInput } from '../bindings/RequestInput';
 import type { RequestStep } from '../bindings/RequestStep';
 import { DEMO_ORGANISATION, demoHoldings } from './demo';
 import { MockRequests } from './requests';
+import { MockSections, NOT_MINE } from './sections';
 
 export type MockOptions = {
   /** What the register holds at startup. */
@@ -96,6 +97,11 @@ export class MockBackend {
   readonly cases: MockRequests = new MockRequests(
     () => this.organisation,
     () => this.now(),
+  );
+  /** Provision records, recipients, measures, disposals, objections and findings. */
+  readonly sections: MockSections = new MockSections(
+    () => this.now(),
+    () => this.holdings,
   );
 
   constructor(options: MockOptions = {}) {
@@ -256,6 +262,7 @@ export class MockBackend {
     const holdings = demoHoldings();
     for (const input of holdings) this.createHolding(input);
     this.cases.loadDemo(this.holdings.map((h) => h.id));
+    this.sections.loadDemo(this.holdings.map((h) => h.id));
     // A few later edits, so that the history has something to show.
     const first = this.holdings[0];
     if (first) {
@@ -410,8 +417,11 @@ export class MockBackend {
           args.input as DeadlineSettingsInput,
           (args.expectedVersion as number | null | undefined) ?? null,
         );
-      default:
+      default: {
+        const answer = this.sections.handle(cmd, args);
+        if (answer !== NOT_MINE) return answer;
         throw report('storage', `unknown command ${cmd}`);
+      }
     }
   }
 }
