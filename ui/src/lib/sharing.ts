@@ -1,0 +1,128 @@
+// Subcontractors, joint uses and transfers in the UI: empty inputs for the forms, field labels
+// from the error paths the core reports, and the texts of their flags.
+import type { HoldingInput } from '../bindings/HoldingInput';
+import type { JointUseInput } from '../bindings/JointUseInput';
+import type { JointUseTerms } from '../bindings/JointUseTerms';
+import type { SharingFinding } from '../bindings/SharingFinding';
+import type { SubcontractorInput } from '../bindings/SubcontractorInput';
+import type { TransferInput } from '../bindings/TransferInput';
+import { joinList } from '../i18n/format';
+import { isMessageKey, t } from '../i18n/i18n.svelte';
+import { sharingLabel } from '../i18n/enums';
+
+export function emptySubcontractorInput(parentId: number | null = null): SubcontractorInput {
+  return {
+    reference: '',
+    parentId,
+    name: '',
+    address: '',
+    representative: '',
+    country: 'JP',
+    classification: 'systemVendor',
+    classificationNote: '',
+    workDescription: '',
+    entrusted: [],
+    contractReference: '',
+    contractClauses: '',
+    approval: null,
+    supervision: { method: 'writtenReport', frequencyMonths: 12, lastCheck: null, nextCheck: null, findings: '' },
+    incidentNotifiedOn: null,
+    incidentNote: '',
+    notes: '',
+  };
+}
+
+export function emptyTerms(): JointUseTerms {
+  return {
+    factStatement: '',
+    items: [],
+    usersRange: '',
+    purposes: [],
+    responsibleName: '',
+    responsibleAddress: '',
+    responsibleRepresentative: '',
+  };
+}
+
+export function emptyJointUseInput(): JointUseInput {
+  return {
+    reference: '',
+    title: '',
+    terms: emptyTerms(),
+    publicationMethods: [],
+    publishedOn: null,
+    holdingIds: [],
+    notes: '',
+  };
+}
+
+export function emptyTransferInput(holdingId = 0, subcontractorId: number | null = null): TransferInput {
+  return {
+    reference: '',
+    holdingId,
+    recipient: '',
+    subcontractorId,
+    country: null,
+    countryUndeterminedReason: '',
+    basis: 'consent',
+    measuresBasis: null,
+    legalBasis: '',
+    items: [],
+    informationGiven: { countrySystem: '', recipientMeasures: '', givenOn: null, method: '' },
+    checkFrequencyMonths: null,
+    lastCheck: null,
+    nextCheck: null,
+    checkResults: '',
+    startedOn: null,
+    stoppedOn: null,
+    notes: '',
+  };
+}
+
+export type SharingPrefix = 'subcontractor.field' | 'jointUse.field' | 'transfer.field';
+
+/** A label for an error path such as `entrusted[1].itemIds[0]` or `terms.purposes[0].user`. */
+export function sharingPathLabel(prefix: SharingPrefix, path: string): string {
+  const parts = path.split('.');
+  const names: string[] = [];
+  let result = '';
+  for (const part of parts) {
+    const match = /^([^[]+)(?:\[(\d+)\])?$/.exec(part);
+    const name = match?.[1] ?? part;
+    names.push(name);
+    const key = `${prefix}.${names.join('.')}`;
+    let text = isMessageKey(key) ? t(key) : name;
+    if (match?.[2] !== undefined) text = t('field.indexed', { label: text, n: Number(match[2]) + 1 });
+    result = result ? t('field.path', { parent: result, child: text }) : text;
+  }
+  return result;
+}
+
+/** What a flag says, e.g. 「次回点検日（2026-01-05）を過ぎています」 or the missing items. */
+export function findingText(finding: SharingFinding): string {
+  if (finding.rule === 'jointUseMissingItem') {
+    return t('sharing.finding.missing', {
+      items: joinList(finding.missing.map((m) => sharingLabel.statutoryItem(m))),
+    });
+  }
+  if (finding.dueOn) return t('sharing.finding.due', { date: finding.dueOn });
+  return sharingLabel.sharingRuleHint(finding.rule);
+}
+
+/** `US` → 米国 (US) where the browser knows the name. */
+export function countryName(code: string | null, language: string): string {
+  if (!code) return t('transfer.countryUndetermined');
+  try {
+    const names = new Intl.DisplayNames([language], { type: 'region' });
+    const name = names.of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+/** The data item names of `ids` in `holding`, in the holding's order. */
+export function itemNames(holding: Pick<HoldingInput, 'dataItems'> | undefined, ids: readonly number[]): string[] {
+  if (!holding) return ids.map((id) => `#${id}`);
+  return holding.dataItems.filter((i) => i.id !== null && ids.includes(i.id)).map((i) => i.name);
+}
