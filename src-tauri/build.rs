@@ -4,7 +4,7 @@
 //! Listing them makes each command deny-by-default: a window may call it only if its
 //! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: [&str; 33] = [
+const COMMANDS: &[&str] = &[
     "startup_status",
     "save_organisation",
     "load_demo",
@@ -64,7 +64,7 @@ fn main() {
     println!("cargo:rerun-if-changed=../ui/dist");
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(&COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("failed to run tauri-build");
 }

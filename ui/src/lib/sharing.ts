@@ -126,3 +126,10 @@ export function itemNames(holding: Pick<HoldingInput, 'dataItems'> | undefined, 
   if (!holding) return ids.map((id) => `#${id}`);
   return holding.dataItems.filter((i) => i.id !== null && ids.includes(i.id)).map((i) => i.name);
 }
+
+/** The field's own label, without its parents (承諾者 rather than 承諾：承諾者), for a form
+ * whose section heading already names the parent. */
+export function sharingOwnLabel(prefix: SharingPrefix, path: string): string {
+  const key = `${prefix}.${path.replace(/\[\d+\]/g, '')}`;
+  return isMessageKey(key) ? t(key) : sharingPathLabel(prefix, path);
+}
