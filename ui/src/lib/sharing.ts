@@ -6,9 +6,18 @@ import type { JointUseTerms } from '../bindings/JointUseTerms';
 import type { SharingFinding } from '../bindings/SharingFinding';
 import type { SubcontractorInput } from '../bindings/SubcontractorInput';
 import type { TransferInput } from '../bindings/TransferInput';
-import { joinList } from '../i18n/format';
+import { formatDate, joinList } from '../i18n/format';
 import { isMessageKey, t } from '../i18n/i18n.svelte';
-import { sharingLabel } from '../i18n/enums';
+import {
+  APPROVAL_FORMS,
+  MEASURES_BASES,
+  PUBLICATION_METHODS,
+  SUBCONTRACTOR_CLASSES,
+  SUPERVISION_METHODS,
+  TRANSFER_BASES,
+  isOneOf,
+  sharingLabel,
+} from '../i18n/enums';
 
 export function emptySubcontractorInput(parentId: number | null = null): SubcontractorInput {
   return {
@@ -132,4 +141,67 @@ export function itemNames(holding: Pick<HoldingInput, 'dataItems'> | undefined, 
 export function sharingOwnLabel(prefix: SharingPrefix, path: string): string {
   const key = `${prefix}.${path.replace(/\[\d+\]/g, '')}`;
   return isMessageKey(key) ? t(key) : sharingPathLabel(prefix, path);
+}
+
+type Json = import('../bindings/serde_json/JsonValue').JsonValue;
+const isObj = (v: Json | null): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: Json | undefined): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v));
+
+/** A changed value of a subcontractor, joint use or transfer as the history shows it. */
+export function presentSharingValue(field: string, value: Json | null): string {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return t('common.none');
+  const date = (v: Json | undefined) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : str(v));
+  switch (field) {
+    case 'classification':
+      return isOneOf(SUBCONTRACTOR_CLASSES, value) ? sharingLabel.subcontractorClass(value) : str(value);
+    case 'basis':
+      return isOneOf(TRANSFER_BASES, value) ? sharingLabel.transferBasis(value) : str(value);
+    case 'measuresBasis':
+      return isOneOf(MEASURES_BASES, value) ? sharingLabel.measuresBasis(value) : str(value);
+    case 'publicationMethods':
+      return Array.isArray(value)
+        ? joinList(value.map((v) => (isOneOf(PUBLICATION_METHODS, v) ? sharingLabel.publicationMethod(v) : str(v))))
+        : str(value);
+    case 'approval':
+      return isObj(value)
+        ? t('subcontractor.approvalLine', {
+            by: str(value.approvedBy),
+            date: date(value.approvedOn),
+            form: isOneOf(APPROVAL_FORMS, value.form) ? sharingLabel.approvalForm(value.form) : str(value.form),
+          })
+        : str(value);
+    case 'supervision':
+      return isObj(value)
+        ? [
+            isOneOf(SUPERVISION_METHODS, value.method) ? sharingLabel.supervisionMethod(value.method) : str(value.method),
+            `${t('subcontractor.field.supervision.lastCheck')} ${value.lastCheck ? date(value.lastCheck) : t('common.none')}`,
+            `${t('subcontractor.field.supervision.nextCheck')} ${value.nextCheck ? date(value.nextCheck) : t('common.none')}`,
+            str(value.findings),
+          ]
+            .filter(Boolean)
+            .join('／')
+        : str(value);
+    case 'entrusted':
+      return Array.isArray(value)
+        ? joinList(value.map((e) => (isObj(e) && Array.isArray(e.itemIds) ? t('sharing.history.entrusted', { holding: str(e.holdingId), n: e.itemIds.length }) : str(e))))
+        : str(value);
+    case 'terms':
+      return isObj(value)
+        ? [str(value.responsibleName), str(value.responsibleAddress), str(value.responsibleRepresentative)].filter(Boolean).join('／') +
+            (Array.isArray(value.purposes) ? `（${t('jointUse.field.terms.purposes')} ${value.purposes.length}）` : '')
+        : str(value);
+    case 'editions':
+      return Array.isArray(value) ? t('jointUse.editionNo', { n: value.length }) : str(value);
+    case 'informationGiven':
+      return isObj(value) ? [str(value.countrySystem), str(value.recipientMeasures), date(value.givenOn)].filter(Boolean).join('／') || t('common.none') : str(value);
+    default:
+      if (typeof value === 'string') return date(value);
+      if (Array.isArray(value)) return joinList(value.map((v) => str(v)));
+      return str(value);
+  }
+}
+
+/** History labels for one of the three sections. */
+export function sharingHistoryLabel(prefix: SharingPrefix): (field: string) => string {
+  return (field) => sharingOwnLabel(prefix, field);
 }
