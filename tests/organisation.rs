@@ -94,9 +94,29 @@ fn the_demo_register_is_complete_valid_and_audited() {
         .iter()
         .map(|v| v.complaint.version)
         .sum();
+    let sharing_writes: i64 = register
+        .subcontractor_tree(today)
+        .unwrap()
+        .iter()
+        .map(|n| n.subcontractor.version)
+        .chain(
+            register
+                .joint_uses()
+                .unwrap()
+                .iter()
+                .map(|v| v.joint_use.version),
+        )
+        .chain(
+            register
+                .transfers(today)
+                .unwrap()
+                .iter()
+                .map(|v| v.transfer.version),
+        )
+        .sum();
     assert_eq!(
         report.entries,
-        count as i64 + 1 + request_writes + complaint_writes
+        count as i64 + 1 + request_writes + complaint_writes + sharing_writes
     );
     let again = register.load_demo(ACTOR).unwrap_err();
     assert_eq!(again.kind(), ErrorKind::Conflict);
