@@ -208,6 +208,12 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 document.complaints.len(),
                 out.display()
             );
+            println!(
+                "  with {} subcontractors, {} joint uses and {} cross-border transfers",
+                document.subcontractors.len(),
+                document.joint_uses.len(),
+                document.transfers.len()
+            );
         }
         RegisterCommand::Import { file } => {
             let text = std::fs::read_to_string(&file).map_err(|e| CoreError::Io {
@@ -230,6 +236,10 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 } else {
                     ""
                 }
+            );
+            println!(
+                "  with {} subcontractors, {} joint uses and {} cross-border transfers",
+                summary.subcontractors, summary.joint_uses, summary.transfers
             );
         }
         RegisterCommand::Verify => {
