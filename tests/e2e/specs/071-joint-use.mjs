@@ -102,6 +102,12 @@ export default async function jointUse(app) {
   check((await app.text('ju-current-change')).includes('あらかじめ'), 'the third edition was notified in advance');
   await app.waitFor('history-entry');
   await app.screenshot('third-edition');
+  check(
+    (await app.text('css=[data-testid="history-change"][data-field="editions"]')).includes('第3版'),
+    'the history names the edition count, not raw JSON',
+  );
+  await scrollIntoView(app, 'history');
+  await app.screenshot('history');
 
   // ---- English ----
   await app.click('lang-en');
