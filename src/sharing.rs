@@ -1227,11 +1227,12 @@ pub(crate) fn write_document(
     Ok(())
 }
 
+/// Each record's id and its current state as the audit trail stores it.
+type RecordStates = Vec<(String, serde_json::Value)>;
+
 /// The current state of every record of the three sections, for `verify`'s comparison with
 /// the audit trail.
-pub(crate) fn audited_states(
-    conn: &Connection,
-) -> Result<Vec<(Entity, Vec<(String, serde_json::Value)>)>> {
+pub(crate) fn audited_states(conn: &Connection) -> Result<Vec<(Entity, RecordStates)>> {
     Ok(vec![
         (
             Entity::Subcontractor,

@@ -1018,3 +1018,87 @@ fn duplicate_sharing_ids_and_references_are_refused_on_import() {
         .iter()
         .any(|(r, f)| r == "transfers[1]" && f.contains(&"id".to_owned())));
 }
+
+#[test]
+fn each_users_purpose_needs_its_text_and_editions_must_be_whole_on_import() {
+    let register = memory_register();
+    let h = with_holding(&register);
+    let mut input = joint_use(&h);
+    input.terms.purposes[0].purpose = String::new();
+    let errors = fields(register.create_joint_use(input, ACTOR).unwrap_err());
+    assert!(has(
+        &errors,
+        "terms.purposes[0].purpose",
+        FieldErrorCode::Required
+    ));
+
+    let mut document = demo_document();
+    let joint_uses = document["jointUses"].as_array_mut().unwrap();
+    let changed = joint_uses
+        .iter()
+        .position(|j| j["editions"].as_array().unwrap().len() == 2)
+        .expect("the demo has a changed arrangement");
+    // A later edition without its change, and current terms that no edition carries.
+    joint_uses[changed]["editions"][1]["change"] = Value::Null;
+    joint_uses[changed]["terms"]["usersRange"] = Value::from("書き換えられた範囲");
+    let other = 1 - changed;
+    joint_uses[other]["editions"] = Value::Array(Vec::new());
+    let problems = import_problems(&document);
+    let named = |record: &str, field: &str| {
+        problems
+            .iter()
+            .any(|(r, fields)| r == record && fields.iter().any(|f| f == field))
+    };
+    assert!(
+        named(&format!("jointUses[{changed}]"), "editions[1].change"),
+        "{problems:?}"
+    );
+    assert!(
+        named(&format!("jointUses[{changed}]"), "editions"),
+        "{problems:?}"
+    );
+    assert!(
+        named(&format!("jointUses[{other}]"), "editions"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn consent_to_a_transfer_to_an_undetermined_country_needs_no_country_system() {
+    let register = memory_register();
+    let h = with_holding(&register);
+    let input = TransferInput {
+        basis: TransferBasis::Consent,
+        measures_basis: None,
+        country: None,
+        country_undetermined_reason: "提供時点で渡航先が未定".to_owned(),
+        information_given: InformationGiven {
+            country_system: String::new(),
+            recipient_measures: "提供先の措置は特定できないため提供できない旨を説明".to_owned(),
+            given_on: Some(d("2026-01-05")),
+            method: "同意書".to_owned(),
+        },
+        items: vec!["氏名".to_owned(), "氏名".to_owned()],
+        ..transfer(&h)
+    };
+    let errors = fields(register.create_transfer(input.clone(), ACTOR).unwrap_err());
+    assert_eq!(
+        errors,
+        vec![("items[1]".to_owned(), FieldErrorCode::Duplicate)]
+    );
+    let created = register
+        .create_transfer(
+            TransferInput {
+                items: vec!["氏名".to_owned()],
+                ..input
+            },
+            ACTOR,
+        )
+        .unwrap();
+    assert_eq!(created.fields.country, None);
+    assert!(register
+        .transfer(created.id, d("2026-02-01"))
+        .unwrap()
+        .findings
+        .is_empty());
+}

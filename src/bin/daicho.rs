@@ -302,6 +302,12 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 document.complaints.len(),
                 out.display()
             );
+            println!(
+                "  with {} subcontractors, {} joint uses and {} cross-border transfers",
+                document.subcontractors.len(),
+                document.joint_uses.len(),
+                document.transfers.len()
+            );
         }
         RegisterCommand::Export {
             format,
@@ -380,6 +386,10 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 } else {
                     ""
                 }
+            );
+            println!(
+                "  with {} subcontractors, {} joint uses and {} cross-border transfers",
+                summary.subcontractors, summary.joint_uses, summary.transfers
             );
         }
         RegisterCommand::Verify => {

@@ -7,4 +7,5 @@ pub mod holdings;
 pub mod organisation;
 pub mod register;
 pub mod requests;
+pub mod sharing;
 pub mod startup;

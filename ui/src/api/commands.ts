@@ -322,3 +322,94 @@ export function listDisposalsDue(): Promise<DisposalDue[]> {
 export function listFindings(): Promise<Finding[]> {
   return call('list_findings');
 }
+
+// Subcontractors (委託先), joint uses (共同利用) and cross-border transfers (外国への提供)
+import type { HoldingSharing } from '../bindings/HoldingSharing';
+import type { JointUse } from '../bindings/JointUse';
+import type { JointUseChange } from '../bindings/JointUseChange';
+import type { JointUseInput } from '../bindings/JointUseInput';
+import type { JointUseView } from '../bindings/JointUseView';
+import type { SharingFinding } from '../bindings/SharingFinding';
+import type { Subcontractor } from '../bindings/Subcontractor';
+import type { SubcontractorInput } from '../bindings/SubcontractorInput';
+import type { SubcontractorNode } from '../bindings/SubcontractorNode';
+import type { Transfer } from '../bindings/Transfer';
+import type { TransferInput } from '../bindings/TransferInput';
+import type { TransferView } from '../bindings/TransferView';
+
+export function listSubcontractors(): Promise<SubcontractorNode[]> {
+  return call('list_subcontractors');
+}
+
+export function getSubcontractor(id: number): Promise<Subcontractor> {
+  return call('get_subcontractor', { id });
+}
+
+export function createSubcontractor(input: SubcontractorInput): Promise<Subcontractor> {
+  return call('create_subcontractor', { input });
+}
+
+export function updateSubcontractor(id: number, expectedVersion: number, input: SubcontractorInput): Promise<Subcontractor> {
+  return call('update_subcontractor', { id, expectedVersion, input });
+}
+
+export function deleteSubcontractor(id: number, expectedVersion: number): Promise<null> {
+  return call('delete_subcontractor', { id, expectedVersion });
+}
+
+export function listJointUses(): Promise<JointUseView[]> {
+  return call('list_joint_uses');
+}
+
+export function getJointUse(id: number): Promise<JointUseView> {
+  return call('get_joint_use', { id });
+}
+
+export function createJointUse(input: JointUseInput): Promise<JointUse> {
+  return call('create_joint_use', { input });
+}
+
+export function updateJointUse(
+  id: number,
+  expectedVersion: number,
+  input: JointUseInput,
+  change: JointUseChange | null,
+): Promise<JointUse> {
+  return call('update_joint_use', { id, expectedVersion, input, change });
+}
+
+export function deleteJointUse(id: number, expectedVersion: number): Promise<null> {
+  return call('delete_joint_use', { id, expectedVersion });
+}
+
+export function listTransfers(): Promise<TransferView[]> {
+  return call('list_transfers');
+}
+
+export function getTransfer(id: number): Promise<TransferView> {
+  return call('get_transfer', { id });
+}
+
+export function createTransfer(input: TransferInput): Promise<Transfer> {
+  return call('create_transfer', { input });
+}
+
+export function updateTransfer(id: number, expectedVersion: number, input: TransferInput): Promise<Transfer> {
+  return call('update_transfer', { id, expectedVersion, input });
+}
+
+export function deleteTransfer(id: number, expectedVersion: number): Promise<null> {
+  return call('delete_transfer', { id, expectedVersion });
+}
+
+export function holdingSharing(holdingId: number): Promise<HoldingSharing> {
+  return call('holding_sharing', { holdingId });
+}
+
+export function sharingFindings(): Promise<SharingFinding[]> {
+  return call('sharing_findings');
+}
+
+export function sharingHistory(entity: Entity, id: number): Promise<AuditEntry[]> {
+  return call('sharing_history', { entity, id });
+}

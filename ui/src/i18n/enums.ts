@@ -122,6 +122,9 @@ export const ENTITIES = keysOf({
   measure: true,
   disposal: true,
   objection: true,
+  subcontractor: true,
+  jointUse: true,
+  transfer: true,
 } as const satisfies Record<Entity, true>);
 
 export const ERROR_KINDS = keysOf({
@@ -469,3 +472,101 @@ export const label = {
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
+
+// Subcontractors, joint uses and cross-border transfers.
+import type { ApprovalForm } from '../bindings/ApprovalForm';
+import type { ChangeNotice } from '../bindings/ChangeNotice';
+import type { MeasuresBasis } from '../bindings/MeasuresBasis';
+import type { PublicationMethod } from '../bindings/PublicationMethod';
+import type { SharingRule } from '../bindings/SharingRule';
+import type { StatutoryItem } from '../bindings/StatutoryItem';
+import type { SubcontractorClass } from '../bindings/SubcontractorClass';
+import type { SupervisionMethod } from '../bindings/SupervisionMethod';
+import type { TransferBasis } from '../bindings/TransferBasis';
+
+export const SUBCONTRACTOR_CLASSES = keysOf({
+  systemVendor: true,
+  cloudProvider: true,
+  consultancy: true,
+  securityCompany: true,
+  checkupProvider: true,
+  translator: true,
+  printMail: true,
+  disposalCompany: true,
+  callCentre: true,
+  nonprofit: true,
+  other: true,
+} as const satisfies Record<SubcontractorClass, true>);
+
+export const APPROVAL_FORMS = keysOf({
+  writtenApproval: true,
+  electronicApproval: true,
+  contractClause: true,
+  internalDecision: true,
+  oral: true,
+} as const satisfies Record<ApprovalForm, true>);
+
+export const SUPERVISION_METHODS = keysOf({
+  onSiteAudit: true,
+  writtenReport: true,
+  questionnaire: true,
+  certificationCheck: true,
+  indirectThroughParent: true,
+  other: true,
+} as const satisfies Record<SupervisionMethod, true>);
+
+export const PUBLICATION_METHODS = keysOf({
+  website: true,
+  noticeToPersons: true,
+  postedAtOffice: true,
+  bulletin: true,
+  other: true,
+} as const satisfies Record<PublicationMethod, true>);
+
+export const CHANGE_NOTICES = keysOf({
+  notifyWithoutDelay: true,
+  notifyInAdvance: true,
+} as const satisfies Record<ChangeNotice, true>);
+
+export const STATUTORY_ITEMS = keysOf({
+  fact: true,
+  items: true,
+  usersRange: true,
+  purposes: true,
+  responsible: true,
+} as const satisfies Record<StatutoryItem, true>);
+
+export const TRANSFER_BASES = keysOf({
+  consent: true,
+  equivalentMeasures: true,
+  adequacy: true,
+  legalObligation: true,
+  otherLaw: true,
+} as const satisfies Record<TransferBasis, true>);
+
+export const MEASURES_BASES = keysOf({
+  contract: true,
+  groupRules: true,
+  cbpr: true,
+} as const satisfies Record<MeasuresBasis, true>);
+
+export const SHARING_RULES = keysOf({
+  subcontractorWithoutConsent: true,
+  supervisionOverdue: true,
+  jointUseMissingItem: true,
+  foreignSubcontractorWithoutTransfer: true,
+  transferCheckOverdue: true,
+} as const satisfies Record<SharingRule, true>);
+
+export const sharingLabel = {
+  subcontractorClass: (v: SubcontractorClass) => t(`enum.subcontractorClass.${v}`),
+  approvalForm: (v: ApprovalForm) => t(`enum.approvalForm.${v}`),
+  supervisionMethod: (v: SupervisionMethod) => t(`enum.supervisionMethod.${v}`),
+  publicationMethod: (v: PublicationMethod) => t(`enum.publicationMethod.${v}`),
+  changeNotice: (v: ChangeNotice) => t(`enum.changeNotice.${v}`),
+  statutoryItem: (v: StatutoryItem) => t(`enum.statutoryItem.${v}`),
+  transferBasis: (v: TransferBasis) => t(`enum.transferBasis.${v}`),
+  measuresBasis: (v: MeasuresBasis) => t(`enum.measuresBasis.${v}`),
+  sharingRule: (v: SharingRule) => t(`enum.sharingRule.${v}`),
+  sharingRuleHint: (v: SharingRule) => t(`enum.sharingRuleHint.${v}`),
+};

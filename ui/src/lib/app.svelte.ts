@@ -25,7 +25,19 @@ export type Route =
   | { name: 'sectionRecord'; kind: SectionKind; id: number }
   | { name: 'sectionNew'; kind: SectionKind; holdingId?: number }
   | { name: 'sectionEdit'; kind: SectionKind; id: number }
-  | { name: 'quality' };
+  | { name: 'quality' }
+  | { name: 'subcontractors' }
+  | { name: 'subcontractor'; id: number }
+  | { name: 'newSubcontractor'; parentId?: number }
+  | { name: 'editSubcontractor'; id: number }
+  | { name: 'jointUses' }
+  | { name: 'jointUse'; id: number }
+  | { name: 'newJointUse' }
+  | { name: 'editJointUse'; id: number }
+  | { name: 'transfers' }
+  | { name: 'transfer'; id: number }
+  | { name: 'newTransfer'; subcontractorId?: number }
+  | { name: 'editTransfer'; id: number };
 
 /** A message key rather than text, so that a toast follows a language switch while shown. */
 export type Toast = { id: number; key: MessageKey; params?: Params; tone: 'ok' | 'error' };

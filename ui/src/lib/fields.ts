@@ -50,8 +50,12 @@ export function holdingOwnLabel(path: string): string {
 }
 export const orgFieldLabel = (path: string): string => fieldLabel('org.field', path);
 
-/** The translated message for an error code (never the backend's English text). */
+/** The translated message for an error code (never the backend's English text). A rule
+ * with its own wording has an `error.specific.<field>.<code>` key (list indices dropped). */
 export function errorMessage(error: FieldError): string {
+  const specific = `error.specific.${error.field.replace(/\[\d+\]/g, '')}.${error.code}`;
+  if (isMessageKey(specific)) return t(specific);
+  if (error.code === 'outOfRange' && error.limit === null) return t('error.code.notAllowed');
   return label.errorCode(error.code, error.limit);
 }
 

@@ -27,6 +27,7 @@ import type { RequestStep } from '../bindings/RequestStep';
 import { DEMO_ORGANISATION, demoHoldings } from './demo';
 import { MockRequests } from './requests';
 import { MockSections, NOT_MINE } from './sections';
+import { MockSharing } from './sharing';
 
 export type MockOptions = {
   /** What the register holds at startup. */
@@ -102,6 +103,15 @@ export class MockBackend {
   readonly sections: MockSections = new MockSections(
     () => this.now(),
     () => this.holdings,
+  );
+
+  /** Subcontractors, joint uses and transfers. */
+  readonly sharing: MockSharing = new MockSharing(
+    () => this.now(),
+    (action, entity, id, before, after) => this.record(action, entity, id, before, after),
+    (kind, message, fields = [], references) => {
+      throw references ? { ...report(kind, message, fields), references } : report(kind, message, fields);
+    },
   );
 
   constructor(options: MockOptions = {}) {
@@ -263,6 +273,7 @@ export class MockBackend {
     for (const input of holdings) this.createHolding(input);
     this.cases.loadDemo(this.holdings.map((h) => h.id));
     this.sections.loadDemo(this.holdings.map((h) => h.id));
+    this.sharing.loadDemo(this.holdings);
     // A few later edits, so that the history has something to show.
     const first = this.holdings[0];
     if (first) {
@@ -344,7 +355,7 @@ export class MockBackend {
       case 'delete_holding': {
         const current = this.find(args.id);
         if (current.version !== args.expectedVersion) throw report('conflict', 'holding changed elsewhere');
-        const references = this.cases.referencesTo(current.id);
+        const references = [...this.cases.referencesTo(current.id), ...this.sharing.referencesTo(current.id)];
         if (references.length) {
           throw { ...report('inUse', `holding ${current.ledgerNo} is named by ${references.join(', ')}`), references };
         }
@@ -417,9 +428,14 @@ export class MockBackend {
           args.input as DeadlineSettingsInput,
           (args.expectedVersion as number | null | undefined) ?? null,
         );
+      case 'sharing_history':
+        return structuredClone(
+          this.audit.filter((e) => e.entity === args.entity && e.entityId === String(args.id)).reverse(),
+        );
       default: {
         const answer = this.sections.handle(cmd, args);
         if (answer !== NOT_MINE) return answer;
+        if (this.sharing.handles(cmd)) return this.sharing.handle(cmd, args);
         throw report('storage', `unknown command ${cmd}`);
       }
     }

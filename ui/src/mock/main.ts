@@ -4,7 +4,9 @@
 // Query parameters:
 //   scenario=empty|setup|demo|unopenable|tooNew   lang=ja|en   tampered=1   importFails=1
 //   route=dashboard|requests|complaints|newRequest|newComplaint|holdings|new|organisation|settings|
-//         holding-<id>|edit-<id>|request-<id>|editRequest-<id>|complaint-<id>
+//         holding-<id>|edit-<id>|request-<id>|editRequest-<id>|complaint-<id>|
+//         subcontractors|jointUses|transfers|newSubcontractor|newJointUse|newTransfer|
+//         subcontractor-<id>|jointUse-<id>|transfer-<id>|edit{Subcontractor,JointUse,Transfer}-<id>
 //   click=<testid>,<testid>,…   (clicked in order once the screen is up, e.g. holding-save)
 //   scroll=<testid>   scrolls that element into view afterwards
 import { mount, tick } from 'svelte';
@@ -43,8 +45,27 @@ const backend = installMockBackend(
 );
 (window as unknown as { mockBackend: MockBackend }).mockBackend = backend;
 
+/** Subcontractor, joint-use and transfer screens: `subcontractor-3`, `jointUses`, … */
+function parseSharingRoute(value: string): Route | null {
+  const match = /^(subcontractor|editSubcontractor|jointUse|editJointUse|transfer|editTransfer)-(\d+)$/.exec(value);
+  if (match) return { name: match[1] as 'subcontractor', id: Number(match[2]) };
+  switch (value) {
+    case 'subcontractors':
+    case 'newSubcontractor':
+    case 'jointUses':
+    case 'newJointUse':
+    case 'transfers':
+    case 'newTransfer':
+      return { name: value };
+    default:
+      return null;
+  }
+}
+
 function parseRoute(value: string | null): Route {
   if (!value) return { name: 'dashboard' };
+  const sharing = parseSharingRoute(value);
+  if (sharing) return sharing;
   const match = /^(holding|edit|request|editRequest|complaint)-(\d+)$/.exec(value);
   if (match) {
     const id = Number(match[2]);
