@@ -4,7 +4,7 @@
 //! Listing them makes each command deny-by-default: a window may call it only if its
 //! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: [&str; 33] = [
+const COMMANDS: [&str; 43] = [
     "startup_status",
     "save_organisation",
     "load_demo",
@@ -38,6 +38,16 @@ const COMMANDS: [&str; 33] = [
     "close_complaint",
     "get_deadline_settings",
     "save_deadline_settings",
+    "list_incidents",
+    "get_incident",
+    "create_incident",
+    "update_incident",
+    "add_incident_action",
+    "add_incident_filing",
+    "add_incident_notice",
+    "close_incident",
+    "incident_draft",
+    "incident_history",
 ];
 
 fn main() {

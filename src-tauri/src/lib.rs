@@ -74,6 +74,16 @@ pub fn run() {
             commands::complaints::close_complaint,
             commands::organisation::get_deadline_settings,
             commands::organisation::save_deadline_settings,
+            commands::incidents::list_incidents,
+            commands::incidents::get_incident,
+            commands::incidents::create_incident,
+            commands::incidents::update_incident,
+            commands::incidents::add_incident_action,
+            commands::incidents::add_incident_filing,
+            commands::incidents::add_incident_notice,
+            commands::incidents::close_incident,
+            commands::incidents::incident_draft,
+            commands::incidents::incident_history,
         ])
         .run(tauri::generate_context!());
 

@@ -7,3 +7,5 @@ pub mod organisation;
 pub mod register;
 pub mod requests;
 pub mod startup;
+// Breach incidents.
+pub mod incidents;

@@ -19,7 +19,11 @@ export type Route =
   | { name: 'new' }
   | { name: 'edit'; id: number }
   | { name: 'organisation' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'incidents' }
+  | { name: 'incident'; id: number }
+  | { name: 'newIncident' }
+  | { name: 'editIncident'; id: number };
 
 /** A message key rather than text, so that a toast follows a language switch while shown. */
 export type Toast = { id: number; key: MessageKey; params?: Params; tone: 'ok' | 'error' };
