@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { app } from '../lib/app.svelte';
-import { emptyIncidentDraft, incidentDraftToInput, joinInstant, parseCount, splitInstant } from '../lib/incidents';
+import { emptyIncidentDraft, incidentDraftToInput, joinInstant, parseCount, splitInstant, timelineNote } from '../lib/incidents';
 import { useBackend } from '../mock/testing';
 import IncidentDetail from './IncidentDetail.svelte';
 import IncidentForm from './IncidentForm.svelte';
@@ -34,6 +34,17 @@ describe('incident drafts', () => {
     const { input, errors } = incidentDraftToInput(draft);
     expect(errors).toEqual([]);
     expect([input.encryptionDetail, input.entrustedParty, input.entrusteeNotifiedOn]).toEqual(['', '', null]);
+  });
+});
+
+describe('timelineNote', () => {
+  it('renders the coded notes of filings and notices in words', () => {
+    expect(timelineNote('filed', 'final · appi · 個人情報保護委員会 · R-1')).toBe(
+      '確報／個人情報保護法・番号法（個人情報保護委員会）／個人情報保護委員会／R-1',
+    );
+    expect(timelineNote('personsNotified', 'letter · 1200')).toBe('書面の郵送・1,200人');
+    expect(timelineNote('updated', 'cause, persons')).toBe('原因、本人の数');
+    expect(timelineNote('action', 'letter · 1200')).toBe('letter · 1200');
   });
 });
 

@@ -2,8 +2,10 @@
 // intake draft and its conversion, and the triage facts rendered in the current language.
 import type { FieldError } from '../bindings/FieldError';
 import type { Incident } from '../bindings/Incident';
+import type { IncidentEventKind } from '../bindings/IncidentEventKind';
 import type { IncidentInput } from '../bindings/IncidentInput';
 import type { TriageFact } from '../bindings/TriageFact';
+import { FILING_LAWS, FILING_PHASES, NOTICE_METHODS, incidentLabel, isOneOf } from '../i18n/enums';
 import { formatDate, formatNumber, joinList } from '../i18n/format';
 import { isMessageKey, t } from '../i18n/i18n.svelte';
 import { fieldError } from './fields';
@@ -208,6 +210,8 @@ export function explainFact(fact: TriageFact): string {
       return t('incident.fact.dataBeingAcquired', { value: yesNo(fact.recorded) });
     case 'persons':
       return t('incident.fact.persons', { persons: formatNumber(fact.persons), threshold: formatNumber(fact.threshold) });
+    case 'myNumberPersons':
+      return t('incident.fact.myNumberPersons', { persons: formatNumber(fact.persons), threshold: formatNumber(fact.threshold) });
     case 'myNumberSystem':
       return t('incident.fact.myNumberSystem', { value: yesNo(fact.recorded) });
     case 'publiclyExposed':
@@ -217,4 +221,24 @@ export function explainFact(fact: TriageFact): string {
     case 'strongEncryption':
       return t('incident.fact.strongEncryption', { detail: fact.detail });
   }
+}
+
+/** A timeline note in the current language. The core writes a filing's note as
+ * `phase · law · authority · reference` and a notice's as `method · persons`, in codes. */
+export function timelineNote(kind: IncidentEventKind, note: string): string {
+  const parts = note.split(' · ');
+  if (kind === 'filed') {
+    const [phase, law, ...rest] = parts;
+    if (isOneOf(FILING_PHASES, phase) && isOneOf(FILING_LAWS, law)) {
+      return [incidentLabel.filingPhase(phase), incidentLabel.filingLaw(law), ...rest].join(t('common.groupSeparator'));
+    }
+  }
+  if (kind === 'personsNotified') {
+    const [method, persons] = parts;
+    if (isOneOf(NOTICE_METHODS, method) && persons !== undefined && /^\d+$/.test(persons)) {
+      return t('incident.noticeNote', { method: incidentLabel.noticeMethod(method), n: formatNumber(Number(persons)) });
+    }
+  }
+  if (kind === 'updated') return parts.length && note ? note.split(', ').map(incidentPathLabel).join(t('common.listSeparator')) : note;
+  return note;
 }

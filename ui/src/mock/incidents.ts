@@ -225,7 +225,7 @@ export class MockIncidents {
     if (!filing.authority.trim()) throw report('validation', 'invalid filing', [fail('filing.authority', 'required')]);
     return this.change(id, expectedVersion, (i) => {
       i.filings.push({ id: this.nextChildId++, ...filing });
-      this.event(i, 'filed', filing.filedOn, `${filing.phase} · ${filing.authority}`);
+      this.event(i, 'filed', filing.filedOn, `${filing.phase} · ${filing.law} · ${filing.authority}`);
     });
   }
 
