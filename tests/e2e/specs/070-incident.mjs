@@ -199,6 +199,10 @@ export default async function incident(app) {
   await app.waitForText('incident-status', '完了');
   await app.waitForGone('incident-actions-panel');
   await app.screenshot('closed');
+  await scrollTo(app, 'history');
+  const changes = await app.text('history');
+  check(changes.includes('完了日') && !changes.includes('closedOn'), `history speaks of the incident's fields (got ${changes})`);
+  await app.screenshot('history');
 
   await app.click('nav-incidents');
   await app.waitFor('css=[data-testid="incident-row"][data-reference="I-0003"]');

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { app } from '../lib/app.svelte';
-import { emptyIncidentDraft, incidentDraftToInput, joinInstant, parseCount, splitInstant, timelineNote } from '../lib/incidents';
+import { emptyIncidentDraft, incidentDraftToInput, joinInstant, parseCount, splitInstant, timelineNote, presentIncidentValue } from '../lib/incidents';
 import { useBackend } from '../mock/testing';
 import IncidentDetail from './IncidentDetail.svelte';
 import IncidentForm from './IncidentForm.svelte';
@@ -45,6 +45,15 @@ describe('timelineNote', () => {
     expect(timelineNote('personsNotified', 'letter · 1200')).toBe('書面の郵送・1,200人');
     expect(timelineNote('updated', 'cause, persons')).toBe('原因、本人の数');
     expect(timelineNote('action', 'letter · 1200')).toBe('letter · 1200');
+  });
+});
+
+describe('presentIncidentValue', () => {
+  it("shows an incident's history values in words", () => {
+    expect(presentIncidentValue('nature', ['leakage', 'loss'])).toBe('漏えい、滅失');
+    expect(presentIncidentValue('filings', [{ id: 1 }, { id: 2 }])).toBe('2件');
+    expect(presentIncidentValue('strongEncryption', true)).toBe('はい');
+    expect(presentIncidentValue('awareAt', '2026-11-21T10:15:00+09:00')).toBe('2026年11月21日 10:15（UTC+09:00）');
   });
 });
 

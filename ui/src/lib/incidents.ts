@@ -3,12 +3,26 @@
 import type { FieldError } from '../bindings/FieldError';
 import type { Incident } from '../bindings/Incident';
 import type { IncidentEventKind } from '../bindings/IncidentEventKind';
+import type { JsonValue } from '../bindings/serde_json/JsonValue';
 import type { IncidentInput } from '../bindings/IncidentInput';
 import type { TriageFact } from '../bindings/TriageFact';
-import { FILING_LAWS, FILING_PHASES, NOTICE_METHODS, incidentLabel, isOneOf } from '../i18n/enums';
+import {
+  FILING_LAWS,
+  FILING_PHASES,
+  INCIDENT_CERTAINTIES,
+  INCIDENT_NATURES,
+  NOTICE_METHODS,
+  PERPETRATORS,
+  REGIMES,
+  SECONDARY_DAMAGES,
+  incidentLabel,
+  isOneOf,
+  label,
+} from '../i18n/enums';
 import { formatDate, formatNumber, joinList } from '../i18n/format';
 import { isMessageKey, t } from '../i18n/i18n.svelte';
 import { fieldError } from './fields';
+import { presentValue } from './present';
 import { todayIso } from './requests';
 
 /** The organisation's offset unless the officer says otherwise: Asia/Tokyo has no DST. */
@@ -241,4 +255,25 @@ export function timelineNote(kind: IncidentEventKind, note: string): string {
   }
   if (kind === 'updated') return parts.length && note ? note.split(', ').map(incidentPathLabel).join(t('common.listSeparator')) : note;
   return note;
+}
+
+/** An incident's changed value in its history, as a reader would write it. */
+export function presentIncidentValue(field: string, value: JsonValue | null): string {
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'string') {
+    if (field === 'awareAt') return formatInstant(value);
+    if (/On$/.test(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    if (field === 'certainty' && isOneOf(INCIDENT_CERTAINTIES, value)) return incidentLabel.certainty(value);
+    if (field === 'secondaryDamage' && isOneOf(SECONDARY_DAMAGES, value)) return incidentLabel.secondaryDamage(value);
+    if (field === 'perpetrator' && isOneOf(PERPETRATORS, value)) return incidentLabel.perpetrator(value);
+    if (field === 'regime' && isOneOf(REGIMES, value)) return label.regime(value);
+  }
+  if (Array.isArray(value)) {
+    if (field === 'nature') return joinList(value.map((v) => (isOneOf(INCIDENT_NATURES, v) ? incidentLabel.nature(v) : String(v))));
+    if (field === 'items') {
+      return joinList(value.map((v) => (v && typeof v === 'object' && !Array.isArray(v) && typeof v.name === 'string' ? v.name : '')));
+    }
+    if (value.length && value.every((v) => v !== null && typeof v === 'object')) return t('incident.history.entries', { n: value.length });
+  }
+  return presentValue(field, value);
 }
