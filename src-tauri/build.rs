@@ -85,6 +85,16 @@ const COMMANDS: &[&str] = &[
     "holding_sharing",
     "sharing_findings",
     "sharing_history",
+    "list_incidents",
+    "get_incident",
+    "create_incident",
+    "update_incident",
+    "add_incident_action",
+    "add_incident_filing",
+    "add_incident_notice",
+    "close_incident",
+    "incident_draft",
+    "incident_history",
 ];
 
 fn main() {

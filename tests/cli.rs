@@ -229,3 +229,49 @@ fn backup_lists_and_restores_only_with_confirmation() {
     assert_eq!(language(), None, "the register is as it was at the backup");
     assert!(stdout(&daicho(&db, &["verify"])).contains("verified: intact"));
 }
+
+#[test]
+fn incidents_are_listed_and_their_drafts_printed_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    assert!(daicho(&db, &["demo"]).status.success());
+    let list = stdout(&daicho(&db, &["incidents", "list"]));
+    assert!(list.contains("I-0001\t"), "{list}");
+    assert!(list.contains("report required"), "{list}");
+    assert!(
+        list.contains("no report required\tclosed"),
+        "the encrypted USB memory: {list}"
+    );
+
+    let ja = stdout(&daicho(
+        &db,
+        &["incidents", "report", "I-0001", "--lang", "ja"],
+    ));
+    assert!(
+        ja.starts_with("個人データの漏えい等に関する報告書（案）"),
+        "{ja}"
+    );
+    for heading in ["1. 概要", "3. 漏えい等が発生し", "9. その他参考となる事項"]
+    {
+        assert!(ja.contains(heading), "{heading} in {ja}");
+    }
+    let en = stdout(&daicho(
+        &db,
+        &["incidents", "notice", "I-0001", "--lang", "en"],
+    ));
+    assert!(en.contains("5. Other matters for reference"), "{en}");
+    assert!(!en.contains("6. "), "a notice has five items: {en}");
+
+    let json = stdout(&daicho(&db, &["incidents", "report", "I-0001", "--json"]));
+    let draft: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(draft["sections"].as_array().unwrap().len(), 9);
+    let missing = daicho(&db, &["incidents", "report", "I-0099"]);
+    assert!(!missing.status.success());
+
+    let deadlines = stdout(&daicho(&db, &["deadlines"]));
+    assert!(deadlines.contains("I-0001  incident:"), "{deadlines}");
+    assert!(
+        deadlines.contains("counting"),
+        "the final report explained: {deadlines}"
+    );
+}

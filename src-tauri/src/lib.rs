@@ -121,6 +121,16 @@ pub fn run() {
             commands::sharing::holding_sharing,
             commands::sharing::sharing_findings,
             commands::sharing::sharing_history,
+            commands::incidents::list_incidents,
+            commands::incidents::get_incident,
+            commands::incidents::create_incident,
+            commands::incidents::update_incident,
+            commands::incidents::add_incident_action,
+            commands::incidents::add_incident_filing,
+            commands::incidents::add_incident_notice,
+            commands::incidents::close_incident,
+            commands::incidents::incident_draft,
+            commands::incidents::incident_history,
         ])
         .run(tauri::generate_context!());
 

@@ -113,6 +113,13 @@ pub enum TriageFact {
         #[ts(type = "number")]
         threshold: i64,
     },
+    /// The same, counting only persons whose Individual Number data is affected.
+    MyNumberPersons {
+        #[ts(type = "number")]
+        persons: i64,
+        #[ts(type = "number")]
+        threshold: i64,
+    },
     MyNumberSystem {
         recorded: bool,
     },
@@ -262,7 +269,14 @@ pub fn triage(incident: &Incident) -> Triage {
                     recorded: f.publicly_exposed,
                 }],
             },
-            persons(MY_NUMBER_PERSONS_THRESHOLD, f.my_number_persons),
+            RuleCheck {
+                rule: TriageRule::PersonsOverThreshold,
+                met: f.my_number_persons > MY_NUMBER_PERSONS_THRESHOLD,
+                facts: vec![TriageFact::MyNumberPersons {
+                    persons: f.my_number_persons,
+                    threshold: MY_NUMBER_PERSONS_THRESHOLD,
+                }],
+            },
         ];
         laws.push(law_triage(BreachLaw::MyNumber, checks, encryption.clone()));
     }

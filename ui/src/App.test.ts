@@ -45,7 +45,7 @@ describe('App', () => {
     useBackend({ scenario: 'empty' });
     render(App);
     await fireEvent.click(await screen.findByTestId('load-demo'));
-    expect(await screen.findAllByTestId('agenda-row')).toHaveLength(4);
+    expect(await screen.findAllByTestId('agenda-row')).toHaveLength(5);
     await fireEvent.click(screen.getByTestId('nav-holdings'));
     expect(await screen.findAllByTestId('holding-row')).toHaveLength(8);
     expect(screen.getByTestId('org-title').textContent).toBe('みらい健康保険組合');

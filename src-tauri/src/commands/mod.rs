@@ -9,3 +9,5 @@ pub mod register;
 pub mod requests;
 pub mod sharing;
 pub mod startup;
+// Breach incidents.
+pub mod incidents;

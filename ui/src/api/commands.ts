@@ -28,6 +28,14 @@ import type { Organisation } from '../bindings/Organisation';
 import type { OrganisationInput } from '../bindings/OrganisationInput';
 import type { StartupStatus } from '../bindings/StartupStatus';
 import type { VerifyReport } from '../bindings/VerifyReport';
+import type { DraftKind } from '../bindings/DraftKind';
+import type { FilingInput } from '../bindings/FilingInput';
+import type { Incident } from '../bindings/Incident';
+import type { IncidentActionInput } from '../bindings/IncidentActionInput';
+import type { IncidentDraft } from '../bindings/IncidentDraft';
+import type { IncidentInput } from '../bindings/IncidentInput';
+import type { IncidentView } from '../bindings/IncidentView';
+import type { NoticeInput } from '../bindings/NoticeInput';
 import { ERROR_KINDS, isOneOf } from '../i18n/enums';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -412,4 +420,46 @@ export function sharingFindings(): Promise<SharingFinding[]> {
 
 export function sharingHistory(entity: Entity, id: number): Promise<AuditEntry[]> {
   return call('sharing_history', { entity, id });
+}
+
+// ---- breach incidents ------------------------------------------------------------------------
+
+export function listIncidents(): Promise<IncidentView[]> {
+  return call('list_incidents');
+}
+
+export function getIncident(id: number): Promise<IncidentView> {
+  return call('get_incident', { id });
+}
+
+export function createIncident(input: IncidentInput): Promise<Incident> {
+  return call('create_incident', { input });
+}
+
+export function updateIncident(id: number, expectedVersion: number, input: IncidentInput): Promise<Incident> {
+  return call('update_incident', { id, expectedVersion, input });
+}
+
+export function addIncidentAction(id: number, expectedVersion: number, action: IncidentActionInput): Promise<Incident> {
+  return call('add_incident_action', { id, expectedVersion, action });
+}
+
+export function addIncidentFiling(id: number, expectedVersion: number, filing: FilingInput): Promise<Incident> {
+  return call('add_incident_filing', { id, expectedVersion, filing });
+}
+
+export function addIncidentNotice(id: number, expectedVersion: number, notice: NoticeInput): Promise<Incident> {
+  return call('add_incident_notice', { id, expectedVersion, notice });
+}
+
+export function closeIncident(id: number, expectedVersion: number, closedOn: string, note: string): Promise<Incident> {
+  return call('close_incident', { id, expectedVersion, closedOn, note });
+}
+
+export function incidentDraft(id: number, kind: DraftKind, language: Language): Promise<IncidentDraft> {
+  return call('incident_draft', { id, kind, language });
+}
+
+export function incidentHistory(id: number): Promise<AuditEntry[]> {
+  return call('incident_history', { id });
 }

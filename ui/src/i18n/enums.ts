@@ -40,6 +40,18 @@ import type { ProvisionBasis } from '../bindings/ProvisionBasis';
 import type { ProvisionDirection } from '../bindings/ProvisionDirection';
 import type { RecordingMethod } from '../bindings/RecordingMethod';
 import type { StatutoryException } from '../bindings/StatutoryException';
+import type { BreachLaw } from '../bindings/BreachLaw';
+import type { FilingChannel } from '../bindings/FilingChannel';
+import type { FilingLaw } from '../bindings/FilingLaw';
+import type { FilingPhase } from '../bindings/FilingPhase';
+import type { IncidentCertainty } from '../bindings/IncidentCertainty';
+import type { IncidentEventKind } from '../bindings/IncidentEventKind';
+import type { IncidentInput } from '../bindings/IncidentInput';
+import type { IncidentNature } from '../bindings/IncidentNature';
+import type { NoticeMethod } from '../bindings/NoticeMethod';
+import type { Perpetrator } from '../bindings/Perpetrator';
+import type { SecondaryDamage } from '../bindings/SecondaryDamage';
+import type { TriageRule } from '../bindings/TriageRule';
 import { t } from './i18n.svelte';
 
 function keysOf<T extends string>(record: Record<T, true>): T[] {
@@ -125,6 +137,7 @@ export const ENTITIES = keysOf({
   subcontractor: true,
   jointUse: true,
   transfer: true,
+  incident: true,
 } as const satisfies Record<Entity, true>);
 
 export const ERROR_KINDS = keysOf({
@@ -333,6 +346,7 @@ export const DEADLINE_KINDS = keysOf({
 export const AGENDA_KINDS = keysOf({
   request: true,
   complaint: true,
+  incident: true,
 } as const satisfies Record<AgendaKind, true>);
 
 /** Request intake fields; each has a label `request.field.<name>`. */
@@ -569,4 +583,135 @@ export const sharingLabel = {
   measuresBasis: (v: MeasuresBasis) => t(`enum.measuresBasis.${v}`),
   sharingRule: (v: SharingRule) => t(`enum.sharingRule.${v}`),
   sharingRuleHint: (v: SharingRule) => t(`enum.sharingRuleHint.${v}`),
+};
+
+// ---- breach incidents ----------------------------------------------------------------------
+
+export const INCIDENT_NATURES = keysOf({
+  leakage: true,
+  loss: true,
+  damage: true,
+} as const satisfies Record<IncidentNature, true>);
+
+export const INCIDENT_CERTAINTIES = keysOf({
+  actual: true,
+  possible: true,
+} as const satisfies Record<IncidentCertainty, true>);
+
+export const SECONDARY_DAMAGES = keysOf({
+  none: true,
+  mayOccur: true,
+  occurred: true,
+} as const satisfies Record<SecondaryDamage, true>);
+
+export const PERPETRATORS = keysOf({
+  unknown: true,
+  outsider: true,
+  insider: true,
+  subcontractor: true,
+} as const satisfies Record<Perpetrator, true>);
+
+export const FILING_PHASES = keysOf({
+  preliminary: true,
+  final: true,
+  supplementary: true,
+} as const satisfies Record<FilingPhase, true>);
+
+export const FILING_LAWS = keysOf({
+  appi: true,
+  gdpr: true,
+} as const satisfies Record<FilingLaw, true>);
+
+export const FILING_CHANNELS = keysOf({
+  webForm: true,
+  email: true,
+  post: true,
+  inPerson: true,
+  other: true,
+} as const satisfies Record<FilingChannel, true>);
+
+export const NOTICE_METHODS = keysOf({
+  letter: true,
+  email: true,
+  phone: true,
+  inPerson: true,
+  publicAnnouncement: true,
+  other: true,
+} as const satisfies Record<NoticeMethod, true>);
+
+export const INCIDENT_EVENT_KINDS = keysOf({
+  recorded: true,
+  updated: true,
+  action: true,
+  filed: true,
+  personsNotified: true,
+  closed: true,
+} as const satisfies Record<IncidentEventKind, true>);
+
+export const BREACH_LAWS = keysOf({
+  appiPrivate: true,
+  appiNationalOrgan: true,
+  appiLocalGovernment: true,
+  myNumber: true,
+  gdpr: true,
+} as const satisfies Record<BreachLaw, true>);
+
+export const TRIAGE_RULES = keysOf({
+  sensitive: true,
+  financialDamage: true,
+  wrongfulPurpose: true,
+  personsOverThreshold: true,
+  ordinanceSensitive: true,
+  myNumberSystem: true,
+  publiclyExposed: true,
+  gdprRisk: true,
+} as const satisfies Record<TriageRule, true>);
+
+/** Incident form fields; each has a label `incident.field.<name>`. */
+export const INCIDENT_FIELDS = keysOf({
+  reference: true,
+  title: true,
+  awareAt: true,
+  awareDepartment: true,
+  occurredOn: true,
+  nature: true,
+  certainty: true,
+  summary: true,
+  holdingIds: true,
+  items: true,
+  persons: true,
+  myNumberPersons: true,
+  cause: true,
+  secondaryDamage: true,
+  secondaryDamageDetail: true,
+  strongEncryption: true,
+  encryptionDetail: true,
+  financialDamageRisk: true,
+  wrongfulPurpose: true,
+  dataBeingAcquired: true,
+  myNumberSystem: true,
+  publiclyExposed: true,
+  gdprRiskUnlikely: true,
+  gdprRiskReason: true,
+  perpetrator: true,
+  entrustedParty: true,
+  entrusteeNotifiedOn: true,
+  responsesToPersons: true,
+  publicAnnouncement: true,
+  prevention: true,
+  other: true,
+} as const satisfies Record<keyof IncidentInput, true>);
+
+export const incidentLabel = {
+  nature: (v: IncidentNature) => t(`incident.enum.nature.${v}`),
+  certainty: (v: IncidentCertainty) => t(`incident.enum.certainty.${v}`),
+  secondaryDamage: (v: SecondaryDamage) => t(`incident.enum.secondaryDamage.${v}`),
+  perpetrator: (v: Perpetrator) => t(`incident.enum.perpetrator.${v}`),
+  filingPhase: (v: FilingPhase) => t(`incident.enum.filingPhase.${v}`),
+  filingLaw: (v: FilingLaw) => t(`incident.enum.filingLaw.${v}`),
+  filingChannel: (v: FilingChannel) => t(`incident.enum.filingChannel.${v}`),
+  noticeMethod: (v: NoticeMethod) => t(`incident.enum.noticeMethod.${v}`),
+  eventKind: (v: IncidentEventKind) => t(`incident.enum.eventKind.${v}`),
+  breachLaw: (v: BreachLaw) => t(`incident.enum.breachLaw.${v}`),
+  triageRule: (v: TriageRule) => t(`incident.enum.triageRule.${v}`),
 };

@@ -37,7 +37,11 @@ export type Route =
   | { name: 'transfers' }
   | { name: 'transfer'; id: number }
   | { name: 'newTransfer'; subcontractorId?: number }
-  | { name: 'editTransfer'; id: number };
+  | { name: 'editTransfer'; id: number }
+  | { name: 'incidents' }
+  | { name: 'incident'; id: number }
+  | { name: 'newIncident' }
+  | { name: 'editIncident'; id: number };
 
 /** A message key rather than text, so that a toast follows a language switch while shown. */
 export type Toast = { id: number; key: MessageKey; params?: Params; tone: 'ok' | 'error' };

@@ -28,6 +28,12 @@ import { DEMO_ORGANISATION, demoHoldings } from './demo';
 import { MockRequests } from './requests';
 import { MockSections, NOT_MINE } from './sections';
 import { MockSharing } from './sharing';
+import { MockIncidents } from './incidents';
+import type { DraftKind } from '../bindings/DraftKind';
+import type { FilingInput } from '../bindings/FilingInput';
+import type { IncidentActionInput } from '../bindings/IncidentActionInput';
+import type { IncidentInput } from '../bindings/IncidentInput';
+import type { NoticeInput } from '../bindings/NoticeInput';
 
 export type MockOptions = {
   /** What the register holds at startup. */
@@ -112,6 +118,12 @@ export class MockBackend {
     (kind, message, fields = [], references) => {
       throw references ? { ...report(kind, message, fields), references } : report(kind, message, fields);
     },
+  );
+
+  /** Breach incidents. */
+  readonly incidents: MockIncidents = new MockIncidents(
+    () => this.organisation,
+    () => this.now(),
   );
 
   constructor(options: MockOptions = {}) {
@@ -274,6 +286,7 @@ export class MockBackend {
     this.cases.loadDemo(this.holdings.map((h) => h.id));
     this.sections.loadDemo(this.holdings.map((h) => h.id));
     this.sharing.loadDemo(this.holdings);
+    this.incidents.loadDemo(this.holdings.map((h) => h.id));
     // A few later edits, so that the history has something to show.
     const first = this.holdings[0];
     if (first) {
@@ -355,7 +368,11 @@ export class MockBackend {
       case 'delete_holding': {
         const current = this.find(args.id);
         if (current.version !== args.expectedVersion) throw report('conflict', 'holding changed elsewhere');
-        const references = [...this.cases.referencesTo(current.id), ...this.sharing.referencesTo(current.id)];
+        const references = [
+          ...this.cases.referencesTo(current.id),
+          ...this.sharing.referencesTo(current.id),
+          ...this.incidents.referencesTo(current.id),
+        ];
         if (references.length) {
           throw { ...report('inUse', `holding ${current.ledgerNo} is named by ${references.join(', ')}`), references };
         }
@@ -406,8 +423,17 @@ export class MockBackend {
           args.expectedVersion,
           (args.largeVolume ?? null) as LargeVolumeNotice | null,
         );
-      case 'agenda':
-        return this.cases.agenda();
+      case 'agenda': {
+        const agenda = this.cases.agenda();
+        agenda.items.push(...this.incidents.agendaItems());
+        agenda.items.sort(
+          (a, b) =>
+            Number(a.nextDue === null) - Number(b.nextDue === null) ||
+            (a.nextDue ?? '').localeCompare(b.nextDue ?? '') ||
+            a.receivedOn.localeCompare(b.receivedOn),
+        );
+        return agenda;
+      }
       case 'list_complaints':
         return this.cases.complaints.map((c) => this.cases.complaintView(c));
       case 'get_complaint': {
@@ -427,6 +453,31 @@ export class MockBackend {
         return this.cases.saveSettings(
           args.input as DeadlineSettingsInput,
           (args.expectedVersion as number | null | undefined) ?? null,
+        );
+      case 'list_incidents':
+        return this.incidents.list();
+      case 'get_incident':
+        return this.incidents.get(args.id);
+      case 'create_incident': {
+        const created = this.incidents.create(args.input as IncidentInput);
+        this.record('create', 'incident', String(created.id), null, created);
+        return created;
+      }
+      case 'update_incident':
+        return this.incidents.update(args.id, args.expectedVersion, args.input as IncidentInput);
+      case 'add_incident_action':
+        return this.incidents.addAction(args.id, args.expectedVersion, args.action as IncidentActionInput);
+      case 'add_incident_filing':
+        return this.incidents.addFiling(args.id, args.expectedVersion, args.filing as FilingInput);
+      case 'add_incident_notice':
+        return this.incidents.addNotice(args.id, args.expectedVersion, args.notice as NoticeInput);
+      case 'close_incident':
+        return this.incidents.close(args.id, args.expectedVersion, args.closedOn as string, args.note as string);
+      case 'incident_draft':
+        return this.incidents.draft(args.id, args.kind as DraftKind, args.language as Language);
+      case 'incident_history':
+        return structuredClone(
+          this.audit.filter((e) => e.entity === 'incident' && e.entityId === String(args.id)).reverse(),
         );
       case 'sharing_history':
         return structuredClone(
