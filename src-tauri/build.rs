@@ -4,7 +4,7 @@
 //! Listing them makes each command deny-by-default: a window may call it only if its
 //! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: [&str; 33] = [
+const COMMANDS: [&str; 45] = [
     "startup_status",
     "save_organisation",
     "load_demo",
@@ -38,6 +38,18 @@ const COMMANDS: [&str; 33] = [
     "close_complaint",
     "get_deadline_settings",
     "save_deadline_settings",
+    "unlock_register",
+    "create_register",
+    "encrypt_register",
+    "lock_register",
+    "change_passphrase",
+    "protection_overview",
+    "save_protection_settings",
+    "choose_backup_dir",
+    "backup_now",
+    "restore_backup",
+    "damaged_register_backups",
+    "restore_damaged_register",
 ];
 
 fn main() {

@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::{holding, ACTOR};
+use common::{holding, test_key, ACTOR};
 use daicho::Register;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
@@ -66,7 +66,7 @@ fn crash_writer_child() {
     };
     let writes = number(CHILD_WRITES);
     let mut rng = XorShift::new(number(CHILD_SEED));
-    let register = Register::open(Path::new(&path)).expect("the register opens");
+    let register = Register::open(Path::new(&path), &test_key()).expect("the register opens");
     let mut holdings = register.holdings().expect("holdings are listed");
     for n in 0..writes {
         if holdings.len() < 4 || rng.below(3) == 0 {
@@ -247,7 +247,7 @@ fn acknowledged_writes_survive_kill_9_at_random_points() {
             *highest = (*highest).max(version);
         }
 
-        let register = Register::open(&path).unwrap_or_else(|e| {
+        let register = Register::open(&path, &test_key()).unwrap_or_else(|e| {
             panic!("{context}: the register does not open after the kill: {e}")
         });
         let integrity = register.integrity().expect("the integrity check runs");
