@@ -433,3 +433,36 @@ fn protection_settings_are_validated_kept_and_audited() {
         1
     );
 }
+
+#[test]
+fn a_wrong_passphrase_leaves_a_crashed_registers_log_unapplied() {
+    let temp = demo_register();
+    // A writer that died without closing: its last writes are only in the write-ahead log.
+    {
+        let conn = temp.raw();
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )
+        .unwrap();
+        conn.execute_batch("CREATE TABLE scratch (x INTEGER); INSERT INTO scratch VALUES (1);")
+            .unwrap();
+    }
+    let wal = temp.dir.path().join("register.db-wal");
+    let (main_before, wal_before) = (file_hash(&temp.path), file_hash(&wal));
+    for wrong in [
+        other_key(),
+        Passphrase::new("まちがった合言葉 wrong horse").unwrap(),
+    ] {
+        let error = Register::open(&temp.path, &wrong).expect_err("a wrong passphrase");
+        assert_eq!(error.kind(), ErrorKind::WrongPassphrase);
+        assert_eq!(file_hash(&temp.path), main_before, "the register file");
+        assert_eq!(file_hash(&wal), wal_before, "its write-ahead log");
+    }
+    // The right passphrase still finds the logged write.
+    let count: i64 = temp
+        .raw()
+        .query_row("SELECT count(*) FROM scratch", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(count, 1);
+}

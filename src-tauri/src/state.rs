@@ -49,6 +49,9 @@ impl AppState {
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         if guard.is_none() {
+            drop(guard);
+            // A file that can never be opened says so to every command, not just "locked".
+            self.lock_state()?;
             return Err(CoreError::Locked.into());
         }
         Ok(RegisterGuard(guard))
@@ -70,14 +73,7 @@ impl AppState {
             daicho::db::FileKind::New => LockState::New,
             daicho::db::FileKind::Plain => LockState::Unencrypted,
             daicho::db::FileKind::Encrypted => LockState::Locked,
-            daicho::db::FileKind::Foreign => {
-                return Err(CoreError::Unopenable {
-                    path: self.db_path.clone(),
-                    reason: "it is not a Daicho register (not an SQLite or SQLCipher file)"
-                        .to_owned(),
-                }
-                .into())
-            }
+            daicho::db::FileKind::Foreign => return Err(daicho::db::foreign(&self.db_path).into()),
         })
     }
 

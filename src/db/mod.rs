@@ -4,6 +4,7 @@
 
 use crate::error::{CoreError, Result};
 use crate::passphrase::Passphrase;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
@@ -41,6 +42,14 @@ pub enum FileKind {
     Encrypted,
     /// Not a database at all.
     Foreign,
+}
+
+/// The refusal of a file that is neither an SQLite nor an SQLCipher file.
+pub fn foreign(path: &Path) -> CoreError {
+    CoreError::Unopenable {
+        path: path.to_owned(),
+        reason: "file is not a database (neither SQLite nor SQLCipher)".to_owned(),
+    }
 }
 
 pub fn file_kind(path: &Path) -> Result<FileKind> {
@@ -85,11 +94,7 @@ pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
                 path: path.to_owned(),
             })
         }
-        FileKind::Foreign => {
-            return Err(unopenable(
-                "it is not a Daicho register (not an SQLite or SQLCipher file)".to_owned(),
-            ))
-        }
+        FileKind::Foreign => return Err(foreign(path)),
         FileKind::New => key.check_strength()?,
         FileKind::Encrypted => {}
     }
@@ -110,6 +115,11 @@ pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
     };
     let conn = Connection::open_with_flags(path, flags).map_err(|e| unopenable(e.to_string()))?;
+    // A write-ahead log left by a crash is opened before the key is checked, and closing the
+    // connection would checkpoint it into the file even under a wrong key: until the register
+    // has been accepted, closing must leave the files exactly as they were.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+        .map_err(|e| unopenable(e.to_string()))?;
     key.apply(&conn).map_err(|e| unopenable(e.to_string()))?;
     // Reading the header is the first thing that touches the file: under a wrong key, or for
     // a file that is not a database, it fails here before any pragma could write to it.
@@ -141,6 +151,7 @@ pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
     configure(&conn, true).map_err(|e| unopenable(e.to_string()))?;
     let mut conn = conn;
     migrate(&mut conn)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(conn)
 }
 
