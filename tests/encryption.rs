@@ -204,6 +204,18 @@ fn a_new_register_needs_a_strong_passphrase_and_nothing_is_created_otherwise() {
     );
     let strong = Passphrase::check_new("個人情報 保護台帳 2026", "個人情報 保護台帳 2026").unwrap();
     drop(Register::open(&temp.path, &strong).expect("a strong passphrase creates it"));
+    // What SQLCipher's key derivation costs on every open (printed for the note).
+    let started = std::time::Instant::now();
+    drop(Register::open(&temp.path, &strong).unwrap());
+    let with_kdf = started.elapsed();
+    let raw = TempRegister::new();
+    drop(raw.open());
+    let started = std::time::Instant::now();
+    drop(raw.open());
+    eprintln!(
+        "open with a passphrase: {with_kdf:?}; with a raw key: {:?}",
+        started.elapsed()
+    );
     assert_eq!(file_kind(&temp.path).unwrap(), FileKind::Encrypted);
 }
 

@@ -97,4 +97,12 @@ export default async function passphrase(app) {
   await app.click('lock-now');
   await app.waitForText('lock-screen-locked', 'The register is locked');
   await app.screenshot('locked-en');
+
+  // ---- nothing personal or secret reached the app's log ----
+  await app.close();
+  const log = readFileSync(app.logFile, 'utf8');
+  check(log.includes('the register was unlocked'), 'the log is the app\'s log');
+  for (const value of [FIRST, SECOND, 'not the passphrase at all', 'みらい健康保険組合', '山田', '佐藤']) {
+    check(!log.includes(value), `the app's log contains ${value}`);
+  }
 }
