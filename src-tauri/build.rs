@@ -4,7 +4,7 @@
 //! Listing them makes each command deny-by-default: a window may call it only if its
 //! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: [&str; 45] = [
+const COMMANDS: [&str; 46] = [
     "startup_status",
     "save_organisation",
     "load_demo",
@@ -50,6 +50,7 @@ const COMMANDS: [&str; 45] = [
     "restore_backup",
     "damaged_register_backups",
     "restore_damaged_register",
+    "choose_damaged_backup_dir",
 ];
 
 fn main() {

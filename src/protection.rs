@@ -74,6 +74,15 @@ pub struct ProtectionOverview {
     pub backups: Vec<BackupListing>,
 }
 
+/// The backups the damaged-register screen offers, and the folder they are in.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DamagedBackups {
+    pub dir: String,
+    pub backups: Vec<BackupListing>,
+}
+
 /// What an automatic backup did, for the toast.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -91,6 +91,7 @@ pub fn run() {
             commands::protection::restore_backup,
             commands::protection::damaged_register_backups,
             commands::protection::restore_damaged_register,
+            commands::protection::choose_damaged_backup_dir,
         ])
         .build(tauri::generate_context!())
         .map(|app| {

@@ -15,6 +15,9 @@ pub struct AppState {
     /// The passphrase that decrypted a register that then failed its integrity check, kept
     /// only so that the damaged-register screen can read and restore a backup made under it.
     damaged_key: Mutex<Option<Passphrase>>,
+    /// Where the damaged-register screen looks for backups when the officer chose a folder:
+    /// the folder set in the settings is inside the damaged register and cannot be read.
+    pub damaged_backup_dir: Mutex<Option<PathBuf>>,
     /// Recorded as the author of every write in the audit trail.
     pub actor: String,
 }
@@ -38,6 +41,7 @@ impl AppState {
             db_path,
             register: RwLock::new(None),
             damaged_key: Mutex::new(None),
+            damaged_backup_dir: Mutex::new(None),
             actor: daicho::paths::current_actor(),
         }
     }

@@ -4,9 +4,9 @@
 
 use crate::commands::startup::status_of;
 use crate::state::AppState;
-use daicho::backup::{self, BackupInfo, BackupListing, RestoreOutcome};
+use daicho::backup::{self, BackupInfo, RestoreOutcome};
 use daicho::ipc::{ErrorReport, LockState, StartupStatus};
-use daicho::protection::{BackupEvent, ProtectionOverview, ProtectionSettings};
+use daicho::protection::{BackupEvent, DamagedBackups, ProtectionOverview, ProtectionSettings};
 use daicho::{CoreError, Passphrase};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -205,18 +205,53 @@ pub fn restore_backup(
     })
 }
 
-/// The backups a damaged register can be restored from: in the default folder, read with the
-/// passphrase that decrypted the damaged register.
+/// Where the damaged-register screen looks: the folder the officer chose there, else the
+/// default folder beside the register.
+fn damaged_dir(state: &AppState) -> PathBuf {
+    state
+        .damaged_backup_dir
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone()
+        .unwrap_or_else(|| state.default_backup_dir())
+}
+
+/// The backups a damaged register can be restored from, read with the passphrase that
+/// decrypted the damaged register.
 #[tauri::command(async)]
-pub fn damaged_register_backups(
-    state: State<'_, AppState>,
-) -> Result<Vec<BackupListing>, ErrorReport> {
+pub fn damaged_register_backups(state: State<'_, AppState>) -> Result<DamagedBackups, ErrorReport> {
     let key = state.damaged_key().clone().ok_or(CoreError::Locked)?;
-    let dir = state.default_backup_dir();
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    Ok(backup::list_backups(&dir, &key)?)
+    let dir = damaged_dir(&state);
+    let backups = if dir.is_dir() {
+        backup::list_backups(&dir, &key)?
+    } else {
+        Vec::new()
+    };
+    Ok(DamagedBackups {
+        dir: dir.display().to_string(),
+        backups,
+    })
+}
+
+/// Asks for another folder to look for backups in (the one set in the settings, on removable
+/// media for example). `None` if cancelled.
+#[tauri::command]
+pub async fn choose_damaged_backup_dir(
+    app: AppHandle,
+) -> Result<Option<DamagedBackups>, ErrorReport> {
+    let (tx, mut rx) = tauri::async_runtime::channel(1);
+    app.dialog().file().pick_folder(move |folder| {
+        let _ = tx.try_send(folder.and_then(|f| f.into_path().ok()));
+    });
+    let Some(folder) = rx.recv().await.flatten() else {
+        return Ok(None);
+    };
+    let state = app.state::<AppState>();
+    *state
+        .damaged_backup_dir
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(folder);
+    damaged_register_backups(state).map(Some)
 }
 
 /// Restores a damaged register from a backup; the damaged file is kept aside, never
@@ -227,7 +262,7 @@ pub fn restore_damaged_register(
     file_name: String,
 ) -> Result<StartupStatus, ErrorReport> {
     let key = state.damaged_key().clone().ok_or(CoreError::Locked)?;
-    let backup_path = backup_file(&state.default_backup_dir(), &file_name)?;
+    let backup_path = backup_file(&damaged_dir(&state), &file_name)?;
     state.with_register_closed(&key, |path| {
         Ok(backup::restore(
             path,

@@ -29,7 +29,7 @@ import type { OrganisationInput } from '../bindings/OrganisationInput';
 import type { StartupStatus } from '../bindings/StartupStatus';
 import type { VerifyReport } from '../bindings/VerifyReport';
 import type { BackupInfo } from '../bindings/BackupInfo';
-import type { BackupListing } from '../bindings/BackupListing';
+import type { DamagedBackups } from '../bindings/DamagedBackups';
 import type { ProtectionOverview } from '../bindings/ProtectionOverview';
 import type { ProtectionSettings } from '../bindings/ProtectionSettings';
 import type { RestoreOutcome } from '../bindings/RestoreOutcome';
@@ -313,8 +313,13 @@ export function restoreBackup(fileName: string, passphrase: string): Promise<Res
   return call('restore_backup', { fileName, passphrase });
 }
 
-export function damagedRegisterBackups(): Promise<BackupListing[]> {
+export function damagedRegisterBackups(): Promise<DamagedBackups> {
   return call('damaged_register_backups');
+}
+
+/** Shows the native folder dialog to look for backups elsewhere; `null` if cancelled. */
+export function chooseDamagedBackupDir(): Promise<DamagedBackups | null> {
+  return call('choose_damaged_backup_dir');
 }
 
 export function restoreDamagedRegister(fileName: string): Promise<StartupStatus> {

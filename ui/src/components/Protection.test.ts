@@ -87,6 +87,10 @@ describe('protection screens', () => {
     const contents = await screen.findByTestId('backup-contents');
     expect(contents.textContent).toContain('台帳 8件');
     expect(commandsCalled(backend)).not.toContain('restore_damaged_register');
+    await fireEvent.click(screen.getByTestId('damaged-choose-folder'));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('damaged-backup-dir').textContent).toBe('/media/yamada/USB/daicho'),
+    );
     await fireEvent.click(screen.getByTestId('restore-newest'));
     await fireEvent.click(await screen.findByTestId('confirm-ok'));
     expect(await screen.findByTestId('org-title')).toBeTruthy();

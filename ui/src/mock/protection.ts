@@ -2,6 +2,7 @@
 // protection settings, backups and restore. Same contracts as the Rust commands, loosely.
 import type { BackupInfo } from '../bindings/BackupInfo';
 import type { BackupListing } from '../bindings/BackupListing';
+import type { DamagedBackups } from '../bindings/DamagedBackups';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { FieldError } from '../bindings/FieldError';
 import type { LockState } from '../bindings/LockState';
@@ -94,6 +95,7 @@ export class MockProtection {
       'restore_backup',
       'damaged_register_backups',
       'restore_damaged_register',
+      'choose_damaged_backup_dir',
     ].includes(cmd);
   }
 
@@ -171,13 +173,19 @@ export class MockProtection {
         };
       }
       case 'damaged_register_backups':
-        return [
-          {
-            path: `${dir}/daicho-20260414-180000.db`,
-            info: this.backupInfo('daicho-20260414-180000.db', '2026-04-14T09:00:00.000Z'),
-            problem: null,
-          },
-        ] satisfies BackupListing[];
+      case 'choose_damaged_backup_dir': {
+        const folder = cmd === 'damaged_register_backups' ? dir : '/media/yamada/USB/daicho';
+        return {
+          dir: folder,
+          backups: [
+            {
+              path: `${folder}/daicho-20260414-180000.db`,
+              info: this.backupInfo('daicho-20260414-180000.db', '2026-04-14T09:00:00.000Z'),
+              problem: null,
+            },
+          ],
+        } satisfies DamagedBackups;
+      }
       case 'restore_damaged_register':
         this.damaged = false;
         this.lockState = 'open';
