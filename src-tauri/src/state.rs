@@ -117,16 +117,29 @@ impl AppState {
     }
 
     /// Runs `work` with the register closed (restoring replaces its file), then opens it again
-    /// under `key`. The register stays locked if it cannot be opened again.
+    /// under `key`. If `work` fails (a restore then puts the previous register back), the
+    /// register is opened again under the key it had, so the officer is not locked out.
     pub fn with_register_closed<T>(
         &self,
         key: &Passphrase,
         work: impl FnOnce(&Path) -> Result<T, ErrorReport>,
     ) -> Result<T, ErrorReport> {
+        let previous = self
+            .register
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .as_ref()
+            .and_then(Register::passphrase);
         self.lock();
         let result = work(&self.db_path);
-        if result.is_ok() {
-            self.unlock(key)?;
+        match (&result, previous) {
+            (Ok(_), _) => self.unlock(key)?,
+            (Err(_), Some(previous)) => {
+                // The error of `work` is the one to report; a failure to reopen shows as the
+                // lock screen on the next command.
+                let _ = self.unlock(&previous);
+            }
+            (Err(_), None) => {}
         }
         result
     }
