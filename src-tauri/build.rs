@@ -95,6 +95,19 @@ const COMMANDS: &[&str] = &[
     "close_incident",
     "incident_draft",
     "incident_history",
+    "unlock_register",
+    "create_register",
+    "encrypt_register",
+    "lock_register",
+    "change_passphrase",
+    "protection_overview",
+    "save_protection_settings",
+    "choose_backup_dir",
+    "backup_now",
+    "restore_backup",
+    "damaged_register_backups",
+    "restore_damaged_register",
+    "choose_damaged_backup_dir",
 ];
 
 fn main() {

@@ -11,13 +11,14 @@
 //! - a restore never deletes the register it replaces: it moves it aside and says where, so
 //!   the restore can be undone by restoring that file.
 //!
-//! Files are opened here only through [`open_for_reading`]; when the register is encrypted,
-//! that is where the key will be applied, and `VACUUM INTO` already writes the copy under the
-//! register's own key.
+//! Files are opened here only through [`open_for_reading`], which applies the key first.
+//! `VACUUM INTO` writes the copy under the register's own key, so a backup is encrypted like
+//! the register, and opens with the passphrase the register had when the backup was made.
 
 use crate::audit::{self, ChainHead};
 use crate::db::supported_version;
 use crate::error::{CoreError, Result};
+use crate::passphrase::Passphrase;
 use crate::register::{verify_connection, Register};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
@@ -183,6 +184,9 @@ impl Register {
                 ),
             )
         })?;
+        let key = crate::register::lock(&self.key).clone().ok_or_else(|| {
+            CoreError::Conflict("an in-memory register is not backed up".to_owned())
+        })?;
         let head = self.read_all(|conn| {
             let problems = integrity_problems(conn)?;
             if !problems.is_empty() {
@@ -198,7 +202,7 @@ impl Register {
         })?;
         sync_file(part)?;
         let contents = {
-            let conn = open_for_reading(part, true)
+            let conn = open_for_reading(part, &key, true)
                 .map_err(|e| not_backed_up(format!("its copy cannot be opened: {e}")))?;
             examine(&conn).map_err(|refusal| match refusal {
                 Refusal::TooNew(found) => {
@@ -264,18 +268,18 @@ impl Register {
 /// Describes a backup cheaply: from its description if there is one (after checking that the
 /// file still has the SHA-256 recorded there), otherwise by opening it read-only and checking
 /// it as [`verify_backup`] does. The file is never modified.
-pub fn inspect_backup(path: &Path) -> Result<BackupInfo> {
-    describe_backup(path, false)
+pub fn inspect_backup(path: &Path, key: &Passphrase) -> Result<BackupInfo> {
+    describe_backup(path, key, false)
 }
 
 /// Checks a backup as a restore does: the recorded SHA-256 if it has a description, then
 /// SQLite's integrity check, a schema this Daicho knows, an intact audit chain and records
 /// that match it. The file is never modified.
-pub fn verify_backup(path: &Path) -> Result<BackupInfo> {
-    describe_backup(path, true)
+pub fn verify_backup(path: &Path, key: &Passphrase) -> Result<BackupInfo> {
+    describe_backup(path, key, true)
 }
 
-fn describe_backup(path: &Path, open_always: bool) -> Result<BackupInfo> {
+fn describe_backup(path: &Path, key: &Passphrase, open_always: bool) -> Result<BackupInfo> {
     let metadata = std::fs::metadata(path)
         .map_err(|e| CoreError::io(format!("reading {}", path.display()), e))?;
     if !metadata.is_file() {
@@ -299,15 +303,8 @@ fn describe_backup(path: &Path, open_always: bool) -> Result<BackupInfo> {
             });
         }
     }
-    let conn = open_for_reading(path, true)?;
-    let contents = examine(&conn).map_err(|refusal| match refusal {
-        Refusal::TooNew(found) => CoreError::TooNew {
-            path: path.to_owned(),
-            found,
-            supported: supported_version(),
-        },
-        Refusal::Unusable(reason) => unusable(path, reason),
-    })?;
+    let conn = open_for_reading(path, key, true)?;
+    let contents = examine_register(&conn, path)?;
     drop(conn);
     if let Some(recorded) = recorded {
         if recorded.contents != contents {
@@ -337,7 +334,7 @@ fn describe_backup(path: &Path, open_always: bool) -> Result<BackupInfo> {
 /// What a register file holds, read without changing it: for showing the current register
 /// beside a backup before a restore. Unlike a backup, a live register's write-ahead log is
 /// read too, so the counts include its latest writes.
-pub fn inspect_register(path: &Path) -> Result<RegisterContents> {
+pub fn inspect_register(path: &Path, key: &Passphrase) -> Result<RegisterContents> {
     if !path.exists() {
         return Err(CoreError::NotFound {
             entity: "register",
@@ -347,7 +344,7 @@ pub fn inspect_register(path: &Path) -> Result<RegisterContents> {
     // A register closed cleanly has no write-ahead log to read and is opened like a backup,
     // leaving no -wal or -shm behind; one that is open or crashed needs its log read.
     let has_log = std::fs::metadata(with_suffix(path, "-wal")).is_ok_and(|m| m.len() > 0);
-    let conn = open_for_reading(path, !has_log)?;
+    let conn = open_for_reading(path, key, !has_log)?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|e| unopenable(path, e))?;
@@ -359,10 +356,10 @@ pub fn inspect_register(path: &Path) -> Result<RegisterContents> {
 
 /// Every backup in `dir` that this code named, newest first, each described by
 /// [`inspect_backup`] or with the reason it cannot be.
-pub fn list_backups(dir: &Path) -> Result<Vec<BackupListing>> {
+pub fn list_backups(dir: &Path, key: &Passphrase) -> Result<Vec<BackupListing>> {
     Ok(backup_files(dir)?
         .into_iter()
-        .map(|(_, path)| match inspect_backup(&path) {
+        .map(|(_, path)| match inspect_backup(&path, key) {
             Ok(info) => BackupListing {
                 path,
                 info: Some(info),
@@ -429,9 +426,10 @@ pub fn prune_backups(
 pub fn restore(
     register_path: &Path,
     backup_path: &Path,
+    key: &Passphrase,
     now: DateTime<FixedOffset>,
 ) -> Result<RestoreOutcome> {
-    let info = verify_backup(backup_path)?;
+    let info = verify_backup(backup_path, key)?;
     if let Some(dir) = parent_dir(register_path) {
         std::fs::create_dir_all(dir)
             .map_err(|e| CoreError::io(format!("creating {}", dir.display()), e))?;
@@ -467,7 +465,7 @@ pub fn restore(
         .map_err(|e| CoreError::io(format!("renaming {}", incoming.display()), e))
         .and_then(|()| {
             sync_parent(register_path);
-            check_restored(register_path, &info)
+            check_restored(register_path, key, &info)
         });
     if let Err(error) = swapped {
         let _ = remove_if_present(&incoming);
@@ -512,7 +510,7 @@ fn copy_in(backup_path: &Path, incoming: &Path, info: &BackupInfo) -> Result<()>
 /// Moves the register and any of its journal files to `aside`; on failure moves back what
 /// was moved. A stray -wal is moved even without its register, or SQLite would replay it into
 /// the restored file.
-fn move_aside(register_path: &Path, aside: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
+pub(crate) fn move_aside(register_path: &Path, aside: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
     let mut moved = Vec::new();
     for suffix in SQLITE_FILES {
         let from = with_suffix(register_path, suffix);
@@ -539,7 +537,7 @@ fn move_aside(register_path: &Path, aside: &Path) -> Result<Vec<(PathBuf, PathBu
     Ok(moved)
 }
 
-fn put_back(moved: &[(PathBuf, PathBuf)]) -> Result<()> {
+pub(crate) fn put_back(moved: &[(PathBuf, PathBuf)]) -> Result<()> {
     let mut first_error = None;
     for (original, aside) in moved {
         if let Err(e) = std::fs::rename(aside, original) {
@@ -549,8 +547,8 @@ fn put_back(moved: &[(PathBuf, PathBuf)]) -> Result<()> {
     first_error.map_or(Ok(()), Err)
 }
 
-fn check_restored(register_path: &Path, info: &BackupInfo) -> Result<()> {
-    let register = Register::open(register_path)?;
+fn check_restored(register_path: &Path, key: &Passphrase, info: &BackupInfo) -> Result<()> {
+    let register = Register::open(register_path, key)?;
     let report = register.verify()?;
     if !report.is_intact() || report.head != info.contents.chain_head {
         return Err(CoreError::Integrity(format!(
@@ -564,9 +562,13 @@ fn check_restored(register_path: &Path, info: &BackupInfo) -> Result<()> {
 
 /// Opens a register file for reading only. `immutable` is for backups, which nobody writes:
 /// SQLite then takes no locks and creates no -wal or -shm beside them, so examining a file
-/// on read-only media, or a file that is not ours, changes nothing. The encryption session
-/// applies the key here, before the first read.
-fn open_for_reading(path: &Path, immutable: bool) -> Result<Connection> {
+/// on read-only media, or a file that is not ours, changes nothing. The key is applied before
+/// the first read; a key that does not open the file is reported as such.
+pub(crate) fn open_for_reading(
+    path: &Path,
+    key: &Passphrase,
+    immutable: bool,
+) -> Result<Connection> {
     let wal = with_suffix(path, "-wal");
     if immutable && std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
         return Err(CoreError::Conflict(format!(
@@ -581,11 +583,42 @@ fn open_for_reading(path: &Path, immutable: bool) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    Connection::open_with_flags(file_uri(path, immutable)?, flags).map_err(|e| unopenable(path, e))
+    let conn = Connection::open_with_flags(file_uri(path, immutable)?, flags)
+        .map_err(|e| unopenable(path, e))?;
+    key.apply(&conn).map_err(|e| unopenable(path, e))?;
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(conn),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            match crate::db::file_kind(path)? {
+                crate::db::FileKind::Plain => Err(CoreError::Unencrypted {
+                    path: path.to_owned(),
+                }),
+                crate::db::FileKind::Encrypted => Err(CoreError::WrongPassphrase {
+                    path: path.to_owned(),
+                }),
+                _ => Err(unopenable(path, e)),
+            }
+        }
+        Err(e) => Err(unopenable(path, e)),
+    }
+}
+
+/// Checks an opened copy the way a restore must trust it, with the refusal worded for `path`.
+pub(crate) fn examine_register(conn: &Connection, path: &Path) -> Result<RegisterContents> {
+    examine(conn).map_err(|refusal| match refusal {
+        Refusal::TooNew(found) => CoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            supported: supported_version(),
+        },
+        Refusal::Unusable(reason) => unusable(path, reason),
+    })
 }
 
 /// A `file:` URI for SQLite, which is the only way to ask for `immutable`.
-fn file_uri(path: &Path, immutable: bool) -> Result<String> {
+pub(crate) fn file_uri(path: &Path, immutable: bool) -> Result<String> {
     let absolute = std::path::absolute(path)
         .map_err(|e| CoreError::io(format!("reading {}", path.display()), e))?;
     let text = absolute.to_str().ok_or_else(|| {
@@ -694,7 +727,7 @@ fn examine_known(
     Ok(read_contents(conn, version)?)
 }
 
-fn read_contents(conn: &Connection, version: i64) -> Result<RegisterContents> {
+pub(crate) fn read_contents(conn: &Connection, version: i64) -> Result<RegisterContents> {
     let count = |table: &str| -> Result<i64> {
         // Tables a migration added later are simply empty in an older copy.
         if !has_table(conn, table)? {
@@ -728,13 +761,8 @@ fn has_table(conn: &Connection, name: &str) -> Result<bool> {
     )?)
 }
 
-/// `PRAGMA integrity_check` in full; empty when it reports "ok".
 fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    let lines = stmt
-        .query_map([], |row| row.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(if lines == ["ok"] { Vec::new() } else { lines })
+    Ok(crate::db::integrity_problems(conn)?)
 }
 
 /// The backups in `dir` named exactly as [`backup_file_name`] names them, newest first.
@@ -818,7 +846,7 @@ fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&part, path).map_err(io)
 }
 
-fn sync_file(path: &Path) -> Result<()> {
+pub(crate) fn sync_file(path: &Path) -> Result<()> {
     File::open(path)
         .and_then(|file| file.sync_all())
         .map_err(|e| CoreError::io(format!("flushing {}", path.display()), e))
@@ -826,7 +854,7 @@ fn sync_file(path: &Path) -> Result<()> {
 
 /// Makes a rename durable. Best effort: not every platform can open a directory, and the
 /// rename itself has already happened.
-fn sync_parent(path: &Path) {
+pub(crate) fn sync_parent(path: &Path) {
     #[cfg(unix)]
     if let Some(dir) = parent_dir(path) {
         if let Err(error) = File::open(dir).and_then(|d| d.sync_all()) {
@@ -841,7 +869,7 @@ fn parent_dir(path: &Path) -> Option<&Path> {
     path.parent().filter(|p| !p.as_os_str().is_empty())
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = OsString::from(path.as_os_str());
     name.push(suffix);
     PathBuf::from(name)
@@ -853,7 +881,7 @@ fn file_name_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn remove_if_present(path: &Path) -> Result<()> {
+pub(crate) fn remove_if_present(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
             Err(CoreError::io(format!("removing {}", path.display()), e))
@@ -878,4 +906,13 @@ fn unopenable(path: &Path, error: rusqlite::Error) -> CoreError {
         path: path.to_owned(),
         reason: error.to_string(),
     }
+}
+
+/// When the newest backup in `dir` was made (local time, from its name); `None` when there is
+/// none or the folder does not exist yet. Decides whether an automatic backup is due.
+pub fn newest_backup_time(dir: &Path) -> Result<Option<NaiveDateTime>> {
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    Ok(backup_files(dir)?.first().map(|(time, _)| *time))
 }

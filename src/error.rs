@@ -30,6 +30,15 @@ pub enum ErrorKind {
     Io,
     /// The database refused an operation for another reason.
     Storage,
+    /// The passphrase does not open the register; the file was left untouched.
+    WrongPassphrase,
+    /// The register file is not encrypted; it can be encrypted in place.
+    Unencrypted,
+    /// SQLite's integrity check failed; the file was left untouched and a backup should be
+    /// restored.
+    Damaged,
+    /// The register is locked; unlock it with the passphrase.
+    Locked,
 }
 
 /// Why one field of one record was refused. `code` is stable and translated by the UI;
@@ -66,6 +75,10 @@ pub enum FieldErrorCode {
     /// A value the organisation's legal regime does not provide for: a refusal ground from
     /// another statute's catalogue, a request type only another regime knows.
     NotInRegime,
+    /// A new passphrase is too short or too repetitive; `limit` is the minimum length.
+    TooWeak,
+    /// The confirmation differs from the value it confirms.
+    Mismatch,
 }
 
 impl FieldError {
@@ -94,6 +107,8 @@ impl FieldError {
             FieldErrorCode::NotInRegime => {
                 format!("{field} is not provided for by the organisation's regime")
             }
+            FieldErrorCode::TooWeak => format!("{field} is too weak"),
+            FieldErrorCode::Mismatch => format!("{field} does not match"),
         };
         Self {
             field,
@@ -153,6 +168,23 @@ pub enum CoreError {
     },
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
+    #[error(
+        "the passphrase does not open the register at {path} (or the file is not a Daicho \
+         register); it was left untouched"
+    )]
+    WrongPassphrase { path: PathBuf },
+    #[error(
+        "the register at {path} is not encrypted; it was left untouched. Encrypt it in place \
+         (daicho encrypt) to open it"
+    )]
+    Unencrypted { path: PathBuf },
+    #[error(
+        "the register at {path} is damaged and was left untouched (SQLite's integrity check: \
+         {problems}); restore the newest good backup"
+    )]
+    Damaged { path: PathBuf, problems: String },
+    #[error("the register is locked; unlock it with the passphrase")]
+    Locked,
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
@@ -170,6 +202,10 @@ impl CoreError {
             CoreError::Integrity(_) => ErrorKind::Integrity,
             CoreError::Io { .. } => ErrorKind::Io,
             CoreError::Storage(_) => ErrorKind::Storage,
+            CoreError::WrongPassphrase { .. } => ErrorKind::WrongPassphrase,
+            CoreError::Unencrypted { .. } => ErrorKind::Unencrypted,
+            CoreError::Damaged { .. } => ErrorKind::Damaged,
+            CoreError::Locked => ErrorKind::Locked,
         }
     }
 

@@ -50,6 +50,27 @@ pub struct StartupStatus {
     pub organisation: Option<Organisation>,
     pub language: Option<Language>,
     pub chain_head: Option<ChainHead>,
+    /// Whether the register is open, or what must happen before it can be.
+    pub lock_state: LockState,
+    /// What the verification on open (or the last one asked for) found.
+    pub verification: Option<crate::protection::Verification>,
+    /// Lock after this many minutes without input (0: never), from the protection settings.
+    pub lock_after_minutes: u32,
+}
+
+/// Where the register stands before anything can be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum LockState {
+    /// No register yet: the officer sets its passphrase, which creates it.
+    New,
+    /// An encrypted register waits for its passphrase.
+    Locked,
+    /// A register from before encryption: it can be encrypted in place.
+    Unencrypted,
+    /// Unlocked: the records can be read and written.
+    Open,
 }
 
 /// The deadline settings screen needs both what is saved (for its version) and what applies.

@@ -7,6 +7,8 @@
 //!   applied and audited in one transaction;
 //! - [`audit`]: the append-only, hash-chained trail and its verification;
 //! - [`backup`]: verified backups, their rotation, restore, and the full integrity check;
+//! - [`passphrase`] and [`protection`]: the register's key, encrypting an unencrypted
+//!   register in place, the last verification and the protection settings;
 //! - [`db`]: opening the file, connection settings and embedded migrations;
 //! - [`deadline`]: the statutory deadline engine the register computes request deadlines with;
 //! - [`document`]: the versioned JSON document used for export and import;
@@ -29,8 +31,10 @@ pub mod document;
 pub mod error;
 pub mod ipc;
 pub mod model;
+pub mod passphrase;
 pub mod paths;
 pub mod print;
+pub mod protection;
 pub mod quality;
 pub mod register;
 mod requests;
@@ -45,4 +49,5 @@ pub use incidents::IncidentView;
 
 pub use controls::expired_through;
 pub use error::{CoreError, ErrorKind, FieldError, FieldErrorCode, RecordError, Result};
+pub use passphrase::Passphrase;
 pub use register::{Language, Register};

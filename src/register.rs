@@ -5,6 +5,8 @@ use crate::audit::{self, AuditAction, AuditEntry, ChainHead, Entity, VerifyRepor
 use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::holding::{Holding, HoldingInput};
 use crate::model::organisation::{Organisation, OrganisationInput};
+use crate::passphrase::Passphrase;
+use crate::protection::Verification;
 use crate::store;
 use crate::validation::FieldChecks;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -48,22 +50,43 @@ pub struct Register {
     // writers anyway. The mutex is never held across an await.
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
+    /// The key the file is encrypted under, kept to open backups and their checks; `None`
+    /// for an in-memory register, which never touches the disk.
+    pub(crate) key: Mutex<Option<Passphrase>>,
+    /// The last time the audit chain and the records were verified (on open, and by verify).
+    pub(crate) last_verification: Mutex<Option<Verification>>,
 }
 
 impl Register {
-    /// Opens the register file, creating and migrating it if needed. A file that cannot be
-    /// opened, or that a newer Daicho wrote, is left untouched and reported.
-    pub fn open(path: &Path) -> Result<Self> {
-        Ok(Register {
-            conn: Mutex::new(crate::db::open_file(path)?),
+    /// Opens the encrypted register file under `key`, creating and migrating it if needed (a
+    /// new register needs a passphrase that passes the strength rule). A file that cannot be
+    /// opened, is damaged, is not encrypted, does not open under `key`, or that a newer
+    /// Daicho wrote, is left untouched and reported. The audit chain and the records are
+    /// verified on open; [`Register::last_verification`] says what was found.
+    pub fn open(path: &Path, key: &Passphrase) -> Result<Self> {
+        let register = Register {
+            conn: Mutex::new(crate::db::open_file(path, key)?),
             path: Some(path.to_owned()),
-        })
+            key: Mutex::new(Some(key.clone())),
+            last_verification: Mutex::new(None),
+        };
+        let report = register.verify()?;
+        if !report.is_intact() {
+            tracing::warn!(
+                broken_at = report.broken_link.as_ref().map(|l| l.seq),
+                altered = report.altered_records.len(),
+                "the audit trail did not verify on open"
+            );
+        }
+        Ok(register)
     }
 
     pub fn open_in_memory() -> Result<Self> {
         Ok(Register {
             conn: Mutex::new(crate::db::open_memory()?),
             path: None,
+            key: Mutex::new(None),
+            last_verification: Mutex::new(None),
         })
     }
 
@@ -74,9 +97,7 @@ impl Register {
     fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves no half-done SQL behind (the transaction rolls
         // back on drop), so the connection is still good to use.
-        self.conn
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.conn)
     }
 
     /// Runs `work` in an IMMEDIATE transaction, so the audit head it reads cannot move before
@@ -276,7 +297,9 @@ impl Register {
     /// Checks the audit chain link by link, then checks that every record is in the state
     /// the chain says it was last left in.
     pub fn verify(&self) -> Result<VerifyReport> {
-        self.read(verify_connection)
+        let report = self.read(verify_connection)?;
+        *lock(&self.last_verification) = Some(Verification::of(&report));
+        Ok(report)
     }
 
     /// True when the register holds no organisation profile and no records.
@@ -311,6 +334,16 @@ impl Register {
 
     pub(crate) fn read_all<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.read(work)
+    }
+
+    /// Runs `work` on the connection outside any transaction, for whole-file operations
+    /// (rekeying) that SQLite refuses inside one.
+    pub(crate) fn with_connection<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.conn();
+        work(&mut conn)
     }
 }
 
@@ -394,6 +427,14 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
 
 pub(crate) fn to_json<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// Locks `mutex`, recovering from a panic in another holder: every value behind these locks
+/// is left consistent between statements.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn altered(entity: Entity, id: &str, reason: &str) -> audit::AlteredRecord {

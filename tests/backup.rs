@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::{DateTime, FixedOffset};
-use common::{holding, TempRegister, ACTOR};
+use common::{holding, test_key, TempRegister, ACTOR};
 use daicho::backup::{self, inspect_backup, prune_backups, restore, verify_backup};
 use daicho::{ErrorKind, Register};
 use std::collections::BTreeSet;
@@ -87,14 +87,20 @@ fn a_backup_restored_into_a_fresh_path_reproduces_the_register_and_verifies() {
         info.size_bytes,
         std::fs::metadata(&backup_path).unwrap().len()
     );
-    assert_eq!(inspect_backup(&backup_path).unwrap(), info);
-    assert_eq!(verify_backup(&backup_path).unwrap(), info);
+    assert_eq!(inspect_backup(&backup_path, &test_key()).unwrap(), info);
+    assert_eq!(verify_backup(&backup_path, &test_key()).unwrap(), info);
 
     let fresh = temp.dir.path().join("elsewhere/restored.db");
-    let outcome = restore(&fresh, &backup_path, at("2026-11-21T09:00:00+09:00")).unwrap();
+    let outcome = restore(
+        &fresh,
+        &backup_path,
+        &test_key(),
+        at("2026-11-21T09:00:00+09:00"),
+    )
+    .unwrap();
     assert_eq!(outcome.previous_register, None, "there was nothing to keep");
     assert_eq!(outcome.restored, info);
-    let restored = Register::open(&fresh).unwrap();
+    let restored = Register::open(&fresh, &test_key()).unwrap();
     assert!(restored.verify().unwrap().is_intact());
     assert_eq!(
         without_export_time(&restored),
@@ -112,7 +118,7 @@ fn a_backup_without_its_description_is_described_from_the_file_itself() {
         .unwrap();
     let backup_path = backups.join(&info.file_name);
     std::fs::remove_file(backups.join("daicho-20261120-101530.db.json")).unwrap();
-    let described = inspect_backup(&backup_path).unwrap();
+    let described = inspect_backup(&backup_path, &test_key()).unwrap();
     assert_eq!(described.contents, info.contents);
     assert_eq!(described.sha256, info.sha256);
     assert_eq!(described.size_bytes, info.size_bytes);
@@ -141,8 +147,8 @@ fn a_register_with_an_altered_audit_entry_is_not_backed_up() {
     assert!(names_in(&backups).is_empty(), "{:?}", names_in(&backups));
 }
 
-/// Points an index at another column behind SQLite's back: the quick check on open does not
-/// compare indexes with their tables, the full integrity check does.
+/// Points an index at another column behind SQLite's back: only the full integrity check
+/// compares indexes with their tables.
 fn damage_an_index(temp: &TempRegister) {
     let conn = temp.raw();
     conn.execute_batch(
@@ -152,17 +158,25 @@ fn damage_an_index(temp: &TempRegister) {
           WHERE name = 'audit_event_by_record';",
     )
     .unwrap();
+    // A connection that is already open reads the schema again only when its cookie moves.
+    let cookie: i64 = conn
+        .query_row("PRAGMA schema_version", [], |row| row.get(0))
+        .unwrap();
+    conn.pragma_update(None, "schema_version", cookie + 1)
+        .unwrap();
 }
 
 #[test]
-fn the_full_integrity_check_finds_what_the_quick_check_on_open_does_not() {
+fn damage_is_found_by_the_full_integrity_check_and_a_damaged_register_is_neither_backed_up_nor_opened(
+) {
     let temp = filled_register();
-    let report = temp.open().integrity().unwrap();
+    let register = temp.open();
+    let report = register.integrity().unwrap();
     assert!(report.ok, "{report:?}");
     assert!(report.problems.is_empty() && report.foreign_key_violations.is_empty());
 
+    // Damaged while the app has it open: the integrity check and the backup find it.
     damage_an_index(&temp);
-    let register = temp.open();
     let report = register.integrity().unwrap();
     assert!(!report.ok);
     assert!(
@@ -179,6 +193,21 @@ fn the_full_integrity_check_finds_what_the_quick_check_on_open_does_not() {
     assert_eq!(error.kind(), ErrorKind::Integrity);
     assert!(error.to_string().contains("damaged"), "{error}");
     assert!(names_in(&backups).is_empty());
+    drop(register);
+
+    // The next start runs the full check on open: refused, named, and the file unchanged.
+    temp.raw()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let before = common::file_hash(&temp.path);
+    let error = Register::open(&temp.path, &test_key()).expect_err("a damaged register");
+    assert_eq!(error.kind(), ErrorKind::Damaged, "{error}");
+    assert!(
+        error.to_string().contains("audit_event_by_record")
+            && error.to_string().contains("left untouched"),
+        "{error}"
+    );
+    assert_eq!(common::file_hash(&temp.path), before);
 }
 
 #[test]
@@ -193,7 +222,7 @@ fn a_second_backup_in_the_same_second_is_refused_and_the_first_kept() {
     assert_eq!(error.kind(), ErrorKind::Conflict);
     assert_eq!(snapshot(&backups), before);
     assert_eq!(
-        inspect_backup(&backups.join(&info.file_name)).unwrap(),
+        inspect_backup(&backups.join(&info.file_name), &test_key()).unwrap(),
         info
     );
 }
@@ -223,11 +252,16 @@ fn a_corrupted_backup_is_refused_by_inspect_and_restore_and_the_register_is_unto
     let corrupted = std::fs::read(&backup_path).unwrap();
     let register_files = snapshot(temp.dir.path());
 
-    let error = inspect_backup(&backup_path).expect_err("the hash no longer matches");
+    let error = inspect_backup(&backup_path, &test_key()).expect_err("the hash no longer matches");
     assert_eq!(error.kind(), ErrorKind::Integrity);
     assert!(error.to_string().contains("SHA-256"), "{error}");
-    let error = restore(&temp.path, &backup_path, at("2026-11-21T09:00:00+09:00"))
-        .expect_err("a corrupted backup is not restored");
+    let error = restore(
+        &temp.path,
+        &backup_path,
+        &test_key(),
+        at("2026-11-21T09:00:00+09:00"),
+    )
+    .expect_err("a corrupted backup is not restored");
     assert_eq!(error.kind(), ErrorKind::Integrity);
     assert_eq!(
         snapshot(temp.dir.path()),
@@ -238,11 +272,25 @@ fn a_corrupted_backup_is_refused_by_inspect_and_restore_and_the_register_is_unto
 
     // Without its description, SQLite's own check refuses it.
     std::fs::remove_file(backups.join("daicho-20261120-101530.db.json")).unwrap();
-    let error = inspect_backup(&backup_path).expect_err("the damage is found by opening it");
-    assert_eq!(error.kind(), ErrorKind::Integrity, "{error}");
-    let error = restore(&temp.path, &backup_path, at("2026-11-21T09:00:00+09:00"))
-        .expect_err("a corrupted backup is not restored");
-    assert_eq!(error.kind(), ErrorKind::Integrity, "{error}");
+    let error =
+        inspect_backup(&backup_path, &test_key()).expect_err("the damage is found by opening it");
+    // An encrypted page fails its HMAC when read: during the integrity check, or already while
+    // opening when the damaged page holds the schema. Either way the backup is refused.
+    assert!(
+        matches!(error.kind(), ErrorKind::Integrity | ErrorKind::Unopenable),
+        "{error}"
+    );
+    let error = restore(
+        &temp.path,
+        &backup_path,
+        &test_key(),
+        at("2026-11-21T09:00:00+09:00"),
+    )
+    .expect_err("a corrupted backup is not restored");
+    assert!(
+        matches!(error.kind(), ErrorKind::Integrity | ErrorKind::Unopenable),
+        "{error}"
+    );
     assert_eq!(
         snapshot(temp.dir.path()),
         register_files,
@@ -257,7 +305,7 @@ fn a_file_that_is_not_a_backup_is_refused_and_left_untouched() {
     let text = dir.path().join("daicho-20261120-101530.db");
     let content = b"Excel ledger, not a database\n".repeat(200);
     std::fs::write(&text, &content).unwrap();
-    let error = inspect_backup(&text).expect_err("text is refused");
+    let error = inspect_backup(&text, &test_key()).expect_err("text is refused");
     assert!(
         matches!(error.kind(), ErrorKind::Integrity | ErrorKind::Unopenable),
         "{error}"
@@ -265,12 +313,12 @@ fn a_file_that_is_not_a_backup_is_refused_and_left_untouched() {
     assert_eq!(std::fs::read(&text).unwrap(), content);
 
     let other_database = dir.path().join("other.db");
-    rusqlite::Connection::open(&other_database)
-        .unwrap()
+    common::keyed(&other_database, &test_key())
         .execute_batch("CREATE TABLE invoice (id INTEGER PRIMARY KEY)")
         .unwrap();
     let before = std::fs::read(&other_database).unwrap();
-    let error = verify_backup(&other_database).expect_err("another program's database");
+    let error =
+        verify_backup(&other_database, &test_key()).expect_err("another program's database");
     assert!(
         error
             .to_string()
@@ -298,11 +346,16 @@ fn a_backup_from_a_newer_daicho_is_refused_as_too_new() {
         .unwrap();
     let backup_path = backups.join(&info.file_name);
     std::fs::remove_file(backups.join("daicho-20261120-101530.db.json")).unwrap();
-    rusqlite::Connection::open(&backup_path)
-        .unwrap()
+    common::keyed(&backup_path, &test_key())
         .pragma_update(None, "user_version", daicho::db::supported_version() + 1)
         .unwrap();
-    let error = restore(&temp.path, &backup_path, at("2026-11-21T09:00:00+09:00")).unwrap_err();
+    let error = restore(
+        &temp.path,
+        &backup_path,
+        &test_key(),
+        at("2026-11-21T09:00:00+09:00"),
+    )
+    .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::TooNew);
 }
 
@@ -331,6 +384,7 @@ fn restore_keeps_the_previous_register_aside_and_it_can_be_restored_back() {
     let outcome = restore(
         &temp.path,
         &backups.join(&info.file_name),
+        &test_key(),
         at("2026-11-21T09:00:00+09:00"),
     )
     .unwrap();
@@ -348,12 +402,18 @@ fn restore_keeps_the_previous_register_aside_and_it_can_be_restored_back() {
     assert_eq!(restored.chain_head().unwrap(), info.contents.chain_head);
     drop(restored);
 
-    let kept = Register::open(&aside).expect("the register kept aside still opens");
+    let kept = Register::open(&aside, &test_key()).expect("the register kept aside still opens");
     assert!(later(&kept));
     assert!(kept.verify().unwrap().is_intact());
     drop(kept);
 
-    let undo = restore(&temp.path, &aside, at("2026-11-21T09:05:00+09:00")).unwrap();
+    let undo = restore(
+        &temp.path,
+        &aside,
+        &test_key(),
+        at("2026-11-21T09:05:00+09:00"),
+    )
+    .unwrap();
     assert!(
         later(&temp.open()),
         "restoring the kept register undoes the restore"
@@ -463,7 +523,7 @@ fn listing_describes_each_backup_and_names_the_damaged_one() {
         .unwrap();
     corrupt_the_middle(&backups.join(&first.file_name));
     std::fs::write(backups.join("notes.txt"), "not a backup").unwrap();
-    let listings = backup::list_backups(&backups).unwrap();
+    let listings = backup::list_backups(&backups, &test_key()).unwrap();
     assert_eq!(listings.len(), 2, "only backups are listed");
     assert_eq!(listings[0].info.as_ref(), Some(&second), "newest first");
     assert!(listings[1].info.is_none());
@@ -545,6 +605,7 @@ fn restore_into_a_read_only_directory_fails_and_leaves_the_register_in_place() {
         let error = restore(
             &temp.path,
             &backups.path().join(&info.file_name),
+            &test_key(),
             at("2026-11-21T09:00:00+09:00"),
         )
         .expect_err("nothing can be written beside the register");

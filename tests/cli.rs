@@ -1,5 +1,7 @@
 //! The `daicho` command line, run as a user would run it, on registers in a temp directory.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -10,6 +12,7 @@ fn daicho(db: &Path, args: &[&str]) -> Output {
         .args(["--actor", "cli-test"])
         .args(args)
         .env_remove("DAICHO_DB")
+        .env("DAICHO_PASSPHRASE", common::CLI_PASSPHRASE)
         .output()
         .expect("daicho runs")
 }
@@ -78,7 +81,7 @@ fn verify_fails_and_names_the_record_after_tampering() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register.db");
     assert!(daicho(&db, &["demo"]).status.success());
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = common::keyed(&db, &common::cli_key());
     conn.execute(
         "UPDATE holding SET approx_count = 1 WHERE ledger_no = 'H-0002'",
         [],
@@ -195,7 +198,7 @@ fn backup_lists_and_restores_only_with_confirmation() {
     let file_arg = file.to_str().unwrap();
     assert!(stdout(&listing).contains(file_arg), "{}", stdout(&listing));
     // The demo's size grows with the register's sections; the backup must hold all of it.
-    let head = daicho::Register::open(&db)
+    let head = daicho::Register::open(&db, &common::cli_key())
         .unwrap()
         .chain_head()
         .unwrap()
@@ -204,11 +207,16 @@ fn backup_lists_and_restores_only_with_confirmation() {
     assert!(stdout(&listing).contains(&format!("audit chain: {head} entries, head #{head}")));
 
     // A change after the backup, made through the core so that the register still verifies.
-    daicho::Register::open(&db)
+    daicho::Register::open(&db, &common::cli_key())
         .unwrap()
         .set_language(daicho::Language::En, "cli-test")
         .unwrap();
-    let language = || daicho::Register::open(&db).unwrap().language().unwrap();
+    let language = || {
+        daicho::Register::open(&db, &common::cli_key())
+            .unwrap()
+            .language()
+            .unwrap()
+    };
 
     let refused = daicho(&db, &["restore", file_arg]);
     assert_eq!(refused.status.code(), Some(1), "{refused:?}");
@@ -274,4 +282,155 @@ fn incidents_are_listed_and_their_drafts_printed_in_both_languages() {
         deadlines.contains("counting"),
         "the final report explained: {deadlines}"
     );
+}
+
+fn daicho_with(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_daicho"));
+    command
+        .arg("--db")
+        .arg(db)
+        .args(["--actor", "cli-test"])
+        .args(args)
+        .env_remove("DAICHO_DB")
+        .env_remove("DAICHO_PASSPHRASE")
+        .env_remove("DAICHO_NEW_PASSPHRASE")
+        .stdin(std::process::Stdio::null());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().expect("daicho runs")
+}
+
+fn hash(path: &Path) -> String {
+    common::file_hash(path)
+}
+
+#[test]
+fn without_a_passphrase_or_a_terminal_the_cli_says_how_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    let output = daicho_with(&db, &["init"], &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("DAICHO_PASSPHRASE") && error.contains("no terminal"),
+        "{error}"
+    );
+    assert!(!db.exists());
+
+    let weak = daicho_with(&db, &["init"], &[("DAICHO_PASSPHRASE", "weak")]);
+    assert_eq!(weak.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&weak.stderr)
+            .contains("passphrase: the passphrase needs at least 12"),
+        "{weak:?}"
+    );
+    assert!(!db.exists());
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_nothing_personal_or_secret_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    let backups = dir.path().join("backups");
+    let backups_arg = backups.to_str().unwrap();
+    let mut outputs = vec![
+        daicho(&db, &["init"]),
+        daicho(&db, &["demo"]),
+        daicho(&db, &["verify"]),
+        daicho(&db, &["backup", "--dir", backups_arg]),
+        daicho(&db, &["backups", "--dir", backups_arg]),
+    ];
+    // `holdings list` and `deadlines` exist to show the records to the officer; every other
+    // command, and every error, speaks of counts, references and hashes only.
+    assert!(outputs.iter().all(|o| o.status.success()), "{outputs:?}");
+    let before = hash(&db);
+    let wrong = daicho_with(
+        &db,
+        &["verify"],
+        &[("DAICHO_PASSPHRASE", "まちがった合言葉 wrong horse")],
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("the passphrase does not open"),
+        "{wrong:?}"
+    );
+    assert_eq!(hash(&db), before);
+    outputs.push(wrong);
+
+    let register = daicho::Register::open(&db, &common::cli_key()).unwrap();
+    let document = register.export_document().unwrap();
+    let mut personal: Vec<String> = document
+        .requests
+        .iter()
+        .flat_map(|r| {
+            [
+                r.fields.requester_name.clone(),
+                r.fields.description.clone(),
+            ]
+        })
+        .chain(
+            document
+                .complaints
+                .iter()
+                .map(|c| c.fields.complainant.clone()),
+        )
+        .filter(|v| !v.is_empty())
+        .collect();
+    personal.push(common::CLI_PASSPHRASE.to_owned());
+    for output in &outputs {
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        for value in &personal {
+            assert!(!text.contains(value.as_str()), "{value} printed in {text}");
+        }
+    }
+}
+
+#[test]
+fn the_cli_changes_the_passphrase_and_encrypts_an_unencrypted_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    assert!(daicho(&db, &["demo"]).status.success());
+    // An unencrypted register, as a Daicho before encryption left it.
+    let plain = dir.path().join("plain.db");
+    common::write_plaintext_copy(&db, &common::cli_key(), &plain);
+    let new = "新しい合言葉 battery staple 9";
+    let weak = daicho_with(
+        &db,
+        &["passphrase"],
+        &[
+            ("DAICHO_PASSPHRASE", common::CLI_PASSPHRASE),
+            ("DAICHO_NEW_PASSPHRASE", "weak"),
+        ],
+    );
+    assert_eq!(weak.status.code(), Some(2), "{weak:?}");
+    let changed = daicho_with(
+        &db,
+        &["passphrase"],
+        &[
+            ("DAICHO_PASSPHRASE", common::CLI_PASSPHRASE),
+            ("DAICHO_NEW_PASSPHRASE", new),
+        ],
+    );
+    assert!(changed.status.success(), "{changed:?}");
+    assert_eq!(daicho(&db, &["verify"]).status.code(), Some(2));
+    let verify = daicho_with(&db, &["verify"], &[("DAICHO_PASSPHRASE", new)]);
+    assert!(stdout(&verify).contains("verified: intact"), "{verify:?}");
+
+    let refused = daicho(&plain, &["verify"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("daicho encrypt"),
+        "{refused:?}"
+    );
+    let encrypted = daicho(&plain, &["encrypt"]);
+    assert!(encrypted.status.success(), "{encrypted:?}");
+    assert!(stdout(&encrypted).contains("8 holdings"), "{encrypted:?}");
+    assert!(stdout(&daicho(&plain, &["verify"])).contains("verified: intact"));
+    let again = daicho(&plain, &["encrypt"]);
+    assert_eq!(again.status.code(), Some(2), "only an unencrypted register");
 }

@@ -55,7 +55,7 @@ fn released_migrations_are_never_edited() {
 fn a_new_register_is_created_migrated_with_wal_and_foreign_keys() {
     let temp = TempRegister::new();
     let nested = temp.dir.path().join("a/b/register.db");
-    drop(Register::open(&nested).expect("creates missing parent directories"));
+    drop(Register::open(&nested, &common::test_key()).expect("creates missing parent directories"));
     drop(temp.open());
     let conn = temp.raw();
     let version: i64 = conn
@@ -92,7 +92,8 @@ fn a_register_from_a_newer_daicho_is_refused_and_left_byte_for_byte() {
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
         .unwrap();
     let before = std::fs::read(&temp.path).unwrap();
-    let error = Register::open(&temp.path).expect_err("a newer register is refused");
+    let error =
+        Register::open(&temp.path, &common::test_key()).expect_err("a newer register is refused");
     assert_eq!(error.kind(), ErrorKind::TooNew);
     assert!(
         error.to_string().contains("newer"),
@@ -110,7 +111,7 @@ fn a_file_that_is_not_a_register_is_refused_and_left_untouched() {
     let temp = TempRegister::new();
     let content = b"Excel ledger, not a database\n".repeat(200);
     std::fs::write(&temp.path, &content).unwrap();
-    let error = Register::open(&temp.path).expect_err("garbage is refused");
+    let error = Register::open(&temp.path, &common::test_key()).expect_err("garbage is refused");
     assert_eq!(error.kind(), ErrorKind::Unopenable);
     assert!(error.to_string().contains("left untouched"), "{error}");
     assert_eq!(std::fs::read(&temp.path).unwrap(), content);
@@ -258,7 +259,7 @@ fn the_large_volume_columns_are_all_or_nothing_with_valid_dates() {
 fn a_version_2_register_keeps_its_timeline_through_the_large_volume_migration() {
     let temp = TempRegister::new();
     {
-        let conn = rusqlite::Connection::open(&temp.path).unwrap();
+        let conn = common::keyed(&temp.path, &common::test_key());
         for (_, sql) in &MIGRATIONS[..2] {
             conn.execute_batch(sql).unwrap();
         }

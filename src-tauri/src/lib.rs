@@ -34,12 +34,17 @@ pub fn run() {
             std::process::exit(2);
         }
     };
-    let state = state::AppState::open(db_path);
+    // Nothing is opened before the officer gives the passphrase.
+    let state = state::AppState::new(db_path);
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
+        .setup(|app| {
+            commands::protection::start_daily_backups(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::startup::startup_status,
             commands::organisation::save_organisation,
@@ -131,8 +136,30 @@ pub fn run() {
             commands::incidents::close_incident,
             commands::incidents::incident_draft,
             commands::incidents::incident_history,
+            commands::protection::unlock_register,
+            commands::protection::create_register,
+            commands::protection::encrypt_register,
+            commands::protection::lock_register,
+            commands::protection::change_passphrase,
+            commands::protection::protection_overview,
+            commands::protection::save_protection_settings,
+            commands::protection::choose_backup_dir,
+            commands::protection::backup_now,
+            commands::protection::restore_backup,
+            commands::protection::damaged_register_backups,
+            commands::protection::restore_damaged_register,
+            commands::protection::choose_damaged_backup_dir,
         ])
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|handle, event| {
+                // The backup on close runs before the window goes, while the register is
+                // still open; a locked register is not backed up.
+                if let tauri::RunEvent::ExitRequested { .. } = event {
+                    commands::protection::backup_if_due(handle, std::time::Duration::ZERO);
+                }
+            })
+        });
 
     if let Err(err) = result {
         tracing::error!(error = %err, "Daicho exited with an error");

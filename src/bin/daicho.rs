@@ -8,7 +8,7 @@ use daicho::deadline::DeadlineRule;
 use daicho::model::agenda::{Agenda, AgendaKind};
 use daicho::model::request::DeadlineState;
 use daicho::print::{DocumentKind, PrintFormat, PrintRequest};
-use daicho::{paths, CoreError, Language, Register};
+use daicho::{paths, CoreError, Language, Passphrase, Register};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,6 +47,10 @@ enum Command {
         #[arg(long)]
         dir: PathBuf,
     },
+    /// Encrypt an unencrypted register in place (kept until the encrypted copy verifies)
+    Encrypt,
+    /// Change the register's passphrase (re-encrypts every page)
+    Passphrase,
 }
 
 /// Commands that work on the open register.
@@ -198,12 +202,53 @@ enum LangArg {
     En,
 }
 
+/// The passphrase comes from here or from a prompt on the terminal, never from an argument:
+/// arguments are visible to every user of the machine and end up in shell histories.
+const PASSPHRASE_ENV: &str = "DAICHO_PASSPHRASE";
+/// The new passphrase for `daicho passphrase` when there is no terminal to ask on.
+const NEW_PASSPHRASE_ENV: &str = "DAICHO_NEW_PASSPHRASE";
+
+/// Reads a passphrase from `env`, else asks on the terminal without echo (twice when it is a
+/// new one). Without either, says how to provide one.
+fn passphrase(env: &str, prompt: &str, new: bool) -> Result<Passphrase, CoreError> {
+    if let Some(text) = std::env::var_os(env).filter(|v| !v.is_empty()) {
+        let text = text
+            .into_string()
+            .map_err(|_| CoreError::Conflict(format!("{env} is not valid Unicode")))?;
+        let passphrase = Passphrase::new(text)?;
+        if new {
+            passphrase.check_strength()?;
+        }
+        return Ok(passphrase);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CoreError::Conflict(format!(
+            "a passphrase is needed and there is no terminal to ask on: set {env}"
+        )));
+    }
+    let ask = |prompt: &str| {
+        rpassword::prompt_password(prompt).map_err(|e| CoreError::Io {
+            context: "reading the passphrase".to_owned(),
+            source: e,
+        })
+    };
+    let first = zeroize::Zeroizing::new(ask(prompt)?);
+    if !new {
+        return Passphrase::new(first.to_string());
+    }
+    let second = zeroize::Zeroizing::new(ask("Type it again: ")?);
+    Passphrase::check_new(&first, &second)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error}");
+            for field in error.field_errors() {
+                eprintln!("  {}: {}", field.field, field.message);
+            }
             for record in error.record_errors() {
                 let reference = record
                     .reference
@@ -235,15 +280,34 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             })
     };
     let command = match cli.command {
-        // Neither opens the register: a restore must work when it cannot be opened, and a
-        // listing does not need it.
+        // None opens the register: a restore must work when it cannot be opened, a listing
+        // does not need it, and encrypting works on a register that cannot be opened yet.
         Command::Backups { dir } => return list_backups(&dir),
         Command::Restore { file, yes } => return restore(&path()?, &file, yes),
+        Command::Encrypt => return encrypt(&path()?),
+        Command::Passphrase => return change_passphrase(&path()?),
         Command::Register(command) => command,
     };
     let path = path()?;
     let actor = cli.actor.unwrap_or_else(paths::current_actor);
-    let register = Register::open(&path)?;
+    let creating = daicho::db::file_kind(&path)? == daicho::db::FileKind::New;
+    let prompt = if creating {
+        "New passphrase for the register: "
+    } else {
+        "Passphrase: "
+    };
+    let register = Register::open(&path, &passphrase(PASSPHRASE_ENV, prompt, creating)?)?;
+    if let Some(verification) = register.last_verification().filter(|v| !v.intact) {
+        eprintln!(
+            "warning: the audit trail did not verify on open ({} altered records{}); run \
+             `daicho verify`",
+            verification.altered_records,
+            verification
+                .broken_at
+                .map(|seq| format!(", broken at entry #{seq}"))
+                .unwrap_or_default()
+        );
+    }
     match command {
         RegisterCommand::Init => {
             println!("register ready at {}", path.display());
@@ -448,8 +512,38 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn encrypt(path: &Path) -> Result<ExitCode, CoreError> {
+    if daicho::db::file_kind(path)? != daicho::db::FileKind::Plain {
+        return Err(CoreError::Conflict(format!(
+            "{} is not an unencrypted register; nothing was changed",
+            path.display()
+        )));
+    }
+    let key = passphrase(PASSPHRASE_ENV, "New passphrase for the register: ", true)?;
+    let outcome = daicho::protection::encrypt_in_place(path, &key)?;
+    println!(
+        "encrypted {} in place and verified it",
+        outcome.register_path.display()
+    );
+    print_contents(&outcome.contents);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn change_passphrase(path: &Path) -> Result<ExitCode, CoreError> {
+    let current = passphrase(PASSPHRASE_ENV, "Current passphrase: ", false)?;
+    let register = Register::open(path, &current)?;
+    let new = passphrase(NEW_PASSPHRASE_ENV, "New passphrase: ", true)?;
+    register.change_passphrase(&current, &new)?;
+    println!(
+        "the passphrase of {} was changed; backups made before keep the previous one",
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn list_backups(dir: &Path) -> Result<ExitCode, CoreError> {
-    let listings = backup::list_backups(dir)?;
+    let key = passphrase(PASSPHRASE_ENV, "Passphrase of the backups: ", false)?;
+    let listings = backup::list_backups(dir, &key)?;
     if listings.is_empty() {
         println!("no backups in {}", dir.display());
     }
@@ -470,12 +564,13 @@ fn list_backups(dir: &Path) -> Result<ExitCode, CoreError> {
 }
 
 fn restore(path: &Path, file: &Path, yes: bool) -> Result<ExitCode, CoreError> {
-    let info = backup::verify_backup(file)?;
+    let key = passphrase(PASSPHRASE_ENV, "Passphrase of the backup: ", false)?;
+    let info = backup::verify_backup(file, &key)?;
     println!("backup {} (verified)", file.display());
     print_backup(&info);
     println!("current register {}", path.display());
     if path.exists() {
-        match backup::inspect_register(path) {
+        match backup::inspect_register(path, &key) {
             Ok(contents) => print_contents(&contents),
             Err(error) => println!("  cannot be read: {error}"),
         }
@@ -504,7 +599,7 @@ fn restore(path: &Path, file: &Path, yes: bool) -> Result<ExitCode, CoreError> {
             return Ok(ExitCode::from(1));
         }
     }
-    let outcome = backup::restore(path, file, chrono::Local::now().fixed_offset())?;
+    let outcome = backup::restore(path, file, &key, chrono::Local::now().fixed_offset())?;
     println!(
         "restored {} into {}",
         file.display(),

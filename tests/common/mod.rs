@@ -7,10 +7,80 @@ use daicho::model::holding::{
     RetentionRule, RetentionTrigger,
 };
 use daicho::model::organisation::{OrganisationInput, Regime};
-use daicho::Register;
-use std::path::PathBuf;
+use daicho::{Passphrase, Register};
+use std::path::{Path, PathBuf};
 
 pub const ACTOR: &str = "test-officer";
+
+/// The key of every register the core's tests create: a raw 256-bit key, so that opening
+/// skips SQLCipher's deliberately slow key derivation (about 3 ms instead of about 130 ms),
+/// which the crash harness and the backup tests would otherwise pay hundreds of times.
+pub fn test_key() -> Passphrase {
+    Passphrase::raw_key(&[0x7a; 32])
+}
+
+/// Another raw key, for "the wrong passphrase" and for rekeying.
+pub fn other_key() -> Passphrase {
+    Passphrase::raw_key(&[0x3c; 32])
+}
+
+/// The passphrase of registers made through the CLI (`DAICHO_PASSPHRASE`): a real one, so
+/// those tests go through the key derivation a user's passphrase goes through.
+pub const CLI_PASSPHRASE: &str = "台帳を守る correct horse 7";
+
+pub fn cli_key() -> Passphrase {
+    Passphrase::new(CLI_PASSPHRASE).expect("a passphrase")
+}
+
+/// A raw connection to an encrypted file under `key`, to play someone who knows the
+/// passphrase editing the register behind the app's back.
+pub fn keyed(path: &Path, key: &Passphrase) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).expect("raw connection");
+    conn.execute_batch(&format!("PRAGMA key = {}", key_literal(key)))
+        .expect("the key is accepted");
+    conn
+}
+
+/// The key as an SQL literal, rebuilt from what the tests know (the core never exposes it).
+fn key_literal(key: &Passphrase) -> String {
+    if *key == test_key() {
+        format!("\"x'{}'\"", "7a".repeat(32))
+    } else if *key == other_key() {
+        format!("\"x'{}'\"", "3c".repeat(32))
+    } else if *key == cli_key() {
+        format!("'{CLI_PASSPHRASE}'")
+    } else {
+        panic!("keyed() knows only the tests' own keys")
+    }
+}
+
+/// Writes an unencrypted copy of the encrypted register at `encrypted` to `plain`: a register
+/// as Daicho wrote it before encryption, for the encrypt-in-place tests.
+pub fn write_plaintext_copy(encrypted: &Path, key: &Passphrase, plain: &Path) {
+    let conn = keyed(encrypted, key);
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    conn.execute(
+        "ATTACH DATABASE ?1 AS plain KEY ''",
+        [plain.to_str().unwrap()],
+    )
+    .unwrap();
+    conn.query_row("SELECT sqlcipher_export('plain')", [], |_| Ok(()))
+        .unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA plain.user_version = {version}; DETACH DATABASE plain"
+    ))
+    .unwrap();
+}
+
+/// SHA-256 of a file, to show it did not change.
+pub fn file_hash(path: &Path) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(
+        std::fs::read(path).expect("the file is readable"),
+    ))
+}
 
 pub fn memory_register() -> Register {
     Register::open_in_memory().expect("a migrated in-memory register")
@@ -29,12 +99,13 @@ impl TempRegister {
     }
 
     pub fn open(&self) -> Register {
-        Register::open(&self.path).expect("the register opens")
+        Register::open(&self.path, &test_key()).expect("the register opens")
     }
 
-    /// A plain connection to the same file, to play someone editing it behind the app's back.
+    /// A raw connection to the same file under the test key, to play someone editing it
+    /// behind the app's back.
     pub fn raw(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(&self.path).expect("raw connection")
+        keyed(&self.path, &test_key())
     }
 }
 
@@ -100,7 +171,7 @@ pub fn holding(name: &str) -> HoldingInput {
 }
 
 pub fn audit_count(register_path: &std::path::Path) -> i64 {
-    let conn = rusqlite::Connection::open(register_path).expect("raw connection");
+    let conn = keyed(register_path, &test_key());
     conn.query_row("SELECT count(*) FROM audit_event", [], |r| r.get(0))
         .expect("count")
 }

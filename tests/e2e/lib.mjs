@@ -85,7 +85,7 @@ export const liveProcesses = new Set();
  * @param {{ name: string, appBin: string, env?: Record<string,string>,
  *           prepare?: (ctx: { dir: string, dbPath: string, env: Record<string,string> }) => unknown }} opts
  */
-export async function launch({ name, appBin, env = {}, prepare }) {
+export async function launch({ name, appBin, env = {}, prepare, afterStart = null }) {
   const dir = mkdtempSync(join(tmpdir(), `daicho-e2e-${name}-`));
   const isolated = {
     HOME: join(dir, 'home'),
@@ -100,6 +100,7 @@ export async function launch({ name, appBin, env = {}, prepare }) {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${name}.log`);
   const app = new App({ name, dir, logFile, env: isolated, appBin, extraEnv: env });
+  app.afterStart = afterStart;
   if (prepare) await prepare({ dir, dbPath: isolated.DAICHO_DB, env: isolated });
   await app.start();
   return app;
@@ -167,6 +168,8 @@ export class App {
     this.env = env;
     this.logFile = logFile;
     this.shots = 0;
+    /** Runs after every start, before the spec continues (null: the spec sees the app as is). */
+    this.afterStart = null;
   }
 
   /** Starts the app (the log file is appended to after the first start). */
@@ -181,6 +184,9 @@ export class App {
     this.starts += 1;
     this.browser = browser;
     this.driver = driver;
+    // The passphrase screen (set on first start, unlock after) is passed here for every
+    // spec that does not handle it itself (see steps.mjs `passLockScreen`).
+    if (this.afterStart) await this.afterStart(this);
   }
 
   /**

@@ -98,6 +98,7 @@ async function main() {
   need('dbus-run-session', 'dbus');
   need('import', 'imagemagick');
   const lib = await import('./lib.mjs');
+  const steps = await import('./steps.mjs');
   killAll = lib.killAll;
 
   const appBin = process.env.APP_BIN ?? join(REPO, 'target/debug/daicho-app');
@@ -151,7 +152,14 @@ async function main() {
       try {
         await Promise.race([
           (async () => {
-            app = await lib.launch({ name, appBin, env: spec.env ?? {}, prepare: spec.prepare });
+            app = await lib.launch({
+              name,
+              appBin,
+              env: spec.env ?? {},
+              prepare: spec.prepare,
+              // A spec about the passphrase screens exports `lockScreen = 'manual'`.
+              afterStart: spec.lockScreen === 'manual' ? null : steps.passLockScreen,
+            });
             await spec.default(app);
           })(),
           timeout,

@@ -61,7 +61,8 @@ pub async fn import_register_json(app: AppHandle) -> Result<Option<ImportSummary
             context: format!("reading {}", path.display()),
             source: e,
         })?;
-        Ok::<_, ErrorReport>(state.register()?.import_document(&text, &state.actor)?)
+        let summary = state.register()?.import_document(&text, &state.actor)?;
+        Ok::<_, ErrorReport>(summary)
     })
     .await
     .map_err(|e| ErrorReport::from(CoreError::Integrity(format!("import task failed: {e}"))))??;

@@ -1,18 +1,22 @@
-// A register file the app cannot open: garbage, then a register written by a newer Daicho.
+// A register file the app cannot open: garbage, then a register written by a newer Daicho
+// (offered for encryption in place, which is refused).
 // The app shows only the startup error, every command refuses, and the file is left
 // byte-for-byte as it was.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { REPO_ROOT } from '../lib.mjs';
-import { check, checkEqual, invoke, invokeRefused } from '../steps.mjs';
+import { E2E_PASSPHRASE, check, checkEqual, fill, invoke, invokeRefused } from '../steps.mjs';
 
-const CLI = process.env.DAICHO_CLI ?? join(REPO_ROOT, 'target/debug/daicho');
-
-/** 4 KiB that no SQLite would take for a database: a text line, then fixed pseudo-random bytes. */
+/**
+ * 4000 bytes that no SQLite would take for a database: a text line, then fixed pseudo-random
+ * bytes. Not a whole number of pages: a file of whole pages of random bytes cannot be told
+ * from an encrypted register without its key, so the app would ask for the passphrase and
+ * refuse it instead (tests/encryption.rs covers that refusal).
+ */
 function garbage() {
-  const bytes = Buffer.alloc(4096);
+  const bytes = Buffer.alloc(4000);
   bytes.write('これは台帳ではありません / not a register\n', 'utf8');
   let x = 0x2545f491;
   for (let i = 64; i < bytes.length; i += 1) {
@@ -73,32 +77,39 @@ export default async function unopenableRegister(app) {
   await app.screenshot('garbage');
 
   // ---- a register written by a newer Daicho ----
+  // Without the key nothing can read an encrypted register's schema version, and the sqlite3
+  // shell cannot write into one; so this register is an unencrypted one (the app offers to
+  // encrypt it in place) whose version says a newer Daicho wrote it. Encrypting it is refused
+  // before anything is written.
   let newer = null;
   await app.relaunch({
     prepare: ({ dbPath }) => {
       checkEqual(sha256(dbPath), original, 'garbage file after the app quit');
       checkEqual(registerFiles(dbPath).join(','), 'register.db', 'files next to the garbage register');
-      try {
-        accessSync(CLI, constants.X_OK);
-      } catch {
-        throw new Error(`the CLI ${CLI} is missing; build it with 'cargo build -p daicho' or set DAICHO_CLI`);
-      }
       rmSync(dbPath);
-      run(CLI, ['--db', dbPath, 'init']);
-      const version = Number(run('sqlite3', [dbPath, 'PRAGMA user_version']));
-      check(version >= 1, `the CLI wrote a schema version (got ${version})`);
+      const migrations = join(REPO_ROOT, 'src/db/migrations');
+      for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) {
+        run('sqlite3', [dbPath, `.read ${join(migrations, file)}`]);
+      }
       run('sqlite3', [dbPath, 'PRAGMA user_version=99']);
       checkEqual(run('sqlite3', [dbPath, 'PRAGMA user_version']), '99', 'bumped user_version');
       newer = sha256(dbPath);
     },
   });
-  const tooNew = await expectStartupError(app, 'tooNew');
+  await app.waitFor('lock-screen-unencrypted');
+  await fill(app, 'input-passphrase', E2E_PASSPHRASE);
+  await fill(app, 'input-confirmation', E2E_PASSPHRASE);
+  await app.click('lock-submit');
+  const screen = await app.waitFor('startup-error', { timeout: 30_000 });
+  const tooNew = await screen.getText();
   check(
     tooNew.includes('この台帳ファイルは新しいバージョンの Daicho で作成されています'),
     `title for a newer register (got ${tooNew})`,
   );
   check(/schema version 99\b/.test(tooNew), `the details name the newer version 99 (got ${tooNew})`);
   check(/newer than this Daicho/.test(tooNew), 'the details say it is newer');
+  check(tooNew.includes('台帳ファイルには一切変更を加えていません。'), 'the error says the file is untouched');
+  checkEqual((await invokeRefused(app, 'list_holdings'))?.kind, 'locked', 'list_holdings refused with');
   checkEqual(sha256(app.dbPath), newer, 'newer register while the app runs');
   await app.screenshot('too-new');
   await app.close();

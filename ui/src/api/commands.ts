@@ -36,6 +36,11 @@ import type { IncidentDraft } from '../bindings/IncidentDraft';
 import type { IncidentInput } from '../bindings/IncidentInput';
 import type { IncidentView } from '../bindings/IncidentView';
 import type { NoticeInput } from '../bindings/NoticeInput';
+import type { BackupInfo } from '../bindings/BackupInfo';
+import type { DamagedBackups } from '../bindings/DamagedBackups';
+import type { ProtectionOverview } from '../bindings/ProtectionOverview';
+import type { ProtectionSettings } from '../bindings/ProtectionSettings';
+import type { RestoreOutcome } from '../bindings/RestoreOutcome';
 import { ERROR_KINDS, isOneOf } from '../i18n/enums';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -59,11 +64,20 @@ export function toErrorReport(error: unknown): ErrorReport {
   return { kind: 'storage', message, fields: [], records: [] };
 }
 
+let lockedHandler: (() => void) | null = null;
+
+/** What to do when a command finds the register locked (the idle lock, another window). */
+export function onRegisterLocked(handler: (() => void) | null): void {
+  lockedHandler = handler;
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
-    throw toErrorReport(error);
+    const report = toErrorReport(error);
+    if (report.kind === 'locked') lockedHandler?.();
+    throw report;
   }
 }
 
@@ -462,4 +476,60 @@ export function incidentDraft(id: number, kind: DraftKind, language: Language): 
 
 export function incidentHistory(id: number): Promise<AuditEntry[]> {
   return call('incident_history', { id });
+}
+
+// Protection: passphrase, lock, encryption in place, backups and restore
+
+export function unlockRegister(passphrase: string): Promise<StartupStatus> {
+  return call('unlock_register', { passphrase });
+}
+
+export function createRegister(passphrase: string, confirmation: string): Promise<StartupStatus> {
+  return call('create_register', { passphrase, confirmation });
+}
+
+export function encryptRegister(passphrase: string, confirmation: string): Promise<StartupStatus> {
+  return call('encrypt_register', { passphrase, confirmation });
+}
+
+export function lockRegister(): Promise<void> {
+  return call('lock_register');
+}
+
+export function changePassphrase(current: string, passphrase: string, confirmation: string): Promise<void> {
+  return call('change_passphrase', { current, passphrase, confirmation });
+}
+
+export function protectionOverview(): Promise<ProtectionOverview> {
+  return call('protection_overview');
+}
+
+export function saveProtectionSettings(settings: ProtectionSettings): Promise<ProtectionSettings> {
+  return call('save_protection_settings', { settings });
+}
+
+/** Shows the native folder dialog and saves the choice; `null` if cancelled. */
+export function chooseBackupDir(): Promise<ProtectionSettings | null> {
+  return call('choose_backup_dir');
+}
+
+export function backupNow(): Promise<BackupInfo> {
+  return call('backup_now');
+}
+
+export function restoreBackup(fileName: string, passphrase: string): Promise<RestoreOutcome> {
+  return call('restore_backup', { fileName, passphrase });
+}
+
+export function damagedRegisterBackups(): Promise<DamagedBackups> {
+  return call('damaged_register_backups');
+}
+
+/** Shows the native folder dialog to look for backups elsewhere; `null` if cancelled. */
+export function chooseDamagedBackupDir(): Promise<DamagedBackups | null> {
+  return call('choose_damaged_backup_dir');
+}
+
+export function restoreDamagedRegister(fileName: string): Promise<StartupStatus> {
+  return call('restore_damaged_register', { fileName });
 }

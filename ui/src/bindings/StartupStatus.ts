@@ -2,7 +2,9 @@
 import type { ChainHead } from "./ChainHead";
 import type { ErrorReport } from "./ErrorReport";
 import type { Language } from "./Language";
+import type { LockState } from "./LockState";
 import type { Organisation } from "./Organisation";
+import type { Verification } from "./Verification";
 
 /**
  * What the UI needs to decide its first screen.
@@ -19,4 +21,16 @@ error: ErrorReport | null,
 /**
  * `None` on first run: the UI asks for the profile or offers the demo register.
  */
-organisation: Organisation | null, language: Language | null, chainHead: ChainHead | null, };
+organisation: Organisation | null, language: Language | null, chainHead: ChainHead | null, 
+/**
+ * Whether the register is open, or what must happen before it can be.
+ */
+lockState: LockState, 
+/**
+ * What the verification on open (or the last one asked for) found.
+ */
+verification: Verification | null, 
+/**
+ * Lock after this many minutes without input (0: never), from the protection settings.
+ */
+lockAfterMinutes: number, };

@@ -151,6 +151,10 @@ export const ERROR_KINDS = keysOf({
   integrity: true,
   io: true,
   storage: true,
+  wrongPassphrase: true,
+  unencrypted: true,
+  damaged: true,
+  locked: true,
 } as const satisfies Record<ErrorKind, true>);
 
 export const FIELD_ERROR_CODES = keysOf({
@@ -164,6 +168,8 @@ export const FIELD_ERROR_CODES = keysOf({
   inUse: true,
   malformed: true,
   notInRegime: true,
+  tooWeak: true,
+  mismatch: true,
 } as const satisfies Record<FieldErrorCode, true>);
 
 export const LANGUAGE_CODES = keysOf({ ja: true, en: true } as const satisfies Record<Language, true>);

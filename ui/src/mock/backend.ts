@@ -34,6 +34,8 @@ import type { FilingInput } from '../bindings/FilingInput';
 import type { IncidentActionInput } from '../bindings/IncidentActionInput';
 import type { IncidentInput } from '../bindings/IncidentInput';
 import type { NoticeInput } from '../bindings/NoticeInput';
+import type { LockState } from '../bindings/LockState';
+import { MockProtection } from './protection';
 
 export type MockOptions = {
   /** What the register holds at startup. */
@@ -44,6 +46,10 @@ export type MockOptions = {
   /** Verification finds a broken link. */
   tampered?: boolean;
   dbPath?: string;
+  /** Where the register stands at startup (default: already open). */
+  lock?: LockState;
+  /** The register decrypts but fails its integrity check. */
+  damaged?: boolean;
 };
 
 export function report(kind: ErrorKind, message: string, fields: FieldError[] = []): ErrorReport {
@@ -126,8 +132,14 @@ export class MockBackend {
     () => this.now(),
   );
 
+  /** Passphrase, lock, backups and restore. */
+  readonly protection: MockProtection;
+
   constructor(options: MockOptions = {}) {
     this.options = options;
+    this.protection = new MockProtection(options.lock ?? 'open', options.damaged ?? false, () =>
+      this.chainHead(),
+    );
     this.language = options.language ?? null;
     if (options.scenario === 'demo') this.loadDemo();
     if (options.scenario === 'setup') this.saveOrganisation(DEMO_ORGANISATION, null);
@@ -319,7 +331,28 @@ export class MockBackend {
         kind === 'tooNew'
           ? 'the register was written by schema version 7; this Daicho understands up to 3'
           : 'file is not a database (SQLite error 26)';
-      return { dbPath, error: report(kind, message), organisation: null, language: this.language, chainHead: null };
+      return {
+        dbPath,
+        error: report(kind, message),
+        organisation: null,
+        language: this.language,
+        chainHead: null,
+        lockState: 'locked',
+        verification: null,
+        lockAfterMinutes: 0,
+      };
+    }
+    if (this.protection.lockState !== 'open') {
+      return {
+        dbPath,
+        error: null,
+        organisation: null,
+        language: null,
+        chainHead: null,
+        lockState: this.protection.lockState,
+        verification: null,
+        lockAfterMinutes: 0,
+      };
     }
     return {
       dbPath,
@@ -327,6 +360,9 @@ export class MockBackend {
       organisation: this.organisation ? structuredClone(this.organisation) : null,
       language: this.language,
       chainHead: this.chainHead(),
+      lockState: 'open',
+      verification: this.protection.verification(),
+      lockAfterMinutes: this.protection.settings.lockAfterMinutes,
     };
   }
 
@@ -487,6 +523,9 @@ export class MockBackend {
         const answer = this.sections.handle(cmd, args);
         if (answer !== NOT_MINE) return answer;
         if (this.sharing.handles(cmd)) return this.sharing.handle(cmd, args);
+        if (this.protection.handles(cmd)) {
+          return this.protection.handle(cmd, args, () => this.startupStatus());
+        }
         throw report('storage', `unknown command ${cmd}`);
       }
     }
