@@ -2,12 +2,14 @@
 //! findings; [`FINDING_SOURCES`] lists them, so a new section adds its rules with one line
 //! there and its codes in [`FindingSection`] and [`FindingRule`].
 
+use crate::audit::Entity;
 use crate::controls::{disposals_due, provision_view};
 use crate::error::Result;
 use crate::model::objection::Objection;
 use crate::model::provision::ProvisionRecord;
 use crate::model::quality::{Finding, FindingRule, FindingSection};
 use crate::register::Register;
+use crate::sharing::{SharingFinding, SharingRule};
 use crate::store;
 use crate::store::sections;
 use chrono::{Months, NaiveDate};
@@ -16,8 +18,12 @@ use rusqlite::Connection;
 pub type FindingSource = fn(&Connection, NaiveDate) -> Result<Vec<Finding>>;
 
 /// Every section's rules, in the order the panel lists them.
-pub const FINDING_SOURCES: &[FindingSource] =
-    &[holding_findings, provision_findings, objection_findings];
+pub const FINDING_SOURCES: &[FindingSource] = &[
+    holding_findings,
+    provision_findings,
+    objection_findings,
+    sharing_findings,
+];
 
 impl Register {
     /// What needs attention on `today`, section by section.
@@ -115,4 +121,40 @@ pub fn objection_findings(conn: &Connection, _today: NaiveDate) -> Result<Vec<Fi
             .with("receivedOn", o.fields.received_on)
         })
         .collect())
+}
+
+/// Subcontracting tiers without consent or overdue supervision, foreign subcontractors without
+/// a transfer basis, joint uses missing a statutory item and overdue transfer checks: the
+/// sharing module's own flags, restated in the panel's terms.
+pub fn sharing_findings(conn: &Connection, today: NaiveDate) -> Result<Vec<Finding>> {
+    let flagged = crate::sharing::subcontractor_findings(conn, today)?
+        .into_iter()
+        .chain(crate::sharing::joint_use_findings(conn)?)
+        .chain(crate::sharing::transfer_findings(conn, today)?);
+    Ok(flagged.map(panel_finding).collect())
+}
+
+fn panel_finding(flag: SharingFinding) -> Finding {
+    let section = match flag.entity {
+        Entity::JointUse => FindingSection::JointUse,
+        Entity::Transfer => FindingSection::Transfer,
+        _ => FindingSection::Subcontractor,
+    };
+    let rule = match flag.rule {
+        SharingRule::SubcontractorWithoutConsent => FindingRule::SubcontractorWithoutConsent,
+        SharingRule::SupervisionOverdue => FindingRule::SupervisionOverdue,
+        SharingRule::ForeignSubcontractorWithoutTransfer => {
+            FindingRule::ForeignSubcontractorWithoutTransfer
+        }
+        SharingRule::JointUseMissingItem => FindingRule::JointUseMissingItem,
+        SharingRule::TransferCheckOverdue => FindingRule::TransferCheckOverdue,
+    };
+    let mut finding = Finding::new(section, rule, flag.record_id, flag.label);
+    if let Some(due) = flag.due_on {
+        finding = finding.with("dueOn", due);
+    }
+    if !flag.missing.is_empty() {
+        finding = finding.with("missing", flag.missing.len());
+    }
+    finding
 }

@@ -11,6 +11,7 @@ use daicho::model::joint_use::{
     ChangeNotice, JointUseChange, JointUseInput, JointUseTerms, PublicationMethod, StatutoryItem,
     UserPurpose,
 };
+use daicho::model::quality::{FindingRule, FindingSection};
 use daicho::model::subcontractor::{
     Approval, ApprovalForm, EntrustedData, SubcontractorClass, SubcontractorInput, Supervision,
     SupervisionMethod,
@@ -939,6 +940,49 @@ fn the_demo_fills_the_three_sections_with_flags_and_round_trips() {
     assert_eq!(first.joint_uses, again.joint_uses);
     assert_eq!(first.transfers, again.transfers);
     assert!(target.verify().unwrap().is_intact());
+}
+
+#[test]
+fn the_data_quality_panel_lists_every_sharing_flag_linked_to_its_record() {
+    let register = memory_register();
+    register.load_demo(ACTOR).unwrap();
+    let today = daicho::clock::today();
+    let flags = register.sharing_findings(today).unwrap();
+    assert!(!flags.is_empty());
+    let panel: Vec<_> = register
+        .findings(today)
+        .unwrap()
+        .into_iter()
+        .filter(|f| {
+            matches!(
+                f.section,
+                FindingSection::Subcontractor | FindingSection::JointUse | FindingSection::Transfer
+            )
+        })
+        .collect();
+    assert_eq!(panel.len(), flags.len(), "one panel entry per flag");
+    for (flag, finding) in flags.iter().zip(&panel) {
+        assert_eq!(finding.record_id, flag.record_id);
+        assert_eq!(finding.record_label, flag.label);
+        assert_eq!(finding.rule.code(), flag.rule.code(), "{flag:?}");
+        let expected_section = match flag.entity {
+            Entity::Subcontractor => FindingSection::Subcontractor,
+            Entity::JointUse => FindingSection::JointUse,
+            _ => FindingSection::Transfer,
+        };
+        assert_eq!(finding.section, expected_section);
+        assert_eq!(
+            finding.params.get("dueOn").cloned(),
+            flag.due_on.map(|d| d.to_string())
+        );
+    }
+    let (flag, finding) = flags
+        .iter()
+        .zip(&panel)
+        .find(|(_, f)| f.rule == FindingRule::JointUseMissingItem)
+        .expect("the employers' notice lacks an item");
+    assert!(!flag.missing.is_empty());
+    assert_eq!(finding.params["missing"], flag.missing.len().to_string());
 }
 
 fn demo_document() -> Value {

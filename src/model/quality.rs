@@ -13,6 +13,9 @@ coded_enum!(
         Holding => "holding",
         ProvisionRecord => "provisionRecord",
         Objection => "objection",
+        Subcontractor => "subcontractor",
+        JointUse => "jointUse",
+        Transfer => "transfer",
     }
 );
 
@@ -28,6 +31,11 @@ coded_enum!(
         DueForDisposal => "dueForDisposal",
         ProvisionPastRetention => "provisionPastRetention",
         ObjectionNotApplied => "objectionNotApplied",
+        SubcontractorWithoutConsent => "subcontractorWithoutConsent",
+        SupervisionOverdue => "supervisionOverdue",
+        ForeignSubcontractorWithoutTransfer => "foreignSubcontractorWithoutTransfer",
+        JointUseMissingItem => "jointUseMissingItem",
+        TransferCheckOverdue => "transferCheckOverdue",
     }
 );
 

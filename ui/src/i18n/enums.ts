@@ -434,6 +434,9 @@ export const FINDING_SECTIONS = keysOf({
   holding: true,
   provisionRecord: true,
   objection: true,
+  subcontractor: true,
+  jointUse: true,
+  transfer: true,
 } as const satisfies Record<FindingSection, true>);
 
 export const FINDING_RULES = keysOf({
@@ -445,6 +448,11 @@ export const FINDING_RULES = keysOf({
   dueForDisposal: true,
   provisionPastRetention: true,
   objectionNotApplied: true,
+  subcontractorWithoutConsent: true,
+  supervisionOverdue: true,
+  foreignSubcontractorWithoutTransfer: true,
+  jointUseMissingItem: true,
+  transferCheckOverdue: true,
 } as const satisfies Record<FindingRule, true>);
 
 // Labels. The template-literal keys are checked against the catalogue's key type, so a value

@@ -307,6 +307,12 @@ export function findingRoute(finding: Finding): Route {
       return { name: 'sectionRecord', kind: 'provision', id: finding.recordId };
     case 'objection':
       return { name: 'sectionRecord', kind: 'objections', id: finding.recordId };
+    case 'subcontractor':
+      return { name: 'subcontractor', id: finding.recordId };
+    case 'jointUse':
+      return { name: 'jointUse', id: finding.recordId };
+    case 'transfer':
+      return { name: 'transfer', id: finding.recordId };
   }
 }
 
