@@ -33,6 +33,7 @@ import {
   AGENDA_KINDS,
   REQUEST_FIELDS,
   COMPLAINT_FIELDS,
+  DOCUMENT_KINDS,
 } from './enums';
 
 const catalogues: Record<string, Record<string, string>> = { ja, en };
@@ -76,6 +77,7 @@ describe('message catalogues', () => {
     ['org.field', ORGANISATION_FIELDS],
     ['lang', LANGUAGE_CODES],
     ['enum.requestType', REQUEST_TYPES],
+    ['enum.documentKind', DOCUMENT_KINDS],
     ['enum.requestTrack', REQUEST_TRACKS],
     ['enum.requestStatus', REQUEST_STATUSES],
     ['enum.requestEventKind', REQUEST_EVENT_KINDS],

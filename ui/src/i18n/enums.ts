@@ -32,6 +32,7 @@ import type { RequestStatus } from '../bindings/RequestStatus';
 import type { RequestTrack } from '../bindings/RequestTrack';
 import type { RequestType } from '../bindings/RequestType';
 import type { ResponseMethod } from '../bindings/ResponseMethod';
+import type { DocumentKind } from '../bindings/DocumentKind';
 import { t } from './i18n.svelte';
 
 function keysOf<T extends string>(record: Record<T, true>): T[] {
@@ -380,7 +381,25 @@ export const label = {
   deadlineRule: (v: DeadlineRule) => t(`enum.deadlineRule.${v}`),
   deadlineKind: (v: DeadlineKind) => t(`enum.deadlineKind.${v}`),
   agendaKind: (v: AgendaKind) => t(`enum.agendaKind.${v}`),
+  documentKind: (v: DocumentKind) => t(`enum.documentKind.${v}`),
 };
+
+export const DOCUMENT_KINDS = keysOf({
+  ledger: true,
+  fileRegister: true,
+  announcement: true,
+  requestLog: true,
+  complaintLog: true,
+  decisionNotice: true,
+  ropa: true,
+  provisionRecords: true,
+  receiptRecords: true,
+  provisionExtract: true,
+  jointUseNotice: true,
+  subcontractorRegister: true,
+  breachReport: true,
+  breachNotice: true,
+} as const satisfies Record<DocumentKind, true>);
 
 /** Narrows an unknown string to a member of one of the lists above. */
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
