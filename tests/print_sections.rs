@@ -939,3 +939,94 @@ fn long_provision_registers_repeat_the_header_and_number_every_page() {
         );
     }
 }
+
+// --- the command line ------------------------------------------------------------------------
+
+#[test]
+fn the_command_line_prints_the_new_documents_with_their_parameters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    let daicho = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_daicho"))
+            .arg("--db")
+            .arg(&db)
+            .args(["--actor", "cli-test"])
+            .args(args)
+            .env_remove("DAICHO_DB")
+            .output()
+            .expect("daicho runs")
+    };
+    assert!(daicho(&["demo"]).status.success());
+    let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+
+    for (document, extra, file) in [
+        ("provision-records", vec![], "records.csv"),
+        ("receipt-records", vec![], "receipts.xlsx"),
+        ("subcontractor-register", vec![], "tiers.pdf"),
+        (
+            "provision-extract",
+            vec!["--person", "山本 健一"],
+            "extract.csv",
+        ),
+        (
+            "joint-use-notice",
+            vec!["--joint-use", "JU-0001", "--edition", "1"],
+            "notice.pdf",
+        ),
+        ("breach-report", vec!["--incident", "I-0001"], "report.pdf"),
+        ("breach-notice", vec!["--incident", "I-0001"], "letter.pdf"),
+    ] {
+        let format = file.rsplit('.').next().unwrap();
+        let path = out(file);
+        let mut args = vec![
+            "export",
+            "--document",
+            document,
+            "--format",
+            format,
+            "--date",
+            PRINTED_ON,
+            "--out",
+            &path,
+        ];
+        args.extend(extra);
+        let run = daicho(&args);
+        assert!(
+            run.status.success(),
+            "{document}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(std::fs::metadata(&path).unwrap().len() > 0);
+    }
+    let extract = parse_csv(&std::fs::read(out("extract.csv")).unwrap());
+    assert!(extract[1..].iter().all(|r| r[6] == YAMAMOTO), "{extract:?}");
+    assert_prints(
+        &pdf_text(&std::fs::read(out("notice.pdf")).unwrap()),
+        &["第1版（全2版）", "代表者の氏名：理事長 佐藤 一郎"],
+    );
+
+    let missing = daicho(&[
+        "export",
+        "--document",
+        "provision-extract",
+        "--format",
+        "pdf",
+        "--out",
+        &out("x.pdf"),
+    ]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("one person"));
+    let unknown = daicho(&[
+        "export",
+        "--document",
+        "joint-use-notice",
+        "--joint-use",
+        "JU-9999",
+        "--format",
+        "pdf",
+        "--out",
+        &out("y.pdf"),
+    ]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("JU-9999"));
+}
