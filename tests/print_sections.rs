@@ -758,10 +758,37 @@ fn breach_report_and_notice_print_the_nine_and_five_items() {
         &register,
         &PrintRequest {
             incident_id: Some(9999),
-            ..report
+            ..report.clone()
         },
     );
     assert_eq!(unknown.kind(), ErrorKind::NotFound);
+
+    // The basis printed under the title follows the organisation's regime.
+    for (regime, basis) in [
+        (
+            Regime::NationalOrgan,
+            "個人情報の保護に関する法律第68条第1項",
+        ),
+        (Regime::GdprController, "一般データ保護規則（GDPR）第33条"),
+    ] {
+        let current = register.organisation().unwrap().unwrap();
+        register
+            .save_organisation(
+                daicho::model::organisation::OrganisationInput {
+                    regime,
+                    ..current.profile
+                },
+                Some(current.version),
+                ACTOR,
+            )
+            .unwrap();
+        let text = pdf_text(&print(&register, &report));
+        assert_prints(&text, &[basis]);
+        assert!(
+            !squash(&text).contains("第26条第1項、同法施行規則"),
+            "{text}"
+        );
+    }
 }
 
 // --- GDPR Art. 30 record: recipients and transfers -----------------------------------------

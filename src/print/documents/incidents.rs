@@ -3,6 +3,7 @@
 
 use super::Page;
 use crate::breach::draft::{DraftKind, IncidentDraft};
+use crate::model::organisation::Regime;
 use crate::print::labels::date;
 use crate::print::model::{Field, LetterHead, Orientation, PrintDocument, Section};
 use crate::Language;
@@ -51,23 +52,20 @@ pub(crate) fn draft_document(page: &Page<'_>, draft: &IncidentDraft) -> PrintDoc
     }
 
     // The Rules' article numbers differ for public bodies; the Act's article is certain.
-    let basis = match (notice, profile.regime.is_public_body()) {
-        (true, false) => page.tr(
-            "個人情報の保護に関する法律第26条第2項、同法施行規則第10条",
-            "Act on the Protection of Personal Information, art. 26(2); PPC Rules, art. 10",
-        ),
-        (false, false) => page.tr(
-            "個人情報の保護に関する法律第26条第1項、同法施行規則第8条第1項（別記様式第一）",
-            "Act on the Protection of Personal Information, art. 26(1); PPC Rules, art. 8(1) (Form 1)",
-        ),
-        (true, true) => page.tr(
-            "個人情報の保護に関する法律第68条第2項",
-            "Act on the Protection of Personal Information, art. 68(2)",
-        ),
-        (false, true) => page.tr(
-            "個人情報の保護に関する法律第68条第1項",
-            "Act on the Protection of Personal Information, art. 68(1)",
-        ),
+    let basis = if profile.regime == Regime::GdprController {
+        if notice {
+            page.tr(
+                "一般データ保護規則（GDPR）第34条",
+                "General Data Protection Regulation, Art. 34",
+            )
+        } else {
+            page.tr(
+                "一般データ保護規則（GDPR）第33条",
+                "General Data Protection Regulation, Art. 33",
+            )
+        }
+    } else {
+        appi_basis(page, notice, profile.regime.is_public_body())
     };
     let mut document = page.document(
         draft.title.clone(),
@@ -94,4 +92,25 @@ pub(crate) fn draft_document(page: &Page<'_>, draft: &IncidentDraft) -> PrintDoc
         });
     }
     document
+}
+
+fn appi_basis(page: &Page<'_>, notice: bool, public_body: bool) -> String {
+    match (notice, public_body) {
+        (true, false) => page.tr(
+            "個人情報の保護に関する法律第26条第2項、同法施行規則第10条",
+            "Act on the Protection of Personal Information, art. 26(2); PPC Rules, art. 10",
+        ),
+        (false, false) => page.tr(
+            "個人情報の保護に関する法律第26条第1項、同法施行規則第8条第1項（別記様式第一）",
+            "Act on the Protection of Personal Information, art. 26(1); PPC Rules, art. 8(1) (Form 1)",
+        ),
+        (true, true) => page.tr(
+            "個人情報の保護に関する法律第68条第2項",
+            "Act on the Protection of Personal Information, art. 68(2)",
+        ),
+        (false, true) => page.tr(
+            "個人情報の保護に関する法律第68条第1項",
+            "Act on the Protection of Personal Information, art. 68(1)",
+        ),
+    }
 }
