@@ -243,30 +243,7 @@ impl Register {
         kind: DraftKind,
         language: Language,
     ) -> Result<IncidentDraft> {
-        self.read_all(|conn| {
-            let incident = load_incident(conn, id)?;
-            let organisation = store::organisation::get(conn)?;
-            let mut holdings = Vec::new();
-            for holding_id in &incident.fields.holding_ids {
-                if let Some(h) = store::holdings::get(conn, *holding_id)? {
-                    holdings.push(format!("{} {}", h.fields.ledger_no, h.fields.name));
-                }
-            }
-            let (name, contact) = organisation
-                .as_ref()
-                .map(|o| (o.profile.name.as_str(), o.profile.complaint_desk.as_str()))
-                .unwrap_or_default();
-            let context = DraftContext {
-                organisation: name,
-                holdings: &holdings,
-                contact,
-            };
-            let triage = breach::triage(&incident);
-            Ok(match kind {
-                DraftKind::Report => draft::report(&incident, &triage, &context, language),
-                DraftKind::Notice => draft::notice(&incident, &triage, &context, language),
-            })
-        })
+        self.read_all(|conn| draft_in(conn, id, kind, language))
     }
 
     /// Loads an open incident, checks the version, lets `change` apply the step and name its
@@ -358,6 +335,38 @@ fn changed_fields(before: &IncidentInput, after: &IncidentInput) -> Vec<String> 
         .filter(|(key, value)| before.get(*key) != Some(value))
         .map(|(key, _)| key.clone())
         .collect()
+}
+
+/// [`Register::incident_draft`] on an open connection, so that a printed draft and the chain
+/// head printed beside it come from one register state.
+pub(crate) fn draft_in(
+    conn: &Connection,
+    id: i64,
+    kind: DraftKind,
+    language: Language,
+) -> Result<IncidentDraft> {
+    let incident = load_incident(conn, id)?;
+    let organisation = store::organisation::get(conn)?;
+    let mut holdings = Vec::new();
+    for holding_id in &incident.fields.holding_ids {
+        if let Some(h) = store::holdings::get(conn, *holding_id)? {
+            holdings.push(format!("{} {}", h.fields.ledger_no, h.fields.name));
+        }
+    }
+    let (name, contact) = organisation
+        .as_ref()
+        .map(|o| (o.profile.name.as_str(), o.profile.complaint_desk.as_str()))
+        .unwrap_or_default();
+    let context = DraftContext {
+        organisation: name,
+        holdings: &holdings,
+        contact,
+    };
+    let triage = breach::triage(&incident);
+    Ok(match kind {
+        DraftKind::Report => draft::report(&incident, &triage, &context, language),
+        DraftKind::Notice => draft::notice(&incident, &triage, &context, language),
+    })
 }
 
 pub(crate) fn load_incident(conn: &Connection, id: i64) -> Result<Incident> {

@@ -602,39 +602,46 @@ fn joint_use_checks(
     Ok(checks)
 }
 
+/// Every tier in tree order (depth-first, siblings by reference) with its flags as of
+/// `today`, read on one connection so that a printed register matches its chain head.
+pub(crate) fn subcontractor_nodes(
+    conn: &Connection,
+    today: NaiveDate,
+) -> Result<Vec<SubcontractorNode>> {
+    let transferred = transferred_subcontractors(&store::transfers::list(conn)?);
+    let tiers = store::subcontractors::list(conn)?;
+    let references: HashMap<i64, String> = tiers
+        .iter()
+        .map(|t| (t.id, t.fields.reference.clone()))
+        .collect();
+    let mut children: HashMap<i64, i64> = HashMap::new();
+    for tier in &tiers {
+        if let Some(parent) = tier.fields.parent_id {
+            *children.entry(parent).or_default() += 1;
+        }
+    }
+    Ok(tree(tiers)
+        .into_iter()
+        .map(|(tier, depth)| SubcontractorNode {
+            findings: tier_findings(&tier, &transferred, today),
+            parent_reference: tier
+                .fields
+                .parent_id
+                .and_then(|p| references.get(&p).cloned()),
+            children: children.get(&tier.id).copied().unwrap_or(0),
+            depth,
+            subcontractor: tier,
+        })
+        .collect())
+}
+
 impl Register {
     // --- subcontractors -----------------------------------------------------------------
 
     /// Every tier in tree order (depth-first, siblings by reference) with its flags as of
     /// `today`.
     pub fn subcontractor_tree(&self, today: NaiveDate) -> Result<Vec<SubcontractorNode>> {
-        self.read_all(|conn| {
-            let transferred = transferred_subcontractors(&store::transfers::list(conn)?);
-            let tiers = store::subcontractors::list(conn)?;
-            let references: HashMap<i64, String> = tiers
-                .iter()
-                .map(|t| (t.id, t.fields.reference.clone()))
-                .collect();
-            let mut children: HashMap<i64, i64> = HashMap::new();
-            for tier in &tiers {
-                if let Some(parent) = tier.fields.parent_id {
-                    *children.entry(parent).or_default() += 1;
-                }
-            }
-            Ok(tree(tiers)
-                .into_iter()
-                .map(|(tier, depth)| SubcontractorNode {
-                    findings: tier_findings(&tier, &transferred, today),
-                    parent_reference: tier
-                        .fields
-                        .parent_id
-                        .and_then(|p| references.get(&p).cloned()),
-                    children: children.get(&tier.id).copied().unwrap_or(0),
-                    depth,
-                    subcontractor: tier,
-                })
-                .collect())
-        })
+        self.read_all(|conn| subcontractor_nodes(conn, today))
     }
 
     pub fn subcontractor(&self, id: i64) -> Result<Subcontractor> {

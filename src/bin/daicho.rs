@@ -80,6 +80,18 @@ enum RegisterCommand {
         /// The request a decision notice is for: its reference (e.g. R-0001)
         #[arg(long)]
         request: Option<String>,
+        /// The person a provision-extract is for, as the records name them (a name or number)
+        #[arg(long)]
+        person: Option<String>,
+        /// The incident a breach-report or breach-notice is for: its reference
+        #[arg(long)]
+        incident: Option<String>,
+        /// The arrangement a joint-use-notice is for: its reference (e.g. JU-0001)
+        #[arg(long)]
+        joint_use: Option<String>,
+        /// An earlier edition of the joint-use notice [default: the current one]
+        #[arg(long)]
+        edition: Option<i64>,
         /// The date printed on the document (YYYY-MM-DD) [default: today]
         #[arg(long)]
         date: Option<NaiveDate>,
@@ -180,6 +192,20 @@ enum DocumentArg {
     DecisionNotice,
     /// GDPR Art. 30 record of processing activities
     Ropa,
+    /// 第三者提供記録簿: the records of provision to third parties
+    ProvisionRecords,
+    /// 確認記録簿: the records of receipt from third parties
+    ReceiptRecords,
+    /// The provision and receipt records about one person (--person), for art. 33(5)
+    ProvisionExtract,
+    /// 共同利用に関する公表文: the joint-use notice of one arrangement (--joint-use, --edition)
+    JointUseNotice,
+    /// 委託先管理台帳: every subcontracting tier with its consent and supervision
+    SubcontractorRegister,
+    /// 漏えい等報告: the breach report draft for one incident (--incident)
+    BreachReport,
+    /// 本人への通知: the notice to the persons affected by one incident (--incident)
+    BreachNotice,
 }
 
 impl From<DocumentArg> for DocumentKind {
@@ -192,6 +218,13 @@ impl From<DocumentArg> for DocumentKind {
             DocumentArg::ComplaintLog => DocumentKind::ComplaintLog,
             DocumentArg::DecisionNotice => DocumentKind::DecisionNotice,
             DocumentArg::Ropa => DocumentKind::Ropa,
+            DocumentArg::ProvisionRecords => DocumentKind::ProvisionRecords,
+            DocumentArg::ReceiptRecords => DocumentKind::ReceiptRecords,
+            DocumentArg::ProvisionExtract => DocumentKind::ProvisionExtract,
+            DocumentArg::JointUseNotice => DocumentKind::JointUseNotice,
+            DocumentArg::SubcontractorRegister => DocumentKind::SubcontractorRegister,
+            DocumentArg::BreachReport => DocumentKind::BreachReport,
+            DocumentArg::BreachNotice => DocumentKind::BreachNotice,
         }
     }
 }
@@ -379,6 +412,10 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             document,
             lang,
             request,
+            person,
+            incident,
+            joint_use,
+            edition,
             date,
         } => {
             let Some(document) = document else {
@@ -405,6 +442,36 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 ),
                 None => None,
             };
+            let incident_id = match incident {
+                Some(reference) => Some(
+                    register
+                        .incidents(printed_on)?
+                        .into_iter()
+                        .find(|v| v.incident.fields.reference == reference)
+                        .ok_or_else(|| CoreError::NotFound {
+                            entity: "incident",
+                            id: reference.clone(),
+                        })?
+                        .incident
+                        .id,
+                ),
+                None => None,
+            };
+            let joint_use_id = match joint_use {
+                Some(reference) => Some(
+                    register
+                        .joint_uses()?
+                        .into_iter()
+                        .find(|v| v.joint_use.fields.reference == reference)
+                        .ok_or_else(|| CoreError::NotFound {
+                            entity: "joint use",
+                            id: reference.clone(),
+                        })?
+                        .joint_use
+                        .id,
+                ),
+                None => None,
+            };
             let print = PrintRequest {
                 document: document.into(),
                 language: match lang {
@@ -417,6 +484,10 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                     ExportFormat::Csv | ExportFormat::Json => PrintFormat::Csv,
                 },
                 request_id,
+                person,
+                incident_id,
+                joint_use_id,
+                edition,
             };
             let started = std::time::Instant::now();
             register.print_to_file(&print, printed_on, &out, &mut |_| {})?;

@@ -212,12 +212,7 @@ impl ProvisionRecordInput {
     /// True when one of the persons matches `person`, ignoring case and spaces (a name typed
     /// with a full-width space still finds the record).
     pub fn concerns(&self, person: &str) -> bool {
-        let wanted = normalise_person(person);
-        !wanted.is_empty()
-            && self
-                .persons
-                .iter()
-                .any(|p| normalise_person(p).contains(&wanted))
+        self.persons.iter().any(|p| person_matches(p, person))
     }
 
     pub(crate) fn tidy(&mut self) {
@@ -390,6 +385,13 @@ pub(crate) fn holding_list_errors(holding_ids: &[i64], checks: &mut FieldChecks)
             checks.fail(format!("holdingIds[{i}]"), FieldErrorCode::Duplicate, None);
         }
     }
+}
+
+/// True when `reference`, one of a record's persons, names `person` in the way
+/// [`ProvisionRecordInput::concerns`] matches: ignoring case and spaces.
+pub fn person_matches(reference: &str, person: &str) -> bool {
+    let wanted = normalise_person(person);
+    !wanted.is_empty() && normalise_person(reference).contains(&wanted)
 }
 
 fn normalise_person(value: &str) -> String {

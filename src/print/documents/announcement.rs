@@ -4,11 +4,16 @@
 
 use super::Page;
 use crate::model::holding::Holding;
+use crate::model::measure::{Measure, MeasureHeading};
 use crate::model::request::RequestType;
 use crate::print::labels::{self, list};
 use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
 
-pub(crate) fn announcement(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
+pub(crate) fn announcement(
+    page: &Page<'_>,
+    holdings: &[Holding],
+    measures: &[Measure],
+) -> PrintDocument {
     let lang = page.lang;
     let profile = &page.organisation.profile;
 
@@ -108,7 +113,7 @@ pub(crate) fn announcement(page: &Page<'_>, holdings: &[Holding]) -> PrintDocume
             fields: procedure,
         },
     ];
-    sections.extend(security_measures(page));
+    sections.extend(security_measures(page, measures));
     sections.push(Section::Fields {
         heading: page.tr(
             "苦情の申出先（施行令第10条第2号）",
@@ -142,11 +147,61 @@ pub(crate) fn announcement(page: &Page<'_>, holdings: &[Holding]) -> PrintDocume
 
 /// 保有個人データの安全管理のために講じた措置 (Cabinet Order art. 10(i)), under the PPC's
 /// headings (basic policy, handling rules, organisational, personnel, physical and technical
-/// measures, external environment). The register does not record security measures yet; this
-/// section is printed from those records once they exist, and until then nothing is printed
+/// measures, external environment). Only measures marked publishable print: the order
+/// excepts those whose publication would endanger the data. With none, nothing is printed
 /// rather than words the register cannot back.
-fn security_measures(_page: &Page<'_>) -> Option<Section> {
-    None
+///
+/// Joint-use arrangements are not repeated here: art. 32 and Cabinet Order art. 10 do not
+/// list them (they have their own notice under art. 27(5)(iii)).
+fn security_measures(page: &Page<'_>, measures: &[Measure]) -> Option<Section> {
+    let fields: Vec<Field> = MeasureHeading::ALL
+        .iter()
+        .filter_map(|heading| {
+            let lines: Vec<String> = measures
+                .iter()
+                .filter(|m| m.fields.publishable && m.fields.heading == *heading)
+                .map(|m| {
+                    let f = &m.fields;
+                    if f.description.is_empty() {
+                        format!("・{}", f.title)
+                    } else {
+                        format!("・{}{}{}", f.title, page.tr("：", ": "), f.description)
+                    }
+                })
+                .collect();
+            (!lines.is_empty())
+                .then(|| Field::new(measure_heading(page, *heading), lines.join("\n")))
+        })
+        .collect();
+    if fields.is_empty() {
+        return None;
+    }
+    Some(Section::Fields {
+        heading: page.tr(
+            "保有個人データの安全管理のために講じた措置（施行令第10条第1号）",
+            "Security control measures taken for retained personal data (Cabinet Order art. 10(i))",
+        ),
+        fields,
+    })
+}
+
+fn measure_heading(page: &Page<'_>, heading: MeasureHeading) -> String {
+    match heading {
+        MeasureHeading::BasicPolicy => page.tr("基本方針の策定", "Basic policy"),
+        MeasureHeading::HandlingRules => page.tr(
+            "個人データの取扱いに係る規律の整備",
+            "Rules for handling personal data",
+        ),
+        MeasureHeading::Organisational => {
+            page.tr("組織的安全管理措置", "Organisational security measures")
+        }
+        MeasureHeading::Personnel => page.tr("人的安全管理措置", "Personnel security measures"),
+        MeasureHeading::Physical => page.tr("物理的安全管理措置", "Physical security measures"),
+        MeasureHeading::Technical => page.tr("技術的安全管理措置", "Technical security measures"),
+        MeasureHeading::ExternalEnvironment => {
+            page.tr("外的環境の把握", "Understanding the external environment")
+        }
+    }
 }
 
 /// Numbers the headings after the first `fixed` sections in order, so that an optional

@@ -1,10 +1,11 @@
 //! The documents printed from the holdings: the management ledger, the file register and
 //! the GDPR Art. 30 record.
 
-use super::{refused, Page};
+use super::{refused, Page, Snapshot};
 use crate::error::{FieldErrorCode, Result};
 use crate::model::holding::{DataItem, Holding, WithheldItem};
 use crate::model::organisation::Regime;
+use crate::model::transfer::{MeasuresBasis, TransferBasis};
 use crate::print::labels::{self, bracket, count, list, opt_date, yes_no};
 use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
 use crate::Language;
@@ -304,8 +305,10 @@ pub fn is_registered_file(holding: &Holding) -> bool {
 }
 
 /// GDPR Art. 30(1): the controller's record of processing activities, one activity per
-/// holding. Transfers to third countries (Art. 30(1)(e)) join once transfer records exist.
-pub(crate) fn ropa(page: &Page<'_>, holdings: &[Holding]) -> Result<PrintDocument> {
+/// holding, with its recipients (d) drawn from the regular recipients and the subcontracting
+/// tree, and its transfers to third countries (e) from the cross-border transfer records.
+pub(crate) fn ropa(page: &Page<'_>, snapshot: &Snapshot) -> Result<PrintDocument> {
+    let holdings = &snapshot.holdings;
     let lang = page.lang;
     let profile = &page.organisation.profile;
     if !(profile.gdpr_applies || profile.regime == Regime::GdprController) {
@@ -350,7 +353,14 @@ pub(crate) fn ropa(page: &Page<'_>, holdings: &[Holding]) -> Result<PrintDocumen
         ),
         Column::new(
             page.tr("取得者の類型 (d)", "Categories of recipients (d)"),
-            1.4,
+            1.8,
+        ),
+        Column::new(
+            page.tr(
+                "第三国への移転と保護措置 (e)",
+                "Transfers to third countries and safeguards (e)",
+            ),
+            1.8,
         ),
         Column::new(
             page.tr("消去の期限 (f)", "Time limits for erasure (f)"),
@@ -374,9 +384,8 @@ pub(crate) fn ropa(page: &Page<'_>, holdings: &[Holding]) -> Result<PrintDocumen
             if !f.business_process.is_empty() {
                 activity.push_str(&bracket(lang, &f.business_process));
             }
-            // Only recipients the register records; entrustees and provision records join
-            // this column once they exist, so an empty cell claims nothing.
-            let recipients = list(lang, &f.file_register.regular_recipients);
+            let recipients = ropa_recipients(page, snapshot, h);
+            let transfers = ropa_transfers(page, snapshot, h.id);
             let mut erasure = Vec::new();
             if !f.use_deadline.is_empty() {
                 erasure.push(format!(
@@ -410,6 +419,7 @@ pub(crate) fn ropa(page: &Page<'_>, holdings: &[Holding]) -> Result<PrintDocumen
                 f.persons_recorded.clone(),
                 data_items(lang, &f.data_items),
                 recipients,
+                transfers,
                 erasure.join("\n"),
                 security.join("\n"),
             ]
@@ -442,6 +452,108 @@ pub(crate) fn ropa(page: &Page<'_>, holdings: &[Holding]) -> Result<PrintDocumen
         7.0,
         vec![controller, Section::Table(table)],
     ))
+}
+
+/// Art. 30(1)(d): the regular recipients of the holding (with their purpose), the
+/// subcontractors it is entrusted to at any tier (processors, with their country), and the
+/// recipients the file register names as free text.
+fn ropa_recipients(page: &Page<'_>, snapshot: &Snapshot, holding: &Holding) -> String {
+    let lang = page.lang;
+    let mut lines: Vec<String> = snapshot
+        .recipients
+        .iter()
+        .filter(|r| r.fields.holding_ids.contains(&holding.id))
+        .map(|r| {
+            format!(
+                "{}{}{}",
+                page.tr("提供先: ", "Recipient: "),
+                r.fields.name,
+                bracket(lang, &r.fields.purpose)
+            )
+        })
+        .collect();
+    lines.extend(
+        snapshot
+            .subcontractors
+            .iter()
+            .map(|node| &node.subcontractor.fields)
+            .filter(|f| f.entrusted.iter().any(|e| e.holding_id == holding.id))
+            .map(|f| {
+                format!(
+                    "{}{}{}",
+                    page.tr("委託先（処理者）: ", "Processor: "),
+                    f.name,
+                    bracket(lang, &f.country)
+                )
+            }),
+    );
+    for free_text in &holding.fields.file_register.regular_recipients {
+        if !lines.iter().any(|line| line.contains(free_text.as_str())) {
+            lines.push(free_text.clone());
+        }
+    }
+    lines.join("\n")
+}
+
+/// Art. 30(1)(e): the cross-border transfers of the holding still in force, each with the
+/// country and the basis that safeguards it.
+fn ropa_transfers(page: &Page<'_>, snapshot: &Snapshot, holding_id: i64) -> String {
+    let lang = page.lang;
+    snapshot
+        .transfers
+        .iter()
+        .map(|t| &t.fields)
+        .filter(|f| f.holding_id == holding_id && f.is_active())
+        .map(|f| {
+            let country = f
+                .country
+                .clone()
+                .unwrap_or_else(|| page.tr("国未特定", "country not determined"));
+            let mut basis = transfer_basis(lang, f.basis).to_owned();
+            if let Some(measures) = f.measures_basis {
+                basis.push_str(&bracket(lang, measures_basis(lang, measures)));
+            }
+            if !f.legal_basis.is_empty() {
+                basis.push_str(&bracket(lang, &f.legal_basis));
+            }
+            format!("{} ({country}): {basis}", f.recipient)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn transfer_basis(lang: Language, value: TransferBasis) -> &'static str {
+    match (value, lang) {
+        (TransferBasis::Consent, Language::Ja) => "本人の同意（法第28条第1項）",
+        (TransferBasis::Consent, Language::En) => "Consent (APPI art. 28(1))",
+        (TransferBasis::EquivalentMeasures, Language::Ja) => {
+            "基準に適合する体制の整備（法第28条第1項）"
+        }
+        (TransferBasis::EquivalentMeasures, Language::En) => {
+            "Equivalent measures by the recipient (APPI art. 28(1))"
+        }
+        (TransferBasis::Adequacy, Language::Ja) => {
+            "同等の水準にあると認められる国（法第28条第1項）"
+        }
+        (TransferBasis::Adequacy, Language::En) => {
+            "Country recognised as equivalent (APPI art. 28(1))"
+        }
+        (TransferBasis::LegalObligation, Language::Ja) => "法令上の義務",
+        (TransferBasis::LegalObligation, Language::En) => "Legal obligation",
+        (TransferBasis::OtherLaw, Language::Ja) => "法令に基づく場合",
+        (TransferBasis::OtherLaw, Language::En) => "Other law or treaty",
+    }
+}
+
+fn measures_basis(lang: Language, value: MeasuresBasis) -> &'static str {
+    match (value, lang) {
+        (MeasuresBasis::Contract, Language::Ja) => "契約",
+        (MeasuresBasis::Contract, Language::En) => "contract",
+        (MeasuresBasis::GroupRules, Language::Ja) => "グループ内規程",
+        (MeasuresBasis::GroupRules, Language::En) => "group rules",
+        (MeasuresBasis::Cbpr, Language::Ja) => "APEC CBPR認証",
+        (MeasuresBasis::Cbpr, Language::En) => "APEC CBPR certification",
+    }
 }
 
 /// 氏名、住所、健診結果（要配慮） / Name; Address; Health check results (sensitive).

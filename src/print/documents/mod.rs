@@ -4,17 +4,28 @@
 
 mod announcement;
 mod holdings;
+mod incidents;
+mod provisions;
 mod requests;
+mod sharing;
 
 use super::labels::{date, tr};
 use super::model::{FrameLabels, Orientation, PrintDocument, Section};
 use super::{DocumentKind, PrintRequest};
 use crate::audit::{self, ChainHead};
+use crate::breach::draft::{DraftKind, IncidentDraft};
 use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
 use crate::model::complaint::Complaint;
 use crate::model::holding::Holding;
+use crate::model::joint_use::JointUse;
+use crate::model::measure::Measure;
 use crate::model::organisation::Organisation;
+use crate::model::provision::{
+    ProvisionDirection, ProvisionRecord, ProvisionRecordView, Recipient,
+};
 use crate::model::request::RequestView;
+use crate::model::transfer::Transfer;
+use crate::sharing::SubcontractorNode;
 use crate::store;
 use crate::Language;
 use chrono::NaiveDate;
@@ -29,10 +40,24 @@ pub(crate) struct Snapshot {
     /// Oldest first, as a log reads.
     pub requests: Vec<RequestView>,
     pub complaints: Vec<Complaint>,
+    pub recipients: Vec<Recipient>,
+    /// In the register's order, with retention as of the print date.
+    pub provision_records: Vec<ProvisionRecordView>,
+    pub measures: Vec<Measure>,
+    /// In tree order, flagged as of the print date.
+    pub subcontractors: Vec<SubcontractorNode>,
+    pub joint_uses: Vec<JointUse>,
+    pub transfers: Vec<Transfer>,
+    /// The breach draft asked for, built under the same lock.
+    pub incident_draft: Option<IncidentDraft>,
 }
 
 impl Snapshot {
-    pub(crate) fn read(conn: &Connection, printed_on: NaiveDate) -> Result<Snapshot> {
+    pub(crate) fn read(
+        conn: &Connection,
+        request: &PrintRequest,
+        printed_on: NaiveDate,
+    ) -> Result<Snapshot> {
         let settings = crate::requests::effective_settings(conn)?;
         let mut requests = store::requests::list(conn)?
             .into_iter()
@@ -50,6 +75,16 @@ impl Snapshot {
             holdings: store::holdings::list(conn)?,
             requests,
             complaints,
+            recipients: store::sections::list::<Recipient>(conn)?,
+            provision_records: store::sections::list::<ProvisionRecord>(conn)?
+                .into_iter()
+                .map(|r| crate::controls::provision_view(r, printed_on))
+                .collect(),
+            measures: store::sections::list::<Measure>(conn)?,
+            subcontractors: crate::sharing::subcontractor_nodes(conn, printed_on)?,
+            joint_uses: store::joint_uses::list(conn)?,
+            transfers: store::transfers::list(conn)?,
+            incident_draft: incident_draft(conn, request)?,
         })
     }
 }
@@ -75,8 +110,12 @@ pub(crate) fn build(
     match request.document {
         DocumentKind::Ledger => Ok(holdings::ledger(&page, &snapshot.holdings)),
         DocumentKind::FileRegister => holdings::file_register(&page, &snapshot.holdings),
-        DocumentKind::Ropa => holdings::ropa(&page, &snapshot.holdings),
-        DocumentKind::Announcement => Ok(announcement::announcement(&page, &snapshot.holdings)),
+        DocumentKind::Ropa => holdings::ropa(&page, snapshot),
+        DocumentKind::Announcement => Ok(announcement::announcement(
+            &page,
+            &snapshot.holdings,
+            &snapshot.measures,
+        )),
         DocumentKind::RequestLog => Ok(requests::request_log(&page, &snapshot.requests)),
         DocumentKind::ComplaintLog => Ok(requests::complaint_log(&page, &snapshot.complaints)),
         DocumentKind::DecisionNotice => {
@@ -97,7 +136,85 @@ pub(crate) fn build(
                 })?;
             requests::decision_notice(&page, view, &snapshot.holdings)
         }
+        DocumentKind::ProvisionRecords => Ok(provisions::register(
+            &page,
+            ProvisionDirection::Provided,
+            &snapshot.provision_records,
+            &snapshot.holdings,
+        )),
+        DocumentKind::ReceiptRecords => Ok(provisions::register(
+            &page,
+            ProvisionDirection::Received,
+            &snapshot.provision_records,
+            &snapshot.holdings,
+        )),
+        DocumentKind::ProvisionExtract => {
+            let person = request
+                .person
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .ok_or_else(|| {
+                    refused(
+                        "person",
+                        FieldErrorCode::Required,
+                        "an extract is printed for one person: give the name or number the records use",
+                    )
+                })?;
+            Ok(provisions::extract(
+                &page,
+                person,
+                &snapshot.provision_records,
+            ))
+        }
+        DocumentKind::JointUseNotice => {
+            let id = request.joint_use_id.ok_or_else(|| {
+                refused(
+                    "jointUseId",
+                    FieldErrorCode::Required,
+                    "a joint-use notice is printed for one arrangement: choose the arrangement",
+                )
+            })?;
+            let joint_use = snapshot
+                .joint_uses
+                .iter()
+                .find(|j| j.id == id)
+                .ok_or_else(|| CoreError::NotFound {
+                    entity: "joint use",
+                    id: id.to_string(),
+                })?;
+            sharing::joint_use_notice(&page, joint_use, request.edition)
+        }
+        DocumentKind::SubcontractorRegister => Ok(sharing::subcontractor_register(
+            &page,
+            &snapshot.subcontractors,
+            &snapshot.holdings,
+        )),
+        DocumentKind::BreachReport | DocumentKind::BreachNotice => {
+            let draft = snapshot.incident_draft.as_ref().ok_or_else(|| {
+                refused(
+                    "incidentId",
+                    FieldErrorCode::Required,
+                    "a breach report or notice is printed for one incident: choose the incident",
+                )
+            })?;
+            Ok(incidents::draft_document(&page, draft))
+        }
     }
+}
+
+/// The report or notice a breach document prints, in the document's language; `None` for
+/// other documents and when no incident is named (refused with the field named by `build`).
+fn incident_draft(conn: &Connection, request: &PrintRequest) -> Result<Option<IncidentDraft>> {
+    let kind = match request.document {
+        DocumentKind::BreachReport => DraftKind::Report,
+        DocumentKind::BreachNotice => DraftKind::Notice,
+        _ => return Ok(None),
+    };
+    let Some(id) = request.incident_id else {
+        return Ok(None);
+    };
+    crate::incidents::draft_in(conn, id, kind, request.language).map(Some)
 }
 
 /// What every page of every document carries.

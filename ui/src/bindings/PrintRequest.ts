@@ -10,4 +10,21 @@ export type PrintRequest = { document: DocumentKind, language: Language, format:
 /**
  * The request a decision notice is for; ignored by other documents.
  */
-requestId: number | null, };
+requestId: number | null, 
+/**
+ * The person an extract of provision records is for, as the records name them (a name,
+ * a member number); read only by the extract.
+ */
+person: string | null, 
+/**
+ * The incident a breach report or notice is for.
+ */
+incidentId: number | null, 
+/**
+ * The joint-use arrangement a notice is for.
+ */
+jointUseId: number | null, 
+/**
+ * An earlier edition of the joint-use notice; the current one when empty.
+ */
+edition: number | null, };

@@ -41,6 +41,7 @@ import {
   DISPOSAL_MEDIA,
   FINDING_SECTIONS,
   FINDING_RULES,
+  DOCUMENT_KINDS,
 } from './enums';
 
 const catalogues: Record<string, Record<string, string>> = { ja, en };
@@ -84,6 +85,7 @@ describe('message catalogues', () => {
     ['org.field', ORGANISATION_FIELDS],
     ['lang', LANGUAGE_CODES],
     ['enum.requestType', REQUEST_TYPES],
+    ['enum.documentKind', DOCUMENT_KINDS],
     ['enum.requestTrack', REQUEST_TRACKS],
     ['enum.requestStatus', REQUEST_STATUSES],
     ['enum.requestEventKind', REQUEST_EVENT_KINDS],

@@ -52,6 +52,7 @@ import type { NoticeMethod } from '../bindings/NoticeMethod';
 import type { Perpetrator } from '../bindings/Perpetrator';
 import type { SecondaryDamage } from '../bindings/SecondaryDamage';
 import type { TriageRule } from '../bindings/TriageRule';
+import type { DocumentKind } from '../bindings/DocumentKind';
 import { t } from './i18n.svelte';
 
 function keysOf<T extends string>(record: Record<T, true>): T[] {
@@ -494,7 +495,25 @@ export const label = {
   measureHeading: (v: MeasureHeading) => t(`enum.measureHeading.${v}`),
   disposalMedium: (v: DisposalMedium) => t(`enum.disposalMedium.${v}`),
   findingSection: (v: FindingSection) => t(`enum.findingSection.${v}`),
+  documentKind: (v: DocumentKind) => t(`enum.documentKind.${v}`),
 };
+
+export const DOCUMENT_KINDS = keysOf({
+  ledger: true,
+  fileRegister: true,
+  announcement: true,
+  requestLog: true,
+  complaintLog: true,
+  decisionNotice: true,
+  ropa: true,
+  provisionRecords: true,
+  receiptRecords: true,
+  provisionExtract: true,
+  jointUseNotice: true,
+  subcontractorRegister: true,
+  breachReport: true,
+  breachNotice: true,
+} as const satisfies Record<DocumentKind, true>);
 
 /** Narrows an unknown string to a member of one of the lists above. */
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
