@@ -980,6 +980,8 @@ fn the_command_line_prints_the_new_documents_with_their_parameters() {
             .args(["--actor", "cli-test"])
             .args(args)
             .env_remove("DAICHO_DB")
+            .env("DAICHO_PASSPHRASE", CLI_PASSPHRASE)
+            .stdin(std::process::Stdio::null())
             .output()
             .expect("daicho runs")
     };
