@@ -19,7 +19,8 @@ export type Route =
   | { name: 'new' }
   | { name: 'edit'; id: number }
   | { name: 'organisation' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'print' };
 
 /** A message key rather than text, so that a toast follows a language switch while shown. */
 export type Toast = { id: number; key: MessageKey; params?: Params; tone: 'ok' | 'error' };
