@@ -8,7 +8,7 @@ use daicho::model::holding::{
     PurposeNotice, RetentionRule, RetentionTrigger,
 };
 use daicho::model::organisation::{OrganisationInput, Regime};
-use daicho::print::{DocumentKind, Fonts, PrintFormat, PrintRequest};
+use daicho::print::{DocumentKind, Fonts, PrintFormat, PrintRequest, PrintStage};
 use daicho::{Language, Register};
 use std::time::{Duration, Instant};
 
@@ -45,17 +45,29 @@ fn main() {
             };
             let mut times = Vec::new();
             let mut size = 0;
+            let mut stages = String::new();
             for _ in 0..RUNS {
                 let started = Instant::now();
+                let mut marks: Vec<(PrintStage, Duration)> = Vec::new();
                 let bytes = register
-                    .print(&request, today, &mut |_| {})
+                    .print(&request, today, &mut |stage| {
+                        marks.push((stage, started.elapsed()))
+                    })
                     .expect("the ledger prints");
-                times.push(started.elapsed());
+                let total = started.elapsed();
+                times.push(total);
                 size = bytes.len();
+                // Where the time went in the last run: each stage until the next one began.
+                marks.push((PrintStage::Done, total));
+                stages = marks
+                    .windows(2)
+                    .map(|w| format!("{:?} {:.3}", w[0].0, (w[1].1 - w[0].1).as_secs_f64()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
             }
             let best = times.iter().min().copied().unwrap_or(Duration::ZERO);
             println!(
-                "ledger of {HOLDINGS} holdings, {} {}: best {:.3} s, first {:.3} s, {} KB",
+                "ledger of {HOLDINGS} holdings, {} {}: best {:.3} s, first {:.3} s, {} KB ({stages})",
                 language.code(),
                 format.extension(),
                 best.as_secs_f64(),

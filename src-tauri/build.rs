@@ -4,7 +4,7 @@
 //! Listing them makes each command deny-by-default: a window may call it only if its
 //! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: [&str; 33] = [
+const COMMANDS: [&str; 36] = [
     "startup_status",
     "save_organisation",
     "load_demo",
@@ -38,6 +38,9 @@ const COMMANDS: [&str; 33] = [
     "close_complaint",
     "get_deadline_settings",
     "save_deadline_settings",
+    "printable_documents",
+    "print_document",
+    "open_printed",
 ];
 
 fn main() {

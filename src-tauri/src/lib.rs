@@ -74,6 +74,9 @@ pub fn run() {
             commands::complaints::close_complaint,
             commands::organisation::get_deadline_settings,
             commands::organisation::save_deadline_settings,
+            commands::print::printable_documents,
+            commands::print::print_document,
+            commands::print::open_printed,
         ])
         .run(tauri::generate_context!());
 

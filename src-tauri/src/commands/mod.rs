@@ -4,6 +4,7 @@
 pub mod complaints;
 pub mod holdings;
 pub mod organisation;
+pub mod print;
 pub mod register;
 pub mod requests;
 pub mod startup;
