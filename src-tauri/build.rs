@@ -108,6 +108,9 @@ const COMMANDS: &[&str] = &[
     "damaged_register_backups",
     "restore_damaged_register",
     "choose_damaged_backup_dir",
+    "printable_documents",
+    "print_document",
+    "open_printed",
 ];
 
 fn main() {

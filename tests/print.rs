@@ -9,7 +9,7 @@ use common::*;
 use daicho::model::holding::{DataItem, WithheldItem};
 use daicho::model::organisation::Regime;
 use daicho::print::pdf::{Fonts, FONT_FAMILY};
-use daicho::print::{DocumentKind, PrintFormat, PrintRequest, PrintStage};
+use daicho::print::{DocumentKind, PrintFormat, PrintParameter, PrintRequest, PrintStage};
 use daicho::{ErrorKind, FieldErrorCode, Language, Register};
 use std::path::Path;
 use std::process::Command;
@@ -865,4 +865,79 @@ fn xlsx_read_back_by_libreoffice_gives_the_csv_rows() {
         let converted = std::fs::read(dir.path().join("list.csv")).expect("converted csv");
         assert_eq!(parse_csv(&converted), parse_csv(&csv), "{document:?}");
     }
+}
+
+#[test]
+fn printable_documents_follow_the_regime_and_the_register() {
+    use daicho::print::Unavailable;
+    let empty = memory_register();
+    assert!(empty
+        .printable_documents()
+        .unwrap()
+        .iter()
+        .all(|d| d.unavailable == Some(Unavailable::NoOrganisation)));
+
+    let register = demo_register();
+    let by_kind = |register: &Register, kind: DocumentKind| {
+        register
+            .printable_documents()
+            .unwrap()
+            .into_iter()
+            .find(|d| d.document == kind)
+            .unwrap()
+    };
+    let ledger = by_kind(&register, DocumentKind::Ledger);
+    assert_eq!(ledger.unavailable, None);
+    assert_eq!(
+        ledger.formats,
+        [PrintFormat::Pdf, PrintFormat::Xlsx, PrintFormat::Csv]
+    );
+    let notice = by_kind(&register, DocumentKind::DecisionNotice);
+    assert_eq!(notice.parameter, Some(PrintParameter::Request));
+    assert_eq!(ledger.parameter, None);
+    for (kind, parameter) in [
+        (DocumentKind::ProvisionExtract, PrintParameter::Person),
+        (DocumentKind::BreachReport, PrintParameter::Incident),
+        (DocumentKind::BreachNotice, PrintParameter::Incident),
+        (DocumentKind::JointUseNotice, PrintParameter::JointUse),
+    ] {
+        let offered = by_kind(&register, kind);
+        assert_eq!(offered.parameter, Some(parameter), "{kind:?}");
+        assert_eq!(
+            offered.unavailable, None,
+            "the demo has what {kind:?} needs"
+        );
+    }
+    assert_eq!(notice.formats, [PrintFormat::Pdf]);
+    assert_eq!(notice.unavailable, None, "the demo has a decided request");
+    assert_eq!(
+        by_kind(&register, DocumentKind::FileRegister).unavailable,
+        Some(Unavailable::NotPublicBody)
+    );
+    assert_eq!(
+        by_kind(&register, DocumentKind::Ropa).unavailable,
+        Some(Unavailable::NoGdpr)
+    );
+    set_regime(&register, Regime::NationalOrgan, true);
+    assert_eq!(
+        by_kind(&register, DocumentKind::FileRegister).unavailable,
+        None
+    );
+    assert_eq!(by_kind(&register, DocumentKind::Ropa).unavailable, None);
+
+    let fresh = register_under(Regime::PrivateOperator, false);
+    assert_eq!(
+        by_kind(&fresh, DocumentKind::DecisionNotice).unavailable,
+        Some(Unavailable::NoDecidedRequest)
+    );
+    for kind in [DocumentKind::BreachReport, DocumentKind::BreachNotice] {
+        assert_eq!(
+            by_kind(&fresh, kind).unavailable,
+            Some(Unavailable::NoIncident)
+        );
+    }
+    assert_eq!(
+        by_kind(&fresh, DocumentKind::JointUseNotice).unavailable,
+        Some(Unavailable::NoJointUse)
+    );
 }

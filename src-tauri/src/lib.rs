@@ -149,6 +149,9 @@ pub fn run() {
             commands::protection::damaged_register_backups,
             commands::protection::restore_damaged_register,
             commands::protection::choose_damaged_backup_dir,
+            commands::print::printable_documents,
+            commands::print::print_document,
+            commands::print::open_printed,
         ])
         .build(tauri::generate_context!())
         .map(|app| {

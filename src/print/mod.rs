@@ -188,7 +188,129 @@ pub enum PrintStage {
     Done,
 }
 
+/// A printed file, as the print screen reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PrintedFile {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    #[ts(type = "number")]
+    pub millis: u64,
+}
+
+/// A document as the print screen offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PrintableDocument {
+    pub document: DocumentKind,
+    pub formats: Vec<PrintFormat>,
+    /// The record the document is printed for, when it is printed for one.
+    pub parameter: Option<PrintParameter>,
+    /// Why the document cannot be printed for this register now; `None` when it can.
+    pub unavailable: Option<Unavailable>,
+}
+
+/// What the print screen must ask for before a document can be printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum PrintParameter {
+    /// A decided request (`requestId`).
+    Request,
+    /// A person as the provision records name them (`person`).
+    Person,
+    /// An incident (`incidentId`).
+    Incident,
+    /// A joint-use arrangement (`jointUseId`, optionally `edition`).
+    JointUse,
+}
+
+impl DocumentKind {
+    pub fn parameter(self) -> Option<PrintParameter> {
+        match self {
+            DocumentKind::DecisionNotice => Some(PrintParameter::Request),
+            DocumentKind::ProvisionExtract => Some(PrintParameter::Person),
+            DocumentKind::BreachReport | DocumentKind::BreachNotice => {
+                Some(PrintParameter::Incident)
+            }
+            DocumentKind::JointUseNotice => Some(PrintParameter::JointUse),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Unavailable {
+    /// No organisation profile yet.
+    NoOrganisation,
+    /// The file register is kept by public bodies only.
+    NotPublicBody,
+    /// The Art. 30 record is for organisations that answer to the GDPR.
+    NoGdpr,
+    /// No request has a decision yet.
+    NoDecidedRequest,
+    /// No incident is recorded.
+    NoIncident,
+    /// No joint-use arrangement is recorded.
+    NoJointUse,
+}
+
 impl Register {
+    /// Every document, with the formats it prints in and whether this register can print it.
+    pub fn printable_documents(&self) -> Result<Vec<PrintableDocument>> {
+        let organisation = self.organisation()?;
+        let (decided, incidents, joint_uses) = self.read_all(|conn| {
+            Ok((
+                crate::store::requests::list(conn)?
+                    .iter()
+                    .any(|r| r.decision.is_some()),
+                !crate::store::incidents::list(conn)?.is_empty(),
+                !crate::store::joint_uses::list(conn)?.is_empty(),
+            ))
+        })?;
+        Ok(DocumentKind::ALL
+            .into_iter()
+            .map(|document| {
+                let unavailable = match (&organisation, document) {
+                    (None, _) => Some(Unavailable::NoOrganisation),
+                    (Some(o), DocumentKind::FileRegister) if !o.profile.regime.is_public_body() => {
+                        Some(Unavailable::NotPublicBody)
+                    }
+                    (Some(o), DocumentKind::Ropa)
+                        if !(o.profile.gdpr_applies
+                            || o.profile.regime
+                                == crate::model::organisation::Regime::GdprController) =>
+                    {
+                        Some(Unavailable::NoGdpr)
+                    }
+                    (Some(_), DocumentKind::DecisionNotice) if !decided => {
+                        Some(Unavailable::NoDecidedRequest)
+                    }
+                    (Some(_), DocumentKind::BreachReport | DocumentKind::BreachNotice)
+                        if !incidents =>
+                    {
+                        Some(Unavailable::NoIncident)
+                    }
+                    (Some(_), DocumentKind::JointUseNotice) if !joint_uses => {
+                        Some(Unavailable::NoJointUse)
+                    }
+                    _ => None,
+                };
+                PrintableDocument {
+                    document,
+                    formats: document.formats().to_vec(),
+                    parameter: document.parameter(),
+                    unavailable,
+                }
+            })
+            .collect())
+    }
+
     /// Builds the document from one consistent snapshot of the register. `printed_on` is the
     /// date printed on it; with the same register state it fixes the output completely.
     pub fn print_document(

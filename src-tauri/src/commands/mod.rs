@@ -5,6 +5,7 @@ pub mod complaints;
 pub mod controls;
 pub mod holdings;
 pub mod organisation;
+pub mod print;
 pub mod protection;
 pub mod register;
 pub mod requests;

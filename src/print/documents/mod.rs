@@ -63,12 +63,9 @@ impl Snapshot {
             .into_iter()
             .map(|r| crate::requests::request_view(r, &settings, printed_on))
             .collect::<Result<Vec<_>>>()?;
-        requests.sort_by(|a, b| {
-            (a.request.fields.received_on, a.request.id)
-                .cmp(&(b.request.fields.received_on, b.request.id))
-        });
+        requests.sort_by_key(|v| (v.request.fields.received_on, v.request.id));
         let mut complaints = store::complaints::list(conn)?;
-        complaints.sort_by(|a, b| (a.fields.received_on, a.id).cmp(&(b.fields.received_on, b.id)));
+        complaints.sort_by_key(|c| (c.fields.received_on, c.id));
         Ok(Snapshot {
             organisation: store::organisation::get(conn)?,
             chain_head: audit::head(conn)?,

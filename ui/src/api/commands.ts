@@ -1,6 +1,7 @@
 // One typed wrapper per Tauri command. Components never call `invoke` directly.
 // Every command rejects with an `ErrorReport`; anything else is normalised into one.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type { Agenda } from '../bindings/Agenda';
 import type { AuditEntry } from '../bindings/AuditEntry';
 import type { Complaint } from '../bindings/Complaint';
@@ -41,6 +42,10 @@ import type { DamagedBackups } from '../bindings/DamagedBackups';
 import type { ProtectionOverview } from '../bindings/ProtectionOverview';
 import type { ProtectionSettings } from '../bindings/ProtectionSettings';
 import type { RestoreOutcome } from '../bindings/RestoreOutcome';
+import type { PrintableDocument } from '../bindings/PrintableDocument';
+import type { PrintedFile } from '../bindings/PrintedFile';
+import type { PrintRequest } from '../bindings/PrintRequest';
+import type { PrintStage } from '../bindings/PrintStage';
 import { ERROR_KINDS, isOneOf } from '../i18n/enums';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -532,4 +537,33 @@ export function chooseDamagedBackupDir(): Promise<DamagedBackups | null> {
 
 export function restoreDamagedRegister(fileName: string): Promise<StartupStatus> {
   return call('restore_damaged_register', { fileName });
+}
+
+// Printed registers
+
+export function printableDocuments(): Promise<PrintableDocument[]> {
+  return call('printable_documents');
+}
+
+/** Shows the save dialog (in Rust) and prints there; `null` when the dialog was cancelled. */
+export function printDocument(
+  request: PrintRequest,
+  suggestedName: string,
+): Promise<PrintedFile | null> {
+  return call('print_document', { request, suggestedName });
+}
+
+/** Opens a file this session printed in the system viewer (Rust does it). */
+export function openPrinted(path: string): Promise<null> {
+  return call('open_printed', { path });
+}
+
+/** Calls `handler` with each stage of a running print; resolves to the unsubscribe function. */
+export async function onPrintProgress(handler: (stage: PrintStage) => void): Promise<() => void> {
+  try {
+    return await listen<PrintStage>('print-progress', (event) => handler(event.payload));
+  } catch {
+    // Without the event bridge (mock mode) a print still completes, only without stages.
+    return () => {};
+  }
 }

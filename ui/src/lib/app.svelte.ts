@@ -41,7 +41,8 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'incident'; id: number }
   | { name: 'newIncident' }
-  | { name: 'editIncident'; id: number };
+  | { name: 'editIncident'; id: number }
+  | { name: 'print' };
 
 /** A message key rather than text, so that a toast follows a language switch while shown. */
 export type Toast = { id: number; key: MessageKey; params?: Params; tone: 'ok' | 'error' };

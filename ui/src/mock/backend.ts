@@ -24,6 +24,11 @@ import type { LargeVolumeNotice } from '../bindings/LargeVolumeNotice';
 import type { PauseInput } from '../bindings/PauseInput';
 import type { RequestInput } from '../bindings/RequestInput';
 import type { RequestStep } from '../bindings/RequestStep';
+import type { PrintableDocument } from '../bindings/PrintableDocument';
+import type { DocumentKind } from '../bindings/DocumentKind';
+import type { PrintParameter } from '../bindings/PrintParameter';
+import type { PrintedFile } from '../bindings/PrintedFile';
+import type { PrintRequest } from '../bindings/PrintRequest';
 import { DEMO_ORGANISATION, demoHoldings } from './demo';
 import { MockRequests } from './requests';
 import { MockSections, NOT_MINE } from './sections';
@@ -143,6 +148,49 @@ export class MockBackend {
     this.language = options.language ?? null;
     if (options.scenario === 'demo') this.loadDemo();
     if (options.scenario === 'setup') this.saveOrganisation(DEMO_ORGANISATION, null);
+  }
+
+  /** Paths `print_document` reported, which `open_printed` accepts. */
+  printed: string[] = [];
+
+  private printableDocuments(): PrintableDocument[] {
+    const org = this.organisation;
+    const decided = this.cases.list().some((v) => v.request.decision !== null);
+    const lists = ['pdf', 'xlsx', 'csv'] as const;
+    const docs: [PrintableDocument['document'], boolean][] = [
+      ['ledger', true],
+      ['fileRegister', true],
+      ['announcement', false],
+      ['requestLog', true],
+      ['complaintLog', true],
+      ['decisionNotice', false],
+      ['ropa', true],
+      ['provisionRecords', true],
+      ['receiptRecords', true],
+      ['provisionExtract', true],
+      ['jointUseNotice', false],
+      ['subcontractorRegister', true],
+      ['breachReport', false],
+      ['breachNotice', false],
+    ];
+    return docs.map(([document, list]) => {
+      let unavailable: PrintableDocument['unavailable'] = null;
+      if (!org) unavailable = 'noOrganisation';
+      else if (document === 'fileRegister' && !['nationalOrgan', 'localGovernment'].includes(org.regime))
+        unavailable = 'notPublicBody';
+      else if (document === 'ropa' && !org.gdprApplies && org.regime !== 'gdprController') unavailable = 'noGdpr';
+      else if (document === 'decisionNotice' && !decided) unavailable = 'noDecidedRequest';
+      else if ((document === 'breachReport' || document === 'breachNotice') && this.incidents.list().length === 0)
+        unavailable = 'noIncident';
+      else if (document === 'jointUseNotice' && (this.sharing.handle('list_joint_uses', {}) as unknown[]).length === 0)
+        unavailable = 'noJointUse';
+      return {
+        document,
+        formats: list ? [...lists] : ['pdf'],
+        parameter: PRINT_PARAMETERS[document] ?? null,
+        unavailable,
+      };
+    });
   }
 
   private now(): string {
@@ -490,6 +538,18 @@ export class MockBackend {
           args.input as DeadlineSettingsInput,
           (args.expectedVersion as number | null | undefined) ?? null,
         );
+      case 'printable_documents':
+        return this.printableDocuments();
+      case 'print_document': {
+        const request = args.request as PrintRequest;
+        const name = String(args.suggestedName);
+        const path = `/home/yamada/ドキュメント/${name}-20261123.${request.format}`;
+        this.printed.push(path);
+        return { path, bytes: 48_213, millis: 312 } satisfies PrintedFile;
+      }
+      case 'open_printed':
+        if (!this.printed.includes(String(args.path))) throw report('notFound', 'not printed here');
+        return null;
       case 'list_incidents':
         return this.incidents.list();
       case 'get_incident':
@@ -531,6 +591,14 @@ export class MockBackend {
     }
   }
 }
+
+const PRINT_PARAMETERS: Partial<Record<DocumentKind, PrintParameter>> = {
+  decisionNotice: 'request',
+  provisionExtract: 'person',
+  breachReport: 'incident',
+  breachNotice: 'incident',
+  jointUseNotice: 'jointUse',
+};
 
 /** Routes every `invoke` to `backend`. */
 export function installMockBackend(backend: MockBackend): MockBackend {
