@@ -19,7 +19,9 @@ function sqlite3(dbPath, sql) {
 /** An unencrypted register at schema version 3, as Daicho wrote it before encryption. */
 export function prepare({ dbPath }) {
   const migrations = join(REPO_ROOT, 'src/db/migrations');
-  for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) {
+  // Only the migrations of schema version 3: the newer ones run when the app opens it.
+  const released = (f) => f.endsWith('.sql') && Number(f.slice(0, 4)) <= 3;
+  for (const file of readdirSync(migrations).filter(released).sort()) {
     const r = sqlite3(dbPath, `.read ${join(migrations, file)}`);
     if (r.status !== 0) throw new Error(`sqlite3 ${file}: ${r.stderr}`);
   }
