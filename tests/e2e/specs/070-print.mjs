@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { SCREENSHOT_DIR } from '../lib.mjs';
-import { check, checkEqual } from '../steps.mjs';
+import { check, checkEqual, fill } from '../steps.mjs';
 
 export const timeoutMs = 240_000;
 
@@ -100,6 +100,28 @@ export default async function print(app) {
     check(noticeText.includes(item), `the notice shows ${item}`);
   }
   renderFirstPage(notice, 'notice-ja');
+
+  // ---- the extract for one person: refused until the person is given ----
+  await app.click('css=[data-testid="print-doc-provisionExtract"] input');
+  await app.waitFor('print-person');
+  check(!(await app.$('css=[data-testid="print-submit"]').isEnabled()), 'no extract without a person');
+  await fill(app, 'print-person', '山本 健一');
+  await app.click('css=[data-testid="print-format-pdf"] input');
+  await app.screenshot('extract');
+  const extractText = pdfText(await printAndWait(app));
+  check(extractText.includes('山本健一'), 'the extract names the person');
+
+  // ---- the breach report for the demo's reportable incident ----
+  await app.click('css=[data-testid="print-doc-breachReport"] input');
+  await app.waitFor('print-incident');
+  check(!(await app.$('css=[data-testid="print-person"]').isExisting()), 'the person field is gone');
+  await app.screenshot('breach-report');
+  const report = await printAndWait(app);
+  const reportText = pdfText(report);
+  for (const item of ['I-0001', '概要', '漏えい等が発生し', 'その他参考となる事項']) {
+    check(reportText.includes(item), `the breach report shows ${item}`);
+  }
+  renderFirstPage(report, 'breach-report-ja');
 
   // ---- English: the screen and the document ----
   await app.click('lang-en');
