@@ -1,6 +1,6 @@
 //! The audit trail: append-only, hash-chained, and verified against the records it describes.
 
-mod common;
+use crate::common;
 
 use common::{holding, TempRegister, ACTOR};
 

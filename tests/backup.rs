@@ -1,7 +1,7 @@
 //! Backups, rotation and restore: a backup is only made, kept and restored if it verifies,
 //! and a restore never loses the register it replaces.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, FixedOffset};
 use common::{holding, test_key, TempRegister, ACTOR};

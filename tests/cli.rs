@@ -1,6 +1,6 @@
 //! The `daicho` command line, run as a user would run it, on registers in a temp directory.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

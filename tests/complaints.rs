@@ -1,6 +1,6 @@
 //! Complaints: intake, actions, closure with a resolution, and their refusals.
 
-mod common;
+use crate::common;
 
 use common::{complaint, d, holding, memory_register, ACTOR};
 use daicho::audit::{AuditAction, Entity};

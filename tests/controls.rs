@@ -1,7 +1,7 @@
 //! Regular recipients, provision and receipt records, security measures, disposals,
 //! objections and the data-quality panel.
 
-mod common;
+use crate::common;
 
 use common::{d, holding, memory_register, TempRegister, ACTOR};
 use daicho::audit::Entity;

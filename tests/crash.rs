@@ -11,7 +11,7 @@
 //! `DAICHO_CRASH_ITERATIONS` and `DAICHO_CRASH_SEED` change the run; a failure prints the seed.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::{holding, test_key, ACTOR};
 use daicho::Register;
@@ -151,7 +151,7 @@ struct Counts {
 fn spawn_writer(register: &Path, writes: u64, seed: u64) -> Child {
     Command::new(std::env::current_exe().expect("the test binary"))
         .args([
-            "crash_writer_child",
+            "crash::crash_writer_child",
             "--exact",
             "--ignored",
             "--nocapture",

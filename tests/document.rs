@@ -1,6 +1,6 @@
 //! The JSON register document: export, import into an empty register, and refusals.
 
-mod common;
+use crate::common;
 
 use common::{d, holding, memory_register, ACTOR};
 use daicho::model::deadline_settings::DeadlineSettingsInput;

@@ -2,7 +2,7 @@
 //! passphrase changes nothing, the passphrase can be changed, an unencrypted register is
 //! encrypted in place without ever risking the original, and the protection settings.
 
-mod common;
+use crate::common;
 
 use common::{file_hash, other_key, test_key, TempRegister, ACTOR};
 use daicho::backup;

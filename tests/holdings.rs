@@ -1,6 +1,6 @@
 //! The ledger of data holdings: creation, validation, edits, deletion and their history.
 
-mod common;
+use crate::common;
 
 use common::{holding, item, memory_register, ACTOR};
 use daicho::audit::{AuditAction, Entity};

@@ -1,7 +1,7 @@
 //! Breach incidents: the triage by regime, the reporting deadlines, the record's validation,
 //! its lifecycle and timeline, and the drafts.
 
-mod common;
+use crate::common;
 
 use common::{d, incident, incident_item, register_under, ACTOR};
 use daicho::audit::Entity;

@@ -1,6 +1,6 @@
 //! The organisation profile and the demo register.
 
-mod common;
+use crate::common;
 
 use common::{memory_register, organisation, ACTOR};
 use daicho::audit::Entity;

@@ -3,7 +3,7 @@
 //! XLSX. poppler prints harmless syntax warnings for tagged PDFs on stderr; only exit codes
 //! and stdout are checked.
 
-mod common;
+use crate::common;
 
 use common::*;
 use daicho::model::holding::{DataItem, WithheldItem};

@@ -4,8 +4,8 @@
 //! recipients and transfers of the GDPR record. Checked the way a reader would: the text
 //! poppler extracts, the fonts embedded, qpdf's check, and the rows of the CSV and XLSX.
 
-mod common;
-mod printed;
+use crate::common;
+use crate::printed;
 
 use common::*;
 use daicho::model::organisation::Regime;

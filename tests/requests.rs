@@ -5,7 +5,7 @@
 //! shows the count. Weekdays: 2026-04-01 is a Wednesday, 2026-04-20 a Monday, 2026-06-01 a
 //! Monday, 2026-07-15 a Wednesday, 2026-12-01 a Tuesday.
 
-mod common;
+use crate::common;
 
 use common::{d, holding, identity, memory_register, register_under, request, ACTOR};
 use daicho::audit::{AuditAction, Entity};

@@ -2,7 +2,7 @@
 //! links to holdings and between tiers, the refusals that keep links whole, the flags, the
 //! audit trail, verify and the JSON document.
 
-mod common;
+use crate::common;
 
 use common::{d, holding, item, memory_register, TempRegister, ACTOR};
 use daicho::audit::Entity;

@@ -1,6 +1,6 @@
 //! Opening, creating and migrating the register file, and the refusals that keep a file safe.
 
-mod common;
+use crate::common;
 
 use common::TempRegister;
 use daicho::db::{supported_version, MIGRATIONS};

@@ -1,0 +1,24 @@
+//! The core's integration tests, as one test binary. Every test binary links SQLCipher and the
+//! Typst engine; as seventeen separate binaries they took about 9 GB of disk and most of the
+//! link time of `make test`, which ran a fresh CI machine out of space.
+
+mod common;
+mod printed;
+
+mod audit;
+mod backup;
+mod cli;
+mod complaints;
+mod controls;
+mod crash;
+mod deadline;
+mod document;
+mod encryption;
+mod holdings;
+mod incidents;
+mod organisation;
+mod print;
+mod print_sections;
+mod requests;
+mod sharing;
+mod storage;
