@@ -59,11 +59,11 @@ ui/dist/index.html: $(UI_INPUTS) | deps
 
 ui: deps ui/dist/index.html
 
+# The CLI is built in the same cargo run as the app (the e2e suite prepares registers with
+# it): built on its own, its different feature set would compile Typst and the core again.
 app: ui
-	$(call stage,build app ($(APP_BIN)))
-	$(CARGO) build $(APP_CARGO_FLAGS)
-	$(call stage,build CLI (the e2e suite prepares registers with it))
-	$(CARGO) build -p daicho --bin daicho
+	$(call stage,build app ($(APP_BIN)) and CLI)
+	$(CARGO) build $(APP_CARGO_FLAGS) -p daicho --bins
 
 check-display:
 	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \

@@ -210,7 +210,8 @@ impl Register {
 }
 
 // Breach incidents: a mis-sent e-mail with checkup results (sensitive, so reportable; the
-// preliminary report is filed and the final one is due), and a lost USB memory whose
+// preliminary report is filed and the final one is due), notices mis-enclosed by the
+// print-and-mail subcontractor (12 persons, not reportable), and a lost USB memory whose
 // encryption excludes it from reporting (closed).
 impl Register {
     fn load_demo_incidents(&self, holding: &dyn Fn(usize) -> Vec<i64>, actor: &str) -> Result<()> {
@@ -219,6 +220,7 @@ impl Register {
             IncidentCertainty, IncidentInput, IncidentItem, IncidentNature, NoticeInput,
             NoticeMethod, Perpetrator, SecondaryDamage,
         };
+        use crate::model::subcontractor::SubcontractorClass;
         let today = crate::clock::today();
         let ago = |days: u64| today.checked_sub_days(Days::new(days)).unwrap_or(today);
         let japan = chrono::FixedOffset::east_opt(9 * 3600)
@@ -272,6 +274,7 @@ impl Register {
             gdpr_risk_reason: String::new(),
             perpetrator: Perpetrator::Insider,
             entrusted_party: String::new(),
+            entrustee_id: None,
             entrustee_notified_on: None,
             responses_to_persons: String::new(),
             public_announcement: String::new(),
@@ -340,6 +343,42 @@ impl Register {
             },
             actor,
         )?;
+
+        // An incident at a tier of the subcontracting chain: the print-and-mail vendor put
+        // notices into the wrong envelopes and told the society the next day.
+        let print_mail = self
+            .subcontractor_tree(today)?
+            .into_iter()
+            .map(|node| node.subcontractor)
+            .find(|s| s.fields.classification == SubcontractorClass::PrintMail);
+        if let Some(vendor) = print_mail {
+            self.create_incident(
+                IncidentInput {
+                    occurred_on: Some(ago(8)),
+                    summary: "委託先の印刷・発送事業者が医療費通知を封入する際、封入機の設定誤り\
+                              により、12名分の通知を別の被保険者宛の封筒に封入して発送した。"
+                        .to_owned(),
+                    holding_ids: holding(0),
+                    items: items_of(0, &["氏名", "住所", "被保険者記号・番号"])?,
+                    persons: 12,
+                    cause: "封入機の丁合設定の変更後に、抜取り検査が行われなかった。".to_owned(),
+                    perpetrator: Perpetrator::Subcontractor,
+                    entrustee_id: Some(vendor.id),
+                    entrustee_notified_on: Some(ago(7)),
+                    responses_to_persons: "対象の被保険者12名に電話で連絡し、誤送付分の回収を\
+                                           依頼している。"
+                        .to_owned(),
+                    prevention: "委託先に設定変更時の全数照合を義務付け、翌月に立入検査を行う。"
+                        .to_owned(),
+                    ..blank(
+                        "医療費通知の誤封入（委託先）",
+                        at(ago(7), 9, 30)?,
+                        "業務グループ",
+                    )
+                },
+                actor,
+            )?;
+        }
 
         let incident = self.create_incident(
             IncidentInput {

@@ -256,7 +256,12 @@ impl Register {
                 &holding_ids,
                 &recipient_ids,
             ));
-            problems.extend(check_incidents(&document.incidents, &holding_ids));
+            let subcontractor_ids = listed_ids(json, "subcontractors");
+            problems.extend(check_incidents(
+                &document.incidents,
+                &holding_ids,
+                &subcontractor_ids,
+            ));
             if !problems.is_empty() {
                 problems.sort_by_key(|p| record_order(&p.record));
                 return Err(CoreError::Import(problems));
@@ -470,7 +475,11 @@ fn check_complaints(complaints: &[Complaint], holding_ids: &HashSet<i64>) -> Vec
     problems
 }
 
-fn check_incidents(incidents: &[Incident], holding_ids: &HashSet<i64>) -> Vec<RecordError> {
+fn check_incidents(
+    incidents: &[Incident],
+    holding_ids: &HashSet<i64>,
+    subcontractor_ids: &HashSet<i64>,
+) -> Vec<RecordError> {
     let mut problems = Vec::new();
     let mut ids = HashSet::new();
     let mut references = HashSet::new();
@@ -489,6 +498,13 @@ fn check_incidents(incidents: &[Incident], holding_ids: &HashSet<i64>) -> Vec<Re
             &mut references,
         ));
         fields.extend(missing_holdings(&incident.fields.holding_ids, holding_ids));
+        if let Some(tier) = incident.fields.entrustee_id {
+            if !subcontractor_ids.contains(&tier) {
+                let mut field = FieldError::new("entrusteeId", FieldErrorCode::Malformed, None);
+                field.message = format!("subcontractor {tier} is not in the document");
+                fields.push(field);
+            }
+        }
         let child_ids = [
             (
                 "filings",

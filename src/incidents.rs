@@ -84,6 +84,7 @@ impl Register {
                 updated_at: now.clone(),
             };
             incident_checks(tx, &incident, None)?.finish()?;
+            name_entrustee(tx, &mut incident.fields)?;
             if incident.fields.reference.is_empty() {
                 incident.fields.reference = store::INCIDENT_REFERENCES.next(tx)?;
             }
@@ -270,6 +271,7 @@ impl Register {
             let mut after = before.clone();
             let (kind, on, note) = change(&mut after)?;
             incident_checks(tx, &after, Some(id))?.finish()?;
+            name_entrustee(tx, &mut after.fields)?;
             let now = crate::clock::now();
             after.timeline.push(event(
                 kind,
@@ -357,16 +359,55 @@ pub(crate) fn draft_in(
         .as_ref()
         .map(|o| (o.profile.name.as_str(), o.profile.complaint_desk.as_str()))
         .unwrap_or_default();
+    let entrustee_chain = match incident.fields.entrustee_id {
+        Some(tier) => entrustee_chain(conn, tier, language)?,
+        None => Vec::new(),
+    };
     let context = DraftContext {
         organisation: name,
         holdings: &holdings,
         contact,
+        entrustee_chain: &entrustee_chain,
     };
     let triage = breach::triage(&incident);
     Ok(match kind {
         DraftKind::Report => draft::report(&incident, &triage, &context, language),
         DraftKind::Notice => draft::notice(&incident, &triage, &context, language),
     })
+}
+
+/// A linked tier gives the entrusted party's name, as the tier is named when the incident is
+/// written: the report quotes the party as it was known then, even if the tier is renamed.
+fn name_entrustee(conn: &Connection, fields: &mut IncidentInput) -> Result<()> {
+    if let Some(tier) = fields.entrustee_id {
+        if let Some(subcontractor) = store::subcontractors::get(conn, tier)? {
+            fields.entrusted_party = subcontractor.fields.name;
+        }
+    }
+    Ok(())
+}
+
+/// The tier `tier` and the tiers that entrusted it, first tier first.
+fn entrustee_chain(conn: &Connection, tier: i64, language: Language) -> Result<Vec<String>> {
+    let mut chain = Vec::new();
+    let mut next = Some(tier);
+    // Parent loops are refused on write; the bound keeps a damaged register from hanging here.
+    while let Some(id) = next.filter(|_| chain.len() < 64) {
+        let Some(subcontractor) = store::subcontractors::get(conn, id)? else {
+            break;
+        };
+        let fields = subcontractor.fields;
+        chain.push(if id != tier || fields.address.is_empty() {
+            fields.name
+        } else if language == Language::Ja {
+            format!("{}（{}）", fields.name, fields.address)
+        } else {
+            format!("{} ({})", fields.name, fields.address)
+        });
+        next = fields.parent_id;
+    }
+    chain.reverse();
+    Ok(chain)
 }
 
 pub(crate) fn load_incident(conn: &Connection, id: i64) -> Result<Incident> {
@@ -386,6 +427,15 @@ pub(crate) fn incident_checks(
     let mut checks = FieldChecks::new();
     incident.collect_errors(&mut checks);
     holdings_exist(conn, &incident.fields.holding_ids, &mut checks)?;
+    if let Some(tier) = incident.fields.entrustee_id {
+        if store::subcontractors::get(conn, tier)?.is_none() {
+            checks.fail_with(
+                "entrusteeId",
+                FieldErrorCode::Malformed,
+                format!("subcontractor {tier} does not exist"),
+            );
+        }
+    }
     let reference = &incident.fields.reference;
     if !reference.is_empty()
         && !checks.has_error_for("reference")

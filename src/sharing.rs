@@ -748,13 +748,17 @@ impl Register {
             }
             let children = store::subcontractors::children(tx, id)?;
             let transfers = store::transfers::referring_to_subcontractor(tx, id)?;
-            if !children.is_empty() || !transfers.is_empty() {
+            let incidents = store::incidents::referring_to_subcontractor(tx, id)?;
+            if !children.is_empty() || !transfers.is_empty() || !incidents.is_empty() {
                 let mut named = Vec::new();
                 if !children.is_empty() {
                     named.push(format!("its sub-tiers {}", children.join(", ")));
                 }
                 if !transfers.is_empty() {
                     named.push(format!("the transfers {}", transfers.join(", ")));
+                }
+                if !incidents.is_empty() {
+                    named.push(format!("the incidents {}", incidents.join(", ")));
                 }
                 return Err(CoreError::InUse {
                     message: format!(
@@ -764,7 +768,11 @@ impl Register {
                         before.fields.name,
                         named.join(" and ")
                     ),
-                    references: children.into_iter().chain(transfers).collect(),
+                    references: children
+                        .into_iter()
+                        .chain(transfers)
+                        .chain(incidents)
+                        .collect(),
                 });
             }
             store::subcontractors::delete(tx, id)?;

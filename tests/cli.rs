@@ -157,8 +157,8 @@ fn deadlines_lists_what_is_due_with_each_explanation() {
     let items = agenda["items"].as_array().unwrap();
     assert_eq!(
         items.len(),
-        5,
-        "three open requests, one open complaint and one open incident"
+        6,
+        "three open requests, one open complaint and two open incidents"
     );
     assert!(items
         .iter()

@@ -16,6 +16,10 @@ use daicho::model::incident::{
 };
 use daicho::model::organisation::Regime;
 use daicho::model::request::DeadlineState;
+use daicho::model::subcontractor::{
+    Approval, ApprovalForm, EntrustedData, SubcontractorClass, SubcontractorInput, Supervision,
+    SupervisionMethod,
+};
 use daicho::{ErrorKind, Language};
 
 fn stored(regime: Regime, gdpr_applies: bool, fields: IncidentInput) -> Incident {
@@ -965,4 +969,209 @@ fn the_drafts_carry_the_nine_and_five_items_in_both_languages() {
         .to_text();
     assert!(en.contains("PPC Rules art. 7(i)"), "{en}");
     assert!(en.contains("Reported under APPI art. 26(1)."), "{en}");
+}
+
+/// A tier of a subcontracting chain entrusted every item of `holding`.
+fn tier(
+    name: &str,
+    parent_id: Option<i64>,
+    holding: &daicho::model::holding::Holding,
+) -> SubcontractorInput {
+    SubcontractorInput {
+        reference: String::new(),
+        parent_id,
+        name: name.to_owned(),
+        address: format!("{name}の所在地"),
+        representative: "代表取締役 山田 一郎".to_owned(),
+        country: "JP".to_owned(),
+        classification: SubcontractorClass::PrintMail,
+        classification_note: String::new(),
+        work_description: "通知の印刷と発送".to_owned(),
+        entrusted: vec![EntrustedData {
+            holding_id: holding.id,
+            item_ids: holding
+                .fields
+                .data_items
+                .iter()
+                .filter_map(|i| i.id)
+                .collect(),
+        }],
+        contract_reference: "R7-01".to_owned(),
+        contract_clauses: "安全管理措置".to_owned(),
+        approval: Some(Approval {
+            approved_by: "常務理事".to_owned(),
+            approved_on: d("2025-04-01"),
+            form: ApprovalForm::InternalDecision,
+            note: String::new(),
+        }),
+        supervision: Supervision {
+            method: SupervisionMethod::OnSiteAudit,
+            frequency_months: 12,
+            last_check: Some(d("2026-06-01")),
+            next_check: Some(d("2027-06-01")),
+            findings: String::new(),
+        },
+        incident_notified_on: None,
+        incident_note: String::new(),
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn an_incident_at_a_sub_tier_links_the_tier_and_the_report_shows_the_chain() {
+    let temp = common::TempRegister::new();
+    let register = temp.open();
+    register
+        .save_organisation(common::organisation(), None, ACTOR)
+        .unwrap();
+    let holding = register
+        .create_holding(common::holding("医療費通知データ"), ACTOR)
+        .unwrap();
+    let first = register
+        .create_subcontractor(tier("一次印刷株式会社", None, &holding), ACTOR)
+        .unwrap();
+    let sub = register
+        .create_subcontractor(tier("二次封入株式会社", Some(first.id), &holding), ACTOR)
+        .unwrap();
+
+    let mut input = incident(AWARE);
+    input.holding_ids = vec![holding.id];
+    input.perpetrator = Perpetrator::Subcontractor;
+    input.entrustee_id = Some(sub.id);
+    input.entrustee_notified_on = Some(d("2026-11-21"));
+    let created = register.create_incident(input.clone(), ACTOR).unwrap();
+    assert_eq!(created.fields.entrustee_id, Some(sub.id));
+    assert_eq!(
+        created.fields.entrusted_party, "二次封入株式会社",
+        "the linked tier names the entrusted party"
+    );
+
+    let ja = register
+        .incident_draft(created.id, DraftKind::Report, Language::Ja)
+        .unwrap()
+        .to_text();
+    assert!(
+        ja.contains("再委託先：二次封入株式会社（二次封入株式会社の所在地）"),
+        "{ja}"
+    );
+    assert!(
+        ja.contains("委託の経路：一次印刷株式会社 → 二次封入株式会社（"),
+        "{ja}"
+    );
+    assert!(ja.contains("委託先から通知を受けた日：2026-11-21"), "{ja}");
+    let en = register
+        .incident_draft(created.id, DraftKind::Report, Language::En)
+        .unwrap()
+        .to_text();
+    assert!(
+        en.contains("Sub-entrusted party: 二次封入株式会社 (二次封入株式会社の所在地)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Chain of entrustment: 一次印刷株式会社 → "),
+        "{en}"
+    );
+
+    // The tier cannot go while the incident names it; the refusal names the incident.
+    let error = register
+        .delete_subcontractor(sub.id, sub.version, ACTOR)
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::InUse);
+    assert!(
+        error.to_string().contains(&created.fields.reference),
+        "{error}"
+    );
+
+    // A tier that does not exist, and a tier on an incident nobody entrusted, name the field.
+    let mut missing = input.clone();
+    missing.reference = String::new();
+    missing.entrustee_id = Some(9_999);
+    let error = register.create_incident(missing, ACTOR).unwrap_err();
+    assert_eq!(fields_of(&error), vec!["entrusteeId".to_owned()]);
+    let mut insider = input.clone();
+    insider.perpetrator = Perpetrator::Insider;
+    insider.entrustee_notified_on = None;
+    let error = register
+        .update_incident(created.id, created.version, insider, ACTOR)
+        .unwrap_err();
+    assert_eq!(fields_of(&error), vec!["entrusteeId".to_owned()]);
+
+    // Unlinking keeps the name as written, so the report still says who it was.
+    let mut unlinked = input.clone();
+    unlinked.entrustee_id = None;
+    unlinked.entrusted_party = created.fields.entrusted_party.clone();
+    let updated = register
+        .update_incident(created.id, created.version, unlinked, ACTOR)
+        .unwrap();
+    assert_eq!(updated.fields.entrustee_id, None);
+    register
+        .delete_subcontractor(sub.id, sub.version, ACTOR)
+        .expect("no incident names the tier any more");
+    assert!(register.verify().unwrap().is_intact());
+    drop(register);
+
+    // The schema holds the rule too: a tier only on a subcontractor's incident.
+    let conn = temp.raw();
+    conn.execute(
+        "UPDATE incident SET perpetrator = 'insider', entrustee_notified_on = NULL",
+        [],
+    )
+    .unwrap();
+    let refused = conn.execute("UPDATE incident SET entrustee_id = ?1", [first.id]);
+    assert!(refused.is_err(), "an insider's incident linked a tier");
+}
+
+#[test]
+fn the_document_carries_the_tier_link_and_refuses_a_tier_it_does_not_hold() {
+    let source = register_under(PrivateOperator, false);
+    let holding = source
+        .create_holding(common::holding("医療費通知データ"), ACTOR)
+        .unwrap();
+    let vendor = source
+        .create_subcontractor(tier("一次印刷株式会社", None, &holding), ACTOR)
+        .unwrap();
+    let mut input = incident(AWARE);
+    input.perpetrator = Perpetrator::Subcontractor;
+    input.entrustee_id = Some(vendor.id);
+    let created = source.create_incident(input, ACTOR).unwrap();
+
+    let document = serde_json::to_value(source.export_document().unwrap()).unwrap();
+    assert_eq!(document["incidents"][0]["entrusteeId"], vendor.id);
+    let target = common::memory_register();
+    target
+        .import_document(&document.to_string(), ACTOR)
+        .unwrap();
+    let imported = target.incident(created.id, d("2026-11-23")).unwrap();
+    assert_eq!(imported.incident.fields.entrustee_id, Some(vendor.id));
+
+    // A document from before the link existed has no entrusteeId, and still imports.
+    let mut older = document.clone();
+    older["incidents"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("entrusteeId");
+    older["incidents"][0]["perpetrator"] = "insider".into();
+    common::memory_register()
+        .import_document(&older.to_string(), ACTOR)
+        .expect("an older document without the link imports");
+
+    let mut broken = document.clone();
+    broken["subcontractors"] = serde_json::json!([]);
+    let error = common::memory_register()
+        .import_document(&broken.to_string(), ACTOR)
+        .unwrap_err();
+    let daicho::CoreError::Import(problems) = &error else {
+        panic!("expected an import error, got {error:?}");
+    };
+    let incident_problem = problems
+        .iter()
+        .find(|p| p.record == "incidents[0]")
+        .expect("the incident is named");
+    assert!(
+        incident_problem
+            .fields
+            .iter()
+            .any(|f| f.field == "entrusteeId" && f.message.contains(&vendor.id.to_string())),
+        "{incident_problem:?}"
+    );
 }

@@ -116,8 +116,8 @@ fn the_demo_register_is_complete_valid_and_audited() {
         .map(|v| v.incident.version)
         .sum();
     assert_eq!(
-        incident_writes, 6,
-        "two incidents, one filed, notified and closed"
+        incident_writes, 7,
+        "three incidents: one acted on, notified and filed; one at a subcontractor; one closed"
     );
     assert_eq!(
         report.entries,

@@ -185,6 +185,8 @@ fn ledger_prints_every_column_in_japanese_and_english() {
             "利用期限",
             "保管期限",
             "廃棄方法",
+            "委託の有無・委託先",
+            "第三者提供・共同利用",
             "開示対象（保有個人データ）",
             "最終確認日",
             "被保険者・被扶養者台帳",
@@ -222,6 +224,8 @@ fn ledger_prints_every_column_in_japanese_and_english() {
             "Use deadline",
             "Retention deadline",
             "Disposal method",
+            "Entrustment and entrustees",
+            "Third-party provision and joint use",
             "Retained personal data",
             "Last annual review",
         ],
@@ -831,8 +835,62 @@ fn csv_has_a_bom_quotes_every_field_and_ends_lines_with_crlf() {
     let rows = parse_csv(&csv);
     assert_eq!(rows.len(), register.holdings().unwrap().len() + 1);
     assert!(
-        rows.iter().all(|r| r.len() == 19),
-        "19 columns in every row"
+        rows.iter().all(|r| r.len() == 21),
+        "21 columns in every row"
+    );
+}
+
+#[test]
+fn the_ledger_names_each_holdings_entrustees_and_recipients() {
+    let register = demo_register();
+    let rows = parse_csv(&print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Csv),
+    ));
+    let header = &rows[0];
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim_start_matches('\u{FEFF}') == name)
+            .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+    };
+    let (entrustment, provision) = (column("委託の有無・委託先"), column("第三者提供・共同利用"));
+    let row_of = |name: &str| {
+        rows.iter()
+            .find(|r| r.iter().any(|cell| cell.starts_with(name)))
+            .unwrap_or_else(|| panic!("no row for {name}"))
+    };
+    let members = row_of("被保険者・被扶養者台帳");
+    assert!(
+        members[entrustment].starts_with("有\n"),
+        "{}",
+        members[entrustment]
+    );
+    for tier in [
+        "株式会社みなとシステムズ",
+        "└さくらクラウドホスティング株式会社（再委託）",
+        "東和ダイレクトメール株式会社",
+    ] {
+        assert!(
+            members[entrustment].lines().any(|line| line == tier),
+            "{tier} in {}",
+            members[entrustment]
+        );
+    }
+    let provided: Vec<&str> = rows[1..]
+        .iter()
+        .flat_map(|r| r[provision].lines())
+        .collect();
+    for entry in [
+        "共同利用: 高額医療給付の共同事業に関する共同利用",
+        "共同利用: 事業主との健診結果等の共同利用",
+        "提供: 社会保険診療報酬支払基金（特定健診等データ収集）",
+    ] {
+        assert!(provided.contains(&entry), "{entry} in {provided:?}");
+    }
+    assert!(
+        rows[1..].iter().any(|r| r[provision] == "無"),
+        "a holding nobody receives says so"
     );
 }
 
@@ -940,4 +998,112 @@ fn printable_documents_follow_the_regime_and_the_register() {
         by_kind(&fresh, DocumentKind::JointUseNotice).unavailable,
         Some(Unavailable::NoJointUse)
     );
+}
+
+fn pdfinfo_field(pdf: &[u8], field: &str) -> String {
+    with_file(pdf, "pdf", |path| {
+        let out = Command::new("pdfinfo").arg(path).output().unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix(field))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_else(|| panic!("pdfinfo printed no {field}"))
+    })
+}
+
+#[test]
+fn the_ledger_prints_each_department_on_its_own_pages_and_lists_them_together() {
+    let register = demo_register();
+    let mut departments: Vec<(String, usize)> = Vec::new();
+    for holding in register.holdings().unwrap() {
+        let name = holding.fields.department.clone();
+        match departments.iter_mut().find(|(d, _)| *d == name) {
+            Some((_, n)) => *n += 1,
+            None => departments.push((name, 1)),
+        }
+    }
+    assert!(departments.len() > 2, "the demo has several departments");
+
+    let pdf = print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+    );
+    let pages = crate::printed::page_texts(&pdf);
+    let mut last_page = None;
+    for (name, n) in &departments {
+        let heading = crate::printed::squash(&format!("{name}（{n}件）"));
+        let page = pages
+            .iter()
+            .position(|text| text.contains(&heading))
+            .unwrap_or_else(|| panic!("{heading} is printed"));
+        assert!(
+            last_page.is_none_or(|last| page > last),
+            "{heading} starts a page after the department before it"
+        );
+        last_page = Some(page);
+    }
+
+    // The spreadsheet keeps one list, in the same department order.
+    let rows = parse_csv(&print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Csv),
+    ));
+    let order: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r[1].lines().next().unwrap_or_default())
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for department in order {
+        if seen.last() != Some(&department) {
+            assert!(
+                !seen.contains(&department),
+                "{department} is listed in one run"
+            );
+            seen.push(department);
+        }
+    }
+    let expected: Vec<&str> = departments.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn documents_handed_out_are_tagged_and_registers_on_file_are_not() {
+    let register = demo_register();
+    let joint_use = register.joint_uses().unwrap()[0].joint_use.id;
+    let incident = register.incidents(d(PRINTED_ON)).unwrap()[0].incident.id;
+    let requests = [
+        ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+        ask(DocumentKind::RequestLog, Language::En, PrintFormat::Pdf),
+        ask(
+            DocumentKind::SubcontractorRegister,
+            Language::Ja,
+            PrintFormat::Pdf,
+        ),
+        ask(DocumentKind::Announcement, Language::Ja, PrintFormat::Pdf),
+        PrintRequest {
+            joint_use_id: Some(joint_use),
+            ..ask(DocumentKind::JointUseNotice, Language::Ja, PrintFormat::Pdf)
+        },
+        PrintRequest {
+            incident_id: Some(incident),
+            ..ask(DocumentKind::BreachNotice, Language::En, PrintFormat::Pdf)
+        },
+    ];
+    for request in requests {
+        let expected = if request.document.is_handed_out() {
+            "yes"
+        } else {
+            "no"
+        };
+        let pdf = print(&register, &request);
+        assert_eq!(
+            pdfinfo_field(&pdf, "Tagged:"),
+            expected,
+            "{:?}",
+            request.document
+        );
+    }
+    assert!(DocumentKind::Announcement.is_handed_out());
+    assert!(!DocumentKind::Ledger.is_handed_out());
 }

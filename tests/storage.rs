@@ -36,6 +36,10 @@ fn released_migrations_are_never_edited() {
             "0006_incidents",
             "3ddcde089ae8695497d6405ce098cabb8b48ca87f63110e06a0688a443f2a633",
         ),
+        (
+            "0007_incident_entrustee",
+            "4608391511768a7d68c2ab1df21485c0bf1f9911192bc861cabe81a62b472afb",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

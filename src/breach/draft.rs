@@ -143,6 +143,9 @@ pub struct DraftContext<'a> {
     pub holdings: &'a [String],
     /// Where persons may ask about the incident (the complaint desk).
     pub contact: &'a str,
+    /// The names of the linked subcontractor tier and the tiers above it, first tier first, the
+    /// linked tier with its address: a report on a sub-tier's incident shows the whole chain.
+    pub entrustee_chain: &'a [String],
 }
 
 /// The report to the authority with its nine items.
@@ -364,16 +367,19 @@ fn section(
                     format!("\n\n{bullet}Caused by: {who}")
                 });
                 if f.perpetrator == Perpetrator::Subcontractor {
-                    text.push_str(&if ja {
-                        format!("\n{bullet}委託先：{}", f.entrusted_party)
-                    } else {
-                        format!("\n{bullet}Entrusted party: {}", f.entrusted_party)
-                    });
+                    text.push_str(&entrustee_line(
+                        &f.entrusted_party,
+                        context.entrustee_chain,
+                        bullet,
+                        ja,
+                    ));
                     if let Some(on) = f.entrustee_notified_on {
                         text.push_str(&if ja {
-                            format!("（{on}に委託先から通知を受けた）")
+                            format!("\n{bullet}委託先から通知を受けた日：{on}")
                         } else {
-                            format!(" (notified the organisation on {on})")
+                            format!(
+                                "\n{bullet}The entrusted party notified the organisation on {on}"
+                            )
                         });
                     }
                 }
@@ -612,4 +618,23 @@ fn roman(n: u8) -> &'static str {
         .get(usize::from(n))
         .copied()
         .unwrap_or("")
+}
+
+/// 委託先 for a first tier; for a sub-tier the chain down to it, so the authority sees who
+/// re-entrusted the work (委託先 A → 再委託先 B).
+fn entrustee_line(name: &str, chain: &[String], bullet: &str, ja: bool) -> String {
+    match (chain, ja) {
+        ([], true) => format!("\n{bullet}委託先：{name}"),
+        ([], false) => format!("\n{bullet}Entrusted party: {name}"),
+        ([only], true) => format!("\n{bullet}委託先：{only}"),
+        ([only], false) => format!("\n{bullet}Entrusted party: {only}"),
+        ([_, .., last], true) => format!(
+            "\n{bullet}再委託先：{last}\n{bullet}委託の経路：{}",
+            chain.join(" → ")
+        ),
+        ([_, .., last], false) => format!(
+            "\n{bullet}Sub-entrusted party: {last}\n{bullet}Chain of entrustment: {}",
+            chain.join(" → ")
+        ),
+    }
 }

@@ -32,6 +32,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_incidents",
         include_str!("migrations/0006_incidents.sql"),
     ),
+    (
+        "0007_incident_entrustee",
+        include_str!("migrations/0007_incident_entrustee.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

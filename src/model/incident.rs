@@ -199,9 +199,14 @@ pub struct IncidentInput {
     /// Why; required with `gdprRiskUnlikely` (Art. 33(5) documentation).
     pub gdpr_risk_reason: String,
     pub perpetrator: Perpetrator,
-    /// The entrusted party's name when the perpetrator is a subcontractor.
-    // Becomes a link to the subcontractor tier once the entrustee records exist.
+    /// The entrusted party's name when the perpetrator is a subcontractor. Filled from the
+    /// linked tier when one is linked; kept as written when the party is not in the register.
     pub entrusted_party: String,
+    /// The subcontractor tier the incident happened at, when it is in the register.
+    /// Absent in documents written before the link existed.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub entrustee_id: Option<i64>,
     /// The day the entrusted party notified the organisation (art. 26(1) proviso).
     pub entrustee_notified_on: Option<NaiveDate>,
     /// 本人への対応等: what has been done for the persons affected.
@@ -447,8 +452,23 @@ impl IncidentInput {
             );
         }
         checks.max_len("entrustedParty", &self.entrusted_party, SHORT_TEXT);
-        if self.perpetrator == Perpetrator::Subcontractor && self.entrusted_party.is_empty() {
-            checks.fail("entrustedParty", FieldErrorCode::Required, None);
+        if self.perpetrator == Perpetrator::Subcontractor
+            && self.entrusted_party.is_empty()
+            && self.entrustee_id.is_none()
+        {
+            checks.fail_with(
+                "entrustedParty",
+                FieldErrorCode::Required,
+                "name the entrusted party, or choose its tier from the subcontractors",
+            );
+        }
+        if self.entrustee_id.is_some() && self.perpetrator != Perpetrator::Subcontractor {
+            checks.fail_with(
+                "entrusteeId",
+                FieldErrorCode::NeedsNote,
+                "a subcontractor tier is linked only when a subcontractor caused the incident; \
+                 choose subcontractor as the perpetrator or remove the tier",
+            );
         }
         if let Some(notified) = self.entrustee_notified_on {
             checks.date("entrusteeNotifiedOn", notified);

@@ -100,6 +100,20 @@ impl DocumentKind {
         }
     }
 
+    /// Documents handed to the public or to a person, rather than kept on file: they print
+    /// as tagged PDF so that a screen reader can follow them.
+    pub fn is_handed_out(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::Announcement
+                | DocumentKind::FileRegister
+                | DocumentKind::JointUseNotice
+                | DocumentKind::DecisionNotice
+                | DocumentKind::ProvisionExtract
+                | DocumentKind::BreachNotice
+        )
+    }
+
     /// Lists print as XLSX and CSV too; letters and notices only as PDF.
     pub fn is_list(self) -> bool {
         !matches!(
@@ -320,7 +334,9 @@ impl Register {
     ) -> Result<PrintDocument> {
         let snapshot =
             self.read_all(|conn| documents::Snapshot::read(conn, request, printed_on))?;
-        documents::build(&snapshot, request, printed_on)
+        let mut document = documents::build(&snapshot, request, printed_on)?;
+        document.tagged = request.document.is_handed_out();
+        Ok(document)
     }
 
     /// Prints a document to bytes in the requested format. Identical register state and

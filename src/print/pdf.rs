@@ -141,6 +141,7 @@ pub fn render(
     let options = PdfOptions {
         ident: Smart::Custom(format!("daicho/{}", document.title)),
         timestamp: None,
+        tagged: document.tagged,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(&paged, &options).map_err(|errors| typesetting_failed(&errors))

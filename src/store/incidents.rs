@@ -13,7 +13,7 @@ const COLUMNS: &str = "id, reference, title, aware_at, aware_department, occurre
     wrongful_purpose, data_being_acquired, my_number_system, publicly_exposed,
     gdpr_risk_unlikely, gdpr_risk_reason, perpetrator, entrusted_party, entrustee_notified_on,
     responses_to_persons, public_announcement, prevention, other, regime, gdpr_applies,
-    closed_on, version, created_at, updated_at";
+    closed_on, version, created_at, updated_at, entrustee_id";
 
 fn parse_instant(text: &str) -> rusqlite::Result<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(text).map_err(|e| {
@@ -53,6 +53,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Incident> {
             perpetrator: row.get(24)?,
             entrusted_party: row.get(25)?,
             entrustee_notified_on: row.get(26)?,
+            entrustee_id: row.get(37)?,
             responses_to_persons: row.get(27)?,
             public_announcement: row.get(28)?,
             prevention: row.get(29)?,
@@ -124,6 +125,7 @@ fn values(incident: &Incident) -> Vec<rusqlite::types::Value> {
         V::Integer(incident.version),
         text(&incident.created_at),
         text(&incident.updated_at),
+        f.entrustee_id.map_or(V::Null, V::Integer),
     ]
 }
 
@@ -368,6 +370,17 @@ pub fn save_children(
 }
 
 /// References of the incidents that name holding `holding_id`.
+/// The incidents that name a subcontractor tier, by reference.
+pub fn referring_to_subcontractor(
+    conn: &Connection,
+    subcontractor_id: i64,
+) -> rusqlite::Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT reference FROM incident WHERE entrustee_id = ?1 ORDER BY reference")?;
+    let rows = stmt.query_map([subcontractor_id], |row| row.get(0))?;
+    rows.collect()
+}
+
 pub fn referring_to_holding(conn: &Connection, holding_id: i64) -> rusqlite::Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT i.reference FROM incident AS i

@@ -271,6 +271,7 @@ pub fn incident(aware_at: &str) -> daicho::model::incident::IncidentInput {
         gdpr_risk_reason: String::new(),
         perpetrator: Perpetrator::Insider,
         entrusted_party: String::new(),
+        entrustee_id: None,
         entrustee_notified_on: None,
         responses_to_persons: String::new(),
         public_announcement: String::new(),

@@ -40,6 +40,7 @@ pub(crate) fn announcement(
         .filter(|h| h.fields.retained_personal_data)
         .collect();
     let purposes = Table {
+        groups: Vec::new(),
         heading: page.tr(
             "2. 全ての保有個人データの利用目的（法第32条第1項第2号）",
             "2. Purposes of use of all retained personal data (art. 32(1)(ii))",

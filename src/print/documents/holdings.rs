@@ -7,16 +7,18 @@ use crate::model::holding::{DataItem, Holding, WithheldItem};
 use crate::model::organisation::Regime;
 use crate::model::transfer::{MeasuresBasis, TransferBasis};
 use crate::print::labels::{self, bracket, count, list, opt_date, yes_no};
-use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
+use crate::print::model::{Column, Field, Orientation, PrintDocument, RowGroup, Section, Table};
 use crate::Language;
 
 /// Files recording fewer persons than this are left out of the file register
 /// (art. 74(2)(ix); 施行令第20条第2項).
 pub const FILE_REGISTER_THRESHOLD: i64 = 1_000;
 
-/// 個人情報管理台帳: one row per holding with the §3.2 columns. Entrustment and third-party
-/// provision (columns 18 and 19) join once the subcontractor and provision records exist.
-pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
+/// 個人情報管理台帳: one row per holding with the 21 columns of JIS Q 15001 A.3.3.1, its
+/// Annex B and common practice; entrustment and provision come from the subcontracting tree,
+/// the regular recipients, the joint uses and the cross-border transfers.
+pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
+    let (holdings, groups) = by_department(page, &snapshot.holdings);
     let lang = page.lang;
     let columns = vec![
         Column::new(page.tr("管理番号", "Ledger ID"), 1.0),
@@ -25,9 +27,9 @@ pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
         Column::new(page.tr("個人情報の項目", "Data items"), 2.2),
         Column::new(
             page.tr("要配慮個人情報の有無", "Sensitive information present"),
-            1.0,
+            0.9,
         ),
-        Column::new(page.tr("件数（概数）", "Approximate record count"), 1.1),
+        Column::new(page.tr("件数（概数）", "Approximate record count"), 0.9),
         Column::new(
             page.tr("取得方法・取得元", "Acquisition method and source"),
             1.6,
@@ -38,7 +40,7 @@ pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
             1.1,
         ),
         Column::new(page.tr("本人同意の有無", "Consent obtained"), 1.0),
-        Column::new(page.tr("媒体", "Medium"), 1.0),
+        Column::new(page.tr("媒体", "Medium"), 0.8),
         Column::new(page.tr("保管場所", "Storage location"), 1.4),
         Column::new(page.tr("保管方法", "Storage method"), 1.4),
         Column::new(
@@ -48,6 +50,17 @@ pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
         Column::new(page.tr("利用期限", "Use deadline"), 1.0),
         Column::new(page.tr("保管期限", "Retention deadline"), 1.4),
         Column::new(page.tr("廃棄方法", "Disposal method"), 1.1),
+        Column::new(
+            page.tr("委託の有無・委託先", "Entrustment and entrustees"),
+            2.0,
+        ),
+        Column::new(
+            page.tr(
+                "第三者提供・共同利用",
+                "Third-party provision and joint use",
+            ),
+            1.8,
+        ),
         Column::new(
             page.tr("開示対象（保有個人データ）", "Retained personal data"),
             1.0,
@@ -117,12 +130,15 @@ pub(crate) fn ledger(page: &Page<'_>, holdings: &[Holding]) -> PrintDocument {
                     .map(|r| labels::retention(lang, r))
                     .unwrap_or_default(),
                 disposal,
+                ledger_entrustment(page, snapshot, h.id),
+                ledger_provision(page, snapshot, h.id),
                 yes_no(lang, f.retained_personal_data),
                 opt_date(lang, f.last_review),
             ]
         })
         .collect();
     let table = Table {
+        groups,
         heading: String::new(),
         sheet: page.tr("個人情報管理台帳", "Ledger"),
         columns,
@@ -270,6 +286,7 @@ pub(crate) fn file_register(page: &Page<'_>, holdings: &[Holding]) -> Result<Pri
         })
         .collect();
     let table = Table {
+        groups: Vec::new(),
         heading: String::new(),
         sheet: page.tr("個人情報ファイル簿", "File register"),
         columns,
@@ -426,6 +443,7 @@ pub(crate) fn ropa(page: &Page<'_>, snapshot: &Snapshot) -> Result<PrintDocument
         })
         .collect();
     let table = Table {
+        groups: Vec::new(),
         heading: page.tr("処理活動", "Processing activities"),
         sheet: page.tr("処理活動の記録", "Record of processing"),
         columns,
@@ -493,6 +511,127 @@ fn ropa_recipients(page: &Page<'_>, snapshot: &Snapshot, holding: &Holding) -> S
         }
     }
     lines.join("\n")
+}
+
+/// The holdings department by department, each department where its first holding stands
+/// in ledger order, and the PDF's page groups: each department starts a page under its own
+/// heading, so that it can review and sign off its pages on its own. Typst lays out page runs
+/// in parallel, so a register of many departments also prints faster. One department prints
+/// as one continuous table.
+fn by_department<'h>(
+    page: &Page<'_>,
+    holdings: &'h [Holding],
+) -> (Vec<&'h Holding>, Vec<RowGroup>) {
+    let mut departments: Vec<(&str, Vec<&Holding>)> = Vec::new();
+    for holding in holdings {
+        let department = holding.fields.department.as_str();
+        match departments.iter_mut().find(|(name, _)| *name == department) {
+            Some((_, members)) => members.push(holding),
+            None => departments.push((department, vec![holding])),
+        }
+    }
+    let mut groups = Vec::new();
+    if departments.len() > 1 {
+        let mut start = 0;
+        for (name, members) in &departments {
+            let n = count(members.len() as i64);
+            groups.push(RowGroup {
+                heading: match page.lang {
+                    Language::Ja => format!("{name}（{n}件）"),
+                    Language::En => format!("{name} ({n} holdings)"),
+                },
+                start,
+            });
+            start += members.len();
+        }
+    }
+    let ordered = departments
+        .into_iter()
+        .flat_map(|(_, members)| members)
+        .collect();
+    (ordered, groups)
+}
+
+/// Column 18: 無, or 有 and each tier entrusted with the holding, sub-tiers marked under the
+/// tier that re-entrusted them, so the chain reads from the ledger alone.
+fn ledger_entrustment(page: &Page<'_>, snapshot: &Snapshot, holding_id: i64) -> String {
+    let lang = page.lang;
+    let tiers: Vec<String> = snapshot
+        .subcontractors
+        .iter()
+        .filter(|node| {
+            node.subcontractor
+                .fields
+                .entrusted
+                .iter()
+                .any(|e| e.holding_id == holding_id)
+        })
+        .map(|node| {
+            // Tree order puts a sub-tier right under the tier that re-entrusted it, which
+            // holds the same items, so a mark says enough.
+            let name = &node.subcontractor.fields.name;
+            match (node.depth, lang) {
+                (0, _) => name.clone(),
+                (_, Language::Ja) => format!("└{name}（再委託）"),
+                (_, Language::En) => format!("└{name} (sub-entrusted)"),
+            }
+        })
+        .collect();
+    present_or_none(page, &tiers)
+}
+
+/// Column 19: 無, or 有 and the regular recipients, joint uses and cross-border transfers of
+/// the holding, each marked with what it is.
+fn ledger_provision(page: &Page<'_>, snapshot: &Snapshot, holding_id: i64) -> String {
+    let lang = page.lang;
+    let mut lines: Vec<String> = snapshot
+        .recipients
+        .iter()
+        .map(|r| &r.fields)
+        .filter(|r| r.holding_ids.contains(&holding_id))
+        .map(|r| format!("{}{}", page.tr("提供: ", "Provided to: "), r.name))
+        .collect();
+    lines.extend(
+        snapshot
+            .joint_uses
+            .iter()
+            .map(|j| &j.fields)
+            .filter(|j| j.holding_ids.contains(&holding_id))
+            .map(|j| format!("{}{}", page.tr("共同利用: ", "Joint use: "), j.title)),
+    );
+    lines.extend(
+        snapshot
+            .transfers
+            .iter()
+            .map(|t| &t.fields)
+            .filter(|t| t.holding_id == holding_id && t.is_active())
+            .map(|t| {
+                let country = t
+                    .country
+                    .clone()
+                    .unwrap_or_else(|| page.tr("国未特定", "country not determined"));
+                format!(
+                    "{}{}{}",
+                    page.tr("外国提供: ", "Abroad: "),
+                    t.recipient,
+                    bracket(lang, &country)
+                )
+            }),
+    );
+    present_or_none(page, &lines)
+}
+
+/// 無 / None, or 有 / Yes followed by one line per entry.
+fn present_or_none(page: &Page<'_>, entries: &[String]) -> String {
+    if entries.is_empty() {
+        return page.tr("無", "None");
+    }
+    let mut text = page.tr("有", "Yes");
+    for entry in entries {
+        text.push('\n');
+        text.push_str(entry);
+    }
+    text
 }
 
 /// Art. 30(1)(e): the cross-border transfers of the holding still in force, each with the

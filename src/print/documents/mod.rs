@@ -105,7 +105,7 @@ pub(crate) fn build(
         chain_head: snapshot.chain_head.as_ref(),
     };
     match request.document {
-        DocumentKind::Ledger => Ok(holdings::ledger(&page, &snapshot.holdings)),
+        DocumentKind::Ledger => Ok(holdings::ledger(&page, snapshot)),
         DocumentKind::FileRegister => holdings::file_register(&page, &snapshot.holdings),
         DocumentKind::Ropa => holdings::ropa(&page, snapshot),
         DocumentKind::Announcement => Ok(announcement::announcement(
@@ -257,6 +257,7 @@ impl Page<'_> {
                 page: tr(lang, "頁", "Page"),
             },
             letter: None,
+            tagged: false,
             sections,
         }
     }

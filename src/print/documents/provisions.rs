@@ -117,6 +117,7 @@ pub(crate) fn register(
         )
     };
     let table = Table {
+        groups: Vec::new(),
         heading: String::new(),
         sheet,
         columns,
@@ -199,6 +200,7 @@ pub(crate) fn extract(
         ],
     };
     let table = Table {
+        groups: Vec::new(),
         heading: page.tr(
             "第三者提供記録・確認記録",
             "Records of provision and receipt",

@@ -80,6 +80,7 @@ pub(crate) fn request_log(page: &Page<'_>, requests: &[RequestView]) -> PrintDoc
         })
         .collect();
     let table = Table {
+        groups: Vec::new(),
         heading: String::new(),
         sheet: page.tr("開示等の請求", "Requests"),
         columns,
@@ -170,6 +171,7 @@ pub(crate) fn complaint_log(page: &Page<'_>, complaints: &[Complaint]) -> PrintD
         })
         .collect();
     let table = Table {
+        groups: Vec::new(),
         heading: String::new(),
         sheet: page.tr("苦情", "Complaints"),
         columns,

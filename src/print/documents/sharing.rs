@@ -415,6 +415,7 @@ pub(crate) fn subcontractor_register(
         })
         .collect();
     let table = Table {
+        groups: Vec::new(),
         heading: String::new(),
         sheet: page.tr("委託先", "Subcontractors"),
         columns,

@@ -2,8 +2,9 @@
 // dashboard, an empty intake refused field by field, an entrusted party's leak of the member
 // ledger (Individual Numbers, possibly a wrongful purpose) recorded, its triage under the APPI and
 // the Number Act, the 60-day final report, the preliminary report, the notice to persons, an
-// action, the final report, the drafts in Japanese and English, and closure.
-import { check, checkEqual, fill, invoke } from '../steps.mjs';
+// action, the final report, the drafts in Japanese and English, closure, and the link between
+// the incident and the subcontractor tier it happened at.
+import { check, checkEqual, fill, invoke, invokeRefused } from '../steps.mjs';
 
 async function setValue(app, testid, value) {
   const el = await app.waitFor(testid);
@@ -61,7 +62,7 @@ export default async function incident(app) {
   const summary = await app.waitForText('form-errors', '件名');
   for (const label of ['最初に知った部署', '本人の数']) check(summary.includes(label), `errors name ${label} (got ${summary})`);
   await app.waitForText('error-title', '入力してください');
-  checkEqual((await invoke(app, 'list_incidents')).length, 2, 'nothing saved');
+  checkEqual((await invoke(app, 'list_incidents')).length, 3, 'nothing saved');
   await app.screenshot('intake-refused');
 
   const today = new Date();
@@ -83,17 +84,23 @@ export default async function incident(app) {
   await tick(app, 'incident-wrongfulPurpose');
   await fill(app, 'incident-myNumberPersons', '1200');
   await select(app, 'incident-perpetrator', 'subcontractor');
-  await fill(app, 'incident-entrustedParty', '株式会社システム保守サービス');
+  // A party outside the register is typed; choosing its tier replaces the name with the link.
+  await app.waitFor('incident-entrustedParty');
+  const tiers = await invoke(app, 'list_subcontractors');
+  const vendor = tiers.find((n) => n.subcontractor.classification === 'systemVendor' && n.depth === 0).subcontractor;
+  await select(app, 'incident-entrusteeId', String(vendor.id));
+  await app.waitForGone('incident-entrustedParty');
   await setValue(app, 'incident-entrusteeNotifiedOn', aware);
   await scrollTo(app, 'incident-summary');
   await app.screenshot('intake-filled');
   await app.click('incident-save');
   await app.waitForText('toast', '保存しました');
   await app.waitFor('incident-detail');
-  checkEqual(await app.text('incident-reference'), 'I-0003', 'incident reference');
+  checkEqual(await app.text('incident-reference'), 'I-0004', 'incident reference');
+  checkEqual(await app.text('incident-entrustee-link'), vendor.name, 'the detail links the tier by name');
 
   // ---- triage: the APPI (wrongful purpose, more than 1,000) and the Number Act ----
-  const stored = (await invoke(app, 'list_incidents')).find((v) => v.incident.reference === 'I-0003');
+  const stored = (await invoke(app, 'list_incidents')).find((v) => v.incident.reference === 'I-0004');
   checkEqual(stored.triage.reportRequired, true, 'a report is required');
   checkEqual(stored.triage.wrongfulPurpose, true, 'the 60-day final report');
   const laws = await app.browser.execute(() =>
@@ -156,7 +163,7 @@ export default async function incident(app) {
   await app.click('istep-submit');
   await app.waitForText('toast', '記録しました');
   await app.waitForText('css=[data-testid="deadline"][data-rule="appiFinalReportWrongfulPurpose"]', '対応済み');
-  const filed = (await invoke(app, 'list_incidents')).find((v) => v.incident.reference === 'I-0003');
+  const filed = (await invoke(app, 'list_incidents')).find((v) => v.incident.reference === 'I-0004');
   checkEqual(filed.deadlines.map((d) => d.state).join(','), 'met,met', 'both deadlines met');
   checkEqual(filed.deadlines[1].deadline.due, finalDue, 'the final report date did not move');
   const kinds = filed.incident.timeline.map((e) => e.kind).join(',');
@@ -169,7 +176,7 @@ export default async function incident(app) {
   const sections = await app.browser.$$('[data-testid="draft-section"]');
   checkEqual(sections.length, 9, 'the report has nine items');
   check((await app.text('draft-preview')).includes('再発防止のための措置'), 'item 8 heading');
-  check((await app.text('draft-preview')).includes('株式会社システム保守サービス'), 'the entrusted party named in the cause');
+  check((await app.text('draft-preview')).includes(`委託先：${vendor.name}（${vendor.address}）`), 'the linked tier named in the cause');
   await app.screenshot('draft-report-ja');
   await app.click('draft-notice');
   await app.waitFor('css=[data-testid="draft-preview"][data-kind="notice"]');
@@ -205,14 +212,26 @@ export default async function incident(app) {
   await app.screenshot('history');
 
   await app.click('nav-incidents');
-  await app.waitFor('css=[data-testid="incident-row"][data-reference="I-0003"]');
+  await app.waitFor('css=[data-testid="incident-row"][data-reference="I-0004"]');
   await app.screenshot('list');
   await app.click('nav-dashboard');
   await app.waitFor('agenda-row');
   const after = await app.browser.execute(() =>
     Array.from(document.querySelectorAll('[data-testid="agenda-row"]')).map((r) => r.getAttribute('data-reference')),
   );
-  check(!after.includes('I-0003'), 'the closed incident left the dashboard');
+  check(!after.includes('I-0004'), 'the closed incident left the dashboard');
+
+  // ---- the tier the incident happened at lists it, and links back ----
+  await app.click('nav-incidents');
+  await app.click('css=[data-testid="incident-row"][data-reference="I-0004"] button');
+  await app.click('incident-entrustee-link');
+  await app.waitForText('sc-incidents', 'I-0004');
+  await scrollTo(app, 'sc-incidents');
+  await app.screenshot('tier-incidents');
+  const refused = await invokeRefused(app, 'delete_subcontractor', { id: vendor.id, expectedVersion: vendor.version });
+  checkEqual(refused.kind, 'inUse', 'a tier an incident names is not deleted');
+  check(refused.references.includes('I-0004'), `the refusal names the incident (got ${refused.references})`);
+
   const history = await invoke(app, 'incident_history', { id: filed.incident.id });
   checkEqual(history.length, 6, 'one audit entry per write');
   const verified = await invoke(app, 'verify_register');

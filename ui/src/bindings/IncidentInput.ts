@@ -83,9 +83,15 @@ gdprRiskUnlikely: boolean,
  */
 gdprRiskReason: string, perpetrator: Perpetrator, 
 /**
- * The entrusted party's name when the perpetrator is a subcontractor.
+ * The entrusted party's name when the perpetrator is a subcontractor. Filled from the
+ * linked tier when one is linked; kept as written when the party is not in the register.
  */
 entrustedParty: string, 
+/**
+ * The subcontractor tier the incident happened at, when it is in the register.
+ * Absent in documents written before the link existed.
+ */
+entrusteeId: number | null, 
 /**
  * The day the entrusted party notified the organisation (art. 26(1) proviso).
  */

@@ -1,11 +1,12 @@
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { app } from '../lib/app.svelte';
-import { emptyIncidentDraft, incidentDraftToInput, joinInstant, parseCount, splitInstant, timelineNote, presentIncidentValue } from '../lib/incidents';
+import { emptyIncidentDraft, incidentClientChecks, incidentDraftToInput, joinInstant, parseCount, splitInstant, timelineNote, presentIncidentValue } from '../lib/incidents';
 import { useBackend } from '../mock/testing';
 import IncidentDetail from './IncidentDetail.svelte';
 import IncidentForm from './IncidentForm.svelte';
 import IncidentsList from './IncidentsList.svelte';
+import SubcontractorDetail from './SubcontractorDetail.svelte';
 
 describe('incident drafts', () => {
   it('keeps the awareness instant with its offset', () => {
@@ -34,6 +35,17 @@ describe('incident drafts', () => {
     const { input, errors } = incidentDraftToInput(draft);
     expect(errors).toEqual([]);
     expect([input.encryptionDetail, input.entrustedParty, input.entrusteeNotifiedOn]).toEqual(['', '', null]);
+  });
+
+  it('sends the linked tier, not a typed name, and needs one or the other', () => {
+    const base = { ...emptyIncidentDraft('2026-11-21'), title: 'x', awareDepartment: 'y', persons: '3', perpetrator: 'subcontractor' as const };
+    expect(incidentClientChecks(base).map((e) => e.field)).toEqual(['entrustedParty']);
+    const linked = { ...base, entrusteeId: 7, entrustedParty: '打ちかけの名前' };
+    expect(incidentClientChecks(linked)).toEqual([]);
+    const { input } = incidentDraftToInput(linked);
+    expect([input.entrusteeId, input.entrustedParty]).toEqual([7, '']);
+    const insider = incidentDraftToInput({ ...linked, perpetrator: 'insider' }).input;
+    expect(insider.entrusteeId).toBeNull();
   });
 });
 
@@ -117,5 +129,43 @@ describe('IncidentDetail', () => {
     expect(backend.calls.some((c) => c.cmd === 'add_incident_filing')).toBe(true);
     expect((await screen.findAllByTestId('incident-filing')).length).toBe(2);
     expect(screen.getAllByTestId('draft-section').length).toBe(9);
+  });
+});
+
+describe('an incident at a subcontractor tier', () => {
+  // happy-dom does not match `:checked` on options, which Svelte's select binding reads, so
+  // the form starts from an incident that links the tier; spec 070-incident picks the tier
+  // in the real window.
+  it('keeps the link through the form, and the tier lists the incident and keeps it from being deleted', async () => {
+    const backend = useBackend({ scenario: 'demo' });
+    const tier = backend.sharing.subcontractors[0];
+    if (!tier) throw new Error('the demo has subcontractors');
+    const created = backend.incidents.create({
+      ...incidentDraftToInput({ ...emptyIncidentDraft('2026-11-21'), title: '誤封入', awareDepartment: '業務課', persons: '12' }).input,
+      perpetrator: 'subcontractor',
+      entrusteeId: tier.id,
+    });
+    expect(created.entrustedParty).toBe(tier.name);
+
+    const form = render(IncidentForm, { incident: created, oncancel: () => {} });
+    const select = (await screen.findByTestId('incident-entrusteeId')) as HTMLSelectElement;
+    await waitFor(() => expect(select.selectedOptions[0]?.textContent ?? '').toContain(tier.name));
+    expect(screen.queryByTestId('incident-entrustedParty')).toBeNull();
+    await fireEvent.click(screen.getByTestId('incident-save'));
+    await new Promise((r) => setTimeout(r, 0));
+    const call = backend.calls.find((c) => c.cmd === 'update_incident');
+    expect(call?.args.input).toMatchObject({ entrusteeId: tier.id, entrustedParty: '' });
+    form.unmount();
+
+    const detail = render(IncidentDetail, { id: created.id });
+    const link = await screen.findByTestId('incident-entrustee-link');
+    expect(link.textContent).toBe(tier.name);
+    await fireEvent.click(link);
+    expect(app.route).toEqual({ name: 'subcontractor', id: tier.id });
+    detail.unmount();
+
+    render(SubcontractorDetail, { id: tier.id });
+    expect((await screen.findByTestId('sc-incidents')).textContent).toContain('誤封入');
+    expect(() => backend.handle('delete_subcontractor', { id: tier.id, expectedVersion: tier.version })).toThrow();
   });
 });

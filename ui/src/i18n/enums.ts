@@ -728,6 +728,7 @@ export const INCIDENT_FIELDS = keysOf({
   gdprRiskReason: true,
   perpetrator: true,
   entrustedParty: true,
+  entrusteeId: true,
   entrusteeNotifiedOn: true,
   responsesToPersons: true,
   publicAnnouncement: true,

@@ -90,6 +90,7 @@ export function emptyIncidentDraft(today: string = todayIso(), now: Date = new D
     gdprRiskReason: '',
     perpetrator: 'unknown',
     entrustedParty: '',
+    entrusteeId: null,
     entrusteeNotifiedOn: '',
     responsesToPersons: '',
     publicAnnouncement: '',
@@ -130,6 +131,7 @@ export function incidentDraftFrom(incident: Incident): IncidentDraft {
     gdprRiskReason: incident.gdprRiskReason,
     perpetrator: incident.perpetrator,
     entrustedParty: incident.entrustedParty,
+    entrusteeId: incident.entrusteeId,
     entrusteeNotifiedOn: incident.entrusteeNotifiedOn ?? '',
     responsesToPersons: incident.responsesToPersons,
     publicAnnouncement: incident.publicAnnouncement,
@@ -162,7 +164,10 @@ export function incidentDraftToInput(draft: IncidentDraft): { input: IncidentInp
     awareAt: joinInstant(awareDate, awareTime, offset),
     occurredOn: draft.occurredOn || null,
     entrusteeNotifiedOn: draft.perpetrator === 'subcontractor' ? draft.entrusteeNotifiedOn || null : null,
-    entrustedParty: draft.perpetrator === 'subcontractor' ? draft.entrustedParty : '',
+    // A linked tier names the party in the core; a name typed before choosing the tier would
+    // only be overwritten there.
+    entrustedParty: draft.perpetrator === 'subcontractor' && draft.entrusteeId === null ? draft.entrustedParty : '',
+    entrusteeId: draft.perpetrator === 'subcontractor' ? draft.entrusteeId : null,
     encryptionDetail: draft.strongEncryption ? draft.encryptionDetail : '',
     gdprRiskReason: draft.gdprRiskUnlikely ? draft.gdprRiskReason : '',
     holdingIds: [...draft.holdingIds],
@@ -182,7 +187,9 @@ export function incidentClientChecks(draft: IncidentDraft): FieldError[] {
   if (draft.nature.length === 0) errors.push(fieldError('nature', 'required'));
   if (draft.strongEncryption && !draft.encryptionDetail.trim()) errors.push(fieldError('encryptionDetail', 'needsNote'));
   if (draft.gdprRiskUnlikely && !draft.gdprRiskReason.trim()) errors.push(fieldError('gdprRiskReason', 'needsNote'));
-  if (draft.perpetrator === 'subcontractor' && !draft.entrustedParty.trim()) errors.push(fieldError('entrustedParty', 'required'));
+  if (draft.perpetrator === 'subcontractor' && draft.entrusteeId === null && !draft.entrustedParty.trim()) {
+    errors.push(fieldError('entrustedParty', 'required'));
+  }
   draft.items.forEach((item, i) => {
     if (!item.name.trim()) errors.push(fieldError(`items[${i}].name`, 'required'));
   });

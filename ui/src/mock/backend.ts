@@ -129,12 +129,14 @@ export class MockBackend {
     (kind, message, fields = [], references) => {
       throw references ? { ...report(kind, message, fields), references } : report(kind, message, fields);
     },
+    (id) => this.incidents.atTier(id),
   );
 
   /** Breach incidents. */
   readonly incidents: MockIncidents = new MockIncidents(
     () => this.organisation,
     () => this.now(),
+    (id) => this.sharing.subcontractors.find((s) => s.id === id)?.name ?? null,
   );
 
   /** Passphrase, lock, backups and restore. */

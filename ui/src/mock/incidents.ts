@@ -38,7 +38,14 @@ export class MockIncidents {
   constructor(
     private organisation: () => Organisation | null,
     private now: () => string,
+    /** The name of subcontractor tier `id`, or null when there is none (as the core checks). */
+    private tierName: (id: number) => string | null = () => null,
   ) {}
+
+  /** The references of the incidents that link tier `id`. */
+  atTier(id: number): string[] {
+    return this.incidents.filter((i) => i.entrusteeId === id).map((i) => i.reference);
+  }
 
   triage(i: Incident): Triage {
     const sensitive = i.items.filter((x) => x.sensitive).map((x) => x.name);
@@ -166,7 +173,21 @@ export class MockIncidents {
     if (!input.awareDepartment.trim()) errors.push(fail('awareDepartment', 'required'));
     if (!input.nature.length) errors.push(fail('nature', 'required'));
     if (input.strongEncryption && !input.encryptionDetail.trim()) errors.push(fail('encryptionDetail', 'needsNote'));
+    if (input.perpetrator === 'subcontractor' && input.entrusteeId === null && !input.entrustedParty.trim()) {
+      errors.push(fail('entrustedParty', 'required'));
+    }
+    if (input.entrusteeId !== null) {
+      if (input.perpetrator !== 'subcontractor') errors.push(fail('entrusteeId', 'needsNote'));
+      else if (this.tierName(input.entrusteeId) === null) errors.push(fail('entrusteeId', 'malformed'));
+    }
     if (errors.length) throw report('validation', 'invalid incident', errors);
+  }
+
+  /** As the core: a linked tier names the entrusted party. */
+  private named(input: IncidentInput): IncidentInput {
+    const copy = structuredClone(input);
+    if (copy.entrusteeId !== null) copy.entrustedParty = this.tierName(copy.entrusteeId) ?? copy.entrustedParty;
+    return copy;
   }
 
   private event(i: Incident, kind: IncidentEventKind, on: string, note: string): void {
@@ -180,7 +201,7 @@ export class MockIncidents {
     const now = this.now();
     const id = this.nextId++;
     const incident: Incident = {
-      ...structuredClone(input),
+      ...this.named(input),
       reference: input.reference || `I-${String(id).padStart(4, '0')}`,
       id,
       regime: org.regime,
@@ -211,7 +232,7 @@ export class MockIncidents {
   update(id: unknown, expectedVersion: unknown, input: IncidentInput): Incident {
     this.validate(input);
     return this.change(id, expectedVersion, (i) => {
-      Object.assign(i, structuredClone(input), { reference: input.reference || i.reference });
+      Object.assign(i, this.named(input), { reference: input.reference || i.reference });
       this.event(i, 'updated', MOCK_TODAY, '');
     });
   }
@@ -321,6 +342,7 @@ export class MockIncidents {
       gdprRiskReason: '',
       perpetrator: 'insider',
       entrustedParty: '',
+      entrusteeId: null,
       entrusteeNotifiedOn: null,
       responsesToPersons: '',
       publicAnnouncement: '',

@@ -53,6 +53,8 @@ export class MockSharing {
     private readonly now: () => string,
     private readonly recorder: Recorder,
     private readonly fail: Fail,
+    /** The incidents that link a tier: they keep it from being deleted. */
+    private readonly incidentsAt: (id: number) => string[] = () => [],
   ) {}
 
   private record(action: AuditAction, entity: string, id: string, before: unknown, after: unknown): void {
@@ -202,6 +204,7 @@ export class MockSharing {
         const refs = [
           ...this.subcontractors.filter((x) => x.parentId === s.id).map((x) => x.reference),
           ...this.transfers.filter((x) => x.subcontractorId === s.id).map((x) => x.reference),
+          ...this.incidentsAt(s.id),
         ];
         if (refs.length) this.fail('inUse', `subcontractor ${s.reference} is referred to`, [], refs);
         this.subcontractors = this.subcontractors.filter((x) => x.id !== s.id);
