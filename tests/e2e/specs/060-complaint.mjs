@@ -32,8 +32,8 @@ export default async function complaint(app) {
   checkEqual(refs.join(','), agenda.items.map((i) => i.reference).join(','), 'dashboard rows in agenda order');
   checkEqual(
     refs.join(','),
-    'R-0003,R-0004,R-0002,I-0001,C-0002',
-    'overdue, due this week, paused, the incident whose final report is due, then the open complaint',
+    'R-0003,R-0004,R-0002,I-0001,C-0002,I-0002',
+    'overdue, due this week, paused, the incident whose final report is due, then the open complaint and the subcontractor incident with no report to make',
   );
   checkEqual(await app.text('css=[data-testid="count-overdue"] .tile-value'), '1', 'overdue count');
   checkEqual(await app.text('css=[data-testid="count-paused"] .tile-value'), '1', 'paused count');

@@ -90,6 +90,8 @@ export default async function incident(app) {
   const vendor = tiers.find((n) => n.subcontractor.classification === 'systemVendor' && n.depth === 0).subcontractor;
   await select(app, 'incident-entrusteeId', String(vendor.id));
   await app.waitForGone('incident-entrustedParty');
+  await centre(app, 'incident-entrusteeId');
+  await app.screenshot('intake-entrustee');
   await setValue(app, 'incident-entrusteeNotifiedOn', aware);
   await scrollTo(app, 'incident-summary');
   await app.screenshot('intake-filled');
@@ -98,6 +100,9 @@ export default async function incident(app) {
   await app.waitFor('incident-detail');
   checkEqual(await app.text('incident-reference'), 'I-0004', 'incident reference');
   checkEqual(await app.text('incident-entrustee-link'), vendor.name, 'the detail links the tier by name');
+  await centre(app, 'incident-entrustee-link');
+  await app.screenshot('detail-entrustee');
+  await app.browser.execute(() => document.getElementById('main-content')?.scrollTo({ top: 0 }));
 
   // ---- triage: the APPI (wrongful purpose, more than 1,000) and the Number Act ----
   const stored = (await invoke(app, 'list_incidents')).find((v) => v.incident.reference === 'I-0004');
