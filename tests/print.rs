@@ -1044,6 +1044,21 @@ fn the_ledger_prints_each_department_on_its_own_pages_and_lists_them_together() 
         last_page = Some(page);
     }
 
+    let english = crate::printed::squash(&pdf_text(&print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::En, PrintFormat::Pdf),
+    )));
+    for (name, n) in &departments {
+        let heading = match n {
+            1 => format!("{name} (1 holding)"),
+            _ => format!("{name} ({n} holdings)"),
+        };
+        assert!(
+            english.contains(&crate::printed::squash(&heading)),
+            "{heading} in English"
+        );
+    }
+
     // The spreadsheet keeps one list, in the same department order.
     let rows = parse_csv(&print(
         &register,

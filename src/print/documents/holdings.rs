@@ -538,6 +538,7 @@ fn by_department<'h>(
             groups.push(RowGroup {
                 heading: match page.lang {
                     Language::Ja => format!("{name}（{n}件）"),
+                    Language::En if members.len() == 1 => format!("{name} (1 holding)"),
                     Language::En => format!("{name} ({n} holdings)"),
                 },
                 start,
