@@ -156,27 +156,36 @@ fn typesetting_failed(errors: &[SourceDiagnostic]) -> CoreError {
 }
 
 /// Typst breaks lines at spaces and between CJK characters, but not inside a long run of
-/// Latin letters or digits (a URL, an ID). Such runs get zero-width spaces every
-/// [`BREAK_EVERY`] characters so that a cell wraps instead of overflowing.
-const BREAK_EVERY: usize = 20;
+/// Latin letters or digits (a URL, an ID, a foreign name). Such runs get zero-width spaces,
+/// break opportunities that print nothing, so that a cell wraps instead of overflowing.
+/// English documents hyphenate words, so only runs longer than any word get them; Japanese
+/// documents do not hyphenate Latin words (「Universitätsklinikum」 in a narrow column), so
+/// shorter runs get them too, as Japanese typesetting breaks Latin text without a hyphen.
+const BREAK_EVERY_EN: usize = 20;
+const BREAK_EVERY_JA: usize = 8;
 
 fn with_break_points(document: &PrintDocument) -> PrintDocument {
+    let every = if document.lang == "ja" {
+        BREAK_EVERY_JA
+    } else {
+        BREAK_EVERY_EN
+    };
     let mut document = document.clone();
     for section in &mut document.sections {
         match section {
             Section::Table(table) => {
                 for cell in table.rows.iter_mut().flatten() {
-                    breakable(cell);
+                    breakable(cell, every);
                 }
             }
             Section::Fields { fields, .. } => {
                 for field in fields {
-                    breakable(&mut field.value);
+                    breakable(&mut field.value, every);
                 }
             }
             Section::Text { paragraphs, .. } => {
                 for paragraph in paragraphs {
-                    breakable(paragraph);
+                    breakable(paragraph, every);
                 }
             }
         }
@@ -184,7 +193,7 @@ fn with_break_points(document: &PrintDocument) -> PrintDocument {
     document
 }
 
-fn breakable(text: &mut String) {
+fn breakable(text: &mut String, every: usize) {
     let mut run = 0;
     let mut needs_change = false;
     for c in text.chars() {
@@ -193,7 +202,7 @@ fn breakable(text: &mut String) {
         } else {
             run + 1
         };
-        if run > BREAK_EVERY {
+        if run > every {
             needs_change = true;
             break;
         }
@@ -201,13 +210,13 @@ fn breakable(text: &mut String) {
     if !needs_change {
         return;
     }
-    let mut out = String::with_capacity(text.len() + text.len() / BREAK_EVERY * 3);
+    let mut out = String::with_capacity(text.len() + text.len() / every * 3);
     run = 0;
     for c in text.chars() {
         if c.is_whitespace() || is_cjk(c) {
             run = 0;
         } else {
-            if run == BREAK_EVERY {
+            if run == every {
                 out.push('\u{200B}');
                 run = 0;
             }
@@ -298,16 +307,23 @@ mod tests {
     #[test]
     fn long_latin_runs_get_break_points_and_cjk_does_not() {
         let mut long = "x".repeat(45);
-        breakable(&mut long);
+        breakable(&mut long, BREAK_EVERY_EN);
         assert_eq!(long.matches('\u{200B}').count(), 2);
         assert_eq!(long.replace('\u{200B}', ""), "x".repeat(45));
 
         let mut words = "short words only, nothing long here".to_owned();
-        breakable(&mut words);
+        breakable(&mut words, BREAK_EVERY_EN);
         assert!(!words.contains('\u{200B}'));
 
         let mut japanese = "個".repeat(60);
-        breakable(&mut japanese);
+        breakable(&mut japanese, BREAK_EVERY_JA);
         assert!(!japanese.contains('\u{200B}'));
+
+        let mut name = "Universitätsklinikum Rhein-Main（ドイツ）".to_owned();
+        breakable(&mut name, BREAK_EVERY_JA);
+        assert_eq!(
+            name,
+            "Universi\u{200B}tätsklin\u{200B}ikum Rhein-Ma\u{200B}in（ドイツ）"
+        );
     }
 }

@@ -29,18 +29,18 @@ pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
             page.tr("要配慮個人情報の有無", "Sensitive information present"),
             0.9,
         ),
-        Column::new(page.tr("件数（概数）", "Approximate record count"), 0.9),
+        Column::new(page.tr("件数（概数）", "Approximate record count"), 1.1),
         Column::new(
             page.tr("取得方法・取得元", "Acquisition method and source"),
             1.6,
         ),
-        Column::new(page.tr("利用目的", "Purposes of use"), 2.4),
+        Column::new(page.tr("利用目的", "Purposes of use"), 2.2),
         Column::new(
             page.tr("明示・通知・公表の方法", "How the purpose was made known"),
             1.1,
         ),
         Column::new(page.tr("本人同意の有無", "Consent obtained"), 1.0),
-        Column::new(page.tr("媒体", "Medium"), 0.8),
+        Column::new(page.tr("媒体", "Medium"), 1.0),
         Column::new(page.tr("保管場所", "Storage location"), 1.4),
         Column::new(page.tr("保管方法", "Storage method"), 1.4),
         Column::new(
