@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
+import type { Incident } from '../bindings/Incident';
 import { app } from '../lib/app.svelte';
 import { emptyIncidentDraft, incidentClientChecks, incidentDraftToInput, joinInstant, parseCount, splitInstant, timelineNote, presentIncidentValue } from '../lib/incidents';
 import { useBackend } from '../mock/testing';
@@ -140,11 +141,13 @@ describe('an incident at a subcontractor tier', () => {
     const backend = useBackend({ scenario: 'demo' });
     const tier = backend.sharing.subcontractors[0];
     if (!tier) throw new Error('the demo has subcontractors');
-    const created = backend.incidents.create({
-      ...incidentDraftToInput({ ...emptyIncidentDraft('2026-11-21'), title: '誤封入', awareDepartment: '業務課', persons: '12' }).input,
-      perpetrator: 'subcontractor',
-      entrusteeId: tier.id,
-    });
+    const created = backend.handle('create_incident', {
+      input: {
+        ...incidentDraftToInput({ ...emptyIncidentDraft('2026-11-21'), title: '誤封入', awareDepartment: '業務課', persons: '12' }).input,
+        perpetrator: 'subcontractor',
+        entrusteeId: tier.id,
+      },
+    }) as Incident;
     expect(created.entrustedParty).toBe(tier.name);
 
     const form = render(IncidentForm, { incident: created, oncancel: () => {} });
@@ -160,6 +163,8 @@ describe('an incident at a subcontractor tier', () => {
     const detail = render(IncidentDetail, { id: created.id });
     const link = await screen.findByTestId('incident-entrustee-link');
     expect(link.textContent).toBe(tier.name);
+    // The history names the tier, not its id.
+    await waitFor(() => expect(screen.getByTestId('history').textContent).toContain(`${tier.reference} ${tier.name}`));
     await fireEvent.click(link);
     expect(app.route).toEqual({ name: 'subcontractor', id: tier.id });
     detail.unmount();
