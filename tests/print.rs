@@ -137,15 +137,7 @@ fn assert_fonts(pdf: &[u8]) {
 }
 
 fn pages(pdf: &[u8]) -> usize {
-    with_file(pdf, "pdf", |path| {
-        let out = Command::new("pdfinfo").arg(path).output().unwrap();
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .and_then(|n| n.trim().parse().ok())
-            .expect("a page count")
-    })
+    pdfinfo_field(pdf, "Pages:").parse().expect("a page count")
 }
 
 fn frame(register: &Register, text: &str) {
