@@ -11,10 +11,11 @@ use crate::model::incident::{
     Filing, FilingInput, Incident, IncidentActionInput, IncidentEvent, IncidentEventKind,
     IncidentInput, Notice, NoticeInput,
 };
+use crate::model::language::Language;
 use crate::model::organisation::Regime;
 use crate::model::request::{DeadlineState, RequestDeadline};
-use crate::register::{stale, to_json, Language, Register};
-use crate::requests::holdings_exist;
+use crate::register::holdings::holdings_exist;
+use crate::register::{stale, to_json, Register};
 use crate::store;
 use crate::store::requests::NEW_ID;
 use crate::validation::{tidy, FieldChecks, LONG_TEXT};

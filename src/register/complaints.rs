@@ -7,8 +7,8 @@ use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::complaint::{
     Complaint, ComplaintAction, ComplaintActionInput, ComplaintInput, ComplaintView,
 };
+use crate::register::holdings::holdings_exist;
 use crate::register::{stale, to_json, Register};
-use crate::requests::holdings_exist;
 use crate::store;
 use crate::store::requests::NEW_ID;
 use crate::validation::{tidy, FieldChecks};

@@ -13,8 +13,8 @@ use crate::model::provision::{
     ProvisionDirection, ProvisionRecord, ProvisionRecordInput, ProvisionRecordView, Recipient,
     RecipientInput,
 };
+use crate::register::holdings::holdings_exist;
 use crate::register::{stale, to_json, Register};
-use crate::requests::holdings_exist;
 use crate::store::requests::NEW_ID;
 use crate::store::sections::{self, Table};
 use crate::store::{self, ReferenceSeries};

@@ -3,13 +3,13 @@
 //! there and its codes in [`FindingSection`] and [`FindingRule`].
 
 use crate::audit::Entity;
-use crate::controls::{disposals_due, provision_view};
 use crate::error::Result;
 use crate::model::objection::Objection;
 use crate::model::provision::ProvisionRecord;
 use crate::model::quality::{Finding, FindingRule, FindingSection};
+use crate::register::controls::{disposals_due, provision_view};
+use crate::register::sharing::{SharingFinding, SharingRule};
 use crate::register::Register;
-use crate::sharing::{SharingFinding, SharingRule};
 use crate::store;
 use crate::store::sections;
 use chrono::{Months, NaiveDate};
@@ -127,10 +127,10 @@ pub fn objection_findings(conn: &Connection, _today: NaiveDate) -> Result<Vec<Fi
 /// a transfer basis, joint uses missing a statutory item and overdue transfer checks: the
 /// sharing module's own flags, restated in the panel's terms.
 pub fn sharing_findings(conn: &Connection, today: NaiveDate) -> Result<Vec<Finding>> {
-    let flagged = crate::sharing::subcontractor_findings(conn, today)?
+    let flagged = crate::register::sharing::subcontractor_findings(conn, today)?
         .into_iter()
-        .chain(crate::sharing::joint_use_findings(conn)?)
-        .chain(crate::sharing::transfer_findings(conn, today)?);
+        .chain(crate::register::sharing::joint_use_findings(conn)?)
+        .chain(crate::register::sharing::transfer_findings(conn, today)?);
     Ok(flagged.map(panel_finding).collect())
 }
 

@@ -16,16 +16,16 @@
 //! the register, and opens with the passphrase the register had when the backup was made.
 
 use crate::audit::{self, ChainHead};
-use crate::db::supported_version;
+use crate::db::{file_uri, supported_version, with_suffix};
 use crate::error::{CoreError, Result};
-use crate::passphrase::Passphrase;
-use crate::register::{verify_connection, Register};
+use crate::protection::passphrase::Passphrase;
+use crate::register::verify::verify_connection;
+use crate::register::Register;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
-use std::ffi::OsString;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -617,39 +617,6 @@ pub(crate) fn examine_register(conn: &Connection, path: &Path) -> Result<Registe
     })
 }
 
-/// A `file:` URI for SQLite, which is the only way to ask for `immutable`.
-pub(crate) fn file_uri(path: &Path, immutable: bool) -> Result<String> {
-    let absolute = std::path::absolute(path)
-        .map_err(|e| CoreError::io(format!("reading {}", path.display()), e))?;
-    let text = absolute.to_str().ok_or_else(|| {
-        CoreError::io(
-            format!("reading {}", path.display()),
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "SQLite needs a path that is valid Unicode",
-            ),
-        )
-    })?;
-    let mut uri = String::from("file:");
-    if cfg!(windows) {
-        uri.push('/');
-    }
-    for c in text.chars() {
-        match c {
-            '%' => uri.push_str("%25"),
-            '?' => uri.push_str("%3f"),
-            '#' => uri.push_str("%23"),
-            '\\' if cfg!(windows) => uri.push('/'),
-            c => uri.push(c),
-        }
-    }
-    uri.push_str("?mode=ro");
-    if immutable {
-        uri.push_str("&immutable=1");
-    }
-    Ok(uri)
-}
-
 /// Checks an opened copy the way a restore must trust it. Any SQL error while reading means
 /// the file is not usable, whatever SQLite calls it.
 fn examine(conn: &Connection) -> std::result::Result<RegisterContents, Refusal> {
@@ -867,12 +834,6 @@ pub(crate) fn sync_parent(path: &Path) {
 
 fn parent_dir(path: &Path) -> Option<&Path> {
     path.parent().filter(|p| !p.as_os_str().is_empty())
-}
-
-pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = OsString::from(path.as_os_str());
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 fn file_name_of(path: &Path) -> String {

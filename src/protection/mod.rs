@@ -8,49 +8,21 @@
 //! - a passphrase change re-encrypts every page in place (`PRAGMA rekey`), and is checked by
 //!   opening the file again under the new passphrase before the new key is kept.
 
-use crate::audit::{self, AuditAction, ChainHead, Entity, VerifyReport};
-use crate::backup::{self, BackupInfo, BackupListing, RegisterContents};
+pub mod backup;
+pub mod passphrase;
+
+use crate::audit::{self, AuditAction, Entity, Verification};
 use crate::db::{self, supported_version};
 use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
-use crate::passphrase::Passphrase;
-use crate::register::{lock, verify_connection, Register};
+use crate::register::verify::verify_connection;
+use crate::register::{lock, Register};
 use crate::store;
+use backup::{BackupInfo, BackupListing, RegisterContents};
+use passphrase::Passphrase;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
-
-/// What the last verification of the audit trail found, and when. Kept for the session: the
-/// register is verified every time it is opened, and again whenever the officer asks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Verification {
-    /// RFC 3339, UTC.
-    pub verified_at: String,
-    pub intact: bool,
-    #[ts(type = "number")]
-    pub entries: i64,
-    pub head: Option<ChainHead>,
-    /// The first entry whose link does not hold.
-    #[ts(type = "number | null")]
-    pub broken_at: Option<i64>,
-    #[ts(type = "number")]
-    pub altered_records: i64,
-}
-
-impl Verification {
-    pub(crate) fn of(report: &VerifyReport) -> Self {
-        Verification {
-            verified_at: crate::clock::now(),
-            intact: report.is_intact(),
-            entries: report.entries,
-            head: report.head.clone(),
-            broken_at: report.broken_link.as_ref().map(|link| link.seq),
-            altered_records: report.altered_records.len() as i64,
-        }
-    }
-}
 
 /// What encrypting a register in place did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -268,15 +240,15 @@ impl Register {
 pub fn encrypt_in_place(path: &Path, key: &Passphrase) -> Result<EncryptionOutcome> {
     key.check_strength()?;
     let source = check_plain(path)?;
-    let target = backup::with_suffix(path, ".encrypting");
+    let target = db::with_suffix(path, ".encrypting");
     backup::remove_if_present(&target)?;
     if let Err(error) = write_encrypted(path, &target, key, &source) {
         let _ = backup::remove_if_present(&target);
-        let _ = backup::remove_if_present(&backup::with_suffix(&target, "-journal"));
+        let _ = backup::remove_if_present(&db::with_suffix(&target, "-journal"));
         return Err(error);
     }
     backup::sync_file(&target)?;
-    let aside = backup::with_suffix(path, ".unencrypted");
+    let aside = db::with_suffix(path, ".unencrypted");
     if aside.symlink_metadata().is_ok() {
         let _ = backup::remove_if_present(&target);
         return Err(CoreError::Conflict(format!(
@@ -307,7 +279,7 @@ pub fn encrypt_in_place(path: &Path, key: &Passphrase) -> Result<EncryptionOutco
         });
     if let Err(error) = swapped {
         for suffix in ["", "-wal", "-shm"] {
-            let _ = backup::remove_if_present(&backup::with_suffix(path, suffix));
+            let _ = backup::remove_if_present(&db::with_suffix(path, suffix));
         }
         return Err(match backup::put_back(&moved) {
             Ok(()) => error,
@@ -401,7 +373,7 @@ fn write_encrypted(
         // The plaintext side is attached read-only and immutable, so nothing can write to it.
         conn.execute(
             "ATTACH DATABASE ?1 AS plain KEY ''",
-            [backup::file_uri(path, true)?],
+            [db::file_uri(path, true)?],
         )?;
         conn.query_row("SELECT sqlcipher_export('main', 'plain')", [], |_| Ok(()))?;
         conn.pragma_update(None, "user_version", source.schema_version)?;

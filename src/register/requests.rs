@@ -17,6 +17,7 @@ use crate::model::request::{
     PauseInput, Request, RequestDeadline, RequestEvent, RequestEventKind, RequestInput,
     RequestPause, RequestRules, RequestStatus, RequestStep, RequestTrack, RequestType, RequestView,
 };
+use crate::register::holdings::holdings_exist;
 use crate::register::{stale, to_json, Register};
 use crate::store;
 use crate::store::requests::NEW_ID;
@@ -594,7 +595,7 @@ impl Register {
             for view in store::incidents::list(conn)?
                 .into_iter()
                 .filter(|i| i.is_open())
-                .map(|i| crate::incidents::incident_view(i, today))
+                .map(|i| crate::register::incidents::incident_view(i, today))
             {
                 let view = view?;
                 let mut deadlines: Vec<RequestDeadline> = view
@@ -720,23 +721,6 @@ pub(crate) fn request_checks(
         checks.fail("reference", FieldErrorCode::Duplicate, None);
     }
     Ok(checks)
-}
-
-pub(crate) fn holdings_exist(
-    conn: &Connection,
-    holding_ids: &[i64],
-    checks: &mut FieldChecks,
-) -> Result<()> {
-    for (i, holding) in holding_ids.iter().enumerate() {
-        if !store::holdings::exists(conn, *holding)? {
-            checks.fail_with(
-                format!("holdingIds[{i}]"),
-                FieldErrorCode::Malformed,
-                format!("holding {holding} does not exist"),
-            );
-        }
-    }
-    Ok(())
 }
 
 fn require_organisation(conn: &Connection) -> Result<Organisation> {
