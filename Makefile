@@ -5,7 +5,7 @@
 #   make ui         build the web UI into ui/dist
 #   make app        build the desktop binary with ui/dist embedded (tauri:// protocol)
 #   make run        build and start the app on the default register (needs a display)
-#   make lint       rustfmt, clippy (-D warnings), svelte-check + TypeScript
+#   make lint       architecture rules, rustfmt, clippy (-D warnings), svelte-check + TypeScript
 #   make test-core  core crate tests, then fail if ui/src/bindings is stale
 #   make test-ui    vitest
 #   make e2e        the real app under Xvfb via WebKitWebDriver (tests/e2e)
@@ -81,6 +81,9 @@ run: check-display app
 # clippy needs ui/dist: tauri's generate_context! reads frontendDist at compile time.
 # Same features as `app`, so the two builds share build-script outputs.
 lint: ui
+	$(call stage,architecture rules (docs/architecture.md))
+	$(NODE) scripts/check-architecture.mjs --self-test
+	$(NODE) scripts/check-architecture.mjs
 	$(call stage,rustfmt)
 	$(CARGO) fmt --all --check
 	$(call stage,svelte-check + TypeScript)

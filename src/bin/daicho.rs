@@ -389,7 +389,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             document: None,
             ..
         } => {
-            let document = register.export_document()?;
+            let document = daicho::document::export(&register)?;
             let text = serde_json::to_string_pretty(&document).unwrap_or_default();
             daicho::document::write_atomically(&out, text.as_bytes())?;
             println!(
@@ -490,7 +490,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 edition,
             };
             let started = std::time::Instant::now();
-            register.print_to_file(&print, printed_on, &out, &mut |_| {})?;
+            daicho::print::print_to_file(&register, &print, printed_on, &out, &mut |_| {})?;
             println!(
                 "wrote the {} ({}, {}) to {} in {:.2} s",
                 print.document.slug(),
@@ -505,7 +505,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 context: format!("reading {}", file.display()),
                 source: e,
             })?;
-            let summary = register.import_document(&text, &actor)?;
+            let summary = daicho::document::import(&register, &text, &actor)?;
             println!(
                 "imported {} holdings, {} requests, {} complaints{}{}",
                 summary.holdings,

@@ -11,7 +11,7 @@
 pub mod backup;
 pub mod passphrase;
 
-use crate::audit::{self, AuditAction, Entity, Verification};
+use crate::audit::{self, Verification};
 use crate::db::{self, supported_version};
 use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
 use crate::register::verify::verify_connection;
@@ -208,24 +208,7 @@ impl Register {
         let text = serde_json::to_string(&settings)
             .map_err(|e| CoreError::Integrity(format!("saving the settings: {e}")))?;
         self.write_all(|tx| {
-            let before = store::preferences::get(tx, SETTINGS_KEY)?;
-            if before.as_deref() == Some(text.as_str()) {
-                return Ok(());
-            }
-            store::preferences::put(tx, SETTINGS_KEY, &text)?;
-            audit::append(
-                tx,
-                actor,
-                if before.is_some() {
-                    AuditAction::Update
-                } else {
-                    AuditAction::Create
-                },
-                Entity::Preference,
-                SETTINGS_KEY,
-                before.map(|v| serde_json::json!({ "value": v })).as_ref(),
-                Some(&serde_json::json!({ "value": text })),
-            )
+            crate::register::record::put_preference(tx, actor, SETTINGS_KEY, &text)
         })?;
         Ok(settings)
     }
