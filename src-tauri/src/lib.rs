@@ -3,6 +3,8 @@
 //! Keep application logic out of this crate; commands call into the core library.
 
 mod commands;
+#[cfg(test)]
+mod contract;
 mod state;
 
 use std::io::IsTerminal;
@@ -20,9 +22,14 @@ fn init_tracing() {
         .try_init();
 }
 
-/// Expands the one command list (`commands/list.rs`, shared with `build.rs`) into the handler.
+/// Expands the one command list (`commands/list.rs`, shared with `build.rs`) into the handler
+/// and into the names the contract tests compare with the capability file and the UI.
 macro_rules! app_commands {
     ($($module:ident :: $name:ident),* $(,)?) => {
+        /// Every command name, in list order, exactly as `generate_handler!` registers it.
+        #[cfg(test)]
+        const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+
         fn invoke_handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
             tauri::generate_handler![$(commands::$module::$name),*]
         }
