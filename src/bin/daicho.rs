@@ -567,15 +567,19 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             keep_daily,
             keep_weekly,
         } => {
-            let now = chrono::Local::now();
-            let info = register.backup_to(&dir, now.fixed_offset())?;
+            let run = register.back_up_and_rotate(
+                &dir,
+                keep_daily,
+                keep_weekly,
+                chrono::Local::now().fixed_offset(),
+            )?;
+            // Where the backup went is printed even when rotation then failed.
             println!(
                 "backed up and verified: {}",
-                dir.join(&info.file_name).display()
+                dir.join(&run.info.file_name).display()
             );
-            print_backup(&info);
-            let removed = backup::prune_backups(&dir, keep_daily, keep_weekly, now.date_naive())?;
-            for path in &removed {
+            print_backup(&run.info);
+            for path in &run.rotation? {
                 println!("removed old backup {}", path.display());
             }
         }

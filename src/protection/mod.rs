@@ -18,10 +18,12 @@ use crate::register::verify::verify_connection;
 use crate::register::{lock, Register};
 use crate::store;
 use backup::{BackupInfo, BackupListing, RegisterContents};
+use chrono::NaiveDateTime;
 use passphrase::Passphrase;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use ts_rs::TS;
 
 /// What encrypting a register in place did.
@@ -99,6 +101,27 @@ impl Default for ProtectionSettings {
 }
 
 impl ProtectionSettings {
+    /// Whether the app should back up into `dir` on its own at `now` (local wall-clock time):
+    /// automatic backups are on, and [`backup::backup_due`] holds for the newest backup
+    /// there (`max_age`: [`backup::DAILY_BACKUP_AGE`] at unlock and while the app runs, zero
+    /// on close). The settings gate lives here, not in `backup`, which must not depend on
+    /// this module that depends on it.
+    pub fn automatic_backup_due(
+        &self,
+        dir: &Path,
+        now: NaiveDateTime,
+        max_age: Duration,
+    ) -> Result<bool> {
+        if !self.auto_backup {
+            return Ok(false);
+        }
+        Ok(backup::backup_due(
+            backup::newest_backup_time(dir)?,
+            now,
+            max_age,
+        ))
+    }
+
     fn check(&self) -> Result<()> {
         let mut errors = Vec::new();
         let mut range = |field: &str, value: u32, min: u32, max: u32| {
