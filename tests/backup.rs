@@ -30,7 +30,7 @@ fn filled_register() -> TempRegister {
 }
 
 fn without_export_time(register: &Register) -> serde_json::Value {
-    let mut document = serde_json::to_value(daicho::document::export(&register).unwrap()).unwrap();
+    let mut document = serde_json::to_value(daicho::document::export(register).unwrap()).unwrap();
     document.as_object_mut().unwrap().remove("exportedAt");
     document
 }

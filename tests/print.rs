@@ -4,23 +4,16 @@
 //! and stdout are checked.
 
 use crate::common;
+use crate::printed;
 
 use common::*;
 use daicho::model::holding::{DataItem, WithheldItem};
 use daicho::model::organisation::Regime;
-use daicho::print::pdf::{Fonts, FONT_FAMILY};
+use daicho::print::pdf::Fonts;
 use daicho::print::{DocumentKind, PrintFormat, PrintParameter, PrintRequest, PrintStage};
 use daicho::{ErrorKind, FieldErrorCode, Language, Register};
-use std::path::Path;
+use printed::*;
 use std::process::Command;
-
-const PRINTED_ON: &str = "2026-11-23";
-
-fn demo_register() -> Register {
-    let register = memory_register();
-    daicho::demo::load(&register, ACTOR).expect("the demo loads");
-    register
-}
 
 fn set_regime(register: &Register, regime: Regime, gdpr_applies: bool) {
     let current = register.organisation().unwrap().expect("a profile");
@@ -32,111 +25,6 @@ fn set_regime(register: &Register, regime: Regime, gdpr_applies: bool) {
     register
         .save_organisation(profile, Some(current.version), ACTOR)
         .expect("the regime changes");
-}
-
-fn ask(document: DocumentKind, language: Language, format: PrintFormat) -> PrintRequest {
-    PrintRequest {
-        document,
-        language,
-        format,
-        request_id: None,
-        person: None,
-        incident_id: None,
-        joint_use_id: None,
-        edition: None,
-    }
-}
-
-fn print(register: &Register, request: &PrintRequest) -> Vec<u8> {
-    daicho::print::print(&register, request, d(PRINTED_ON), &mut |_| {})
-        .unwrap_or_else(|e| panic!("{request:?} prints: {e}"))
-}
-
-fn with_file<T>(bytes: &[u8], ext: &str, work: impl FnOnce(&Path) -> T) -> T {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(format!("out.{ext}"));
-    std::fs::write(&path, bytes).unwrap();
-    work(&path)
-}
-
-/// The text of a PDF in content order, as poppler reads it.
-fn pdf_text(pdf: &[u8]) -> String {
-    with_file(pdf, "pdf", |path| {
-        let out = Command::new("pdftotext")
-            .args(["-raw", "-enc", "UTF-8"])
-            .arg(path)
-            .arg("-")
-            .output()
-            .expect("pdftotext runs (poppler-utils)");
-        assert!(out.status.success(), "pdftotext failed");
-        String::from_utf8(out.stdout).unwrap()
-    })
-}
-
-/// Whitespace and the zero-width break points the PDF renderer adds inside long Latin runs
-/// do not matter for "is this text printed"; headings wrap inside narrow columns.
-fn squash(text: &str) -> String {
-    // English words are hyphenated to fit narrow columns.
-    text.replace("-\n", "")
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}' | '\u{AD}'))
-        .collect()
-}
-
-fn assert_prints(pdf_text: &str, expected: &[&str]) {
-    let text = squash(pdf_text);
-    let missing: Vec<&&str> = expected
-        .iter()
-        .filter(|e| !text.contains(&squash(e)))
-        .collect();
-    assert!(missing.is_empty(), "missing {missing:?} in:\n{pdf_text}");
-}
-
-fn pdffonts(pdf: &[u8]) -> String {
-    with_file(pdf, "pdf", |path| {
-        let out = Command::new("pdffonts")
-            .arg(path)
-            .output()
-            .expect("pdffonts runs");
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
-    })
-}
-
-fn assert_sound(pdf: &[u8]) {
-    with_file(pdf, "pdf", |path| {
-        let out = Command::new("qpdf")
-            .arg("--check")
-            .arg(path)
-            .output()
-            .expect("qpdf runs");
-        assert!(
-            out.status.success(),
-            "qpdf --check: {}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-    });
-}
-
-/// Only the Japanese face, embedded and subset, and no fallback face of any kind.
-fn assert_fonts(pdf: &[u8]) {
-    let table = pdffonts(pdf);
-    let faces: Vec<&str> = table.lines().skip(2).collect();
-    assert!(!faces.is_empty(), "no fonts in the PDF");
-    for face in &faces {
-        assert!(
-            face.contains("NotoSansCJKjp-"),
-            "a face other than {FONT_FAMILY}: {face}"
-        );
-        let columns: Vec<&str> = face.split_whitespace().collect();
-        let flags = &columns[columns.len() - 5..columns.len() - 2];
-        assert_eq!(flags, ["yes", "yes", "yes"], "emb/sub/uni: {face}");
-    }
-    assert!(faces.iter().any(|f| f.contains("NotoSansCJKjp-Regular")));
-}
-
-fn pages(pdf: &[u8]) -> usize {
-    pdfinfo_field(pdf, "Pages:").parse().expect("a page count")
 }
 
 fn frame(register: &Register, text: &str) {
@@ -777,40 +665,6 @@ fn a_missing_font_is_a_clear_error() {
 
 // --- XLSX and CSV --------------------------------------------------------------------------
 
-/// RFC 4180, as both our writer and LibreOffice produce it.
-fn parse_csv(bytes: &[u8]) -> Vec<Vec<String>> {
-    let text = std::str::from_utf8(bytes).unwrap();
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
-
 #[test]
 fn csv_has_a_bom_quotes_every_field_and_ends_lines_with_crlf() {
     let register = demo_register();
@@ -925,7 +779,7 @@ fn printable_documents_follow_the_regime_and_the_register() {
 
     let register = demo_register();
     let by_kind = |register: &Register, kind: DocumentKind| {
-        daicho::print::printable_documents(&register)
+        daicho::print::printable_documents(register)
             .unwrap()
             .into_iter()
             .find(|d| d.document == kind)
@@ -985,18 +839,6 @@ fn printable_documents_follow_the_regime_and_the_register() {
         by_kind(&fresh, DocumentKind::JointUseNotice).unavailable,
         Some(Unavailable::NoJointUse)
     );
-}
-
-fn pdfinfo_field(pdf: &[u8], field: &str) -> String {
-    with_file(pdf, "pdf", |path| {
-        let out = Command::new("pdfinfo").arg(path).output().unwrap();
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .find_map(|l| l.strip_prefix(field))
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_else(|| panic!("pdfinfo printed no {field}"))
-    })
 }
 
 #[test]

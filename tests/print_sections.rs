@@ -16,36 +16,11 @@ use daicho::print::{DocumentKind, PrintFormat, PrintRequest};
 use daicho::{ErrorKind, FieldErrorCode, Language, Register};
 use printed::*;
 
-const PRINTED_ON: &str = "2026-11-23";
 const YAMAMOTO: &str = "記号12 番号3456 山本 健一";
 const OGAWA: &str = "小川 真理子";
 
-fn demo_register() -> Register {
-    let register = memory_register();
-    daicho::demo::load(&register, ACTOR).expect("the demo loads");
-    register
-}
-
-fn ask(document: DocumentKind, language: Language, format: PrintFormat) -> PrintRequest {
-    PrintRequest {
-        document,
-        language,
-        format,
-        request_id: None,
-        person: None,
-        incident_id: None,
-        joint_use_id: None,
-        edition: None,
-    }
-}
-
-fn print(register: &Register, request: &PrintRequest) -> Vec<u8> {
-    daicho::print::print(&register, request, d(PRINTED_ON), &mut |_| {})
-        .unwrap_or_else(|e| panic!("{request:?} prints: {e}"))
-}
-
 fn refused(register: &Register, request: &PrintRequest) -> daicho::CoreError {
-    daicho::print::print(&register, request, d(PRINTED_ON), &mut |_| {}).expect_err("refused")
+    daicho::print::print(register, request, d(PRINTED_ON), &mut |_| {}).expect_err("refused")
 }
 
 /// The organisation, the chain head and "n / N" on the page: what every document carries.

@@ -75,6 +75,9 @@ pub(crate) trait Removable: Record {
     }
 }
 
+/// Work done on a record once it passed its checks, given the time of the write.
+pub(crate) type Settle<'a, R> = Box<dyn FnOnce(&mut R, &str) + 'a>;
+
 /// What a change adds to the record's own rules.
 pub(crate) struct Change<'a, R> {
     /// Errors the step found beyond the record's rules (a type the regime does not provide).
@@ -83,7 +86,7 @@ pub(crate) struct Change<'a, R> {
     pub rename: Option<(&'a str, &'a str)>,
     /// Applied once the record passed every check, with the time of the write: the timeline
     /// entries a step adds record what was done and are not themselves under review.
-    pub then: Option<Box<dyn FnOnce(&mut R, &str) + 'a>>,
+    pub then: Option<Settle<'a, R>>,
 }
 
 impl<R> Default for Change<'_, R> {

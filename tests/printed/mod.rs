@@ -3,7 +3,10 @@
 //! syntax warnings for tagged PDFs on stderr; only exit codes and stdout are checked.
 #![allow(dead_code)]
 
+use crate::common::{d, memory_register, ACTOR};
 use daicho::print::pdf::FONT_FAMILY;
+use daicho::print::{DocumentKind, PrintFormat, PrintRequest};
+use daicho::{Language, Register};
 use std::path::Path;
 use std::process::Command;
 
@@ -91,14 +94,19 @@ pub fn assert_fonts(pdf: &[u8]) {
 }
 
 pub fn pages(pdf: &[u8]) -> usize {
+    pdfinfo_field(pdf, "Pages:").parse().expect("a page count")
+}
+
+/// One field of what `pdfinfo` reports (`Pages:`, `Tagged:`), trimmed.
+pub fn pdfinfo_field(pdf: &[u8], field: &str) -> String {
     with_file(pdf, "pdf", |path| {
         let out = Command::new("pdfinfo").arg(path).output().unwrap();
         String::from_utf8(out.stdout)
             .unwrap()
             .lines()
-            .find_map(|l| l.strip_prefix("Pages:"))
-            .and_then(|n| n.trim().parse().ok())
-            .expect("a page count")
+            .find_map(|l| l.strip_prefix(field))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_else(|| panic!("pdfinfo printed no {field}"))
     })
 }
 
@@ -177,4 +185,31 @@ pub fn page_texts(pdf: &[u8]) -> Vec<String> {
             })
             .collect()
     })
+}
+
+/// The date every printed document in these tests carries, so that output is reproducible.
+pub const PRINTED_ON: &str = "2026-11-23";
+
+pub fn demo_register() -> Register {
+    let register = memory_register();
+    daicho::demo::load(&register, ACTOR).expect("the demo loads");
+    register
+}
+
+pub fn ask(document: DocumentKind, language: Language, format: PrintFormat) -> PrintRequest {
+    PrintRequest {
+        document,
+        language,
+        format,
+        request_id: None,
+        person: None,
+        incident_id: None,
+        joint_use_id: None,
+        edition: None,
+    }
+}
+
+pub fn print(register: &Register, request: &PrintRequest) -> Vec<u8> {
+    daicho::print::print(register, request, d(PRINTED_ON), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{request:?} prints: {e}"))
 }
