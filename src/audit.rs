@@ -419,3 +419,35 @@ fn is_blank(value: &Value) -> bool {
         _ => false,
     }
 }
+
+/// What the last verification of the audit trail found, and when. Kept for the session: the
+/// register is verified every time it is opened, and again whenever the officer asks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Verification {
+    /// RFC 3339, UTC.
+    pub verified_at: String,
+    pub intact: bool,
+    #[ts(type = "number")]
+    pub entries: i64,
+    pub head: Option<ChainHead>,
+    /// The first entry whose link does not hold.
+    #[ts(type = "number | null")]
+    pub broken_at: Option<i64>,
+    #[ts(type = "number")]
+    pub altered_records: i64,
+}
+
+impl Verification {
+    pub(crate) fn of(report: &VerifyReport) -> Self {
+        Verification {
+            verified_at: crate::clock::now(),
+            intact: report.is_intact(),
+            entries: report.entries,
+            head: report.head.clone(),
+            broken_at: report.broken_link.as_ref().map(|link| link.seq),
+            altered_records: report.altered_records.len() as i64,
+        }
+    }
+}

@@ -4,7 +4,6 @@
 //! `docs/register-document.md`.
 
 use crate::audit::{self, AuditAction, ChainHead, Entity};
-use crate::controls::{check_import, import_records};
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::deadline_settings::DeadlineSettings;
@@ -19,7 +18,9 @@ use crate::model::provision::{ProvisionRecord, ProvisionRecordInput, Recipient, 
 use crate::model::request::{Request, RequestInput};
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
 use crate::model::transfer::{Transfer, TransferInput};
-use crate::register::{check_holding, to_json, Register};
+use crate::register::controls::{check_import, import_records};
+use crate::register::holdings::check_holding;
+use crate::register::{to_json, Register};
 use crate::store;
 use crate::validation::FieldChecks;
 use serde::de::DeserializeOwned;
@@ -216,7 +217,7 @@ impl Register {
             let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
             problems.extend(check_requests(&document.requests, &holding_ids));
             problems.extend(check_complaints(&document.complaints, &holding_ids));
-            problems.extend(crate::sharing::check_document(
+            problems.extend(crate::register::sharing::check_document(
                 &document.holdings,
                 &document.subcontractors,
                 &document.joint_uses,
@@ -313,7 +314,7 @@ impl Register {
                     &holding.updated_at,
                 )?;
                 store::holdings::insert_items_with_ids(tx, id, &holding.fields.data_items)?;
-                let stored = crate::register::load_holding(tx, id)?;
+                let stored = crate::register::holdings::load_holding(tx, id)?;
                 audit::append(
                     tx,
                     actor,
@@ -327,7 +328,7 @@ impl Register {
             for request in &document.requests {
                 let id = store::requests::insert(tx, request)?;
                 store::requests::save_children(tx, id, None, request)?;
-                let stored = crate::requests::load_request(tx, id)?;
+                let stored = crate::register::requests::load_request(tx, id)?;
                 audit::append(
                     tx,
                     actor,
@@ -341,7 +342,7 @@ impl Register {
             for complaint in &document.complaints {
                 let id = store::complaints::insert(tx, complaint)?;
                 store::complaints::save_children(tx, id, None, complaint)?;
-                let stored = crate::complaints::load_complaint(tx, id)?;
+                let stored = crate::register::complaints::load_complaint(tx, id)?;
                 audit::append(
                     tx,
                     actor,
@@ -352,7 +353,7 @@ impl Register {
                     Some(&to_json(&stored)),
                 )?;
             }
-            crate::sharing::write_document(
+            crate::register::sharing::write_document(
                 tx,
                 &document.subcontractors,
                 &document.joint_uses,
@@ -367,7 +368,7 @@ impl Register {
             for incident in &document.incidents {
                 let id = store::incidents::insert(tx, incident)?;
                 store::incidents::save_children(tx, id, None, incident)?;
-                let stored = crate::incidents::load_incident(tx, id)?;
+                let stored = crate::register::incidents::load_incident(tx, id)?;
                 audit::append(
                     tx,
                     actor,

@@ -4,8 +4,8 @@
 
 use crate::audit::ChainHead;
 use crate::error::{CoreError, ErrorKind, FieldError, RecordError};
+use crate::model::language::Language;
 use crate::model::organisation::Organisation;
-use crate::register::Language;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -53,7 +53,7 @@ pub struct StartupStatus {
     /// Whether the register is open, or what must happen before it can be.
     pub lock_state: LockState,
     /// What the verification on open (or the last one asked for) found.
-    pub verification: Option<crate::protection::Verification>,
+    pub verification: Option<crate::audit::Verification>,
     /// Lock after this many minutes without input (0: never), from the protection settings.
     pub lock_after_minutes: u32,
 }

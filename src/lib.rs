@@ -20,10 +20,8 @@
 //! this binary is refused; nothing is half-written.
 
 pub mod audit;
-pub mod backup;
+pub mod breach;
 pub mod clock;
-mod complaints;
-mod controls;
 pub mod db;
 pub mod deadline;
 pub mod demo;
@@ -31,23 +29,14 @@ pub mod document;
 pub mod error;
 pub mod ipc;
 pub mod model;
-pub mod passphrase;
 pub mod paths;
 pub mod print;
 pub mod protection;
-pub mod quality;
 pub mod register;
-mod requests;
-pub mod sharing;
-mod sharing_demo;
 mod store;
 mod validation;
-// Breach incidents.
-pub mod breach;
-mod incidents;
-pub use incidents::IncidentView;
 
-pub use controls::expired_through;
 pub use error::{CoreError, ErrorKind, FieldError, FieldErrorCode, RecordError, Result};
-pub use passphrase::Passphrase;
-pub use register::{Language, Register};
+pub use model::language::Language;
+pub use protection::passphrase::Passphrase;
+pub use register::{expired_through, IncidentView, Register};

@@ -5,7 +5,7 @@ use crate::common;
 
 use chrono::{DateTime, FixedOffset};
 use common::{holding, test_key, TempRegister, ACTOR};
-use daicho::backup::{self, inspect_backup, prune_backups, restore, verify_backup};
+use daicho::protection::backup::{self, inspect_backup, prune_backups, restore, verify_backup};
 use daicho::{ErrorKind, Register};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,7 @@ fn at(text: &str) -> DateTime<FixedOffset> {
 fn filled_register() -> TempRegister {
     let temp = TempRegister::new();
     let register = temp.open();
-    register.load_demo(ACTOR).expect("the demo loads");
+    daicho::demo::load(&register, ACTOR).expect("the demo loads");
     let first = register.holdings().unwrap().remove(0);
     let mut input = first.fields.clone();
     input.approx_count = Some(4321);

@@ -913,7 +913,7 @@ fn the_panel_lists_incomplete_and_stale_holdings() {
 #[test]
 fn the_demo_fills_every_section_and_its_flags() {
     let register = memory_register();
-    register.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&register, ACTOR).unwrap();
     let today = daicho::clock::today();
     assert_eq!(register.recipients().unwrap().len(), 2);
     let records = register.provision_records(today).unwrap();
@@ -964,7 +964,7 @@ fn verify_names_a_record_of_each_section_edited_behind_the_apps_back() {
     let temp = TempRegister::new();
     {
         let register = temp.open();
-        register.load_demo(ACTOR).unwrap();
+        daicho::demo::load(&register, ACTOR).unwrap();
         assert!(register.verify().unwrap().is_intact());
     }
     let raw = temp.raw();
@@ -1007,7 +1007,7 @@ fn verify_names_a_record_of_each_section_edited_behind_the_apps_back() {
 #[test]
 fn the_document_carries_every_section_and_round_trips() {
     let source = memory_register();
-    source.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&source, ACTOR).unwrap();
     let exported = source.export_document().unwrap();
     assert_eq!(exported.provision_records.len(), 6);
     assert_eq!(exported.recipients.len(), 2);
@@ -1044,7 +1044,7 @@ fn the_document_carries_every_section_and_round_trips() {
 #[test]
 fn an_import_names_the_record_and_field_of_each_problem_and_writes_nothing() {
     let source = memory_register();
-    source.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&source, ACTOR).unwrap();
     let mut document: serde_json::Value =
         serde_json::to_value(source.export_document().unwrap()).unwrap();
     document["provisionRecords"][0]["exception"] = "lawsAndRegulations".into();

@@ -9,14 +9,14 @@ use serde_json::Value;
 
 fn demo_export() -> String {
     let register = memory_register();
-    register.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&register, ACTOR).unwrap();
     serde_json::to_string(&register.export_document().unwrap()).unwrap()
 }
 
 #[test]
 fn importing_an_export_into_an_empty_register_reproduces_it() {
     let source = memory_register();
-    source.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&source, ACTOR).unwrap();
     // Make ids non-trivial: a deletion leaves a gap the import must keep. Every demo holding
     // is named by other records, so the gap comes from a holding added for the purpose.
     let extra = source.create_holding(holding("削除予定"), ACTOR).unwrap();
@@ -229,7 +229,7 @@ fn other_files_are_refused_with_a_reason() {
 #[test]
 fn the_export_carries_the_chain_head() {
     let register = memory_register();
-    register.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&register, ACTOR).unwrap();
     let document = register.export_document().unwrap();
     assert_eq!(document.format, "daicho-register");
     assert_eq!(document.chain_head, register.chain_head().unwrap());

@@ -5,8 +5,8 @@
 use crate::common;
 
 use common::{file_hash, other_key, test_key, TempRegister, ACTOR};
-use daicho::backup;
 use daicho::db::{file_kind, FileKind};
+use daicho::protection::backup;
 use daicho::protection::{encrypt_in_place, ProtectionSettings};
 use daicho::{ErrorKind, FieldErrorCode, Passphrase, Register};
 use std::collections::BTreeSet;
@@ -29,7 +29,7 @@ fn names_in(dir: &Path) -> BTreeSet<String> {
 /// The demo register in a temporary file, under the test key.
 fn demo_register() -> TempRegister {
     let temp = TempRegister::new();
-    temp.open().load_demo(ACTOR).expect("the demo loads");
+    daicho::demo::load(&temp.open(), ACTOR).expect("the demo loads");
     temp
 }
 

@@ -62,7 +62,7 @@ fn the_statutory_profile_fields_are_required() {
 #[test]
 fn the_demo_register_is_complete_valid_and_audited() {
     let register = memory_register();
-    let count = register.load_demo(ACTOR).unwrap();
+    let count = daicho::demo::load(&register, ACTOR).unwrap();
     let holdings = register.holdings().unwrap();
     assert_eq!(holdings.len(), count);
     assert!(count >= 8);
@@ -129,6 +129,6 @@ fn the_demo_register_is_complete_valid_and_audited() {
             + sharing_writes
             + incident_writes
     );
-    let again = register.load_demo(ACTOR).unwrap_err();
+    let again = daicho::demo::load(&register, ACTOR).unwrap_err();
     assert_eq!(again.kind(), ErrorKind::Conflict);
 }

@@ -18,7 +18,7 @@ const PRINTED_ON: &str = "2026-11-23";
 
 fn demo_register() -> Register {
     let register = memory_register();
-    register.load_demo(ACTOR).expect("the demo loads");
+    daicho::demo::load(&register, ACTOR).expect("the demo loads");
     register
 }
 

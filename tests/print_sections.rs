@@ -22,7 +22,7 @@ const OGAWA: &str = "小川 真理子";
 
 fn demo_register() -> Register {
     let register = memory_register();
-    register.load_demo(ACTOR).expect("the demo loads");
+    daicho::demo::load(&register, ACTOR).expect("the demo loads");
     register
 }
 
@@ -535,7 +535,7 @@ fn subcontractor_register_prints_every_tier_with_consent_supervision_and_flags()
         if node
             .findings
             .iter()
-            .any(|x| x.rule == daicho::sharing::SharingRule::SupervisionOverdue)
+            .any(|x| x.rule == daicho::register::sharing::SharingRule::SupervisionOverdue)
         {
             assert!(row[6].contains("期限超過"), "{row:?}");
         }

@@ -1976,7 +1976,7 @@ fn a_request_edited_behind_the_apps_back_is_named() {
 #[test]
 fn the_demo_shows_a_paused_an_overdue_and_a_partially_refused_request() {
     let register = memory_register();
-    register.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&register, ACTOR).unwrap();
     let today = daicho::clock::today();
     let views = register.requests(today).unwrap();
     assert!(views.iter().any(|v| v.paused

@@ -17,7 +17,7 @@ use daicho::model::subcontractor::{
     SupervisionMethod,
 };
 use daicho::model::transfer::{InformationGiven, MeasuresBasis, TransferBasis, TransferInput};
-use daicho::sharing::{self, SharingRule};
+use daicho::register::sharing::{self, SharingRule};
 use daicho::{CoreError, ErrorKind, FieldErrorCode, Register};
 use serde_json::Value;
 
@@ -908,7 +908,7 @@ fn verify_names_a_tier_a_joint_use_or_a_transfer_altered_behind_the_apps_back() 
 #[test]
 fn the_demo_fills_the_three_sections_with_flags_and_round_trips() {
     let source = memory_register();
-    source.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&source, ACTOR).unwrap();
     let today = daicho::clock::today();
     let tree = source.subcontractor_tree(today).unwrap();
     assert!(tree.len() >= 7);
@@ -945,7 +945,7 @@ fn the_demo_fills_the_three_sections_with_flags_and_round_trips() {
 #[test]
 fn the_data_quality_panel_lists_every_sharing_flag_linked_to_its_record() {
     let register = memory_register();
-    register.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&register, ACTOR).unwrap();
     let today = daicho::clock::today();
     let flags = register.sharing_findings(today).unwrap();
     assert!(!flags.is_empty());
@@ -987,7 +987,7 @@ fn the_data_quality_panel_lists_every_sharing_flag_linked_to_its_record() {
 
 fn demo_document() -> Value {
     let source = memory_register();
-    source.load_demo(ACTOR).unwrap();
+    daicho::demo::load(&source, ACTOR).unwrap();
     serde_json::to_value(source.export_document().unwrap()).unwrap()
 }
 

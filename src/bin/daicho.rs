@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use daicho::backup::{self, BackupInfo, RegisterContents};
 use daicho::deadline::DeadlineRule;
 use daicho::model::agenda::{Agenda, AgendaKind};
 use daicho::model::request::DeadlineState;
 use daicho::print::{DocumentKind, PrintFormat, PrintRequest};
+use daicho::protection::backup::{self, BackupInfo, RegisterContents};
 use daicho::{paths, CoreError, Language, Passphrase, Register};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -346,7 +346,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             println!("register ready at {}", path.display());
         }
         RegisterCommand::Demo => {
-            let count = register.load_demo(&actor)?;
+            let count = daicho::demo::load(&register, &actor)?;
             let today = daicho::clock::today();
             println!(
                 "loaded the demo register: 1 organisation, {count} holdings, {} requests, {} \

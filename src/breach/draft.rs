@@ -10,7 +10,7 @@ use super::{BreachLaw, Triage, TriageRule};
 use crate::model::incident::{
     Incident, IncidentCertainty, IncidentNature, NoticeMethod, Perpetrator, SecondaryDamage,
 };
-use crate::register::Language;
+use crate::model::language::Language;
 use serde::Serialize;
 use ts_rs::TS;
 

@@ -3,10 +3,11 @@
 //! Every connection to a file is keyed first: the register exists on disk only encrypted.
 
 use crate::error::{CoreError, Result};
-use crate::passphrase::Passphrase;
+use crate::protection::passphrase::Passphrase;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
-use std::path::Path;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Embedded migrations, in order. Released entries are never edited; a test pins their hashes.
@@ -180,7 +181,7 @@ pub(crate) fn open_plain_for_reading(path: &Path) -> Result<Connection> {
             path.display()
         )));
     }
-    let wal = crate::backup::with_suffix(path, "-wal");
+    let wal = with_suffix(path, "-wal");
     if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
         return Err(CoreError::Conflict(format!(
             "{} has writes in {} that are not in the file yet; open it once with the Daicho \
@@ -191,7 +192,7 @@ pub(crate) fn open_plain_for_reading(path: &Path) -> Result<Connection> {
     }
     // Immutable: no locks, no -wal or -shm beside it, so the original stays byte for byte.
     Connection::open_with_flags(
-        crate::backup::file_uri(path, true)?,
+        file_uri(path, true)?,
         OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -262,4 +263,43 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     }
     tx.commit()?;
     Ok(())
+}
+
+/// A `file:` URI for SQLite, which is the only way to ask for `immutable`.
+pub(crate) fn file_uri(path: &Path, immutable: bool) -> Result<String> {
+    let absolute = std::path::absolute(path)
+        .map_err(|e| CoreError::io(format!("reading {}", path.display()), e))?;
+    let text = absolute.to_str().ok_or_else(|| {
+        CoreError::io(
+            format!("reading {}", path.display()),
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "SQLite needs a path that is valid Unicode",
+            ),
+        )
+    })?;
+    let mut uri = String::from("file:");
+    if cfg!(windows) {
+        uri.push('/');
+    }
+    for c in text.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            '\\' if cfg!(windows) => uri.push('/'),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?mode=ro");
+    if immutable {
+        uri.push_str("&immutable=1");
+    }
+    Ok(uri)
+}
+
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = OsString::from(path.as_os_str());
+    name.push(suffix);
+    PathBuf::from(name)
 }

@@ -7,6 +7,7 @@ pub mod deadline_settings;
 pub mod disposal;
 pub mod holding;
 pub mod joint_use;
+pub mod language;
 pub mod measure;
 pub mod objection;
 pub mod organisation;

@@ -19,7 +19,7 @@ pub fn save_organisation(
 
 #[tauri::command(async)]
 pub fn load_demo(state: State<'_, AppState>) -> Result<usize, ErrorReport> {
-    Ok(state.register()?.load_demo(&state.actor)?)
+    Ok(daicho::demo::load(&state.register()?, &state.actor)?)
 }
 
 #[tauri::command(async)]

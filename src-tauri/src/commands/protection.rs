@@ -4,8 +4,8 @@
 
 use crate::commands::startup::status_of;
 use crate::state::AppState;
-use daicho::backup::{self, BackupInfo, RestoreOutcome};
 use daicho::ipc::{ErrorReport, LockState, StartupStatus};
+use daicho::protection::backup::{self, BackupInfo, RestoreOutcome};
 use daicho::protection::{BackupEvent, DamagedBackups, ProtectionOverview, ProtectionSettings};
 use daicho::{CoreError, Passphrase};
 use std::path::{Path, PathBuf};

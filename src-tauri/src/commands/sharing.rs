@@ -5,7 +5,7 @@ use daicho::ipc::ErrorReport;
 use daicho::model::joint_use::{JointUse, JointUseChange, JointUseInput};
 use daicho::model::subcontractor::{Subcontractor, SubcontractorInput};
 use daicho::model::transfer::{Transfer, TransferInput};
-use daicho::sharing::{
+use daicho::register::sharing::{
     HoldingSharing, JointUseView, SharingFinding, SubcontractorNode, TransferView,
 };
 use tauri::State;

@@ -25,7 +25,7 @@ use crate::model::provision::{
 };
 use crate::model::request::RequestView;
 use crate::model::transfer::Transfer;
-use crate::sharing::SubcontractorNode;
+use crate::register::sharing::SubcontractorNode;
 use crate::store;
 use crate::Language;
 use chrono::NaiveDate;
@@ -58,10 +58,10 @@ impl Snapshot {
         request: &PrintRequest,
         printed_on: NaiveDate,
     ) -> Result<Snapshot> {
-        let settings = crate::requests::effective_settings(conn)?;
+        let settings = crate::register::requests::effective_settings(conn)?;
         let mut requests = store::requests::list(conn)?
             .into_iter()
-            .map(|r| crate::requests::request_view(r, &settings, printed_on))
+            .map(|r| crate::register::requests::request_view(r, &settings, printed_on))
             .collect::<Result<Vec<_>>>()?;
         requests.sort_by_key(|v| (v.request.fields.received_on, v.request.id));
         let mut complaints = store::complaints::list(conn)?;
@@ -75,10 +75,10 @@ impl Snapshot {
             recipients: store::sections::list::<Recipient>(conn)?,
             provision_records: store::sections::list::<ProvisionRecord>(conn)?
                 .into_iter()
-                .map(|r| crate::controls::provision_view(r, printed_on))
+                .map(|r| crate::register::controls::provision_view(r, printed_on))
                 .collect(),
             measures: store::sections::list::<Measure>(conn)?,
-            subcontractors: crate::sharing::subcontractor_nodes(conn, printed_on)?,
+            subcontractors: crate::register::sharing::subcontractor_nodes(conn, printed_on)?,
             joint_uses: store::joint_uses::list(conn)?,
             transfers: store::transfers::list(conn)?,
             incident_draft: incident_draft(conn, request)?,
@@ -211,7 +211,7 @@ fn incident_draft(conn: &Connection, request: &PrintRequest) -> Result<Option<In
     let Some(id) = request.incident_id else {
         return Ok(None);
     };
-    crate::incidents::draft_in(conn, id, kind, request.language).map(Some)
+    crate::register::incidents::draft_in(conn, id, kind, request.language).map(Some)
 }
 
 /// What every page of every document carries.

@@ -8,7 +8,7 @@ use crate::model::joint_use::{ChangeNotice, JointUse, JointUseTerms, Publication
 use crate::model::subcontractor::{ApprovalForm, SubcontractorClass, SupervisionMethod};
 use crate::print::labels::{bracket, date, list, opt_date, tr};
 use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
-use crate::sharing::{SharingRule, SubcontractorNode};
+use crate::register::sharing::{SharingRule, SubcontractorNode};
 use crate::Language;
 use std::collections::HashMap;
 

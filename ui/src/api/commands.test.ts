@@ -2,7 +2,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 import '../mock/testing';
 import { createHolding, isErrorReport, startupStatus, toErrorReport, updateHolding } from './commands';
-import { emptyDraft, draftToInput } from '../lib/holding';
+import { emptyDraft, draftToInput } from '../features/holdings/holding';
 
 describe('command wrappers', () => {
   it('pass camelCase arguments', async () => {

@@ -37,6 +37,7 @@ import type { IncidentDraft } from '../bindings/IncidentDraft';
 import type { IncidentInput } from '../bindings/IncidentInput';
 import type { IncidentView } from '../bindings/IncidentView';
 import type { NoticeInput } from '../bindings/NoticeInput';
+import type { BackupEvent } from '../bindings/BackupEvent';
 import type { BackupInfo } from '../bindings/BackupInfo';
 import type { DamagedBackups } from '../bindings/DamagedBackups';
 import type { ProtectionOverview } from '../bindings/ProtectionOverview';
@@ -291,7 +292,7 @@ import type { DisposalDue } from '../bindings/DisposalDue';
 import type { Finding } from '../bindings/Finding';
 import type { ProvisionRecordView } from '../bindings/ProvisionRecordView';
 import type { Entity } from '../bindings/Entity';
-import type { Draft, SectionKind, StoredRecord } from '../lib/sections';
+import type { Draft, SectionKind, StoredRecord } from './sectionRecords';
 
 const SECTION_COMMANDS: Record<SectionKind, { plural: string; single: string }> = {
   provision: { plural: 'provision_records', single: 'provision_record' },
@@ -564,6 +565,17 @@ export async function onPrintProgress(handler: (stage: PrintStage) => void): Pro
     return await listen<PrintStage>('print-progress', (event) => handler(event.payload));
   } catch {
     // Without the event bridge (mock mode) a print still completes, only without stages.
+    return () => {};
+  }
+}
+
+/** Calls `handler` with each automatic backup (at start, daily, on close), which runs in Rust;
+ * resolves to the unsubscribe function. */
+export async function onBackupEvent(handler: (event: BackupEvent) => void): Promise<() => void> {
+  try {
+    return await listen<BackupEvent>('daicho://backup', (event) => handler(event.payload));
+  } catch {
+    // Without the event bridge (mock mode) there are no automatic backups to report.
     return () => {};
   }
 }

@@ -3,7 +3,7 @@ import '../mock/testing';
 import { setLocale } from './i18n.svelte';
 import { formatDate, formatNumber, retentionSummary } from './format';
 import { fieldLabel, fieldSlug } from '../lib/fields';
-import { reviewOverdue } from '../lib/holding';
+import { reviewOverdue } from '../features/holdings/holding';
 
 describe('formatting', () => {
   it('formats civil dates in each language', () => {

@@ -78,3 +78,8 @@ export function retentionMonths(rule: RetentionRule | null): number {
   const months = rule.years * 12 + rule.months;
   return months === 0 ? Number.MAX_SAFE_INTEGER : months;
 }
+
+/** Lower-cased NFKC text, so that full-width and half-width letters match each other. */
+export function searchable(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}

@@ -4,7 +4,7 @@ import type { Organisation } from '../bindings/Organisation';
 import type { StartupStatus } from '../bindings/StartupStatus';
 import { startupStatus } from '../api/commands';
 import type { MessageKey, Params } from '../i18n/i18n.svelte';
-import type { SectionKind } from './sections';
+import type { SectionKind } from '../api/sectionRecords';
 
 export type Route =
   | { name: 'dashboard' }

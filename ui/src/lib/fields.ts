@@ -50,6 +50,20 @@ export function holdingOwnLabel(path: string): string {
 }
 export const orgFieldLabel = (path: string): string => fieldLabel('org.field', path);
 
+/** `holdingIds[2]` → 対象となる個人情報（3件目）; `decision.decidedOn` → 決定日. */
+export function pathLabel(prefix: 'request.field' | 'complaint.field' | 'step.field' | 'deadlineSettings.field', path: string): string {
+  const bare = path.replace(/\[(\d+)\]/g, '');
+  const index = /\[(\d+)\]/.exec(path);
+  const key = `${prefix}.${bare}`;
+  let text: string;
+  if (isMessageKey(key)) text = t(key);
+  else {
+    const top = `${prefix}.${bare.split('.')[0] ?? bare}`;
+    text = isMessageKey(top) ? t(top) : path;
+  }
+  return index ? t('field.indexed', { label: text, n: Number(index[1]) + 1 }) : text;
+}
+
 /** The translated message for an error code (never the backend's English text). A rule
  * with its own wording has an `error.specific.<field>.<code>` key (list indices dropped). */
 export function errorMessage(error: FieldError): string {

@@ -9,7 +9,7 @@ import type { LockState } from '../bindings/LockState';
 import type { ProtectionOverview } from '../bindings/ProtectionOverview';
 import type { ProtectionSettings } from '../bindings/ProtectionSettings';
 import type { Verification } from '../bindings/Verification';
-import { passphraseProblem } from '../lib/passphrase';
+import { passphraseProblem } from '../features/protection/passphrase';
 
 /** The passphrase of the mock's register. */
 export const MOCK_PASSPHRASE = 'correct horse 台帳 battery';

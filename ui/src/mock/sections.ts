@@ -4,7 +4,7 @@
 import type { AuditEntry } from '../bindings/AuditEntry';
 import type { Finding } from '../bindings/Finding';
 import type { Holding } from '../bindings/Holding';
-import { SECTIONS, type Draft, type SectionKind, type StoredRecord } from '../lib/sections';
+import { SECTIONS, type Draft, type SectionKind, type StoredRecord } from '../features/sections/sections';
 import { diff, report } from './backend';
 
 export const NOT_MINE = Symbol('not a section command');

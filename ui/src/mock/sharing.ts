@@ -12,7 +12,7 @@ import type { SubcontractorNode } from '../bindings/SubcontractorNode';
 import type { Transfer } from '../bindings/Transfer';
 import type { TransferInput } from '../bindings/TransferInput';
 import type { FieldError } from '../bindings/FieldError';
-import { emptySubcontractorInput, emptyTransferInput } from '../lib/sharing';
+import { emptySubcontractorInput, emptyTransferInput } from '../features/sharing/sharing';
 
 type Args = Record<string, unknown>;
 type Recorder = (action: AuditAction, entity: string, id: string, before: unknown, after: unknown) => void;

@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// Fails when source files import each other in a loop: in the core crate (`src/`, through
+// `crate::`, `super::` and `self::` paths) and in the UI (`ui/src`, through relative imports).
+// A loop means two rooms that cannot be understood, tested or moved apart; the architecture
+// (docs/architecture.md) keeps every arrow pointing one way. `make lint` runs it, after
+// `--self-test`, which plants a loop in a scratch tree and fails unless the loop is found: a
+// checker that cannot fail proves nothing.
+//
+//   node scripts/check-module-cycles.mjs [--root DIR]   check DIR (default: the repository)
+//   node scripts/check-module-cycles.mjs --self-test    show that a planted loop is caught
+//
+// The Rust side reads paths, not the compiler's resolution: method calls (`register.verify()`)
+// are not arrows, a `mod child;` declaration is not an arrow, and `use` of a re-export counts
+// against the file that re-exports. That is the level at which a newcomer reads the code.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function walk(dir, accept, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'node_modules' && name !== 'bindings' && name !== 'dist') walk(path, accept, out);
+    } else if (accept(path)) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+// Comments and string literals hold prose that looks like paths ("see crate::x"); blank them
+// out with a small scanner (a regex cannot tell `'a` the lifetime from `'a'` the character).
+function stripRust(text) {
+  let out = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      while (i < n && text[i] !== '\n') i++;
+    } else if (c === '/' && next === '*') {
+      let depth = 0;
+      do {
+        if (text[i] === '/' && text[i + 1] === '*') {
+          depth++;
+          i += 2;
+        } else if (text[i] === '*' && text[i + 1] === '/') {
+          depth--;
+          i += 2;
+        } else i++;
+      } while (i < n && depth > 0);
+      out += ' ';
+    } else if ((c === 'r' || (c === 'b' && next === 'r')) && /^b?r#*"/.test(text.slice(i, i + 20)) && !/\w/.test(text[i - 1] ?? '')) {
+      const m = /^b?r(#*)"/.exec(text.slice(i, i + 20));
+      const close = '"' + m[1];
+      const end = text.indexOf(close, i + m[0].length);
+      i = end < 0 ? n : end + close.length;
+      out += '""';
+    } else if (c === '"') {
+      i++;
+      while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+      i++;
+      out += '""';
+    } else if (c === "'" && (next === '\\' || text[i + 2] === "'")) {
+      i += 2;
+      while (i < n && text[i] !== "'") i++;
+      i++;
+      out += "' '";
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+// The module path (segments after `crate`) that a Rust file defines.
+function rustModulePath(srcDir, file) {
+  const rel = relative(srcDir, file).replace(/\\/g, '/').replace(/\.rs$/, '');
+  const parts = rel.split('/');
+  const last = parts[parts.length - 1];
+  if (last === 'mod' || last === 'lib' || last === 'main') parts.pop();
+  if (parts[0] === 'bin') return null; // binaries are crates of their own
+  return parts;
+}
+
+// Expands `a::{b, c::{d, e}}` into ['a::b', 'a::c::d', 'a::c::e'].
+function expandUseTree(tree) {
+  tree = tree.replace(/\s+/g, '');
+  const open = tree.indexOf('{');
+  if (open < 0) return [tree.replace(/::(\*|self)$/, '').replace(/as\w+$/, '')];
+  const prefix = tree.slice(0, open);
+  const inner = tree.slice(open + 1, tree.lastIndexOf('}'));
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '{') depth++;
+    else if (inner[i] === '}') depth--;
+    else if (inner[i] === ',' && depth === 0) {
+      parts.push(inner.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(inner.slice(start));
+  return parts
+    .filter((p) => p.length > 0)
+    .flatMap((p) => (p === 'self' ? [prefix.replace(/::$/, '')] : expandUseTree(prefix + p)));
+}
+
+function rustGraph(srcDir) {
+  const files = walk(srcDir, (p) => p.endsWith('.rs'));
+  const byModule = new Map();
+  for (const file of files) {
+    const path = rustModulePath(srcDir, file);
+    if (path) byModule.set(path.join('::'), file);
+  }
+  // The file that defines the longest prefix of `segments`.
+  const owner = (segments) => {
+    for (let n = segments.length; n > 0; n--) {
+      const file = byModule.get(segments.slice(0, n).join('::'));
+      if (file) return file;
+    }
+    return null;
+  };
+  const edges = new Map();
+  for (const file of files) {
+    const here = rustModulePath(srcDir, file);
+    if (!here) continue;
+    const text = stripRust(readFileSync(file, 'utf8'));
+    const paths = [];
+    for (const m of text.matchAll(/\buse\s+([^;]+);/g)) paths.push(...expandUseTree(m[1]));
+    for (const m of text.matchAll(/\b((?:crate|super|self)(?:::\w+)+)/g)) paths.push(m[1]);
+    const targets = new Set();
+    for (const path of paths) {
+      // `self` is the file's own module and `super` its parent, whether or not the file is
+      // a mod.rs: `here` already names the module rather than the file.
+      let segments = path.split('::');
+      let base;
+      if (segments[0] === 'crate') base = [];
+      else if (segments[0] === 'self') base = here;
+      else if (segments[0] === 'super') {
+        base = here;
+        while (segments[0] === 'super') {
+          base = base.slice(0, -1);
+          segments = segments.slice(1);
+        }
+        segments = ['super', ...segments];
+      } else continue;
+      const full = [...base, ...segments.slice(1)];
+      const target = owner(full);
+      if (target && target !== file) targets.add(target);
+    }
+    edges.set(file, targets);
+  }
+  return edges;
+}
+
+function uiGraph(uiDir) {
+  const files = walk(uiDir, (p) => /\.(ts|svelte)$/.test(p) && !/\.test\.ts$/.test(p));
+  const known = new Set(files);
+  const edges = new Map();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const targets = new Set();
+    for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/g)) {
+      const base = resolve(dirname(file), m[1]);
+      const candidate = [base, `${base}.ts`, `${base}/index.ts`].find((c) => known.has(c));
+      if (candidate && candidate !== file) targets.add(candidate);
+    }
+    edges.set(file, targets);
+  }
+  return edges;
+}
+
+// Tarjan's strongly connected components: every component of more than one file is a loop.
+function loops(edges) {
+  let index = 0;
+  const indices = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const found = [];
+  const visit = (v) => {
+    indices.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!indices.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v), indices.get(w)));
+      }
+    }
+    if (low.get(v) === indices.get(v)) {
+      const component = [];
+      let w;
+      do {
+        w = stack.pop();
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) found.push(component.sort());
+    }
+  };
+  for (const v of edges.keys()) if (!indices.has(v)) visit(v);
+  return found;
+}
+
+function check(root) {
+  const graphs = [
+    ['core crate (src/)', rustGraph(join(root, 'src'))],
+    ['UI (ui/src)', uiGraph(join(root, 'ui/src'))],
+  ];
+  let failed = false;
+  for (const [name, edges] of graphs) {
+    const found = loops(edges);
+    if (found.length === 0) {
+      console.log(`module cycles: ${name}: none among ${edges.size} files`);
+      continue;
+    }
+    failed = true;
+    console.error(`module cycles: ${name}: ${found.length} loop(s)`);
+    for (const component of found) {
+      const members = new Set(component);
+      console.error(`  loop of ${component.length} files:`);
+      for (const file of component) {
+        const inside = [...edges.get(file)].filter((t) => members.has(t));
+        console.error(`    ${relative(root, file)} -> ${inside.map((t) => relative(root, t)).join(', ')}`);
+      }
+    }
+  }
+  return !failed;
+}
+
+function selfTest() {
+  const root = mkdtempSync(join(tmpdir(), 'daicho-cycles-'));
+  try {
+    const put = (path, text) => {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    put('src/lib.rs', 'pub mod a;\npub mod b;\npub mod c;\n');
+    put('src/a.rs', 'use crate::b::{self, Thing};\npub fn h() {}\n');
+    // b/mod.rs closes the loop a -> b -> a; the comment and the string must not count.
+    put('src/b/mod.rs', 'mod inner;\n// crate::c\npub fn back() { let _ = "crate::c"; crate::a::h(); }\n');
+    put('src/b/inner.rs', 'pub fn f() { super::super::c::g(); }\n');
+    put('src/c.rs', 'pub fn g() {}\n');
+    put('ui/src/x.ts', "import { y } from './y';\nexport const x = 1;\n");
+    put('ui/src/y.ts', "export { x } from './x';\nexport const y = 2;\n");
+    const rust = loops(rustGraph(join(root, 'src')));
+    const ui = loops(uiGraph(join(root, 'ui/src')));
+    const planted =
+      !check(root) &&
+      rust.length === 1 &&
+      rust[0].map((f) => relative(root, f)).join(' ') === 'src/a.rs src/b/mod.rs' &&
+      ui.length === 1;
+    put('src/b/mod.rs', 'mod inner;\n');
+    put('ui/src/y.ts', 'export const y = 2;\n');
+    const clean = check(root);
+    if (planted && clean) {
+      console.log('module cycles: self-test: the planted loops were caught and the mended tree passed');
+      return true;
+    }
+    console.error(`module cycles: self-test FAILED (planted loops caught: ${planted}, mended tree passed: ${clean})`);
+    return false;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--self-test')) {
+  process.exit(selfTest() ? 0 : 1);
+}
+const rootFlag = args.indexOf('--root');
+const root = rootFlag >= 0 ? resolve(args[rootFlag + 1]) : resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.exit(check(root) ? 0 : 1);

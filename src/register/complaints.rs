@@ -1,0 +1,213 @@
+//! Complaints through the register: intake, corrections while open, the actions taken, and
+//! closure with a resolution. Each write validates the whole complaint after the change and
+//! appends one audit entry in the same transaction.
+
+use crate::audit::{self, AuditAction, Entity};
+use crate::error::{CoreError, FieldErrorCode, Result};
+use crate::model::complaint::{
+    Complaint, ComplaintAction, ComplaintActionInput, ComplaintInput, ComplaintView,
+};
+use crate::register::holdings::holdings_exist;
+use crate::register::{stale, to_json, Register};
+use crate::store;
+use crate::store::requests::NEW_ID;
+use crate::validation::{tidy, FieldChecks};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+impl Register {
+    /// Every complaint, newest first, with its days open as of `today`.
+    pub fn complaints(&self, today: NaiveDate) -> Result<Vec<ComplaintView>> {
+        self.read_all(|conn| {
+            Ok(store::complaints::list(conn)?
+                .into_iter()
+                .map(|c| complaint_view(c, today))
+                .collect())
+        })
+    }
+
+    pub fn complaint(&self, id: i64, today: NaiveDate) -> Result<ComplaintView> {
+        self.read_all(|conn| Ok(complaint_view(load_complaint(conn, id)?, today)))
+    }
+
+    pub fn create_complaint(&self, mut input: ComplaintInput, actor: &str) -> Result<Complaint> {
+        input.tidy();
+        self.write_all(|tx| {
+            let now = crate::clock::now();
+            let mut complaint = Complaint {
+                id: NEW_ID,
+                fields: input,
+                actions: Vec::new(),
+                resolution: String::new(),
+                closed_on: None,
+                version: 1,
+                created_at: now.clone(),
+                updated_at: now,
+            };
+            complaint_checks(tx, &complaint, None)?.finish()?;
+            if complaint.fields.reference.is_empty() {
+                complaint.fields.reference = store::COMPLAINT_REFERENCES.next(tx)?;
+            }
+            let id = store::complaints::insert(tx, &complaint)?;
+            store::complaints::save_children(tx, id, None, &complaint)?;
+            let stored = load_complaint(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Create,
+                Entity::Complaint,
+                &id.to_string(),
+                None,
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    /// Corrects the details of an open complaint.
+    pub fn update_complaint(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: ComplaintInput,
+        actor: &str,
+    ) -> Result<Complaint> {
+        input.tidy();
+        self.change_complaint(id, expected_version, actor, |complaint| {
+            if input.reference.is_empty() {
+                input.reference = complaint.fields.reference.clone();
+            }
+            complaint.fields = input;
+            Ok(())
+        })
+    }
+
+    /// Records something done about an open complaint. Field errors name `action.on`,
+    /// `action.description` and `action.by`.
+    pub fn add_complaint_action(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut action: ComplaintActionInput,
+        actor: &str,
+    ) -> Result<Complaint> {
+        action.tidy();
+        let mut index = 0;
+        self.change_complaint(id, expected_version, actor, |complaint| {
+            index = complaint.actions.len();
+            complaint.actions.push(ComplaintAction {
+                id: NEW_ID,
+                on: action.on,
+                description: action.description,
+                by: action.by,
+            });
+            Ok(())
+        })
+        .map_err(|error| match error {
+            CoreError::Validation(mut fields) => {
+                crate::validation::rename_prefix(
+                    &mut fields,
+                    &format!("actions[{index}]"),
+                    "action",
+                );
+                CoreError::Validation(fields)
+            }
+            other => other,
+        })
+    }
+
+    /// Closes the complaint; a resolution is required.
+    pub fn close_complaint(
+        &self,
+        id: i64,
+        expected_version: i64,
+        closed_on: NaiveDate,
+        mut resolution: String,
+        actor: &str,
+    ) -> Result<Complaint> {
+        tidy(&mut resolution);
+        self.change_complaint(id, expected_version, actor, |complaint| {
+            complaint.closed_on = Some(closed_on);
+            complaint.resolution = resolution;
+            Ok(())
+        })
+    }
+
+    /// Loads an open complaint, checks the version, applies `change`, validates the whole
+    /// complaint, writes and audits it. A closed complaint is kept as it was closed.
+    fn change_complaint(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &str,
+        change: impl FnOnce(&mut Complaint) -> Result<()>,
+    ) -> Result<Complaint> {
+        self.write_all(|tx| {
+            let before = load_complaint(tx, id)?;
+            if before.version != expected_version {
+                return Err(stale("complaint", &before.fields.reference));
+            }
+            if let Some(closed) = before.closed_on {
+                return Err(CoreError::Conflict(format!(
+                    "complaint {} was closed on {closed}; a closed complaint is kept as it was \
+                     closed",
+                    before.fields.reference
+                )));
+            }
+            let mut after = before.clone();
+            change(&mut after)?;
+            complaint_checks(tx, &after, Some(id))?.finish()?;
+            after.version = before.version + 1;
+            after.updated_at = crate::clock::now();
+            store::complaints::update(tx, &after)?;
+            store::complaints::save_children(tx, id, Some(&before), &after)?;
+            let stored = load_complaint(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Update,
+                Entity::Complaint,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+}
+
+pub(crate) fn load_complaint(conn: &Connection, id: i64) -> Result<Complaint> {
+    store::complaints::get(conn, id)?.ok_or(CoreError::NotFound {
+        entity: "complaint",
+        id: id.to_string(),
+    })
+}
+
+/// The whole-record rules plus those that need the register: the holdings exist and the
+/// reference is free.
+pub(crate) fn complaint_checks(
+    conn: &Connection,
+    complaint: &Complaint,
+    id: Option<i64>,
+) -> Result<FieldChecks> {
+    let mut checks = FieldChecks::new();
+    complaint.collect_errors(&mut checks);
+    holdings_exist(conn, &complaint.fields.holding_ids, &mut checks)?;
+    let reference = &complaint.fields.reference;
+    if !reference.is_empty()
+        && !checks.has_error_for("reference")
+        && store::COMPLAINT_REFERENCES.is_taken(conn, reference, id)?
+    {
+        checks.fail("reference", FieldErrorCode::Duplicate, None);
+    }
+    Ok(checks)
+}
+
+pub(crate) fn complaint_view(complaint: Complaint, today: NaiveDate) -> ComplaintView {
+    let end = complaint.closed_on.unwrap_or(today);
+    ComplaintView {
+        days_open: (end - complaint.fields.received_on).num_days().max(0),
+        open: complaint.is_open(),
+        complaint,
+    }
+}

@@ -1,0 +1,755 @@
+//! Regular recipients, provision and receipt records, security measures, disposals and
+//! objections through the register. They share one write path: validate the whole record
+//! after the change, check what needs the register (linked holdings exist, references are
+//! free), write, and append one audit entry in the same transaction.
+
+use crate::audit::{self, AuditAction, Entity};
+use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
+use crate::model::disposal::{Disposal, DisposalDue, DisposalInput};
+use crate::model::holding::{Holding, RetentionTrigger};
+use crate::model::measure::{Measure, MeasureInput};
+use crate::model::objection::{Objection, ObjectionInput};
+use crate::model::provision::{
+    ProvisionDirection, ProvisionRecord, ProvisionRecordInput, ProvisionRecordView, Recipient,
+    RecipientInput,
+};
+use crate::register::holdings::holdings_exist;
+use crate::register::{stale, to_json, Register};
+use crate::store::requests::NEW_ID;
+use crate::store::sections::{self, Table};
+use crate::store::{self, ReferenceSeries};
+use crate::validation::FieldChecks;
+use chrono::{Datelike, Months, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+
+/// A record kind written through [`Register::create_section`] and its siblings.
+pub(crate) trait Section: Table + Serialize + Clone {
+    const ENTITY: Entity;
+    /// How messages name the kind, e.g. "provision record".
+    const NAME: &'static str;
+    const REFERENCES: Option<&'static ReferenceSeries> = None;
+
+    fn version(&self) -> i64;
+    fn stamp(&mut self, version: i64, updated_at: String);
+    /// The reference, or the name where the kind has none.
+    fn label(&self) -> String;
+    fn reference_mut(&mut self) -> Option<&mut String> {
+        None
+    }
+    fn collect_errors(&self, checks: &mut FieldChecks);
+    /// Checks beyond the linked holdings that need the register.
+    fn register_checks(&self, _conn: &Connection, _checks: &mut FieldChecks) -> Result<()> {
+        Ok(())
+    }
+    /// The regular recipient the record names, checked on import.
+    fn recipient_link(&self) -> Option<i64> {
+        None
+    }
+    /// Refuses to delete a record others still point at.
+    fn refuse_delete(&self, _conn: &Connection) -> Result<()> {
+        Ok(())
+    }
+}
+
+macro_rules! section_basics {
+    () => {
+        fn version(&self) -> i64 {
+            self.version
+        }
+        fn stamp(&mut self, version: i64, updated_at: String) {
+            self.version = version;
+            self.updated_at = updated_at;
+        }
+    };
+}
+
+macro_rules! with_reference {
+    () => {
+        fn label(&self) -> String {
+            self.fields.reference.clone()
+        }
+        fn reference_mut(&mut self) -> Option<&mut String> {
+            Some(&mut self.fields.reference)
+        }
+    };
+}
+
+impl Section for Recipient {
+    const ENTITY: Entity = Entity::Recipient;
+    const NAME: &'static str = "regular recipient";
+    section_basics!();
+    fn label(&self) -> String {
+        self.fields.name.clone()
+    }
+    fn collect_errors(&self, checks: &mut FieldChecks) {
+        self.fields.collect_errors(checks);
+    }
+    fn refuse_delete(&self, conn: &Connection) -> Result<()> {
+        let records = store::controls::records_for_recipient(conn, self.id)?;
+        if records.is_empty() {
+            return Ok(());
+        }
+        Err(CoreError::InUse {
+            message: format!(
+                "regular recipient {} cannot be deleted: provision records {} name it",
+                self.fields.name,
+                records.join(", ")
+            ),
+            references: records,
+        })
+    }
+}
+
+impl Section for ProvisionRecord {
+    const ENTITY: Entity = Entity::ProvisionRecord;
+    const NAME: &'static str = "provision record";
+    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::PROVISION_REFERENCES);
+    section_basics!();
+    with_reference!();
+    fn collect_errors(&self, checks: &mut FieldChecks) {
+        self.fields.collect_errors(checks);
+    }
+    fn recipient_link(&self) -> Option<i64> {
+        self.fields.recipient_id
+    }
+    fn register_checks(&self, conn: &Connection, checks: &mut FieldChecks) -> Result<()> {
+        if let Some(recipient) = self.fields.recipient_id {
+            if sections::get::<Recipient>(conn, recipient)?.is_none() {
+                checks.fail_with(
+                    "recipientId",
+                    FieldErrorCode::Malformed,
+                    format!("regular recipient {recipient} does not exist"),
+                );
+            } else if self.fields.direction == ProvisionDirection::Received {
+                checks.fail_with(
+                    "recipientId",
+                    FieldErrorCode::Malformed,
+                    "a regular recipient receives data from the organisation; a receipt names \
+                     its provider as the counterparty",
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Section for Measure {
+    const ENTITY: Entity = Entity::Measure;
+    const NAME: &'static str = "security measure";
+    section_basics!();
+    fn label(&self) -> String {
+        self.fields.title.clone()
+    }
+    fn collect_errors(&self, checks: &mut FieldChecks) {
+        self.fields.collect_errors(checks);
+    }
+}
+
+impl Section for Disposal {
+    const ENTITY: Entity = Entity::Disposal;
+    const NAME: &'static str = "disposal";
+    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::DISPOSAL_REFERENCES);
+    section_basics!();
+    with_reference!();
+    fn collect_errors(&self, checks: &mut FieldChecks) {
+        self.fields.collect_errors(checks);
+    }
+}
+
+impl Section for Objection {
+    const ENTITY: Entity = Entity::Objection;
+    const NAME: &'static str = "objection";
+    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::OBJECTION_REFERENCES);
+    section_basics!();
+    with_reference!();
+    fn collect_errors(&self, checks: &mut FieldChecks) {
+        self.fields.collect_errors(checks);
+    }
+}
+
+/// Every rule a record must pass to be written: its own, the links, and a free reference.
+pub(crate) fn section_checks<S: Section>(
+    conn: &Connection,
+    record: &S,
+    id: Option<i64>,
+) -> Result<FieldChecks> {
+    let mut checks = FieldChecks::new();
+    record.collect_errors(&mut checks);
+    let linked = record.linked_holdings();
+    if S::HOLDING_LINKS.is_some() {
+        holdings_exist(conn, linked, &mut checks)?;
+    } else {
+        for holding in linked {
+            if !store::holdings::exists(conn, *holding)? {
+                checks.fail_with(
+                    "holdingId",
+                    FieldErrorCode::Malformed,
+                    format!("holding {holding} does not exist"),
+                );
+            }
+        }
+    }
+    record.register_checks(conn, &mut checks)?;
+    if let (Some(series), Some(reference)) = (S::REFERENCES, record.clone().reference_mut()) {
+        if !reference.is_empty()
+            && !checks.has_error_for("reference")
+            && series.is_taken(conn, reference, id)?
+        {
+            checks.fail("reference", FieldErrorCode::Duplicate, None);
+        }
+    }
+    Ok(checks)
+}
+
+pub(crate) fn load<S: Section>(conn: &Connection, id: i64) -> Result<S> {
+    sections::get::<S>(conn, id)?.ok_or(CoreError::NotFound {
+        entity: S::NAME,
+        id: id.to_string(),
+    })
+}
+
+impl Register {
+    fn create_section<S: Section>(&self, mut record: S, actor: &str) -> Result<S> {
+        self.write_all(|tx| {
+            section_checks(tx, &record, None)?.finish()?;
+            if let (Some(series), Some(reference)) = (S::REFERENCES, record.reference_mut()) {
+                if reference.is_empty() {
+                    *reference = series.next(tx)?;
+                }
+            }
+            let id = sections::insert(tx, &record)?;
+            let stored = load::<S>(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Create,
+                S::ENTITY,
+                &id.to_string(),
+                None,
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    fn update_section<S: Section>(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &str,
+        change: impl FnOnce(&mut S),
+    ) -> Result<S> {
+        self.write_all(|tx| {
+            let before = load::<S>(tx, id)?;
+            if before.version() != expected_version {
+                return Err(stale(S::NAME, &before.label()));
+            }
+            let mut after = before.clone();
+            change(&mut after);
+            if let (Some(reference), Some(old)) =
+                (after.reference_mut(), before.clone().reference_mut())
+            {
+                if reference.is_empty() {
+                    *reference = old.clone();
+                }
+            }
+            section_checks(tx, &after, Some(id))?.finish()?;
+            after.stamp(before.version() + 1, crate::clock::now());
+            sections::update(tx, &before, &after)?;
+            let stored = load::<S>(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Update,
+                S::ENTITY,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                Some(&to_json(&stored)),
+            )?;
+            Ok(stored)
+        })
+    }
+
+    fn delete_section<S: Section>(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &str,
+    ) -> Result<()> {
+        self.write_all(|tx| {
+            let before = load::<S>(tx, id)?;
+            if before.version() != expected_version {
+                return Err(stale(S::NAME, &before.label()));
+            }
+            before.refuse_delete(tx)?;
+            sections::delete::<S>(tx, id)?;
+            audit::append(
+                tx,
+                actor,
+                AuditAction::Delete,
+                S::ENTITY,
+                &id.to_string(),
+                Some(&to_json(&before)),
+                None,
+            )
+        })
+    }
+
+    fn section_list<S: Section>(&self) -> Result<Vec<S>> {
+        self.read_all(|conn| Ok(sections::list::<S>(conn)?))
+    }
+
+    fn section_get<S: Section>(&self, id: i64) -> Result<S> {
+        self.read_all(|conn| load::<S>(conn, id))
+    }
+
+    // --- regular recipients -------------------------------------------------------------
+
+    pub fn recipients(&self) -> Result<Vec<Recipient>> {
+        self.section_list()
+    }
+
+    pub fn recipient(&self, id: i64) -> Result<Recipient> {
+        self.section_get(id)
+    }
+
+    pub fn create_recipient(&self, mut input: RecipientInput, actor: &str) -> Result<Recipient> {
+        input.tidy();
+        self.create_section(
+            new_record(input, |id, fields, v, c, u| Recipient {
+                id,
+                fields,
+                version: v,
+                created_at: c,
+                updated_at: u,
+            }),
+            actor,
+        )
+    }
+
+    pub fn update_recipient(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: RecipientInput,
+        actor: &str,
+    ) -> Result<Recipient> {
+        input.tidy();
+        self.update_section(id, expected_version, actor, |r: &mut Recipient| {
+            r.fields = input
+        })
+    }
+
+    pub fn delete_recipient(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+        self.delete_section::<Recipient>(id, expected_version, actor)
+    }
+
+    // --- provision and receipt records --------------------------------------------------
+
+    /// Every record, newest provision first, with its retention as of `today`.
+    pub fn provision_records(&self, today: NaiveDate) -> Result<Vec<ProvisionRecordView>> {
+        Ok(self
+            .section_list::<ProvisionRecord>()?
+            .into_iter()
+            .map(|r| provision_view(r, today))
+            .collect())
+    }
+
+    /// Every provision and receipt record about one person, for a disclosure request under
+    /// art. 33(5). Matches ignore case and spaces.
+    pub fn provision_records_about(
+        &self,
+        person: &str,
+        today: NaiveDate,
+    ) -> Result<Vec<ProvisionRecordView>> {
+        Ok(self
+            .provision_records(today)?
+            .into_iter()
+            .filter(|v| v.record.fields.concerns(person))
+            .collect())
+    }
+
+    pub fn provision_record(&self, id: i64, today: NaiveDate) -> Result<ProvisionRecordView> {
+        Ok(provision_view(self.section_get(id)?, today))
+    }
+
+    pub fn create_provision_record(
+        &self,
+        mut input: ProvisionRecordInput,
+        actor: &str,
+    ) -> Result<ProvisionRecord> {
+        input.tidy();
+        self.create_section(
+            new_record(input, |id, fields, v, c, u| ProvisionRecord {
+                id,
+                fields,
+                version: v,
+                created_at: c,
+                updated_at: u,
+            }),
+            actor,
+        )
+    }
+
+    pub fn update_provision_record(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: ProvisionRecordInput,
+        actor: &str,
+    ) -> Result<ProvisionRecord> {
+        input.tidy();
+        self.update_section(id, expected_version, actor, |r: &mut ProvisionRecord| {
+            r.fields = input
+        })
+    }
+
+    pub fn delete_provision_record(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &str,
+    ) -> Result<()> {
+        self.delete_section::<ProvisionRecord>(id, expected_version, actor)
+    }
+
+    // --- security measures --------------------------------------------------------------
+
+    /// The catalogue in the PPC's order of headings.
+    pub fn measures(&self) -> Result<Vec<Measure>> {
+        self.section_list()
+    }
+
+    pub fn measure(&self, id: i64) -> Result<Measure> {
+        self.section_get(id)
+    }
+
+    pub fn create_measure(&self, mut input: MeasureInput, actor: &str) -> Result<Measure> {
+        input.tidy();
+        self.create_section(
+            new_record(input, |id, fields, v, c, u| Measure {
+                id,
+                fields,
+                version: v,
+                created_at: c,
+                updated_at: u,
+            }),
+            actor,
+        )
+    }
+
+    pub fn update_measure(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: MeasureInput,
+        actor: &str,
+    ) -> Result<Measure> {
+        input.tidy();
+        self.update_section(id, expected_version, actor, |r: &mut Measure| {
+            r.fields = input
+        })
+    }
+
+    pub fn delete_measure(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+        self.delete_section::<Measure>(id, expected_version, actor)
+    }
+
+    // --- disposals ----------------------------------------------------------------------
+
+    pub fn disposals(&self) -> Result<Vec<Disposal>> {
+        self.section_list()
+    }
+
+    pub fn disposal(&self, id: i64) -> Result<Disposal> {
+        self.section_get(id)
+    }
+
+    pub fn create_disposal(&self, mut input: DisposalInput, actor: &str) -> Result<Disposal> {
+        input.tidy();
+        self.create_section(
+            new_record(input, |id, fields, v, c, u| Disposal {
+                id,
+                fields,
+                version: v,
+                created_at: c,
+                updated_at: u,
+            }),
+            actor,
+        )
+    }
+
+    pub fn update_disposal(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: DisposalInput,
+        actor: &str,
+    ) -> Result<Disposal> {
+        input.tidy();
+        self.update_section(id, expected_version, actor, |r: &mut Disposal| {
+            r.fields = input
+        })
+    }
+
+    pub fn delete_disposal(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+        self.delete_section::<Disposal>(id, expected_version, actor)
+    }
+
+    /// Holdings with data past its retention that no recorded disposal covers yet.
+    pub fn disposals_due(&self, today: NaiveDate) -> Result<Vec<DisposalDue>> {
+        self.read_all(|conn| disposals_due(conn, today))
+    }
+
+    // --- objections ---------------------------------------------------------------------
+
+    pub fn objections(&self) -> Result<Vec<Objection>> {
+        self.section_list()
+    }
+
+    pub fn objection(&self, id: i64) -> Result<Objection> {
+        self.section_get(id)
+    }
+
+    pub fn create_objection(&self, mut input: ObjectionInput, actor: &str) -> Result<Objection> {
+        input.tidy();
+        self.create_section(
+            new_record(input, |id, fields, v, c, u| Objection {
+                id,
+                fields,
+                version: v,
+                created_at: c,
+                updated_at: u,
+            }),
+            actor,
+        )
+    }
+
+    pub fn update_objection(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: ObjectionInput,
+        actor: &str,
+    ) -> Result<Objection> {
+        input.tidy();
+        self.update_section(id, expected_version, actor, |r: &mut Objection| {
+            r.fields = input
+        })
+    }
+
+    pub fn delete_objection(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+        self.delete_section::<Objection>(id, expected_version, actor)
+    }
+}
+
+fn new_record<I, S>(input: I, build: impl FnOnce(i64, I, i64, String, String) -> S) -> S {
+    let now = crate::clock::now();
+    build(NEW_ID, input, 1, now.clone(), now)
+}
+
+pub(crate) fn provision_view(record: ProvisionRecord, today: NaiveDate) -> ProvisionRecordView {
+    let retain_until = record.fields.retain_until();
+    ProvisionRecordView {
+        past_retention: retain_until.is_some_and(|until| today > until),
+        retain_until,
+        record,
+    }
+}
+
+/// The latest day such that data whose retention started on or before it has run out its
+/// retention by `today`, for the triggers the register can date: acquisition, and the end of
+/// the fiscal year (31 March) the data belongs to. Other triggers depend on events the
+/// register does not hold (a contract's end, a member leaving), so nothing is computed.
+pub fn expired_through(holding: &Holding, today: NaiveDate) -> Option<NaiveDate> {
+    let rule = holding.fields.retention.as_ref()?;
+    let months = rule.years * 12 + rule.months;
+    if months == 0 {
+        return None;
+    }
+    // Retention of `months` counted from day T runs out at the end of T + months − 1 day, so
+    // data is past it when T + months <= today.
+    let latest_start = today.checked_sub_months(Months::new(months))?;
+    match rule.trigger {
+        RetentionTrigger::Acquisition => Some(latest_start),
+        RetentionTrigger::FiscalYearEnd => {
+            let march_end = |year| NaiveDate::from_ymd_opt(year, 3, 31);
+            let this_year = march_end(latest_start.year())?;
+            if this_year <= latest_start {
+                Some(this_year)
+            } else {
+                march_end(latest_start.year() - 1)
+            }
+        }
+        _ => None,
+    }
+}
+
+pub(crate) fn disposals_due(conn: &Connection, today: NaiveDate) -> Result<Vec<DisposalDue>> {
+    let disposals = sections::list::<Disposal>(conn)?;
+    let mut due = Vec::new();
+    for holding in store::holdings::list(conn)? {
+        let Some(expired) = expired_through(&holding, today) else {
+            continue;
+        };
+        let latest = disposals
+            .iter()
+            .filter(|d| d.fields.holding_id == holding.id)
+            .filter_map(|d| d.fields.covers_through.map(|c| (c, d.id)))
+            .max();
+        let covered = match latest {
+            Some((through, _)) => through >= expired,
+            // With no disposal recorded, only a holding registered before the cutoff can
+            // hold data that old.
+            None => registered_on(&holding).is_none_or(|registered| registered > expired),
+        };
+        if !covered {
+            due.push(DisposalDue {
+                holding_id: holding.id,
+                ledger_no: holding.fields.ledger_no.clone(),
+                holding_name: holding.fields.name.clone(),
+                expired_through: expired,
+                last_covered_through: latest.map(|(through, _)| through),
+                last_disposal_id: latest.map(|(_, id)| id),
+            });
+        }
+    }
+    Ok(due)
+}
+
+fn registered_on(holding: &Holding) -> Option<NaiveDate> {
+    holding
+        .created_at
+        .get(..10)
+        .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+}
+
+/// The records of these sections that name holding `holding_id`, as `(kind, label)` pairs,
+/// for the refusal to delete it.
+pub(crate) fn referring_to_holding(
+    conn: &Connection,
+    holding_id: i64,
+) -> Result<Vec<(&'static str, String)>> {
+    fn labels<S: Section>(conn: &Connection, holding: i64) -> Result<Vec<(&'static str, String)>> {
+        Ok(sections::referring_to_holding::<S>(conn, holding)?
+            .iter()
+            .map(|r| (S::NAME, r.label()))
+            .collect())
+    }
+    let mut found = labels::<Recipient>(conn, holding_id)?;
+    found.extend(labels::<ProvisionRecord>(conn, holding_id)?);
+    found.extend(labels::<Measure>(conn, holding_id)?);
+    found.extend(labels::<Disposal>(conn, holding_id)?);
+    found.extend(labels::<Objection>(conn, holding_id)?);
+    Ok(found)
+}
+
+/// Each record of one section by id, as the audit trail should last have seen it.
+pub(crate) type SectionStates = (Entity, Vec<(String, serde_json::Value)>);
+
+/// Every section's records, for verify's altered-record check.
+pub(crate) fn audited_states(conn: &Connection) -> Result<Vec<SectionStates>> {
+    fn states<S: Section>(conn: &Connection) -> Result<SectionStates> {
+        Ok((
+            S::ENTITY,
+            sections::list::<S>(conn)?
+                .iter()
+                .map(|r| (r.id().to_string(), to_json(r)))
+                .collect(),
+        ))
+    }
+    Ok(vec![
+        states::<Recipient>(conn)?,
+        states::<ProvisionRecord>(conn)?,
+        states::<Measure>(conn)?,
+        states::<Disposal>(conn)?,
+        states::<Objection>(conn)?,
+    ])
+}
+
+/// The import checks of one section's records: the register's own rules, plus what an import
+/// must keep: present and unique ids and references, and links to records in the document.
+pub(crate) fn check_import<S: Section>(
+    key: &str,
+    records: &[S],
+    holding_ids: &std::collections::HashSet<i64>,
+    recipient_ids: &std::collections::HashSet<i64>,
+) -> Vec<RecordError> {
+    let mut problems = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    let mut references = std::collections::HashSet::new();
+    for (index, record) in records.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        record.collect_errors(&mut checks);
+        let mut fields = checks.into_errors();
+        if record.id() < 1 {
+            fields.push(FieldError::new("id", FieldErrorCode::OutOfRange, None));
+        } else if !ids.insert(record.id()) {
+            fields.push(FieldError::new("id", FieldErrorCode::Duplicate, None));
+        }
+        if record.version() < 1 {
+            fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
+        }
+        if let Some(reference) = record.clone().reference_mut() {
+            if reference.is_empty() {
+                fields.push(FieldError::new("reference", FieldErrorCode::Required, None));
+            } else if !references.insert(reference.clone()) {
+                fields.push(FieldError::new(
+                    "reference",
+                    FieldErrorCode::Duplicate,
+                    None,
+                ));
+            }
+        }
+        for (i, holding) in record.linked_holdings().iter().enumerate() {
+            if !holding_ids.contains(holding) {
+                let field = if S::HOLDING_LINKS.is_some() {
+                    format!("holdingIds[{i}]")
+                } else {
+                    "holdingId".to_owned()
+                };
+                let mut error = FieldError::new(field, FieldErrorCode::Malformed, None);
+                error.message = format!("holding {holding} is not in the document");
+                fields.push(error);
+            }
+        }
+        if let Some(recipient) = record.recipient_link() {
+            if !recipient_ids.contains(&recipient) {
+                let mut error = FieldError::new("recipientId", FieldErrorCode::Malformed, None);
+                error.message = format!("regular recipient {recipient} is not in the document");
+                fields.push(error);
+            }
+        }
+        if !fields.is_empty() {
+            problems.push(RecordError {
+                record: format!("{key}[{index}]"),
+                reference: Some(record.label()),
+                fields,
+            });
+        }
+    }
+    problems
+}
+
+/// Writes imported records with their ids, versions and timestamps, each with its audit entry.
+pub(crate) fn import_records<S: Section>(
+    tx: &rusqlite::Transaction<'_>,
+    records: &[S],
+    actor: &str,
+) -> Result<()> {
+    for record in records {
+        let id = sections::insert(tx, record)?;
+        let stored = load::<S>(tx, id)?;
+        audit::append(
+            tx,
+            actor,
+            AuditAction::Create,
+            S::ENTITY,
+            &id.to_string(),
+            None,
+            Some(&to_json(&stored)),
+        )?;
+    }
+    Ok(())
+}

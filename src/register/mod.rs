@@ -1,0 +1,158 @@
+//! The register: the one entry point through which every read and write passes. Each write
+//! validates its input, changes the records and appends its audit entry in one transaction.
+
+pub(crate) mod complaints;
+pub(crate) mod controls;
+pub(crate) mod holdings;
+pub(crate) mod incidents;
+mod organisation;
+pub mod quality;
+pub(crate) mod requests;
+pub mod sharing;
+pub(crate) mod verify;
+
+pub use controls::expired_through;
+pub use incidents::IncidentView;
+
+use crate::audit::Verification;
+use crate::error::{CoreError, Result};
+use crate::protection::passphrase::Passphrase;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use serde::Serialize;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+#[derive(Debug)]
+pub struct Register {
+    // One connection: a single officer's desktop app has one writer, and SQLite serialises
+    // writers anyway. The mutex is never held across an await.
+    conn: Mutex<Connection>,
+    path: Option<PathBuf>,
+    /// The key the file is encrypted under, kept to open backups and their checks; `None`
+    /// for an in-memory register, which never touches the disk.
+    pub(crate) key: Mutex<Option<Passphrase>>,
+    /// The last time the audit chain and the records were verified (on open, and by verify).
+    pub(crate) last_verification: Mutex<Option<Verification>>,
+}
+
+impl Register {
+    /// Opens the encrypted register file under `key`, creating and migrating it if needed (a
+    /// new register needs a passphrase that passes the strength rule). A file that cannot be
+    /// opened, is damaged, is not encrypted, does not open under `key`, or that a newer
+    /// Daicho wrote, is left untouched and reported. The audit chain and the records are
+    /// verified on open; [`Register::last_verification`] says what was found.
+    pub fn open(path: &Path, key: &Passphrase) -> Result<Self> {
+        let register = Register {
+            conn: Mutex::new(crate::db::open_file(path, key)?),
+            path: Some(path.to_owned()),
+            key: Mutex::new(Some(key.clone())),
+            last_verification: Mutex::new(None),
+        };
+        let report = register.verify()?;
+        if !report.is_intact() {
+            tracing::warn!(
+                broken_at = report.broken_link.as_ref().map(|l| l.seq),
+                altered = report.altered_records.len(),
+                "the audit trail did not verify on open"
+            );
+        }
+        Ok(register)
+    }
+
+    pub fn open_in_memory() -> Result<Self> {
+        Ok(Register {
+            conn: Mutex::new(crate::db::open_memory()?),
+            path: None,
+            key: Mutex::new(None),
+            last_verification: Mutex::new(None),
+        })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves no half-done SQL behind (the transaction rolls
+        // back on drop), so the connection is still good to use.
+        lock(&self.conn)
+    }
+
+    /// Runs `work` in an IMMEDIATE transaction, so the audit head it reads cannot move before
+    /// it appends, and commits only if `work` succeeds.
+    pub(crate) fn write<T>(&self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub(crate) fn read<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.conn();
+        work(&conn)
+    }
+
+    /// True when the register holds no organisation profile and no records.
+    pub fn is_empty(&self) -> Result<bool> {
+        self.read(|conn| {
+            let records: i64 = conn.query_row(
+                "SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM holding)
+                      + (SELECT count(*) FROM request) + (SELECT count(*) FROM complaint)
+                      + (SELECT count(*) FROM deadline_settings)
+                      + (SELECT count(*) FROM subcontractor) + (SELECT count(*) FROM joint_use)
+                      + (SELECT count(*) FROM transfer)
+                      + (SELECT count(*) FROM regular_recipient)
+                      + (SELECT count(*) FROM provision_record)
+                      + (SELECT count(*) FROM security_measure)
+                      + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)
+                      + (SELECT count(*) FROM incident)",
+                [],
+                |row| row.get(0),
+            )?;
+            Ok(records == 0)
+        })
+    }
+
+    /// Runs `work` in one write transaction with access to the crate's insert paths; used by
+    /// import and the demo loader, which must write everything or nothing.
+    pub(crate) fn write_all<T>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.write(work)
+    }
+
+    pub(crate) fn read_all<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.read(work)
+    }
+
+    /// Runs `work` on the connection outside any transaction, for whole-file operations
+    /// (rekeying) that SQLite refuses inside one.
+    pub(crate) fn with_connection<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.conn();
+        work(&mut conn)
+    }
+}
+
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// Locks `mutex`, recovering from a panic in another holder: every value behind these locks
+/// is left consistent between statements.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+pub(crate) fn stale(what: &str, reference: &str) -> CoreError {
+    CoreError::Conflict(format!(
+        "{what} {reference} was changed elsewhere since it was opened; reload it and try again"
+    ))
+}

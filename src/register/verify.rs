@@ -1,0 +1,115 @@
+//! Verification: the audit chain link by link, and every record against the state the chain
+//! says it was last left in.
+
+use super::{lock, to_json, Register};
+use crate::audit::{self, AuditEntry, ChainHead, Entity, Verification, VerifyReport};
+use crate::error::Result;
+use crate::store;
+use rusqlite::Connection;
+use serde_json::Value;
+
+impl Register {
+    // --- audit --------------------------------------------------------------------------
+
+    pub fn history(&self, entity: Entity, entity_id: &str) -> Result<Vec<AuditEntry>> {
+        self.read(|conn| audit::history(conn, entity, entity_id))
+    }
+
+    pub fn chain_head(&self) -> Result<Option<ChainHead>> {
+        self.read(audit::head)
+    }
+
+    /// Checks the audit chain link by link, then checks that every record is in the state
+    /// the chain says it was last left in.
+    pub fn verify(&self) -> Result<VerifyReport> {
+        let report = self.read(verify_connection)?;
+        *lock(&self.last_verification) = Some(Verification::of(&report));
+        Ok(report)
+    }
+}
+
+/// The body of [`Register::verify`], on any connection to a register of the current schema:
+/// backups are verified with it before they are trusted.
+pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
+    let (entries, head, broken_link) = audit::verify_chain(conn)?;
+    let mut altered_records = Vec::new();
+    let mut compare = |entity: Entity, current: Vec<(String, Value)>| -> Result<()> {
+        let mut recorded: std::collections::HashMap<String, Option<Value>> =
+            audit::last_states(conn, entity)?.into_iter().collect();
+        for (id, value) in current {
+            let reason = match recorded.remove(&id) {
+                Some(Some(last)) if last == value => continue,
+                Some(Some(_)) => "differs from its last audited state",
+                Some(None) => "exists although the trail records its deletion",
+                None => "has no audit entry",
+            };
+            altered_records.push(altered(entity, &id, reason));
+        }
+        for (id, last) in recorded {
+            if last.is_some() {
+                altered_records.push(altered(
+                    entity,
+                    &id,
+                    "is missing although the trail records no deletion",
+                ));
+            }
+        }
+        Ok(())
+    };
+    let holdings = store::holdings::list(conn)?
+        .iter()
+        .map(|h| (h.id.to_string(), to_json(h)))
+        .collect();
+    compare(Entity::Holding, holdings)?;
+    let organisation = store::organisation::get(conn)?
+        .map(|o| ("1".to_owned(), to_json(&o)))
+        .into_iter()
+        .collect();
+    compare(Entity::Organisation, organisation)?;
+    let preferences = store::preferences::all(conn)?
+        .into_iter()
+        .map(|(k, v)| (k, serde_json::json!({ "value": v })))
+        .collect();
+    compare(Entity::Preference, preferences)?;
+    let settings = store::deadline_settings::get(conn)?
+        .map(|s| ("1".to_owned(), to_json(&s)))
+        .into_iter()
+        .collect();
+    compare(Entity::DeadlineSettings, settings)?;
+    let requests = store::requests::list(conn)?
+        .iter()
+        .map(|r| (r.id.to_string(), to_json(r)))
+        .collect();
+    compare(Entity::Request, requests)?;
+    let complaints = store::complaints::list(conn)?
+        .iter()
+        .map(|c| (c.id.to_string(), to_json(c)))
+        .collect();
+    compare(Entity::Complaint, complaints)?;
+    for (entity, current) in crate::register::sharing::audited_states(conn)? {
+        compare(entity, current)?;
+    }
+    for (entity, current) in crate::register::controls::audited_states(conn)? {
+        compare(entity, current)?;
+    }
+    let incidents = store::incidents::list(conn)?
+        .iter()
+        .map(|i| (i.id.to_string(), to_json(i)))
+        .collect();
+    compare(Entity::Incident, incidents)?;
+    altered_records.sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
+    Ok(VerifyReport {
+        entries,
+        head,
+        broken_link,
+        altered_records,
+    })
+}
+
+fn altered(entity: Entity, id: &str, reason: &str) -> audit::AlteredRecord {
+    audit::AlteredRecord {
+        entity: entity.code().to_owned(),
+        entity_id: id.to_owned(),
+        reason: reason.to_owned(),
+    }
+}

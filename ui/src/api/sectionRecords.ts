@@ -1,0 +1,17 @@
+// How the commands address the provision, recipient, measure, disposal and objection
+// sections. It lives beside the commands, and imports nothing, so that the commands need not
+// reach up into the screens' section specs (which depend on app state, which reads the
+// commands).
+
+export type SectionKind = 'provision' | 'recipients' | 'measures' | 'disposals' | 'objections';
+export const SECTION_KINDS: readonly SectionKind[] = [
+  'provision',
+  'recipients',
+  'measures',
+  'disposals',
+  'objections',
+];
+
+/** A record as the generic screens handle it: the input's fields plus id and version. */
+export type Draft = Record<string, unknown>;
+export type StoredRecord = Draft & { id: number; version: number };

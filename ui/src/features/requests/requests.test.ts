@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import type { Deadline } from '../../bindings/Deadline';
+import type { DeadlineStep } from '../../bindings/DeadlineStep';
+import type { Request } from '../../bindings/Request';
+import { setLocale } from '../../i18n/i18n.svelte';
+import { rulesFor } from '../../mock/requests';
+import '../../mock/testing';
+import { availableActions } from './requests';
+import { explainDeadline, explainStep } from '../../lib/deadlines';
+
+const deadline = (explanation: DeadlineStep[], due: string): Deadline => ({
+  rule: 'publicDecision',
+  kind: 'statutory',
+  due,
+  dueAt: null,
+  explanation,
+  calendar: null,
+});
+
+const issueExample = deadline(
+  [
+    { step: 'countDays', days: 30, start: 'dayAfterEvent', event: '2026-04-01', dayOne: '2026-04-02', lastDay: '2026-05-04' },
+    { step: 'paused', from: '2026-04-10', to: '2026-04-12', days: 3 },
+    {
+      step: 'rolledOver',
+      from: '2026-05-04',
+      to: '2026-05-07',
+      closed: [{ date: '2026-05-04', reasons: [{ kind: 'holiday', name: 'greeneryDay' }] }],
+    },
+  ],
+  '2026-05-07',
+);
+
+describe('the deadline explanation', () => {
+  it('renders the issue’s example in Japanese', () => {
+    setLocale('ja');
+    expect(explainDeadline(issueExample)).toBe(
+      '2026年4月1日の翌日から30日、3日間停止（2026年4月10日〜2026年4月12日）、期限日が休日のため翌開庁日 → 2026年5月7日',
+    );
+  });
+
+  it('renders the issue’s example in English', () => {
+    setLocale('en');
+    expect(explainDeadline(issueExample)).toBe(
+      '30 days from the day after 1 Apr 2026, paused 3 days (10 Apr 2026 to 12 Apr 2026), ends on a holiday → 7 May 2026',
+    );
+  });
+
+  const cases: [DeadlineStep, string, string][] = [
+    [
+      { step: 'countDays', days: 1, start: 'eventDay', event: '2026-04-01', dayOne: '2026-04-01', lastDay: '2026-04-01' },
+      '2026年4月1日を1日目として1日',
+      '1 day counting 1 Apr 2026 as day 1',
+    ],
+    [
+      { step: 'countDays', days: 30, start: 'eventDay', event: '2026-04-01', dayOne: '2026-04-01', lastDay: '2026-04-30' },
+      '2026年4月1日を1日目として30日',
+      '30 days counting 1 Apr 2026 as day 1',
+    ],
+    [{ step: 'extendedByDays', days: 30 }, 'うち延長30日', 'including a 30-day extension'],
+    [
+      { step: 'paused', from: '2026-04-10', to: '2026-04-10', days: 1 },
+      '1日間停止（2026年4月10日〜2026年4月10日）',
+      'paused 1 day (10 Apr 2026 to 10 Apr 2026)',
+    ],
+    [
+      { step: 'addMonths', months: 1, from: '2026-01-31', to: '2026-02-28', clamped: true },
+      '2026年1月31日から1か月（応当日がないため月末日）',
+      '1 month from 31 Jan 2026 (no such date: the month’s last day)',
+    ],
+    [
+      { step: 'addMonths', months: 3, from: '2026-04-15', to: '2026-07-15', clamped: false },
+      '2026年4月15日から3か月',
+      '3 months from 15 Apr 2026',
+    ],
+    [{ step: 'extendedByMonths', months: 2 }, 'うち延長2か月', 'including a 2-month extension'],
+    [
+      { step: 'rolledOver', from: '2026-04-18', to: '2026-04-20', closed: [{ date: '2026-04-18', reasons: [{ kind: 'weekend' }] }] },
+      '期限日が土曜日・日曜日のため翌開庁日',
+      'ends on a weekend',
+    ],
+    [
+      {
+        step: 'rolledOver',
+        from: '2026-12-30',
+        to: '2027-01-04',
+        closed: [{ date: '2026-12-30', reasons: [{ kind: 'recurringClosure', range: { from: { month: 12, day: 29 }, to: { month: 1, day: 3 } } }] }],
+      },
+      '期限日が閉庁日のため翌開庁日',
+      'ends on a closure day',
+    ],
+    [
+      { step: 'rolledOver', from: '2026-06-01', to: '2026-06-02', closed: [{ date: '2026-06-01', reasons: [{ kind: 'closedDate' }] }] },
+      '期限日が閉庁日のため翌開庁日',
+      'ends on a closure day',
+    ],
+    [
+      { step: 'targetWindow', event: '2026-04-01', opens: '2026-04-04', closes: '2026-04-06' },
+      '2026年4月1日から3〜5日後を目安',
+      'target 3 to 5 days after 1 Apr 2026',
+    ],
+    [{ step: 'actionPossibleFrom', date: '2026-04-16' }, '2026年4月16日から訴えの提起が可能', 'a suit is possible from 16 Apr 2026'],
+    [{ step: 'fixedByOrgan', date: '2026-09-30' }, '2026年9月30日（行政機関等が指定）', 'fixed by the organ as 30 Sept 2026'],
+  ];
+
+  it.each(cases)('renders %o in both languages', (step, ja, en) => {
+    setLocale('ja');
+    expect(explainStep(step)).toBe(ja);
+    setLocale('en');
+    expect(explainStep(step)).toBe(en);
+  });
+
+  it('renders hours from an instant', () => {
+    setLocale('en');
+    const text = explainStep({
+      step: 'addHours',
+      hours: 72,
+      from: '2026-04-01T09:00:00+09:00',
+      to: '2026-04-04T09:00:00+09:00',
+    });
+    expect(text).toMatch(/^72 hours from 1 Apr 2026/);
+    setLocale('ja');
+    expect(
+      explainStep({ step: 'addHours', hours: 72, from: '2026-04-01T09:00:00+09:00', to: '2026-04-04T09:00:00+09:00' }),
+    ).toMatch(/^2026年4月1日.*から72時間$/);
+  });
+});
+
+function request(status: Request['status'], extra: Partial<Request> = {}): Request {
+  return {
+    id: 1,
+    track: 'localGovernment',
+    status,
+    identity: null,
+    pauses: [],
+    extension: null,
+    largeVolume: null,
+    decision: null,
+    notification: null,
+    closedOn: null,
+    timeline: [],
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    reference: 'R-0001',
+    requestType: 'disclosure',
+    receivedOn: '2026-04-01',
+    channel: 'counter',
+    requesterName: '山田 太郎',
+    requesterContact: '',
+    agent: 'none',
+    agentName: '',
+    description: '',
+    holdingIds: [],
+    requestedMethod: null,
+    feeYen: null,
+    notes: '',
+    ...extra,
+  };
+}
+
+describe('the steps offered for a status', () => {
+  const publicRules = rulesFor('localGovernment', 'disclosure');
+  const privateRules = rulesFor('privateOperator', 'disclosure');
+  const openPause = { id: 9, from: '2026-04-02', to: null, reason: 'identityDocuments' as const, note: '' };
+
+  it.each([
+    ['received', ['startIdentityCheck', 'confirmIdentity', 'addPause', 'extend', 'largeVolume', 'withdraw']],
+    ['identityCheck', ['confirmIdentity', 'addPause', 'extend', 'largeVolume', 'withdraw']],
+    ['underReview', ['decide', 'addPause', 'extend', 'largeVolume', 'withdraw']],
+    ['decided', ['notify', 'withdraw']],
+    ['notified', ['close']],
+    ['closed', []],
+    ['withdrawn', []],
+  ] as const)('%s (public body)', (status, expected) => {
+    expect(availableActions(request(status), publicRules)).toEqual(expected);
+  });
+
+  it('offers no extension to a private operator', () => {
+    expect(availableActions(request('underReview', { track: 'privateOperator' }), privateRules)).toEqual([
+      'decide',
+      'addPause',
+      'withdraw',
+    ]);
+  });
+
+  it('offers to end an open pause instead of adding one, and to remove an extension', () => {
+    const r = request('identityCheck', {
+      pauses: [openPause],
+      extension: { reason: '大量の文書の精査', notifiedOn: '2026-04-20' },
+    });
+    expect(availableActions(r, publicRules)).toEqual(['confirmIdentity', 'endPause', 'removeExtension', 'withdraw']);
+  });
+
+  it('offers the large-volume track only to a public body’s disclosure request, never beside an extension', () => {
+    const correction = request('underReview', { requestType: 'correction' });
+    expect(availableActions(correction, rulesFor('localGovernment', 'correction'))).toEqual(['decide', 'addPause', 'extend', 'withdraw']);
+    const tracked = request('underReview', {
+      largeVolume: { reason: '大量', notifiedOn: '2026-04-20', remainderBy: '2026-09-30' },
+    });
+    expect(availableActions(tracked, publicRules)).toEqual(['decide', 'addPause', 'removeLargeVolume', 'withdraw']);
+  });
+});

@@ -1,0 +1,44 @@
+// How a field of a section record reads on a detail page or in a list cell.
+import type { Holding } from '../../bindings/Holding';
+import { formatDate, joinList } from '../../i18n/format';
+import { t } from '../../i18n/i18n.svelte';
+import { SECTIONS, type SectionKind, type StoredRecord } from './sections';
+
+export function displayValue(
+  kind: SectionKind,
+  path: string,
+  record: Record<string, unknown>,
+  holdings: Holding[],
+  recipients: StoredRecord[] = [],
+): string {
+  const value = record[path];
+  const spec = SECTIONS[kind].fields.find((f) => f.path === path);
+  const holdingName = (id: unknown) => {
+    const h = holdings.find((x) => x.id === id);
+    return h ? `${h.ledgerNo} ${h.name}` : `#${String(id)}`;
+  };
+  if (value === null || value === undefined || value === '') return t('common.none');
+  if (Array.isArray(value)) {
+    if (!value.length) return t('common.none');
+    if (path === 'holdingIds') return joinList(value.map(holdingName));
+    return joinList(value.map(String));
+  }
+  const control = spec?.control;
+  switch (control?.type) {
+    case 'checkbox':
+      return value ? t('common.yes') : t('common.no');
+    case 'date':
+    case 'optionalDate':
+      return formatDate(String(value));
+    case 'select':
+      return control.labelOf(String(value));
+    case 'holding':
+      return holdingName(value);
+    case 'recipient': {
+      const r = recipients.find((x) => x.id === value);
+      return r ? String(r.name) : `#${String(value)}`;
+    }
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,321 @@
+// The provision, measure, disposal and objection sections as the generic list, form and
+// detail screens see them: which fields each record has, how each is edited and shown, and
+// which commands read and write it.
+import type { Entity } from '../../bindings/Entity';
+import type { FieldError } from '../../bindings/FieldError';
+import type { Finding } from '../../bindings/Finding';
+import {
+  DISPOSAL_MEDIA,
+  DISPOSAL_METHODS,
+  MEASURE_HEADINGS,
+  PROVISION_BASES,
+  PROVISION_DIRECTIONS,
+  RECORDING_METHODS,
+  STATUTORY_EXCEPTIONS,
+  label,
+} from '../../i18n/enums';
+import { isMessageKey, t, type MessageKey } from '../../i18n/i18n.svelte';
+import { fieldError } from '../../lib/fields';
+import { todayIso } from '../../lib/deadlines';
+import type { Route } from '../../lib/app.svelte';
+import { SECTION_KINDS, type Draft, type SectionKind, type StoredRecord } from '../../api/sectionRecords';
+
+// The kinds and record shapes belong to the API; the screens keep importing them from here.
+export { SECTION_KINDS, type Draft, type SectionKind, type StoredRecord };
+
+export type Control =
+  | { type: 'text' | 'textarea' | 'date' | 'optionalDate' | 'checkbox' | 'list' }
+  | { type: 'select'; options: readonly string[]; labelOf: (v: string) => string; optional?: boolean }
+  | { type: 'holdings' | 'holding' | 'recipient' };
+
+export type FieldSpec = {
+  path: string;
+  control: Control;
+  required?: boolean | ((d: Draft) => boolean);
+  wide?: boolean;
+  /** Shown only when this holds (a receipt's confirmation items, an exception's item). */
+  when?: (d: Draft) => boolean;
+};
+
+export type SectionSpec = {
+  kind: SectionKind;
+  entity: Entity;
+  /** i18n prefix of the field labels, hints and titles. */
+  prefix: 'provision' | 'recipient' | 'measure' | 'disposal' | 'objection';
+  fields: FieldSpec[];
+  /** Fields shown as list columns, besides the label. */
+  columns: string[];
+  empty: () => Draft;
+  title: (r: Draft) => string;
+  /** Checked before sending, so the obvious gaps show at once. */
+  localChecks: (d: Draft) => FieldError[];
+};
+
+const sel = (options: readonly string[], labelOf: (v: string) => string, optional = false): Control => ({
+  type: 'select',
+  options,
+  labelOf,
+  optional,
+});
+const text: Control = { type: 'text' };
+const area: Control = { type: 'textarea' };
+const list: Control = { type: 'list' };
+const isException = (d: Draft) => d.basis === 'statutoryException';
+const isReceipt = (d: Draft) => d.direction === 'received';
+const isSeries = (d: Draft) => d.recordingMethod !== 'individual';
+
+function required(d: Draft, ...paths: string[]): FieldError[] {
+  return paths.flatMap((p) => {
+    const v = d[p];
+    const blank = v === null || v === undefined || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && v.length === 0);
+    return blank ? [fieldError(p, 'required')] : [];
+  });
+}
+
+export const SECTIONS: Record<SectionKind, SectionSpec> = {
+  provision: {
+    kind: 'provision',
+    entity: 'provisionRecord',
+    prefix: 'provision',
+    fields: [
+      { path: 'direction', control: sel(PROVISION_DIRECTIONS, (v) => label.provisionDirection(v as never)), required: true },
+      { path: 'reference', control: text },
+      { path: 'recordingMethod', control: sel(RECORDING_METHODS, (v) => label.recordingMethod(v as never)), required: true },
+      { path: 'basis', control: sel(PROVISION_BASES, (v) => label.provisionBasis(v as never)), required: true },
+      { path: 'exception', control: sel(STATUTORY_EXCEPTIONS, (v) => label.statutoryException(v as never), true), required: true, when: isException },
+      { path: 'providedOn', control: { type: 'date' }, required: true },
+      { path: 'lastProvidedOn', control: { type: 'optionalDate' }, when: isSeries },
+      { path: 'recordedOn', control: { type: 'date' }, required: true },
+      { path: 'recipientId', control: { type: 'recipient' }, when: (d) => !isReceipt(d) },
+      { path: 'counterpartyName', control: text, required: true },
+      { path: 'counterpartyAddress', control: text, required: isReceipt },
+      { path: 'counterpartyRepresentative', control: text },
+      { path: 'acquisitionCircumstances', control: area, required: true, wide: true, when: isReceipt },
+      { path: 'optOutPublished', control: { type: 'checkbox' }, when: (d) => isReceipt(d) && d.basis === 'optOut' },
+      { path: 'persons', control: list, wide: true },
+      { path: 'personsDescription', control: text, wide: true },
+      { path: 'items', control: list, required: true, wide: true },
+      { path: 'consentObtained', control: { type: 'checkbox' } },
+      { path: 'consentNote', control: text, wide: true },
+      { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
+      { path: 'notes', control: area, wide: true },
+    ],
+    columns: ['direction', 'providedOn', 'counterpartyName', 'basis', 'recordingMethod'],
+    empty: () => ({
+      reference: '',
+      direction: 'provided',
+      basis: 'consent',
+      exception: null,
+      recordingMethod: 'individual',
+      providedOn: todayIso(),
+      lastProvidedOn: null,
+      recordedOn: todayIso(),
+      recipientId: null,
+      counterpartyName: '',
+      counterpartyAddress: '',
+      counterpartyRepresentative: '',
+      acquisitionCircumstances: '',
+      optOutPublished: false,
+      persons: [],
+      personsDescription: '',
+      items: [],
+      consentObtained: false,
+      consentNote: '',
+      holdingIds: [],
+      notes: '',
+    }),
+    title: (r) => `${String(r.reference ?? '')} ${String(r.counterpartyName ?? '')}`.trim(),
+    localChecks: (d) => {
+      const errors = required(d, 'counterpartyName', 'items');
+      if (isException(d)) errors.push(...required(d, 'exception'));
+      if (isReceipt(d)) errors.push(...required(d, 'counterpartyAddress', 'acquisitionCircumstances'));
+      return errors;
+    },
+  },
+  recipients: {
+    kind: 'recipients',
+    entity: 'recipient',
+    prefix: 'recipient',
+    fields: [
+      { path: 'name', control: text, required: true },
+      { path: 'address', control: text },
+      { path: 'representative', control: text },
+      { path: 'basis', control: sel(PROVISION_BASES, (v) => label.provisionBasis(v as never)), required: true },
+      { path: 'exception', control: sel(STATUTORY_EXCEPTIONS, (v) => label.statutoryException(v as never), true), required: true, when: isException },
+      { path: 'purpose', control: area, required: true, wide: true },
+      { path: 'items', control: list, required: true, wide: true },
+      { path: 'frequency', control: text, wide: true },
+      { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
+      { path: 'notes', control: area, wide: true },
+    ],
+    columns: ['basis', 'purpose', 'frequency'],
+    empty: () => ({
+      name: '',
+      address: '',
+      representative: '',
+      purpose: '',
+      basis: 'consent',
+      exception: null,
+      items: [],
+      frequency: '',
+      holdingIds: [],
+      notes: '',
+    }),
+    title: (r) => String(r.name ?? ''),
+    localChecks: (d) => [...required(d, 'name', 'purpose', 'items'), ...(isException(d) ? required(d, 'exception') : [])],
+  },
+  measures: {
+    kind: 'measures',
+    entity: 'measure',
+    prefix: 'measure',
+    fields: [
+      { path: 'heading', control: sel(MEASURE_HEADINGS, (v) => label.measureHeading(v as never)), required: true },
+      { path: 'publishable', control: { type: 'checkbox' } },
+      { path: 'title', control: text, required: true, wide: true },
+      { path: 'description', control: area, wide: true },
+      { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
+    ],
+    columns: ['heading', 'publishable'],
+    empty: () => ({ heading: 'organisational', title: '', description: '', publishable: true, holdingIds: [] }),
+    title: (r) => String(r.title ?? ''),
+    localChecks: (d) => required(d, 'title'),
+  },
+  disposals: {
+    kind: 'disposals',
+    entity: 'disposal',
+    prefix: 'disposal',
+    fields: [
+      { path: 'holdingId', control: { type: 'holding' }, required: true, wide: true },
+      { path: 'reference', control: text },
+      { path: 'disposedOn', control: { type: 'date' }, required: true },
+      { path: 'coversThrough', control: { type: 'optionalDate' } },
+      { path: 'description', control: text, wide: true },
+      { path: 'medium', control: sel(DISPOSAL_MEDIA, (v) => label.disposalMedium(v as never)), required: true },
+      { path: 'method', control: sel(DISPOSAL_METHODS, (v) => label.disposalMethod(v as never)), required: true },
+      { path: 'methodNote', control: text, wide: true, required: (d) => d.method === 'other' },
+      { path: 'performedBy', control: text, required: true },
+      { path: 'witness', control: text },
+      { path: 'vendor', control: text, required: (d) => d.method === 'outsourced' },
+      { path: 'certificateRef', control: text, required: (d) => d.method === 'outsourced' },
+      { path: 'notes', control: area, wide: true },
+    ],
+    columns: ['disposedOn', 'holdingId', 'medium', 'method', 'certificateRef'],
+    empty: () => ({
+      reference: '',
+      holdingId: null,
+      disposedOn: todayIso(),
+      description: '',
+      coversThrough: null,
+      medium: 'paper',
+      method: 'shredding',
+      methodNote: '',
+      performedBy: '',
+      witness: '',
+      vendor: '',
+      certificateRef: '',
+      notes: '',
+    }),
+    title: (r) => `${String(r.reference ?? '')} ${String(r.description ?? '')}`.trim(),
+    localChecks: (d) => {
+      const errors = required(d, 'holdingId', 'performedBy');
+      if (d.method === 'outsourced') errors.push(...required(d, 'vendor', 'certificateRef'));
+      if (d.method === 'other' && !String(d.methodNote ?? '').trim()) errors.push(fieldError('methodNote', 'needsNote'));
+      return errors;
+    },
+  },
+  objections: {
+    kind: 'objections',
+    entity: 'objection',
+    prefix: 'objection',
+    fields: [
+      { path: 'person', control: text, required: true, wide: true },
+      { path: 'reference', control: text },
+      { path: 'receivedOn', control: { type: 'date' }, required: true },
+      { path: 'inWriting', control: { type: 'checkbox' } },
+      { path: 'purpose', control: area, required: true, wide: true },
+      { path: 'reason', control: area, wide: true },
+      { path: 'appliedOn', control: { type: 'optionalDate' } },
+      { path: 'appliedBy', control: text, required: (d) => Boolean(d.appliedOn) },
+      { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
+      { path: 'notes', control: area, wide: true },
+    ],
+    columns: ['receivedOn', 'purpose', 'appliedOn'],
+    empty: () => ({
+      reference: '',
+      person: '',
+      purpose: '',
+      reason: '',
+      receivedOn: todayIso(),
+      inWriting: true,
+      appliedOn: null,
+      appliedBy: '',
+      holdingIds: [],
+      notes: '',
+    }),
+    title: (r) => `${String(r.reference ?? '')} ${String(r.person ?? '')}`.trim(),
+    localChecks: (d) => {
+      const errors = required(d, 'person', 'purpose');
+      if (d.appliedOn) errors.push(...required(d, 'appliedBy'));
+      return errors;
+    },
+  },
+};
+
+/** The label of a field path of `kind`, e.g. 提供先・提供元の名称, 個人情報の項目（2件目）. */
+export function sectionFieldLabel(kind: SectionKind, path: string): string {
+  const prefix = SECTIONS[kind].prefix;
+  const bare = path.replace(/\[(\d+)\]/g, '');
+  const index = /\[(\d+)\]/.exec(path);
+  const key = `${prefix}.field.${bare}`;
+  const text = isMessageKey(key) ? t(key) : path;
+  return index ? t('field.indexed', { label: text, n: Number(index[1]) + 1 }) : text;
+}
+
+export function sectionHint(kind: SectionKind, path: string): string {
+  const key = `${SECTIONS[kind].prefix}.hint.${path}`;
+  return isMessageKey(key) ? t(key) : '';
+}
+
+export function isRequired(spec: FieldSpec, draft: Draft): boolean {
+  return typeof spec.required === 'function' ? spec.required(draft) : Boolean(spec.required);
+}
+
+/** The input a record was made from: its own fields, without id, version and timestamps. */
+export function inputOf(kind: SectionKind, record: Draft): Draft {
+  const empty = SECTIONS[kind].empty();
+  const input: Draft = {};
+  // Through JSON rather than structuredClone: the record may be a Svelte state proxy.
+  for (const key of Object.keys(empty)) input[key] = JSON.parse(JSON.stringify(record[key] ?? empty[key])) as unknown;
+  return input;
+}
+
+/** Where a finding of the panel links to. */
+export function findingRoute(finding: Finding): Route {
+  switch (finding.section) {
+    case 'holding':
+      return { name: 'holding', id: finding.recordId };
+    case 'provisionRecord':
+      return { name: 'sectionRecord', kind: 'provision', id: finding.recordId };
+    case 'objection':
+      return { name: 'sectionRecord', kind: 'objections', id: finding.recordId };
+    case 'subcontractor':
+      return { name: 'subcontractor', id: finding.recordId };
+    case 'jointUse':
+      return { name: 'jointUse', id: finding.recordId };
+    case 'transfer':
+      return { name: 'transfer', id: finding.recordId };
+  }
+}
+
+/** The finding worded in the current language, with its dates formatted by the caller. */
+export function findingKey(finding: Finding): MessageKey {
+  return `quality.rule.${finding.rule}`;
+}
+
+export const SECTION_TITLES: Record<SectionKind, MessageKey> = {
+  provision: 'provision.title',
+  recipients: 'recipient.title',
+  measures: 'measure.title',
+  disposals: 'disposal.title',
+  objections: 'objection.title',
+};
