@@ -110,7 +110,7 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
         "save_organisation" => {
             core(r.save_organisation(arg(args, "input")?, arg(args, "expectedVersion")?, ACTOR))
         }
-        "load_demo" => core(r.load_demo(ACTOR)),
+        "load_demo" => core(daicho::demo::load(r, ACTOR)),
         "set_language" => core(r.set_language(arg(args, "language")?, ACTOR)),
         "get_deadline_settings" => (|| {
             Ok(DeadlineSettingsState {
@@ -670,7 +670,7 @@ mod scenarios {
     /// The demo register, to read the ids and versions the writes refer to.
     fn demo() -> Register {
         let register = Register::open_in_memory().expect("in-memory register");
-        register.load_demo(ACTOR).expect("the demo loads");
+        daicho::demo::load(&register, ACTOR).expect("the demo loads");
         register
     }
 
@@ -1047,7 +1047,7 @@ mod scenarios {
 
         // A locked demo register: a wrong passphrase changes nothing, the right one opens it.
         Register::open(&path, &key)
-            .and_then(|r| r.load_demo(ACTOR))
+            .and_then(|r| daicho::demo::load(&r, ACTOR))
             .expect("an encrypted demo register");
         root(recorder, "locked", closed_status(LockState::Locked, None));
         let wrong = json!({ "passphrase": "wrong passphrase here" });
