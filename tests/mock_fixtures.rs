@@ -542,6 +542,18 @@ impl Recorder {
             );
         }
         std::fs::create_dir_all(dir).expect("fixtures folder");
+        // A scenario no longer recorded must not linger for the replay to serve.
+        for found in std::fs::read_dir(dir).expect("fixtures folder").flatten() {
+            let path = found.path();
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            let json = path.extension().is_some_and(|e| e == "json");
+            if json && !files.contains_key(stem) {
+                std::fs::remove_file(&path).expect("stale fixture removed");
+            }
+        }
         for (file, states) in files {
             let mut text = serde_json::to_string_pretty(&Value::Object(states)).expect("JSON");
             text.push('\n');
