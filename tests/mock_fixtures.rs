@@ -940,6 +940,17 @@ mod scenarios {
                 "delete_holding",
                 json!({ "id": num(second, "/id"), "expectedVersion": num(second, "/version") }),
             ),
+            // A disposal dated before the data it covers.
+            write(
+                "demo",
+                None,
+                "create_disposal",
+                json!({ "input": {
+                    "certificateRef": "", "coversThrough": "2026-04-30", "description": "",
+                    "disposedOn": today, "holdingId": num(&holdings[0], "/id"), "medium": "paper",
+                    "method": "shredding", "methodNote": "", "notes": "",
+                    "performedBy": "総務 田中", "reference": "", "vendor": "", "witness": "" } }),
+            ),
             // The person search sends what the officer typed, not a recorded name.
             write(
                 "demo",
@@ -1152,6 +1163,27 @@ mod scenarios {
             recorder,
             "unopenable",
             closed_status(LockState::Locked, Some(shell(error.into()))),
+        );
+
+        // An import the core refuses, every record or none: the demo's document with a data
+        // item of the third holding named twice. The shell reads the file the officer picked;
+        // the answer is the core's.
+        let mut document = to_value(self::demo().export_document().expect("the demo exports"));
+        let first_item = document["holdings"][2]["dataItems"][0]["name"].clone();
+        document["holdings"][2]["dataItems"][1]["name"] = first_item;
+        let empty = Register::open_in_memory().expect("in-memory register");
+        let refused = core(empty.import_document(&document.to_string(), ACTOR));
+        assert!(refused.is_err(), "a duplicate data item is refused");
+        recorder.states.insert(
+            "empty/importRefused".to_owned(),
+            Recorded {
+                parent: Some("empty".to_owned()),
+                answers: BTreeMap::new(),
+                writes: BTreeMap::from([(
+                    ("import_register_json".to_owned(), "{}".to_owned()),
+                    entry(&json!({}), &refused, None),
+                )]),
+            },
         );
 
         // Not a command: the rules the core attaches to every request view, for every track

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import type { Holding } from './bindings/Holding';
 import type { VerifyReport } from './bindings/VerifyReport';
-import { commandsCalled, useBackend, useBackendWith } from './mock/testing';
+import { commandsCalled, useBackend } from './mock/testing';
 import App from './App.svelte';
 
 const input = (testid: string) => screen.getByTestId(testid) as HTMLInputElement;
@@ -55,24 +55,8 @@ describe('App', () => {
   });
 
   it('shows the import report when a restore is refused', async () => {
-    // The import reads a file the officer picks in the shell's dialog; the refusal is the
-    // core's report shape (tests/document.rs checks what the core refuses).
-    useBackendWith(useBackend({ scenario: 'empty' }), {
-      import_register_json: () => {
-        throw {
-          kind: 'import',
-          message: 'the document was rejected',
-          fields: [],
-          records: [
-            {
-              record: 'holdings[2]',
-              reference: 'H-0003',
-              fields: [{ field: 'dataItems[1].name', code: 'duplicate', limit: null, message: '' }],
-            },
-          ],
-        };
-      },
-    });
+    // The core's refusal of a document naming a data item twice (tests/mock_fixtures.rs).
+    useBackend({ scenario: 'empty/importRefused' });
     render(App);
     await fireEvent.click(await screen.findByTestId('import-json'));
     const report = await screen.findByTestId('import-report');
