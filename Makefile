@@ -5,8 +5,9 @@
 #   make ui         build the web UI into ui/dist
 #   make app        build the desktop binary with ui/dist embedded (tauri:// protocol)
 #   make run        build and start the app on the default register (needs a display)
-#   make lint       rustfmt, clippy (-D warnings), svelte-check + TypeScript
+#   make lint       architecture rules, rustfmt, clippy (-D warnings), svelte-check + TypeScript
 #   make test-core  core crate tests, then fail if ui/src/bindings or the mock fixtures are stale
+#   make test-contract  the command list against capabilities, commands.ts, mock fixtures
 #   make test-ui    vitest
 #   make e2e        the real app under Xvfb via WebKitWebDriver (tests/e2e)
 #   make test       all of the above, cheapest first, stopping at the first failure
@@ -34,10 +35,10 @@ GENERATED := $(BINDINGS) $(FIXTURES)
 
 stage = @echo "==> [$$(date +%T)] $(1)"
 
-.PHONY: help deps system-deps ui app run check-display lint test-core test-ui e2e test icons bench
+.PHONY: help deps system-deps ui app run check-display lint test-core test-contract test-ui e2e test icons bench
 
 help:
-	@sed -n '3,15s/^# \{0,1\}//p' Makefile
+	@sed -n '3,16s/^# \{0,1\}//p' Makefile
 
 system-deps:
 	$(call stage,system packages)
@@ -84,6 +85,9 @@ run: check-display app
 # clippy needs ui/dist: tauri's generate_context! reads frontendDist at compile time.
 # Same features as `app`, so the two builds share build-script outputs.
 lint: ui
+	$(call stage,architecture rules (docs/architecture.md))
+	$(NODE) scripts/check-architecture.mjs --self-test
+	$(NODE) scripts/check-architecture.mjs
 	$(call stage,rustfmt)
 	$(CARGO) fmt --all --check
 	$(call stage,svelte-check + TypeScript)
@@ -113,6 +117,13 @@ test-core: deps
 	  exit 1; \
 	fi
 
+# The command contract (src-tauri/src/contract.rs). It needs the app crate, so it runs with
+# the features of `app` and shares that build with `e2e`; `--lib` skips the binary's empty
+# test harness and the doc tests, which would only add link time.
+test-contract: ui
+	$(call stage,command contract)
+	$(CARGO) test $(APP_CARGO_FLAGS) --lib
+
 test-ui: deps
 	$(call stage,UI unit tests)
 	$(NPM) --prefix ui run test
@@ -122,7 +133,7 @@ e2e: app
 	APP_BIN="$(abspath $(APP_BIN))" $(NODE) tests/e2e/run.mjs
 
 # Cheapest first; make stops at the first failing stage.
-test: deps lint test-ui test-core e2e
+test: deps lint test-ui test-core test-contract e2e
 
 icons:
 	bash scripts/gen-icons.sh

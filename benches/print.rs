@@ -86,11 +86,10 @@ fn time_ledger(register: &Register, language: Language, format: PrintFormat, cas
     for run in 0..RUNS {
         let started = Instant::now();
         let mut marks: Vec<(PrintStage, Duration)> = Vec::new();
-        let bytes = register
-            .print(&request, today, &mut |stage| {
-                marks.push((stage, started.elapsed()))
-            })
-            .expect("the ledger prints");
+        let bytes = daicho::print::print(&register, &request, today, &mut |stage| {
+            marks.push((stage, started.elapsed()))
+        })
+        .expect("the ledger prints");
         let total = started.elapsed();
         times.push(total);
         size = bytes.len();

@@ -1,117 +1,20 @@
 //! Tauri build script: generates the ACL manifest for the app's own commands.
 //!
-//! Every `#[tauri::command]` registered in `lib.rs` must be listed in `COMMANDS`.
-//! Listing them makes each command deny-by-default: a window may call it only if its
-//! capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
+//! The names come from `src/commands/list.rs`, the one list `lib.rs` also builds its
+//! `generate_handler!` from, so a command cannot be registered without its permission or the
+//! other way round. Listing a command makes it deny-by-default: a window may call it only if
+//! its capability file (`capabilities/*.json`) grants `allow-<command-name-in-kebab-case>`.
 
-const COMMANDS: &[&str] = &[
-    "startup_status",
-    "save_organisation",
-    "load_demo",
-    "set_language",
-    "list_holdings",
-    "get_holding",
-    "create_holding",
-    "update_holding",
-    "delete_holding",
-    "holding_history",
-    "verify_register",
-    "export_register_json",
-    "import_register_json",
-    "request_types",
-    "list_requests",
-    "get_request",
-    "create_request",
-    "update_request",
-    "advance_request",
-    "add_request_pause",
-    "end_request_pause",
-    "remove_request_pause",
-    "set_request_extension",
-    "set_request_large_volume",
-    "agenda",
-    "list_complaints",
-    "get_complaint",
-    "create_complaint",
-    "update_complaint",
-    "add_complaint_action",
-    "close_complaint",
-    "get_deadline_settings",
-    "save_deadline_settings",
-    "list_recipients",
-    "get_recipient",
-    "create_recipient",
-    "update_recipient",
-    "delete_recipient",
-    "list_provision_records",
-    "get_provision_record",
-    "create_provision_record",
-    "update_provision_record",
-    "delete_provision_record",
-    "list_measures",
-    "get_measure",
-    "create_measure",
-    "update_measure",
-    "delete_measure",
-    "list_disposals",
-    "get_disposal",
-    "create_disposal",
-    "update_disposal",
-    "delete_disposal",
-    "list_objections",
-    "get_objection",
-    "create_objection",
-    "update_objection",
-    "delete_objection",
-    "provision_records_about",
-    "list_disposals_due",
-    "list_findings",
-    "section_history",
-    "list_subcontractors",
-    "get_subcontractor",
-    "create_subcontractor",
-    "update_subcontractor",
-    "delete_subcontractor",
-    "list_joint_uses",
-    "get_joint_use",
-    "create_joint_use",
-    "update_joint_use",
-    "delete_joint_use",
-    "list_transfers",
-    "get_transfer",
-    "create_transfer",
-    "update_transfer",
-    "delete_transfer",
-    "holding_sharing",
-    "sharing_findings",
-    "sharing_history",
-    "list_incidents",
-    "get_incident",
-    "create_incident",
-    "update_incident",
-    "add_incident_action",
-    "add_incident_filing",
-    "add_incident_notice",
-    "close_incident",
-    "incident_draft",
-    "incident_history",
-    "unlock_register",
-    "create_register",
-    "encrypt_register",
-    "lock_register",
-    "change_passphrase",
-    "protection_overview",
-    "save_protection_settings",
-    "choose_backup_dir",
-    "backup_now",
-    "restore_backup",
-    "damaged_register_backups",
-    "restore_damaged_register",
-    "choose_damaged_backup_dir",
-    "printable_documents",
-    "print_document",
-    "open_printed",
-];
+/// Keeps only the function names: the build script cannot see the crate's modules.
+macro_rules! app_commands {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+// Cargo rebuilds (and so reruns) this script when an `include!`d file changes: rustc records
+// it in the script's dep-info, so no `rerun-if-changed` is needed for the list.
+include!("src/commands/list.rs");
 
 fn main() {
     // `generate_context!` embeds ../ui/dist when this crate compiles, but nothing tells cargo

@@ -3,7 +3,7 @@
 //! ids, ledger numbers, versions and timestamps. The schema is described in
 //! `docs/register-document.md`.
 
-use crate::audit::{self, AuditAction, ChainHead, Entity};
+use crate::audit::{self, ChainHead};
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::deadline_settings::DeadlineSettings;
@@ -18,9 +18,13 @@ use crate::model::provision::{ProvisionRecord, ProvisionRecordInput, Recipient, 
 use crate::model::request::{Request, RequestInput};
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
 use crate::model::transfer::{Transfer, TransferInput};
-use crate::register::controls::{check_import, import_records};
-use crate::register::holdings::check_holding;
-use crate::register::{to_json, Register};
+use crate::register::controls::check_import;
+use crate::register::holdings::holding_checks;
+use crate::register::record::{self, Record};
+use crate::register::sharing::{
+    check_joint_use_holdings, check_subcontractor_links, check_transfer_links, Links,
+};
+use crate::register::Register;
 use crate::store;
 use crate::validation::FieldChecks;
 use serde::de::DeserializeOwned;
@@ -102,301 +106,219 @@ pub struct ImportSummary {
     pub incidents: i64,
 }
 
-impl Register {
-    pub fn export_document(&self) -> Result<RegisterDocument> {
-        self.read_all(|conn| {
-            Ok(RegisterDocument {
-                format: FORMAT.to_owned(),
-                document_version: DOCUMENT_VERSION,
-                exported_at: crate::clock::now(),
-                chain_head: audit::head(conn)?,
-                organisation: store::organisation::get(conn)?,
-                deadline_settings: store::deadline_settings::get(conn)?,
-                holdings: store::holdings::list(conn)?,
-                requests: store::requests::list(conn)?,
-                complaints: store::complaints::list(conn)?,
-                subcontractors: store::subcontractors::list(conn)?,
-                joint_uses: store::joint_uses::list(conn)?,
-                transfers: store::transfers::list(conn)?,
-                recipients: store::sections::list(conn)?,
-                provision_records: store::sections::list(conn)?,
-                measures: store::sections::list(conn)?,
-                disposals: store::sections::list(conn)?,
-                objections: store::sections::list(conn)?,
-                incidents: store::incidents::list(conn)?,
-            })
+/// The whole register as one document, read in one snapshot so that it matches its chain head.
+pub fn export(register: &Register) -> Result<RegisterDocument> {
+    register.read_all(|conn| {
+        Ok(RegisterDocument {
+            format: FORMAT.to_owned(),
+            document_version: DOCUMENT_VERSION,
+            exported_at: crate::clock::now(),
+            chain_head: audit::head(conn)?,
+            organisation: store::organisation::get(conn)?,
+            deadline_settings: store::deadline_settings::get(conn)?,
+            holdings: store::holdings::list(conn)?,
+            requests: store::requests::list(conn)?,
+            complaints: store::complaints::list(conn)?,
+            subcontractors: store::subcontractors::list(conn)?,
+            joint_uses: store::joint_uses::list(conn)?,
+            transfers: store::transfers::list(conn)?,
+            recipients: store::sections::list(conn)?,
+            provision_records: store::sections::list(conn)?,
+            measures: store::sections::list(conn)?,
+            disposals: store::sections::list(conn)?,
+            objections: store::sections::list(conn)?,
+            incidents: store::incidents::list(conn)?,
         })
-    }
+    })
+}
 
-    /// Reads a document and writes every record, or nothing. Any invalid record refuses the
-    /// whole import with a report naming each record and field.
-    pub fn import_document(&self, json: &str, actor: &str) -> Result<ImportSummary> {
-        let (document, unreadable) = parse(json)?;
-        if !self.is_empty()? {
-            return Err(CoreError::Conflict(
-                "the register already holds records; import only into an empty register".to_owned(),
-            ));
-        }
-        self.write_all(|tx| {
-            let mut problems = unreadable;
-            if let Some(organisation) = &document.organisation {
-                let mut checks = FieldChecks::new();
-                organisation.profile.collect_errors(&mut checks);
-                let fields = checks.into_errors();
-                if !fields.is_empty() {
-                    problems.push(RecordError {
-                        record: "organisation".to_owned(),
-                        reference: Some(organisation.profile.name.clone()),
-                        fields,
-                    });
-                }
+/// Reads a document and writes every record, or nothing. Any invalid record refuses the
+/// whole import with a report naming each record and field.
+pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSummary> {
+    let (document, unreadable) = parse(json)?;
+    if !register.is_empty()? {
+        return Err(CoreError::Conflict(
+            "the register already holds records; import only into an empty register".to_owned(),
+        ));
+    }
+    register.write_all(|tx| {
+        let mut problems = unreadable;
+        if let Some(organisation) = &document.organisation {
+            let mut checks = FieldChecks::new();
+            organisation.profile.collect_errors(&mut checks);
+            let fields = checks.into_errors();
+            if !fields.is_empty() {
+                problems.push(RecordError {
+                    record: "organisation".to_owned(),
+                    reference: Some(organisation.profile.name.clone()),
+                    fields,
+                });
             }
-            let mut ids = HashSet::new();
-            let mut item_ids = HashSet::new();
-            for (index, holding) in document.holdings.iter().enumerate() {
-                let mut fields = Vec::new();
-                if let Err(error) = check_holding(tx, &holding.fields, None) {
-                    fields.extend(error.field_errors().iter().cloned());
-                }
-                if holding.fields.ledger_no.is_empty() {
-                    fields.push(FieldError::new("ledgerNo", FieldErrorCode::Required, None));
-                }
-                if !ids.insert(holding.id) {
-                    fields.push(FieldError::new("id", FieldErrorCode::Duplicate, None));
-                }
-                for (i, item) in holding.fields.data_items.iter().enumerate() {
-                    if let Some(id) = item.id {
-                        if !item_ids.insert(id) {
-                            let field = format!("dataItems[{i}].id");
-                            fields.push(FieldError::new(field, FieldErrorCode::Duplicate, None));
-                        }
+        }
+        let mut ids = HashSet::new();
+        let mut item_ids = HashSet::new();
+        for (index, holding) in document.holdings.iter().enumerate() {
+            let mut fields = Vec::new();
+            fields.extend(holding_checks(tx, &holding.fields, None)?.into_errors());
+            if holding.fields.ledger_no.is_empty() {
+                fields.push(FieldError::new("ledgerNo", FieldErrorCode::Required, None));
+            }
+            if !ids.insert(holding.id) {
+                fields.push(FieldError::new("id", FieldErrorCode::Duplicate, None));
+            }
+            for (i, item) in holding.fields.data_items.iter().enumerate() {
+                if let Some(id) = item.id {
+                    if !item_ids.insert(id) {
+                        let field = format!("dataItems[{i}].id");
+                        fields.push(FieldError::new(field, FieldErrorCode::Duplicate, None));
                     }
                 }
-                // check_holding compares item ids to a holding that does not exist yet; on
-                // import the ids come from the exporting register and are kept.
-                fields
-                    .retain(|f| !(f.field.ends_with(".id") && f.code == FieldErrorCode::Malformed));
-                if holding.version < 1 {
-                    fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
-                }
-                if !fields.is_empty() {
-                    problems.push(RecordError {
-                        record: format!("holdings[{index}]"),
-                        reference: Some(holding.fields.ledger_no.clone()),
-                        fields,
-                    });
-                }
             }
-            let mut seen_ledger = HashSet::new();
-            for (index, holding) in document.holdings.iter().enumerate() {
-                if !holding.fields.ledger_no.is_empty()
-                    && !seen_ledger.insert(&holding.fields.ledger_no)
-                {
-                    problems.push(RecordError {
-                        record: format!("holdings[{index}]"),
-                        reference: Some(holding.fields.ledger_no.clone()),
-                        fields: vec![FieldError::new("ledgerNo", FieldErrorCode::Duplicate, None)],
-                    });
-                }
+            // holding_checks compares item ids to a holding that does not exist yet; on
+            // import the ids come from the exporting register and are kept.
+            fields.retain(|f| !(f.field.ends_with(".id") && f.code == FieldErrorCode::Malformed));
+            if holding.version < 1 {
+                fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
             }
-            if let Some(settings) = &document.deadline_settings {
-                let mut checks = FieldChecks::new();
-                settings.settings.collect_errors(&mut checks);
-                let mut fields = checks.into_errors();
-                if settings.version < 1 {
-                    fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
-                }
-                if !fields.is_empty() {
-                    problems.push(RecordError {
-                        record: "deadlineSettings".to_owned(),
-                        reference: None,
-                        fields,
-                    });
-                }
+            if !fields.is_empty() {
+                problems.push(RecordError {
+                    record: format!("holdings[{index}]"),
+                    reference: Some(holding.fields.ledger_no.clone()),
+                    fields,
+                });
             }
-            let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
-            problems.extend(check_requests(&document.requests, &holding_ids));
-            problems.extend(check_complaints(&document.complaints, &holding_ids));
-            problems.extend(crate::register::sharing::check_document(
-                &document.holdings,
-                &document.subcontractors,
-                &document.joint_uses,
-                &document.transfers,
-            ));
-            // Links are checked against every holding and recipient the document lists, so
-            // that one unreadable record is reported once rather than again by each link.
-            let holding_ids = listed_ids(json, "holdings");
-            let recipient_ids = listed_ids(json, "recipients");
-            problems.extend(check_import(
-                "recipients",
-                &document.recipients,
-                &holding_ids,
-                &recipient_ids,
-            ));
-            problems.extend(check_import(
-                "provisionRecords",
-                &document.provision_records,
-                &holding_ids,
-                &recipient_ids,
-            ));
-            problems.extend(check_import(
-                "measures",
-                &document.measures,
-                &holding_ids,
-                &recipient_ids,
-            ));
-            problems.extend(check_import(
-                "disposals",
-                &document.disposals,
-                &holding_ids,
-                &recipient_ids,
-            ));
-            problems.extend(check_import(
-                "objections",
-                &document.objections,
-                &holding_ids,
-                &recipient_ids,
-            ));
-            let subcontractor_ids = listed_ids(json, "subcontractors");
-            problems.extend(check_incidents(
-                &document.incidents,
-                &holding_ids,
-                &subcontractor_ids,
-            ));
-            if !problems.is_empty() {
-                problems.sort_by_key(|p| record_order(&p.record));
-                return Err(CoreError::Import(problems));
+        }
+        let mut seen_ledger = HashSet::new();
+        for (index, holding) in document.holdings.iter().enumerate() {
+            if !holding.fields.ledger_no.is_empty()
+                && !seen_ledger.insert(&holding.fields.ledger_no)
+            {
+                problems.push(RecordError {
+                    record: format!("holdings[{index}]"),
+                    reference: Some(holding.fields.ledger_no.clone()),
+                    fields: vec![FieldError::new("ledgerNo", FieldErrorCode::Duplicate, None)],
+                });
             }
+        }
+        if let Some(settings) = &document.deadline_settings {
+            let mut checks = FieldChecks::new();
+            settings.settings.collect_errors(&mut checks);
+            let mut fields = checks.into_errors();
+            if settings.version < 1 {
+                fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
+            }
+            if !fields.is_empty() {
+                problems.push(RecordError {
+                    record: "deadlineSettings".to_owned(),
+                    reference: None,
+                    fields,
+                });
+            }
+        }
+        let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
+        problems.extend(check_requests(&document.requests, &holding_ids));
+        problems.extend(check_complaints(&document.complaints, &holding_ids));
+        problems.extend(check_sharing(
+            &document.holdings,
+            &document.subcontractors,
+            &document.joint_uses,
+            &document.transfers,
+        ));
+        // Links are checked against every holding and recipient the document lists, so
+        // that one unreadable record is reported once rather than again by each link.
+        let holding_ids = listed_ids(json, "holdings");
+        let recipient_ids = listed_ids(json, "recipients");
+        problems.extend(check_import(
+            "recipients",
+            &document.recipients,
+            &holding_ids,
+            &recipient_ids,
+        ));
+        problems.extend(check_import(
+            "provisionRecords",
+            &document.provision_records,
+            &holding_ids,
+            &recipient_ids,
+        ));
+        problems.extend(check_import(
+            "measures",
+            &document.measures,
+            &holding_ids,
+            &recipient_ids,
+        ));
+        problems.extend(check_import(
+            "disposals",
+            &document.disposals,
+            &holding_ids,
+            &recipient_ids,
+        ));
+        problems.extend(check_import(
+            "objections",
+            &document.objections,
+            &holding_ids,
+            &recipient_ids,
+        ));
+        let subcontractor_ids = listed_ids(json, "subcontractors");
+        problems.extend(check_incidents(
+            &document.incidents,
+            &holding_ids,
+            &subcontractor_ids,
+        ));
+        if !problems.is_empty() {
+            problems.sort_by_key(|p| record_order(&p.record));
+            return Err(CoreError::Import(problems));
+        }
 
-            if let Some(organisation) = &document.organisation {
-                store::organisation::put(
-                    tx,
-                    &organisation.profile,
-                    organisation.version,
-                    &organisation.updated_at,
-                )?;
-                let stored = store::organisation::get(tx)?;
-                audit::append(
-                    tx,
-                    actor,
-                    AuditAction::Create,
-                    Entity::Organisation,
-                    "1",
-                    None,
-                    stored.as_ref().map(to_json).as_ref(),
-                )?;
-            }
-            if let Some(settings) = &document.deadline_settings {
-                store::deadline_settings::put(
-                    tx,
-                    &settings.settings,
-                    settings.version,
-                    &settings.updated_at,
-                )?;
-                let stored = store::deadline_settings::get(tx)?;
-                audit::append(
-                    tx,
-                    actor,
-                    AuditAction::Create,
-                    Entity::DeadlineSettings,
-                    "1",
-                    None,
-                    stored.as_ref().map(to_json).as_ref(),
-                )?;
-            }
-            for holding in &document.holdings {
-                let id = store::holdings::insert(
-                    tx,
-                    Some(holding.id),
-                    &holding.fields,
-                    holding.version,
-                    &holding.created_at,
-                    &holding.updated_at,
-                )?;
-                store::holdings::insert_items_with_ids(tx, id, &holding.fields.data_items)?;
-                let stored = crate::register::holdings::load_holding(tx, id)?;
-                audit::append(
-                    tx,
-                    actor,
-                    AuditAction::Create,
-                    Entity::Holding,
-                    &id.to_string(),
-                    None,
-                    Some(&to_json(&stored)),
-                )?;
-            }
-            for request in &document.requests {
-                let id = store::requests::insert(tx, request)?;
-                store::requests::save_children(tx, id, None, request)?;
-                let stored = crate::register::requests::load_request(tx, id)?;
-                audit::append(
-                    tx,
-                    actor,
-                    AuditAction::Create,
-                    Entity::Request,
-                    &id.to_string(),
-                    None,
-                    Some(&to_json(&stored)),
-                )?;
-            }
-            for complaint in &document.complaints {
-                let id = store::complaints::insert(tx, complaint)?;
-                store::complaints::save_children(tx, id, None, complaint)?;
-                let stored = crate::register::complaints::load_complaint(tx, id)?;
-                audit::append(
-                    tx,
-                    actor,
-                    AuditAction::Create,
-                    Entity::Complaint,
-                    &id.to_string(),
-                    None,
-                    Some(&to_json(&stored)),
-                )?;
-            }
-            crate::register::sharing::write_document(
+        if let Some(organisation) = &document.organisation {
+            record::import_profile::<Organisation>(
                 tx,
-                &document.subcontractors,
-                &document.joint_uses,
-                &document.transfers,
                 actor,
+                &organisation.profile,
+                organisation.version,
+                &organisation.updated_at,
             )?;
-            import_records(tx, &document.recipients, actor)?;
-            import_records(tx, &document.provision_records, actor)?;
-            import_records(tx, &document.measures, actor)?;
-            import_records(tx, &document.disposals, actor)?;
-            import_records(tx, &document.objections, actor)?;
-            for incident in &document.incidents {
-                let id = store::incidents::insert(tx, incident)?;
-                store::incidents::save_children(tx, id, None, incident)?;
-                let stored = crate::register::incidents::load_incident(tx, id)?;
-                audit::append(
-                    tx,
-                    actor,
-                    AuditAction::Create,
-                    Entity::Incident,
-                    &id.to_string(),
-                    None,
-                    Some(&to_json(&stored)),
-                )?;
-            }
-            Ok(ImportSummary {
-                organisation: document.organisation.is_some(),
-                deadline_settings: document.deadline_settings.is_some(),
-                holdings: document.holdings.len() as i64,
-                requests: document.requests.len() as i64,
-                complaints: document.complaints.len() as i64,
-                subcontractors: document.subcontractors.len() as i64,
-                joint_uses: document.joint_uses.len() as i64,
-                transfers: document.transfers.len() as i64,
-                recipients: document.recipients.len() as i64,
-                provision_records: document.provision_records.len() as i64,
-                measures: document.measures.len() as i64,
-                disposals: document.disposals.len() as i64,
-                objections: document.objections.len() as i64,
-                incidents: document.incidents.len() as i64,
-            })
+        }
+        if let Some(settings) = &document.deadline_settings {
+            record::import_profile::<DeadlineSettings>(
+                tx,
+                actor,
+                &settings.settings,
+                settings.version,
+                &settings.updated_at,
+            )?;
+        }
+        import_all(tx, actor, &document.holdings)?;
+        import_all(tx, actor, &document.requests)?;
+        import_all(tx, actor, &document.complaints)?;
+        // Parent tiers may follow their sub-tiers in the document, so the parent links are
+        // checked at commit rather than row by row.
+        store::defer_foreign_keys(tx)?;
+        import_all(tx, actor, &document.subcontractors)?;
+        import_all(tx, actor, &document.joint_uses)?;
+        import_all(tx, actor, &document.transfers)?;
+        import_all(tx, actor, &document.recipients)?;
+        import_all(tx, actor, &document.provision_records)?;
+        import_all(tx, actor, &document.measures)?;
+        import_all(tx, actor, &document.disposals)?;
+        import_all(tx, actor, &document.objections)?;
+        import_all(tx, actor, &document.incidents)?;
+        Ok(ImportSummary {
+            organisation: document.organisation.is_some(),
+            deadline_settings: document.deadline_settings.is_some(),
+            holdings: document.holdings.len() as i64,
+            requests: document.requests.len() as i64,
+            complaints: document.complaints.len() as i64,
+            subcontractors: document.subcontractors.len() as i64,
+            joint_uses: document.joint_uses.len() as i64,
+            transfers: document.transfers.len() as i64,
+            recipients: document.recipients.len() as i64,
+            provision_records: document.provision_records.len() as i64,
+            measures: document.measures.len() as i64,
+            disposals: document.disposals.len() as i64,
+            objections: document.objections.len() as i64,
+            incidents: document.incidents.len() as i64,
         })
-    }
+    })
 }
 
 /// The checks a request must pass to be imported: the register's own rules, plus what an
@@ -944,4 +866,96 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     let tmp = std::path::PathBuf::from(tmp);
     std::fs::write(&tmp, bytes).map_err(io)?;
     std::fs::rename(&tmp, path).map_err(io)
+}
+
+/// Writes the records of one kind from a checked document, each with its audit entry.
+fn import_all<R: Record>(tx: &rusqlite::Transaction<'_>, actor: &str, records: &[R]) -> Result<()> {
+    for r in records {
+        record::import(tx, actor, r)?;
+    }
+    Ok(())
+}
+
+/// The import checks of the three sections, against the holdings in the document: each
+/// record's own rules, its links, and unique ids, references and versions.
+fn check_sharing(
+    holdings: &[crate::model::holding::Holding],
+    subcontractors: &[Subcontractor],
+    joint_uses: &[JointUse],
+    transfers: &[Transfer],
+) -> Vec<RecordError> {
+    let links = Links::from_records(
+        holdings
+            .iter()
+            .map(|h| (h.id, h.fields.data_items.iter().filter_map(|i| i.id))),
+        subcontractors,
+    );
+    let mut problems = Vec::new();
+    let mut report = |section: &str, index: usize, reference: &str, fields: Vec<_>| {
+        if !fields.is_empty() {
+            problems.push(RecordError {
+                record: format!("{section}[{index}]"),
+                reference: Some(reference.to_owned()),
+                fields,
+            });
+        }
+    };
+    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
+    for (index, tier) in subcontractors.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        tier.fields.collect_errors(&mut checks);
+        check_subcontractor_links(&tier.fields, Some(tier.id), &links, &mut checks);
+        let mut fields = checks.into_errors();
+        fields.extend(record_keys(
+            tier.id,
+            &tier.fields.reference,
+            tier.version,
+            &mut ids,
+            &mut references,
+        ));
+        report("subcontractors", index, &tier.fields.reference, fields);
+    }
+    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
+    for (index, joint_use) in joint_uses.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        joint_use.collect_errors(&mut checks);
+        check_joint_use_holdings(
+            &joint_use.fields.holding_ids,
+            |h| links.holding_exists(h),
+            &mut checks,
+        );
+        let mut fields = checks.into_errors();
+        fields.extend(record_keys(
+            joint_use.id,
+            &joint_use.fields.reference,
+            joint_use.version,
+            &mut ids,
+            &mut references,
+        ));
+        report("jointUses", index, &joint_use.fields.reference, fields);
+    }
+    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
+    for (index, transfer) in transfers.iter().enumerate() {
+        let mut checks = FieldChecks::new();
+        transfer.fields.collect_errors(&mut checks);
+        check_transfer_links(
+            &transfer.fields,
+            links.holding_exists(transfer.fields.holding_id),
+            transfer
+                .fields
+                .subcontractor_id
+                .is_none_or(|s| links.tier_exists(s)),
+            &mut checks,
+        );
+        let mut fields = checks.into_errors();
+        fields.extend(record_keys(
+            transfer.id,
+            &transfer.fields.reference,
+            transfer.version,
+            &mut ids,
+            &mut references,
+        ));
+        report("transfers", index, &transfer.fields.reference, fields);
+    }
+    problems
 }

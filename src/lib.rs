@@ -39,4 +39,6 @@ mod validation;
 pub use error::{CoreError, ErrorKind, FieldError, FieldErrorCode, RecordError, Result};
 pub use model::language::Language;
 pub use protection::passphrase::Passphrase;
-pub use register::{expired_through, IncidentView, Register};
+pub use register::controls::expired_through;
+pub use register::incidents::IncidentView;
+pub use register::Register;

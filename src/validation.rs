@@ -120,6 +120,11 @@ impl FieldChecks {
     pub fn into_errors(self) -> Vec<FieldError> {
         self.errors
     }
+
+    /// Adds `other`'s errors after this one's, in the order they were found.
+    pub fn absorb(&mut self, other: FieldChecks) {
+        self.errors.extend(other.errors);
+    }
 }
 
 /// See [`FieldChecks::rename_prefix`]; for errors already collected into a `CoreError`.

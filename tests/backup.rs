@@ -6,6 +6,7 @@ use crate::common;
 use chrono::{DateTime, FixedOffset};
 use common::{holding, test_key, TempRegister, ACTOR};
 use daicho::protection::backup::{self, inspect_backup, prune_backups, restore, verify_backup};
+use daicho::protection::ProtectionSettings;
 use daicho::{ErrorKind, Register};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,7 @@ fn filled_register() -> TempRegister {
 }
 
 fn without_export_time(register: &Register) -> serde_json::Value {
-    let mut document = serde_json::to_value(register.export_document().unwrap()).unwrap();
+    let mut document = serde_json::to_value(daicho::document::export(&register).unwrap()).unwrap();
     document.as_object_mut().unwrap().remove("exportedAt");
     document
 }
@@ -618,4 +619,100 @@ fn restore_into_a_read_only_directory_fails_and_leaves_the_register_in_place() {
     }
     // Writable again (SQLite needs to create its -wal), the register opens as it was.
     assert!(temp.open().verify().unwrap().is_intact());
+}
+
+#[test]
+fn backup_and_rotation_run_as_one_sequence_and_a_failed_backup_rotates_nothing() {
+    let temp = filled_register();
+    let backups = temp.dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    // A backup of two weeks ago, beyond one day and no week: the rotation's to remove.
+    let old = "daicho-20261106-120000.db";
+    std::fs::write(backups.join(old), old).unwrap();
+    std::fs::write(backups.join(format!("{old}.json")), "{}").unwrap();
+    let register = temp.open();
+    let now = at("2026-11-20T10:15:30+09:00");
+
+    let run = register.back_up_and_rotate(&backups, 1, 0, now).unwrap();
+    assert_eq!(run.info.file_name, "daicho-20261120-101530.db");
+    assert_eq!(run.rotation.unwrap(), [backups.join(old)]);
+    assert_eq!(
+        names_in(&backups),
+        BTreeSet::from([
+            "daicho-20261120-101530.db".to_owned(),
+            "daicho-20261120-101530.db.json".to_owned()
+        ])
+    );
+
+    // The same second again: the backup is refused, so nothing is rotated away either.
+    std::fs::write(backups.join(old), old).unwrap();
+    let error = register
+        .back_up_and_rotate(&backups, 1, 0, now)
+        .unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Conflict);
+    assert!(backups.join(old).exists());
+}
+
+/// The automatic-backup rule, worked by hand: due when there is no backup, or when the newest
+/// is a full day old (at start and while the app runs) or any age (on close).
+#[test]
+fn a_backup_is_due_when_there_is_none_or_the_newest_is_a_day_old() {
+    let day = backup::DAILY_BACKUP_AGE;
+    assert_eq!(day, std::time::Duration::from_secs(86_400));
+    let close = std::time::Duration::ZERO;
+    let now = common::d("2026-11-20").and_hms_opt(10, 0, 0).unwrap();
+    let newest = |text: &str| {
+        Some(chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").unwrap())
+    };
+    let cases = [
+        // (newest backup, max age, due?)
+        (None, day, true),
+        (newest("2026-11-19 10:01:00"), day, false), // 23h59m old
+        (newest("2026-11-19 10:00:01"), day, false), // 23h59m59s old
+        (newest("2026-11-19 10:00:00"), day, true),  // exactly 24h
+        (newest("2026-11-18 09:00:00"), day, true),  // 49h
+        (newest("2026-11-20 10:00:00"), day, false), // made just now
+        (newest("2026-11-20 10:00:00"), close, true), // on close: always
+        (newest("2026-11-20 12:00:00"), day, false), // dated ahead of the clock
+        (newest("2026-11-20 12:00:00"), close, true),
+        (None, close, true),
+    ];
+    for (newest, max_age, due) in cases {
+        assert_eq!(
+            backup::backup_due(newest, now, max_age),
+            due,
+            "newest {newest:?}, max age {max_age:?}"
+        );
+    }
+}
+
+#[test]
+fn an_automatic_backup_is_due_only_when_switched_on_and_by_the_newest_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("not-yet");
+    let now = common::d("2026-11-20").and_hms_opt(10, 0, 0).unwrap();
+    let day = backup::DAILY_BACKUP_AGE;
+    let on = ProtectionSettings::default();
+    let off = ProtectionSettings {
+        auto_backup: false,
+        ..ProtectionSettings::default()
+    };
+    assert!(on.auto_backup, "automatic backups are on unless turned off");
+
+    assert!(on.automatic_backup_due(&missing, now, day).unwrap());
+    assert!(on.automatic_backup_due(dir.path(), now, day).unwrap());
+    assert!(!off.automatic_backup_due(dir.path(), now, day).unwrap());
+    assert!(!off
+        .automatic_backup_due(dir.path(), now, std::time::Duration::ZERO)
+        .unwrap());
+
+    // Only the newest counts, and only a name this code writes counts as a backup.
+    std::fs::write(dir.path().join("daicho-20261118-090000.db"), "").unwrap();
+    std::fs::write(dir.path().join("daicho-20261119-100100.db"), "").unwrap();
+    std::fs::write(dir.path().join("daicho-20261120-095900.db.part"), "").unwrap();
+    assert!(!on.automatic_backup_due(dir.path(), now, day).unwrap());
+    let a_day_later = now + chrono::Duration::minutes(1);
+    assert!(on
+        .automatic_backup_due(dir.path(), a_day_later, day)
+        .unwrap());
 }

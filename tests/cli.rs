@@ -359,7 +359,7 @@ fn a_wrong_passphrase_is_refused_and_nothing_personal_or_secret_is_printed() {
     outputs.push(wrong);
 
     let register = daicho::Register::open(&db, &common::cli_key()).unwrap();
-    let document = register.export_document().unwrap();
+    let document = daicho::document::export(&register).unwrap();
     let mut personal: Vec<String> = document
         .requests
         .iter()

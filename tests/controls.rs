@@ -1008,16 +1008,16 @@ fn verify_names_a_record_of_each_section_edited_behind_the_apps_back() {
 fn the_document_carries_every_section_and_round_trips() {
     let source = memory_register();
     daicho::demo::load(&source, ACTOR).unwrap();
-    let exported = source.export_document().unwrap();
+    let exported = daicho::document::export(&source).unwrap();
     assert_eq!(exported.provision_records.len(), 6);
     assert_eq!(exported.recipients.len(), 2);
     assert_eq!(exported.measures.len(), 14);
     assert_eq!(exported.disposals.len(), 3);
     assert_eq!(exported.objections.len(), 3);
     let target = memory_register();
-    let summary = target
-        .import_document(&serde_json::to_string(&exported).unwrap(), ACTOR)
-        .unwrap();
+    let summary =
+        daicho::document::import(&target, &serde_json::to_string(&exported).unwrap(), ACTOR)
+            .unwrap();
     assert_eq!(
         (
             summary.recipients,
@@ -1028,7 +1028,7 @@ fn the_document_carries_every_section_and_round_trips() {
         ),
         (2, 6, 14, 3, 3)
     );
-    let again = target.export_document().unwrap();
+    let again = daicho::document::export(&target).unwrap();
     assert_eq!(again.recipients, exported.recipients);
     assert_eq!(again.provision_records, exported.provision_records);
     assert_eq!(again.measures, exported.measures);
@@ -1046,7 +1046,7 @@ fn an_import_names_the_record_and_field_of_each_problem_and_writes_nothing() {
     let source = memory_register();
     daicho::demo::load(&source, ACTOR).unwrap();
     let mut document: serde_json::Value =
-        serde_json::to_value(source.export_document().unwrap()).unwrap();
+        serde_json::to_value(daicho::document::export(&source).unwrap()).unwrap();
     document["provisionRecords"][0]["exception"] = "lawsAndRegulations".into();
     document["provisionRecords"][1]["recipientId"] = 999.into();
     document["measures"][2]["heading"] = "cosmic".into();
@@ -1054,9 +1054,7 @@ fn an_import_names_the_record_and_field_of_each_problem_and_writes_nothing() {
     document["objections"][1]["appliedOn"] = "2000-01-01".into();
     document["recipients"][0]["holdingIds"] = serde_json::json!([31337]);
     let target = memory_register();
-    let error = target
-        .import_document(&document.to_string(), ACTOR)
-        .unwrap_err();
+    let error = daicho::document::import(&target, &document.to_string(), ACTOR).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Import);
     let problems: Vec<(String, String)> = error
         .record_errors()

@@ -10,7 +10,7 @@ use serde_json::Value;
 fn demo_export() -> String {
     let register = memory_register();
     daicho::demo::load(&register, ACTOR).unwrap();
-    serde_json::to_string(&register.export_document().unwrap()).unwrap()
+    serde_json::to_string(&daicho::document::export(&register).unwrap()).unwrap()
 }
 
 #[test]
@@ -31,20 +31,20 @@ fn importing_an_export_into_an_empty_register_reproduces_it() {
     source
         .save_deadline_settings(settings, None, ACTOR)
         .unwrap();
-    let exported = source.export_document().unwrap();
+    let exported = daicho::document::export(&source).unwrap();
     assert_eq!(exported.requests.len(), 4);
     assert_eq!(exported.complaints.len(), 2);
     assert_eq!(exported.incidents.len(), 3);
     assert!(exported.incidents.iter().all(|i| !i.timeline.is_empty()));
 
     let target = memory_register();
-    let summary = target
-        .import_document(&serde_json::to_string(&exported).unwrap(), ACTOR)
-        .unwrap();
+    let summary =
+        daicho::document::import(&target, &serde_json::to_string(&exported).unwrap(), ACTOR)
+            .unwrap();
     assert_eq!(summary.holdings, exported.holdings.len() as i64);
     assert_eq!((summary.requests, summary.complaints), (4, 2));
     assert!(summary.organisation && summary.deadline_settings);
-    let reimported = target.export_document().unwrap();
+    let reimported = daicho::document::export(&target).unwrap();
     assert_eq!(reimported.organisation, exported.organisation);
     assert_eq!(reimported.deadline_settings, exported.deadline_settings);
     assert_eq!(reimported.holdings, exported.holdings);
@@ -89,9 +89,7 @@ fn a_document_from_before_requests_existed_still_imports() {
         object.remove(key);
     }
     let register = memory_register();
-    let summary = register
-        .import_document(&document.to_string(), ACTOR)
-        .unwrap();
+    let summary = daicho::document::import(&register, &document.to_string(), ACTOR).unwrap();
     assert_eq!((summary.requests, summary.complaints), (0, 0));
     assert!(!summary.deadline_settings);
     assert_eq!(summary.holdings, 8);
@@ -108,8 +106,7 @@ fn invalid_requests_and_complaints_are_named_by_record_and_field() {
     document["complaints"][1]["id"] = document["complaints"][0]["id"].clone();
     document["complaints"][0]["actions"][0]["on"] = Value::from("1999-01-01");
     let register = memory_register();
-    let error = register
-        .import_document(&document.to_string(), ACTOR)
+    let error = daicho::document::import(&register, &document.to_string(), ACTOR)
         .err()
         .unwrap();
     assert_eq!(error.kind(), ErrorKind::Import);
@@ -148,8 +145,7 @@ fn an_invalid_record_refuses_the_whole_import_naming_record_and_field() {
     document["holdings"][5]["dataItems"][0]["name"] = Value::from("  ");
     document["holdings"][6]["medium"] = Value::from("papyrus");
     let register = memory_register();
-    let error = register
-        .import_document(&document.to_string(), ACTOR)
+    let error = daicho::document::import(&register, &document.to_string(), ACTOR)
         .err()
         .unwrap();
     assert_eq!(error.kind(), ErrorKind::Import);
@@ -187,8 +183,7 @@ fn duplicate_ids_and_ledger_numbers_in_a_document_are_refused() {
     let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
     document["holdings"][1]["ledgerNo"] = document["holdings"][0]["ledgerNo"].clone();
     document["holdings"][3]["id"] = document["holdings"][2]["id"].clone();
-    let error = memory_register()
-        .import_document(&document.to_string(), ACTOR)
+    let error = daicho::document::import(&memory_register(), &document.to_string(), ACTOR)
         .err()
         .unwrap();
     let text = error.to_string();
@@ -200,8 +195,7 @@ fn duplicate_ids_and_ledger_numbers_in_a_document_are_refused() {
 fn an_import_into_a_register_with_records_is_refused() {
     let register = memory_register();
     register.create_holding(holding("名簿"), ACTOR).unwrap();
-    let error = register
-        .import_document(&demo_export(), ACTOR)
+    let error = daicho::document::import(&register, &demo_export(), ACTOR)
         .err()
         .unwrap();
     assert_eq!(error.kind(), ErrorKind::Conflict);
@@ -220,7 +214,7 @@ fn other_files_are_refused_with_a_reason() {
             "documentVersion 99",
         ),
     ] {
-        let error = register.import_document(text, ACTOR).unwrap_err();
+        let error = daicho::document::import(&register, text, ACTOR).unwrap_err();
         assert_eq!(error.kind(), ErrorKind::Import);
         assert!(error.to_string().contains(expected), "{text}: {error}");
     }
@@ -230,7 +224,7 @@ fn other_files_are_refused_with_a_reason() {
 fn the_export_carries_the_chain_head() {
     let register = memory_register();
     daicho::demo::load(&register, ACTOR).unwrap();
-    let document = register.export_document().unwrap();
+    let document = daicho::document::export(&register).unwrap();
     assert_eq!(document.format, "daicho-register");
     assert_eq!(document.chain_head, register.chain_head().unwrap());
 }
@@ -242,8 +236,7 @@ fn invalid_incidents_are_named_by_record_and_field() {
     document["incidents"][0]["filings"][0]["filedOn"] = Value::from("2000-01-01");
     document["incidents"][1]["nature"] = serde_json::json!(["flood"]);
     let register = memory_register();
-    let error = register
-        .import_document(&document.to_string(), ACTOR)
+    let error = daicho::document::import(&register, &document.to_string(), ACTOR)
         .err()
         .unwrap();
     assert_eq!(error.kind(), ErrorKind::Import);

@@ -36,7 +36,7 @@ fn demo_register() -> TempRegister {
 /// Every personal value the demo register holds (people, their contacts, the organisation's
 /// officers), as the bytes a plaintext file would contain.
 fn personal_values(register: &Register) -> Vec<String> {
-    let document = register.export_document().unwrap();
+    let document = daicho::document::export(&register).unwrap();
     let mut values = BTreeSet::new();
     if let Some(organisation) = &document.organisation {
         values.insert(organisation.profile.name.clone());

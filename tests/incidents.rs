@@ -1135,12 +1135,10 @@ fn the_document_carries_the_tier_link_and_refuses_a_tier_it_does_not_hold() {
     input.entrustee_id = Some(vendor.id);
     let created = source.create_incident(input, ACTOR).unwrap();
 
-    let document = serde_json::to_value(source.export_document().unwrap()).unwrap();
+    let document = serde_json::to_value(daicho::document::export(&source).unwrap()).unwrap();
     assert_eq!(document["incidents"][0]["entrusteeId"], vendor.id);
     let target = common::memory_register();
-    target
-        .import_document(&document.to_string(), ACTOR)
-        .unwrap();
+    daicho::document::import(&target, &document.to_string(), ACTOR).unwrap();
     let imported = target.incident(created.id, d("2026-11-23")).unwrap();
     assert_eq!(imported.incident.fields.entrustee_id, Some(vendor.id));
 
@@ -1151,14 +1149,12 @@ fn the_document_carries_the_tier_link_and_refuses_a_tier_it_does_not_hold() {
         .unwrap()
         .remove("entrusteeId");
     older["incidents"][0]["perpetrator"] = "insider".into();
-    common::memory_register()
-        .import_document(&older.to_string(), ACTOR)
+    daicho::document::import(&common::memory_register(), &older.to_string(), ACTOR)
         .expect("an older document without the link imports");
 
     let mut broken = document.clone();
     broken["subcontractors"] = serde_json::json!([]);
-    let error = common::memory_register()
-        .import_document(&broken.to_string(), ACTOR)
+    let error = daicho::document::import(&common::memory_register(), &broken.to_string(), ACTOR)
         .unwrap_err();
     let daicho::CoreError::Import(problems) = &error else {
         panic!("expected an import error, got {error:?}");

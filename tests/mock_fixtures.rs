@@ -8,11 +8,12 @@
 //! clock is pinned, every register is in memory, the actor is fixed and the few paths the shell
 //! would report are replaced by fixed ones.
 //!
-//! Format of a fixture file: `{ "<state>": { "parent": "<state>" | null, "answers":
-//! { "<command>": [ { "args": {…}, "ok": … } | { "args": {…}, "err": ErrorReport } ] } } }`.
-//! A state is its parent plus one recorded write; it lists only the answers that differ from
-//! its parent's (the replay looks a command up from the state towards the root). A write that
-//! succeeded names the state it leads to in `"then"`.
+//! Format: one file per state, `ui/src/mock/fixtures/<state>.json` (`demo.json`,
+//! `demo/en.json`, …): `{ "$parent": "<state>" | null, "<command>": [ { "args": {…}, "ok": … }
+//! | { "args": {…}, "err": ErrorReport } ] }`. A state is its parent plus one recorded write; it
+//! lists only the answers that differ from its parent's (the replay looks a command up from the
+//! state towards the root). A write that succeeded names the state it leads to in `"then"`.
+//! Keys starting with `$` are not commands (the contract test in src-tauri skips them).
 
 use chrono::{DateTime, Utc};
 use daicho::ipc::{DeadlineSettingsState, ErrorReport, LockState, StartupStatus};
@@ -289,7 +290,7 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
         "save_protection_settings" => {
             core(r.save_protection_settings(arg(args, "settings")?, ACTOR))
         }
-        "printable_documents" => core(r.printable_documents()),
+        "printable_documents" => core(daicho::print::printable_documents(r)),
         // The shell drops the register (and its key); a recorded lock leaves the state alone.
         "lock_register" => Ok(Value::Null),
         other => panic!("mock_fixtures: no recording for command `{other}`"),
@@ -424,11 +425,6 @@ struct Write {
     args: Value,
 }
 
-/// Which file a state is written to: the scenario family it belongs to.
-fn file_of(state: &str) -> &str {
-    state.split('/').next().unwrap_or(state)
-}
-
 /// A state with what the UI gets for each (command, args).
 #[derive(Default)]
 struct Recorded {
@@ -529,39 +525,47 @@ impl Recorder {
     }
 
     fn write_files(&self, dir: &Path) {
-        let mut files: BTreeMap<&str, Map<String, Value>> = BTreeMap::new();
+        let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
         for (name, recorded) in &self.states {
-            let mut answers: Map<String, Value> = Map::new();
+            let mut state: Map<String, Value> = Map::new();
+            state.insert("$parent".into(), json!(recorded.parent));
             for ((cmd, _), answer) in recorded.answers.iter().chain(&recorded.writes) {
-                let list = answers.entry(cmd.clone()).or_insert_with(|| json!([]));
+                let list = state.entry(cmd.clone()).or_insert_with(|| json!([]));
                 list.as_array_mut().expect("a list").push(answer.clone());
             }
-            files.entry(file_of(name)).or_default().insert(
-                name.clone(),
-                json!({ "parent": recorded.parent, "answers": answers }),
-            );
+            let mut text = serde_json::to_string_pretty(&Value::Object(state)).expect("JSON");
+            text.push('\n');
+            files.insert(dir.join(format!("{name}.json")), text);
         }
-        std::fs::create_dir_all(dir).expect("fixtures folder");
-        // A scenario no longer recorded must not linger for the replay to serve.
-        for found in std::fs::read_dir(dir).expect("fixtures folder").flatten() {
-            let path = found.path();
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            let json = path.extension().is_some_and(|e| e == "json");
-            if json && !files.contains_key(stem) {
+        // A state no longer recorded must not linger for the replay to serve.
+        let mut found = Vec::new();
+        json_files(dir, &mut found);
+        for path in found {
+            if !files.contains_key(&path) {
                 std::fs::remove_file(&path).expect("stale fixture removed");
             }
         }
-        for (file, states) in files {
-            let mut text = serde_json::to_string_pretty(&Value::Object(states)).expect("JSON");
-            text.push('\n');
-            let path = dir.join(format!("{file}.json"));
+        for (path, text) in files {
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("fixtures folder");
             // Unchanged files are not rewritten, so their timestamps do not trigger rebuilds.
             if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
                 std::fs::write(&path, text).expect("fixture written");
             }
+        }
+    }
+}
+
+fn json_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for path in std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+    {
+        if path.is_dir() {
+            json_files(&path, found);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            found.push(path);
         }
     }
 }
@@ -1168,11 +1172,16 @@ mod scenarios {
         // An import the core refuses, every record or none: the demo's document with a data
         // item of the third holding named twice. The shell reads the file the officer picked;
         // the answer is the core's.
-        let mut document = to_value(self::demo().export_document().expect("the demo exports"));
+        let mut document =
+            to_value(daicho::document::export(&self::demo()).expect("the demo exports"));
         let first_item = document["holdings"][2]["dataItems"][0]["name"].clone();
         document["holdings"][2]["dataItems"][1]["name"] = first_item;
         let empty = Register::open_in_memory().expect("in-memory register");
-        let refused = core(empty.import_document(&document.to_string(), ACTOR));
+        let refused = core(daicho::document::import(
+            &empty,
+            &document.to_string(),
+            ACTOR,
+        ));
         assert!(refused.is_err(), "a duplicate data item is refused");
         recorder.states.insert(
             "empty/importRefused".to_owned(),
@@ -1186,7 +1195,7 @@ mod scenarios {
             },
         );
 
-        // Not a command: the rules the core attaches to every request view, for every track
+        // Not a command (hence `$`): the rules the core attaches to every request view, for every track
         // and type, so a suite can render a view of any track without a register of it.
         let mut answers = BTreeMap::new();
         for track in [
@@ -1202,7 +1211,7 @@ mod scenarios {
                     serde_json::from_value(json!(request_type)).expect("a request type"),
                 );
                 answers.insert(
-                    ("request_rules".to_owned(), args.to_string()),
+                    ("$request_rules".to_owned(), args.to_string()),
                     entry(&args, &ok(rules), None),
                 );
             }

@@ -101,7 +101,7 @@ fn the_demo_register_is_complete_valid_and_audited() {
             + register.measures().unwrap().len()
             + register.disposals().unwrap().len()
             + register.objections().unwrap().len()) as i64;
-    let document = register.export_document().unwrap();
+    let document = daicho::document::export(&register).unwrap();
     let sharing_writes: i64 = document
         .subcontractors
         .iter()

@@ -48,8 +48,7 @@ fn ask(document: DocumentKind, language: Language, format: PrintFormat) -> Print
 }
 
 fn print(register: &Register, request: &PrintRequest) -> Vec<u8> {
-    register
-        .print(request, d(PRINTED_ON), &mut |_| {})
+    daicho::print::print(&register, request, d(PRINTED_ON), &mut |_| {})
         .unwrap_or_else(|e| panic!("{request:?} prints: {e}"))
 }
 
@@ -546,12 +545,12 @@ fn file_register_honours_the_threshold_exemptions_and_withheld_items() {
         ],
     );
 
-    let document = register
-        .print_document(
-            &ask(DocumentKind::FileRegister, Language::Ja, PrintFormat::Pdf),
-            d(PRINTED_ON),
-        )
-        .unwrap();
+    let document = daicho::print::build_document(
+        &register,
+        &ask(DocumentKind::FileRegister, Language::Ja, PrintFormat::Pdf),
+        d(PRINTED_ON),
+    )
+    .unwrap();
     let table = document.tables().next().unwrap();
     let names: Vec<&str> = table.rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(
@@ -582,9 +581,7 @@ fn file_register_honours_the_threshold_exemptions_and_withheld_items() {
 fn documents_refuse_what_the_regime_does_not_provide_for() {
     let register = demo_register();
     let refused = |request: PrintRequest| {
-        register
-            .print(&request, d(PRINTED_ON), &mut |_| {})
-            .expect_err("refused")
+        daicho::print::print(&register, &request, d(PRINTED_ON), &mut |_| {}).expect_err("refused")
     };
     let private_file_register = refused(ask(
         DocumentKind::FileRegister,
@@ -635,13 +632,13 @@ fn documents_refuse_what_the_regime_does_not_provide_for() {
     }
 
     let empty = memory_register();
-    let error = empty
-        .print(
-            &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
-            d(PRINTED_ON),
-            &mut |_| {},
-        )
-        .expect_err("no organisation");
+    let error = daicho::print::print(
+        &empty,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+        d(PRINTED_ON),
+        &mut |_| {},
+    )
+    .expect_err("no organisation");
     assert_eq!(error.field_errors()[0].field, "organisation");
 }
 
@@ -729,9 +726,7 @@ fn same_register_and_date_give_the_same_bytes() {
         );
     }
     let request = ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf);
-    let later = register
-        .print(&request, d("2026-11-24"), &mut |_| {})
-        .unwrap();
+    let later = daicho::print::print(&register, &request, d("2026-11-24"), &mut |_| {}).unwrap();
     assert_ne!(
         print(&register, &request),
         later,
@@ -745,14 +740,14 @@ fn progress_reports_each_stage_in_order() {
     let mut stages = Vec::new();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("ledger.pdf");
-    register
-        .print_to_file(
-            &ask(DocumentKind::Ledger, Language::En, PrintFormat::Pdf),
-            d(PRINTED_ON),
-            &out,
-            &mut |stage| stages.push(stage),
-        )
-        .unwrap();
+    daicho::print::print_to_file(
+        &register,
+        &ask(DocumentKind::Ledger, Language::En, PrintFormat::Pdf),
+        d(PRINTED_ON),
+        &out,
+        &mut |stage| stages.push(stage),
+    )
+    .unwrap();
     assert_eq!(
         stages,
         [
@@ -923,16 +918,14 @@ fn xlsx_read_back_by_libreoffice_gives_the_csv_rows() {
 fn printable_documents_follow_the_regime_and_the_register() {
     use daicho::print::Unavailable;
     let empty = memory_register();
-    assert!(empty
-        .printable_documents()
+    assert!(daicho::print::printable_documents(&empty)
         .unwrap()
         .iter()
         .all(|d| d.unavailable == Some(Unavailable::NoOrganisation)));
 
     let register = demo_register();
     let by_kind = |register: &Register, kind: DocumentKind| {
-        register
-            .printable_documents()
+        daicho::print::printable_documents(&register)
             .unwrap()
             .into_iter()
             .find(|d| d.document == kind)

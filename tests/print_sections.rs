@@ -40,15 +40,12 @@ fn ask(document: DocumentKind, language: Language, format: PrintFormat) -> Print
 }
 
 fn print(register: &Register, request: &PrintRequest) -> Vec<u8> {
-    register
-        .print(request, d(PRINTED_ON), &mut |_| {})
+    daicho::print::print(&register, request, d(PRINTED_ON), &mut |_| {})
         .unwrap_or_else(|e| panic!("{request:?} prints: {e}"))
 }
 
 fn refused(register: &Register, request: &PrintRequest) -> daicho::CoreError {
-    register
-        .print(request, d(PRINTED_ON), &mut |_| {})
-        .expect_err("refused")
+    daicho::print::print(&register, request, d(PRINTED_ON), &mut |_| {}).expect_err("refused")
 }
 
 /// The organisation, the chain head and "n / N" on the page: what every document carries.

@@ -2299,16 +2299,14 @@ fn the_large_volume_notice_survives_an_export_and_import() {
             ACTOR,
         )
         .unwrap();
-    let exported = source.export_document().unwrap();
+    let exported = daicho::document::export(&source).unwrap();
     let json = serde_json::to_value(&exported).unwrap();
     assert_eq!(
         json["requests"][0]["largeVolume"]["remainderBy"],
         "2026-10-30"
     );
     let target = memory_register();
-    target
-        .import_document(&serde_json::to_string(&exported).unwrap(), ACTOR)
-        .unwrap();
+    daicho::document::import(&target, &serde_json::to_string(&exported).unwrap(), ACTOR).unwrap();
     let imported = &target.requests(d("2026-05-01")).unwrap()[0];
     assert_eq!(
         imported.request.large_volume,

@@ -928,14 +928,14 @@ fn the_demo_fills_the_three_sections_with_flags_and_round_trips() {
         }
     }
 
-    let exported = serde_json::to_string(&source.export_document().unwrap()).unwrap();
+    let exported = serde_json::to_string(&daicho::document::export(&source).unwrap()).unwrap();
     let target = memory_register();
-    let summary = target.import_document(&exported, ACTOR).unwrap();
+    let summary = daicho::document::import(&target, &exported, ACTOR).unwrap();
     assert_eq!(summary.subcontractors, tree.len() as i64);
     assert_eq!(summary.joint_uses, 2);
     assert_eq!(summary.transfers, 3);
-    let again = target.export_document().unwrap();
-    let first = source.export_document().unwrap();
+    let again = daicho::document::export(&target).unwrap();
+    let first = daicho::document::export(&source).unwrap();
     assert_eq!(first.subcontractors, again.subcontractors);
     assert_eq!(first.joint_uses, again.joint_uses);
     assert_eq!(first.transfers, again.transfers);
@@ -988,15 +988,12 @@ fn the_data_quality_panel_lists_every_sharing_flag_linked_to_its_record() {
 fn demo_document() -> Value {
     let source = memory_register();
     daicho::demo::load(&source, ACTOR).unwrap();
-    serde_json::to_value(source.export_document().unwrap()).unwrap()
+    serde_json::to_value(daicho::document::export(&source).unwrap()).unwrap()
 }
 
 fn import_problems(document: &Value) -> Vec<(String, Vec<String>)> {
     let target = memory_register();
-    match target
-        .import_document(&document.to_string(), ACTOR)
-        .unwrap_err()
-    {
+    match daicho::document::import(&target, &document.to_string(), ACTOR).unwrap_err() {
         CoreError::Import(records) => {
             assert!(target.is_empty().unwrap(), "nothing was imported");
             records

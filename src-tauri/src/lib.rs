@@ -3,6 +3,8 @@
 //! Keep application logic out of this crate; commands call into the core library.
 
 mod commands;
+#[cfg(test)]
+mod contract;
 mod state;
 
 use std::io::IsTerminal;
@@ -19,6 +21,22 @@ fn init_tracing() {
         .with_ansi(std::io::stderr().is_terminal())
         .try_init();
 }
+
+/// Expands the one command list (`commands/list.rs`, shared with `build.rs`) into the handler
+/// and into the names the contract tests compare with the capability file and the UI.
+macro_rules! app_commands {
+    ($($module:ident :: $name:ident),* $(,)?) => {
+        /// Every command name, in list order, exactly as `generate_handler!` registers it.
+        #[cfg(test)]
+        const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        fn invoke_handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$module::$name),*]
+        }
+    };
+}
+
+include!("commands/list.rs");
 
 /// Builds and runs the desktop application. Called from `main.rs`.
 pub fn run() {
@@ -45,114 +63,7 @@ pub fn run() {
             commands::protection::start_daily_backups(app.handle().clone());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::startup::startup_status,
-            commands::organisation::save_organisation,
-            commands::organisation::load_demo,
-            commands::organisation::set_language,
-            commands::holdings::list_holdings,
-            commands::holdings::get_holding,
-            commands::holdings::create_holding,
-            commands::holdings::update_holding,
-            commands::holdings::delete_holding,
-            commands::holdings::holding_history,
-            commands::register::verify_register,
-            commands::register::export_register_json,
-            commands::register::import_register_json,
-            commands::requests::request_types,
-            commands::requests::list_requests,
-            commands::requests::get_request,
-            commands::requests::create_request,
-            commands::requests::update_request,
-            commands::requests::advance_request,
-            commands::requests::add_request_pause,
-            commands::requests::end_request_pause,
-            commands::requests::remove_request_pause,
-            commands::requests::set_request_extension,
-            commands::requests::set_request_large_volume,
-            commands::requests::agenda,
-            commands::complaints::list_complaints,
-            commands::complaints::get_complaint,
-            commands::complaints::create_complaint,
-            commands::complaints::update_complaint,
-            commands::complaints::add_complaint_action,
-            commands::complaints::close_complaint,
-            commands::organisation::get_deadline_settings,
-            commands::organisation::save_deadline_settings,
-            commands::controls::list_recipients,
-            commands::controls::get_recipient,
-            commands::controls::create_recipient,
-            commands::controls::update_recipient,
-            commands::controls::delete_recipient,
-            commands::controls::list_provision_records,
-            commands::controls::get_provision_record,
-            commands::controls::create_provision_record,
-            commands::controls::update_provision_record,
-            commands::controls::delete_provision_record,
-            commands::controls::list_measures,
-            commands::controls::get_measure,
-            commands::controls::create_measure,
-            commands::controls::update_measure,
-            commands::controls::delete_measure,
-            commands::controls::list_disposals,
-            commands::controls::get_disposal,
-            commands::controls::create_disposal,
-            commands::controls::update_disposal,
-            commands::controls::delete_disposal,
-            commands::controls::list_objections,
-            commands::controls::get_objection,
-            commands::controls::create_objection,
-            commands::controls::update_objection,
-            commands::controls::delete_objection,
-            commands::controls::provision_records_about,
-            commands::controls::list_disposals_due,
-            commands::controls::list_findings,
-            commands::controls::section_history,
-            commands::sharing::list_subcontractors,
-            commands::sharing::get_subcontractor,
-            commands::sharing::create_subcontractor,
-            commands::sharing::update_subcontractor,
-            commands::sharing::delete_subcontractor,
-            commands::sharing::list_joint_uses,
-            commands::sharing::get_joint_use,
-            commands::sharing::create_joint_use,
-            commands::sharing::update_joint_use,
-            commands::sharing::delete_joint_use,
-            commands::sharing::list_transfers,
-            commands::sharing::get_transfer,
-            commands::sharing::create_transfer,
-            commands::sharing::update_transfer,
-            commands::sharing::delete_transfer,
-            commands::sharing::holding_sharing,
-            commands::sharing::sharing_findings,
-            commands::sharing::sharing_history,
-            commands::incidents::list_incidents,
-            commands::incidents::get_incident,
-            commands::incidents::create_incident,
-            commands::incidents::update_incident,
-            commands::incidents::add_incident_action,
-            commands::incidents::add_incident_filing,
-            commands::incidents::add_incident_notice,
-            commands::incidents::close_incident,
-            commands::incidents::incident_draft,
-            commands::incidents::incident_history,
-            commands::protection::unlock_register,
-            commands::protection::create_register,
-            commands::protection::encrypt_register,
-            commands::protection::lock_register,
-            commands::protection::change_passphrase,
-            commands::protection::protection_overview,
-            commands::protection::save_protection_settings,
-            commands::protection::choose_backup_dir,
-            commands::protection::backup_now,
-            commands::protection::restore_backup,
-            commands::protection::damaged_register_backups,
-            commands::protection::restore_damaged_register,
-            commands::protection::choose_damaged_backup_dir,
-            commands::print::printable_documents,
-            commands::print::print_document,
-            commands::print::open_printed,
-        ])
+        .invoke_handler(invoke_handler())
         .build(tauri::generate_context!())
         .map(|app| {
             app.run(|handle, event| {

@@ -389,7 +389,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             document: None,
             ..
         } => {
-            let document = register.export_document()?;
+            let document = daicho::document::export(&register)?;
             let text = serde_json::to_string_pretty(&document).unwrap_or_default();
             daicho::document::write_atomically(&out, text.as_bytes())?;
             println!(
@@ -490,7 +490,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 edition,
             };
             let started = std::time::Instant::now();
-            register.print_to_file(&print, printed_on, &out, &mut |_| {})?;
+            daicho::print::print_to_file(&register, &print, printed_on, &out, &mut |_| {})?;
             println!(
                 "wrote the {} ({}, {}) to {} in {:.2} s",
                 print.document.slug(),
@@ -505,7 +505,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 context: format!("reading {}", file.display()),
                 source: e,
             })?;
-            let summary = register.import_document(&text, &actor)?;
+            let summary = daicho::document::import(&register, &text, &actor)?;
             println!(
                 "imported {} holdings, {} requests, {} complaints{}{}",
                 summary.holdings,
@@ -567,15 +567,19 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             keep_daily,
             keep_weekly,
         } => {
-            let now = chrono::Local::now();
-            let info = register.backup_to(&dir, now.fixed_offset())?;
+            let run = register.back_up_and_rotate(
+                &dir,
+                keep_daily,
+                keep_weekly,
+                chrono::Local::now().fixed_offset(),
+            )?;
+            // Where the backup went is printed even when rotation then failed.
             println!(
                 "backed up and verified: {}",
-                dir.join(&info.file_name).display()
+                dir.join(&run.info.file_name).display()
             );
-            print_backup(&info);
-            let removed = backup::prune_backups(&dir, keep_daily, keep_weekly, now.date_naive())?;
-            for path in &removed {
+            print_backup(&run.info);
+            for path in &run.rotation? {
                 println!("removed old backup {}", path.display());
             }
         }

@@ -274,100 +274,98 @@ pub enum Unavailable {
     NoJointUse,
 }
 
-impl Register {
-    /// Every document, with the formats it prints in and whether this register can print it.
-    pub fn printable_documents(&self) -> Result<Vec<PrintableDocument>> {
-        let organisation = self.organisation()?;
-        let (decided, incidents, joint_uses) = self.read_all(|conn| {
-            Ok((
-                crate::store::requests::list(conn)?
-                    .iter()
-                    .any(|r| r.decision.is_some()),
-                !crate::store::incidents::list(conn)?.is_empty(),
-                !crate::store::joint_uses::list(conn)?.is_empty(),
-            ))
-        })?;
-        Ok(DocumentKind::ALL
-            .into_iter()
-            .map(|document| {
-                let unavailable = match (&organisation, document) {
-                    (None, _) => Some(Unavailable::NoOrganisation),
-                    (Some(o), DocumentKind::FileRegister) if !o.profile.regime.is_public_body() => {
-                        Some(Unavailable::NotPublicBody)
-                    }
-                    (Some(o), DocumentKind::Ropa)
-                        if !(o.profile.gdpr_applies
-                            || o.profile.regime
-                                == crate::model::organisation::Regime::GdprController) =>
-                    {
-                        Some(Unavailable::NoGdpr)
-                    }
-                    (Some(_), DocumentKind::DecisionNotice) if !decided => {
-                        Some(Unavailable::NoDecidedRequest)
-                    }
-                    (Some(_), DocumentKind::BreachReport | DocumentKind::BreachNotice)
-                        if !incidents =>
-                    {
-                        Some(Unavailable::NoIncident)
-                    }
-                    (Some(_), DocumentKind::JointUseNotice) if !joint_uses => {
-                        Some(Unavailable::NoJointUse)
-                    }
-                    _ => None,
-                };
-                PrintableDocument {
-                    document,
-                    formats: document.formats().to_vec(),
-                    parameter: document.parameter(),
-                    unavailable,
+/// Every document, with the formats it prints in and whether this register can print it.
+pub fn printable_documents(register: &Register) -> Result<Vec<PrintableDocument>> {
+    let organisation = register.organisation()?;
+    let (decided, incidents, joint_uses) = register.read_all(|conn| {
+        Ok((
+            crate::store::requests::list(conn)?
+                .iter()
+                .any(|r| r.decision.is_some()),
+            !crate::store::incidents::list(conn)?.is_empty(),
+            !crate::store::joint_uses::list(conn)?.is_empty(),
+        ))
+    })?;
+    Ok(DocumentKind::ALL
+        .into_iter()
+        .map(|document| {
+            let unavailable = match (&organisation, document) {
+                (None, _) => Some(Unavailable::NoOrganisation),
+                (Some(o), DocumentKind::FileRegister) if !o.profile.regime.is_public_body() => {
+                    Some(Unavailable::NotPublicBody)
                 }
-            })
-            .collect())
-    }
+                (Some(o), DocumentKind::Ropa)
+                    if !(o.profile.gdpr_applies
+                        || o.profile.regime
+                            == crate::model::organisation::Regime::GdprController) =>
+                {
+                    Some(Unavailable::NoGdpr)
+                }
+                (Some(_), DocumentKind::DecisionNotice) if !decided => {
+                    Some(Unavailable::NoDecidedRequest)
+                }
+                (Some(_), DocumentKind::BreachReport | DocumentKind::BreachNotice)
+                    if !incidents =>
+                {
+                    Some(Unavailable::NoIncident)
+                }
+                (Some(_), DocumentKind::JointUseNotice) if !joint_uses => {
+                    Some(Unavailable::NoJointUse)
+                }
+                _ => None,
+            };
+            PrintableDocument {
+                document,
+                formats: document.formats().to_vec(),
+                parameter: document.parameter(),
+                unavailable,
+            }
+        })
+        .collect())
+}
 
-    /// Builds the document from one consistent snapshot of the register. `printed_on` is the
-    /// date printed on it; with the same register state it fixes the output completely.
-    pub fn print_document(
-        &self,
-        request: &PrintRequest,
-        printed_on: NaiveDate,
-    ) -> Result<PrintDocument> {
-        let snapshot =
-            self.read_all(|conn| documents::Snapshot::read(conn, request, printed_on))?;
-        let mut document = documents::build(&snapshot, request, printed_on)?;
-        document.tagged = request.document.is_handed_out();
-        Ok(document)
-    }
+/// Builds the document from one consistent snapshot of the register. `printed_on` is the
+/// date printed on it; with the same register state it fixes the output completely.
+pub fn build_document(
+    register: &Register,
+    request: &PrintRequest,
+    printed_on: NaiveDate,
+) -> Result<PrintDocument> {
+    let snapshot =
+        register.read_all(|conn| documents::Snapshot::read(conn, request, printed_on))?;
+    let mut document = documents::build(&snapshot, request, printed_on)?;
+    document.tagged = request.document.is_handed_out();
+    Ok(document)
+}
 
-    /// Prints a document to bytes in the requested format. Identical register state and
-    /// `printed_on` give identical bytes.
-    pub fn print(
-        &self,
-        request: &PrintRequest,
-        printed_on: NaiveDate,
-        progress: &mut dyn FnMut(PrintStage),
-    ) -> Result<Vec<u8>> {
-        check_format(request)?;
-        progress(PrintStage::Reading);
-        let document = self.print_document(request, printed_on)?;
-        render(&document, request.format, progress)
-    }
+/// Prints a document to bytes in the requested format. Identical register state and
+/// `printed_on` give identical bytes.
+pub fn print(
+    register: &Register,
+    request: &PrintRequest,
+    printed_on: NaiveDate,
+    progress: &mut dyn FnMut(PrintStage),
+) -> Result<Vec<u8>> {
+    check_format(request)?;
+    progress(PrintStage::Reading);
+    let document = build_document(register, request, printed_on)?;
+    render(&document, request.format, progress)
+}
 
-    /// [`print`](Self::print), then writes the file atomically (a temporary file renamed
-    /// over the target), so an interrupted print never leaves a truncated file.
-    pub fn print_to_file(
-        &self,
-        request: &PrintRequest,
-        printed_on: NaiveDate,
-        out: &std::path::Path,
-        progress: &mut dyn FnMut(PrintStage),
-    ) -> Result<()> {
-        let bytes = self.print(request, printed_on, progress)?;
-        progress(PrintStage::Saving);
-        crate::document::write_atomically(out, &bytes)?;
-        progress(PrintStage::Done);
-        Ok(())
-    }
+/// [`print`], then writes the file atomically (a temporary file renamed
+/// over the target), so an interrupted print never leaves a truncated file.
+pub fn print_to_file(
+    register: &Register,
+    request: &PrintRequest,
+    printed_on: NaiveDate,
+    out: &std::path::Path,
+    progress: &mut dyn FnMut(PrintStage),
+) -> Result<()> {
+    let bytes = print(register, request, printed_on, progress)?;
+    progress(PrintStage::Saving);
+    crate::document::write_atomically(out, &bytes)?;
+    progress(PrintStage::Done);
+    Ok(())
 }
 
 /// Renders a built document in `format`.

@@ -29,6 +29,7 @@ use std::collections::HashSet;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use ts_rs::TS;
 
 const NAME_PREFIX: &str = "daicho-";
@@ -118,6 +119,28 @@ pub struct ForeignKeyViolation {
     pub parent: String,
 }
 
+/// What [`Register::back_up_and_rotate`] did.
+#[derive(Debug)]
+pub struct RotatedBackup {
+    /// The new backup, written and verified.
+    pub info: BackupInfo,
+    /// The old backups rotation removed, or why it stopped.
+    pub rotation: Result<Vec<PathBuf>>,
+}
+
+/// How old the newest backup may be before an automatic backup is due: one a day.
+pub const DAILY_BACKUP_AGE: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The automatic-backup rule: a backup is due at `now` when there is none yet, or when the
+/// newest (`newest`, from its name, local wall-clock time like `now`) is at least `max_age`
+/// old. A `max_age` of zero is always due (the backup on close). A newest backup dated after
+/// `now` means a clock was wrong: its age counts as zero, so no backup is due (but on close)
+/// until `now` is `max_age` past it, rather than one on every check.
+pub fn backup_due(newest: Option<NaiveDateTime>, now: NaiveDateTime, max_age: Duration) -> bool {
+    newest
+        .is_none_or(|time| now.signed_duration_since(time).to_std().unwrap_or_default() >= max_age)
+}
+
 /// The description written beside each backup.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -165,6 +188,25 @@ impl Register {
             }
         }
         result
+    }
+
+    /// Writes a verified backup into `dir` ([`Register::backup_to`]), then rotates the folder
+    /// ([`prune_backups`]), counting days and weeks from `now`'s date. The one sequence the
+    /// CLI's `backup`, the app's "back up now" and its automatic backups all run.
+    ///
+    /// Rotation runs only once the new backup has verified, so a failed backup never costs an
+    /// old one. A rotation that fails leaves the new backup in place: its error is returned
+    /// beside the backup, not instead of it, so the caller can still say where it went.
+    pub fn back_up_and_rotate(
+        &self,
+        dir: &Path,
+        keep_daily: u32,
+        keep_weekly: u32,
+        now: DateTime<FixedOffset>,
+    ) -> Result<RotatedBackup> {
+        let info = self.backup_to(dir, now)?;
+        let rotation = prune_backups(dir, keep_daily, keep_weekly, now.date_naive());
+        Ok(RotatedBackup { info, rotation })
     }
 
     fn write_backup(

@@ -11,17 +11,19 @@
 pub mod backup;
 pub mod passphrase;
 
-use crate::audit::{self, AuditAction, Entity, Verification};
+use crate::audit::{self, Verification};
 use crate::db::{self, supported_version};
 use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
 use crate::register::verify::verify_connection;
 use crate::register::{lock, Register};
 use crate::store;
 use backup::{BackupInfo, BackupListing, RegisterContents};
+use chrono::NaiveDateTime;
 use passphrase::Passphrase;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 use ts_rs::TS;
 
 /// What encrypting a register in place did.
@@ -99,6 +101,27 @@ impl Default for ProtectionSettings {
 }
 
 impl ProtectionSettings {
+    /// Whether the app should back up into `dir` on its own at `now` (local wall-clock time):
+    /// automatic backups are on, and [`backup::backup_due`] holds for the newest backup
+    /// there (`max_age`: [`backup::DAILY_BACKUP_AGE`] at unlock and while the app runs, zero
+    /// on close). The settings gate lives here, not in `backup`, which must not depend on
+    /// this module that depends on it.
+    pub fn automatic_backup_due(
+        &self,
+        dir: &Path,
+        now: NaiveDateTime,
+        max_age: Duration,
+    ) -> Result<bool> {
+        if !self.auto_backup {
+            return Ok(false);
+        }
+        Ok(backup::backup_due(
+            backup::newest_backup_time(dir)?,
+            now,
+            max_age,
+        ))
+    }
+
     fn check(&self) -> Result<()> {
         let mut errors = Vec::new();
         let mut range = |field: &str, value: u32, min: u32, max: u32| {
@@ -208,24 +231,7 @@ impl Register {
         let text = serde_json::to_string(&settings)
             .map_err(|e| CoreError::Integrity(format!("saving the settings: {e}")))?;
         self.write_all(|tx| {
-            let before = store::preferences::get(tx, SETTINGS_KEY)?;
-            if before.as_deref() == Some(text.as_str()) {
-                return Ok(());
-            }
-            store::preferences::put(tx, SETTINGS_KEY, &text)?;
-            audit::append(
-                tx,
-                actor,
-                if before.is_some() {
-                    AuditAction::Update
-                } else {
-                    AuditAction::Create
-                },
-                Entity::Preference,
-                SETTINGS_KEY,
-                before.map(|v| serde_json::json!({ "value": v })).as_ref(),
-                Some(&serde_json::json!({ "value": text })),
-            )
+            crate::register::record::put_preference(tx, actor, SETTINGS_KEY, &text)
         })?;
         Ok(settings)
     }

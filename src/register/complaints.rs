@@ -2,15 +2,15 @@
 //! closure with a resolution. Each write validates the whole complaint after the change and
 //! appends one audit entry in the same transaction.
 
-use crate::audit::{self, AuditAction, Entity};
+use crate::audit::Entity;
 use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::complaint::{
     Complaint, ComplaintAction, ComplaintActionInput, ComplaintInput, ComplaintView,
 };
 use crate::register::holdings::holdings_exist;
-use crate::register::{stale, to_json, Register};
-use crate::store;
-use crate::store::requests::NEW_ID;
+use crate::register::record::{self, Change, Record, NEW_ID};
+use crate::register::Register;
+use crate::store::{self, ReferenceSeries};
 use crate::validation::{tidy, FieldChecks};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -27,14 +27,14 @@ impl Register {
     }
 
     pub fn complaint(&self, id: i64, today: NaiveDate) -> Result<ComplaintView> {
-        self.read_all(|conn| Ok(complaint_view(load_complaint(conn, id)?, today)))
+        self.read_all(|conn| Ok(complaint_view(record::load::<Complaint>(conn, id)?, today)))
     }
 
     pub fn create_complaint(&self, mut input: ComplaintInput, actor: &str) -> Result<Complaint> {
         input.tidy();
         self.write_all(|tx| {
             let now = crate::clock::now();
-            let mut complaint = Complaint {
+            let complaint = Complaint {
                 id: NEW_ID,
                 fields: input,
                 actions: Vec::new(),
@@ -44,23 +44,7 @@ impl Register {
                 created_at: now.clone(),
                 updated_at: now,
             };
-            complaint_checks(tx, &complaint, None)?.finish()?;
-            if complaint.fields.reference.is_empty() {
-                complaint.fields.reference = store::COMPLAINT_REFERENCES.next(tx)?;
-            }
-            let id = store::complaints::insert(tx, &complaint)?;
-            store::complaints::save_children(tx, id, None, &complaint)?;
-            let stored = load_complaint(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Create,
-                Entity::Complaint,
-                &id.to_string(),
-                None,
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+            record::create(tx, actor, complaint, Change::default())
         })
     }
 
@@ -143,44 +127,25 @@ impl Register {
         change: impl FnOnce(&mut Complaint) -> Result<()>,
     ) -> Result<Complaint> {
         self.write_all(|tx| {
-            let before = load_complaint(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("complaint", &before.fields.reference));
-            }
-            if let Some(closed) = before.closed_on {
-                return Err(CoreError::Conflict(format!(
-                    "complaint {} was closed on {closed}; a closed complaint is kept as it was \
-                     closed",
-                    before.fields.reference
-                )));
-            }
-            let mut after = before.clone();
-            change(&mut after)?;
-            complaint_checks(tx, &after, Some(id))?.finish()?;
-            after.version = before.version + 1;
-            after.updated_at = crate::clock::now();
-            store::complaints::update(tx, &after)?;
-            store::complaints::save_children(tx, id, Some(&before), &after)?;
-            let stored = load_complaint(tx, id)?;
-            audit::append(
+            record::update(
                 tx,
                 actor,
-                AuditAction::Update,
-                Entity::Complaint,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+                id,
+                expected_version,
+                |_, before: &Complaint, after| {
+                    if let Some(closed) = before.closed_on {
+                        return Err(CoreError::Conflict(format!(
+                        "complaint {} was closed on {closed}; a closed complaint is kept as it \
+                         was closed",
+                        before.fields.reference
+                    )));
+                    }
+                    change(after)?;
+                    Ok(Change::default())
+                },
+            )
         })
     }
-}
-
-pub(crate) fn load_complaint(conn: &Connection, id: i64) -> Result<Complaint> {
-    store::complaints::get(conn, id)?.ok_or(CoreError::NotFound {
-        entity: "complaint",
-        id: id.to_string(),
-    })
 }
 
 /// The whole-record rules plus those that need the register: the holdings exist and the
@@ -209,5 +174,50 @@ pub(crate) fn complaint_view(complaint: Complaint, today: NaiveDate) -> Complain
         days_open: (end - complaint.fields.received_on).num_days().max(0),
         open: complaint.is_open(),
         complaint,
+    }
+}
+
+impl Record for Complaint {
+    const ENTITY: Entity = Entity::Complaint;
+    const NAME: &'static str = "complaint";
+    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::COMPLAINT_REFERENCES);
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn stamp(&mut self, version: i64, updated_at: String) {
+        self.version = version;
+        self.updated_at = updated_at;
+    }
+    fn label(&self) -> String {
+        self.fields.reference.clone()
+    }
+    fn reference_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.fields.reference)
+    }
+    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        Ok(store::complaints::get(conn, id)?)
+    }
+    fn list(conn: &Connection) -> Result<Vec<Self>> {
+        Ok(store::complaints::list(conn)?)
+    }
+    fn insert(conn: &Connection, complaint: &Self) -> Result<i64> {
+        let id = store::complaints::insert(conn, complaint)?;
+        store::complaints::save_children(conn, id, None, complaint)?;
+        Ok(id)
+    }
+    fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
+        store::complaints::update(conn, after)?;
+        store::complaints::save_children(conn, after.id, Some(before), after)?;
+        Ok(())
+    }
+    fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
+        complaint_checks(conn, self, before.map(|b| b.id))
+    }
+    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
+        Ok(store::complaints::referring_to_holding(conn, holding_id)?)
     }
 }

@@ -3,7 +3,7 @@
 //! after the change, check what needs the register (linked holdings exist, references are
 //! free), write, and append one audit entry in the same transaction.
 
-use crate::audit::{self, AuditAction, Entity};
+use crate::audit::Entity;
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::disposal::{Disposal, DisposalDue, DisposalInput};
 use crate::model::holding::{Holding, RetentionTrigger};
@@ -14,29 +14,17 @@ use crate::model::provision::{
     RecipientInput,
 };
 use crate::register::holdings::holdings_exist;
-use crate::register::{stale, to_json, Register};
-use crate::store::requests::NEW_ID;
+use crate::register::record::{self, Change, Record, Removable, NEW_ID};
+use crate::register::Register;
 use crate::store::sections::{self, Table};
 use crate::store::{self, ReferenceSeries};
 use crate::validation::FieldChecks;
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::Connection;
-use serde::Serialize;
 
-/// A record kind written through [`Register::create_section`] and its siblings.
-pub(crate) trait Section: Table + Serialize + Clone {
-    const ENTITY: Entity;
-    /// How messages name the kind, e.g. "provision record".
-    const NAME: &'static str;
-    const REFERENCES: Option<&'static ReferenceSeries> = None;
-
-    fn version(&self) -> i64;
-    fn stamp(&mut self, version: i64, updated_at: String);
-    /// The reference, or the name where the kind has none.
-    fn label(&self) -> String;
-    fn reference_mut(&mut self) -> Option<&mut String> {
-        None
-    }
+/// A record kind kept in one row with its links to holdings ([`Table`]); the five share their
+/// storage and their register-level checks.
+pub(crate) trait Section: Record + Removable + Table {
     fn collect_errors(&self, checks: &mut FieldChecks);
     /// Checks beyond the linked holdings that need the register.
     fn register_checks(&self, _conn: &Connection, _checks: &mut FieldChecks) -> Result<()> {
@@ -46,46 +34,95 @@ pub(crate) trait Section: Table + Serialize + Clone {
     fn recipient_link(&self) -> Option<i64> {
         None
     }
-    /// Refuses to delete a record others still point at.
-    fn refuse_delete(&self, _conn: &Connection) -> Result<()> {
-        Ok(())
-    }
 }
 
-macro_rules! section_basics {
-    () => {
-        fn version(&self) -> i64 {
-            self.version
-        }
-        fn stamp(&mut self, version: i64, updated_at: String) {
-            self.version = version;
-            self.updated_at = updated_at;
+/// The [`Record`] face of a section kind: its storage is the shared table code, its checks
+/// [`section_checks`]. `label` names the field messages call the record by; `numbered` names
+/// the reference field a series numbers.
+macro_rules! section_record {
+    ($kind:ty, $entity:expr, $name:literal, label: $label:ident $(, numbered: $field:ident by $series:expr)?) => {
+        impl Record for $kind {
+            const ENTITY: Entity = $entity;
+            const NAME: &'static str = $name;
+            $(const REFERENCES: Option<&'static ReferenceSeries> = Some(&$series);)?
+
+            fn id(&self) -> i64 {
+                self.id
+            }
+            fn version(&self) -> i64 {
+                self.version
+            }
+            fn stamp(&mut self, version: i64, updated_at: String) {
+                self.version = version;
+                self.updated_at = updated_at;
+            }
+            fn label(&self) -> String {
+                self.fields.$label.clone()
+            }
+            $(fn reference_mut(&mut self) -> Option<&mut String> {
+                Some(&mut self.fields.$field)
+            })?
+            fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+                Ok(sections::get::<Self>(conn, id)?)
+            }
+            fn list(conn: &Connection) -> Result<Vec<Self>> {
+                Ok(sections::list::<Self>(conn)?)
+            }
+            fn insert(conn: &Connection, record: &Self) -> Result<i64> {
+                Ok(sections::insert(conn, record)?)
+            }
+            fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
+                Ok(sections::update(conn, before, after)?)
+            }
+            fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
+                section_checks(conn, self, before.map(|b| b.id))
+            }
+            fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
+                Ok(sections::referring_to_holding::<Self>(conn, holding_id)?
+                    .iter()
+                    .map(Record::label)
+                    .collect())
+            }
         }
     };
 }
 
-macro_rules! with_reference {
-    () => {
-        fn label(&self) -> String {
-            self.fields.reference.clone()
-        }
-        fn reference_mut(&mut self) -> Option<&mut String> {
-            Some(&mut self.fields.reference)
-        }
-    };
-}
+section_record!(Recipient, Entity::Recipient, "regular recipient", label: name);
+section_record!(
+    ProvisionRecord,
+    Entity::ProvisionRecord,
+    "provision record",
+    label: reference,
+    numbered: reference by store::PROVISION_REFERENCES
+);
+section_record!(Measure, Entity::Measure, "security measure", label: title);
+section_record!(
+    Disposal,
+    Entity::Disposal,
+    "disposal",
+    label: reference,
+    numbered: reference by store::DISPOSAL_REFERENCES
+);
+section_record!(
+    Objection,
+    Entity::Objection,
+    "objection",
+    label: reference,
+    numbered: reference by store::OBJECTION_REFERENCES
+);
 
 impl Section for Recipient {
-    const ENTITY: Entity = Entity::Recipient;
-    const NAME: &'static str = "regular recipient";
-    section_basics!();
-    fn label(&self) -> String {
-        self.fields.name.clone()
-    }
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
     }
-    fn refuse_delete(&self, conn: &Connection) -> Result<()> {
+}
+
+impl Removable for Recipient {
+    fn remove(conn: &Connection, id: i64) -> Result<()> {
+        sections::delete::<Self>(conn, id)?;
+        Ok(())
+    }
+    fn refuse_removal(&self, conn: &Connection) -> Result<()> {
         let records = store::controls::records_for_recipient(conn, self.id)?;
         if records.is_empty() {
             return Ok(());
@@ -102,11 +139,6 @@ impl Section for Recipient {
 }
 
 impl Section for ProvisionRecord {
-    const ENTITY: Entity = Entity::ProvisionRecord;
-    const NAME: &'static str = "provision record";
-    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::PROVISION_REFERENCES);
-    section_basics!();
-    with_reference!();
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
     }
@@ -134,35 +166,32 @@ impl Section for ProvisionRecord {
     }
 }
 
+/// Deleting these leaves nothing pointing at nothing: no other record names them.
+macro_rules! removable_section {
+    ($($kind:ty),+) => {$(
+        impl Removable for $kind {
+            fn remove(conn: &Connection, id: i64) -> Result<()> {
+                sections::delete::<Self>(conn, id)?;
+                Ok(())
+            }
+        }
+    )+};
+}
+removable_section!(ProvisionRecord, Measure, Disposal, Objection);
+
 impl Section for Measure {
-    const ENTITY: Entity = Entity::Measure;
-    const NAME: &'static str = "security measure";
-    section_basics!();
-    fn label(&self) -> String {
-        self.fields.title.clone()
-    }
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
     }
 }
 
 impl Section for Disposal {
-    const ENTITY: Entity = Entity::Disposal;
-    const NAME: &'static str = "disposal";
-    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::DISPOSAL_REFERENCES);
-    section_basics!();
-    with_reference!();
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
     }
 }
 
 impl Section for Objection {
-    const ENTITY: Entity = Entity::Objection;
-    const NAME: &'static str = "objection";
-    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::OBJECTION_REFERENCES);
-    section_basics!();
-    with_reference!();
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
     }
@@ -202,35 +231,9 @@ pub(crate) fn section_checks<S: Section>(
     Ok(checks)
 }
 
-pub(crate) fn load<S: Section>(conn: &Connection, id: i64) -> Result<S> {
-    sections::get::<S>(conn, id)?.ok_or(CoreError::NotFound {
-        entity: S::NAME,
-        id: id.to_string(),
-    })
-}
-
 impl Register {
-    fn create_section<S: Section>(&self, mut record: S, actor: &str) -> Result<S> {
-        self.write_all(|tx| {
-            section_checks(tx, &record, None)?.finish()?;
-            if let (Some(series), Some(reference)) = (S::REFERENCES, record.reference_mut()) {
-                if reference.is_empty() {
-                    *reference = series.next(tx)?;
-                }
-            }
-            let id = sections::insert(tx, &record)?;
-            let stored = load::<S>(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Create,
-                S::ENTITY,
-                &id.to_string(),
-                None,
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
-        })
+    fn create_section<S: Section>(&self, record: S, actor: &str) -> Result<S> {
+        self.write_all(|tx| record::create(tx, actor, record, Change::default()))
     }
 
     fn update_section<S: Section>(
@@ -241,33 +244,10 @@ impl Register {
         change: impl FnOnce(&mut S),
     ) -> Result<S> {
         self.write_all(|tx| {
-            let before = load::<S>(tx, id)?;
-            if before.version() != expected_version {
-                return Err(stale(S::NAME, &before.label()));
-            }
-            let mut after = before.clone();
-            change(&mut after);
-            if let (Some(reference), Some(old)) =
-                (after.reference_mut(), before.clone().reference_mut())
-            {
-                if reference.is_empty() {
-                    *reference = old.clone();
-                }
-            }
-            section_checks(tx, &after, Some(id))?.finish()?;
-            after.stamp(before.version() + 1, crate::clock::now());
-            sections::update(tx, &before, &after)?;
-            let stored = load::<S>(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Update,
-                S::ENTITY,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+            record::update(tx, actor, id, expected_version, |_, _, after: &mut S| {
+                change(after);
+                Ok(Change::default())
+            })
         })
     }
 
@@ -277,31 +257,15 @@ impl Register {
         expected_version: i64,
         actor: &str,
     ) -> Result<()> {
-        self.write_all(|tx| {
-            let before = load::<S>(tx, id)?;
-            if before.version() != expected_version {
-                return Err(stale(S::NAME, &before.label()));
-            }
-            before.refuse_delete(tx)?;
-            sections::delete::<S>(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Delete,
-                S::ENTITY,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                None,
-            )
-        })
+        self.write_all(|tx| record::delete::<S>(tx, actor, id, expected_version))
     }
 
     fn section_list<S: Section>(&self) -> Result<Vec<S>> {
-        self.read_all(|conn| Ok(sections::list::<S>(conn)?))
+        self.read_all(|conn| S::list(conn))
     }
 
     fn section_get<S: Section>(&self, id: i64) -> Result<S> {
-        self.read_all(|conn| load::<S>(conn, id))
+        self.read_all(|conn| record::load::<S>(conn, id))
     }
 
     // --- regular recipients -------------------------------------------------------------
@@ -625,49 +589,6 @@ fn registered_on(holding: &Holding) -> Option<NaiveDate> {
         .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
 }
 
-/// The records of these sections that name holding `holding_id`, as `(kind, label)` pairs,
-/// for the refusal to delete it.
-pub(crate) fn referring_to_holding(
-    conn: &Connection,
-    holding_id: i64,
-) -> Result<Vec<(&'static str, String)>> {
-    fn labels<S: Section>(conn: &Connection, holding: i64) -> Result<Vec<(&'static str, String)>> {
-        Ok(sections::referring_to_holding::<S>(conn, holding)?
-            .iter()
-            .map(|r| (S::NAME, r.label()))
-            .collect())
-    }
-    let mut found = labels::<Recipient>(conn, holding_id)?;
-    found.extend(labels::<ProvisionRecord>(conn, holding_id)?);
-    found.extend(labels::<Measure>(conn, holding_id)?);
-    found.extend(labels::<Disposal>(conn, holding_id)?);
-    found.extend(labels::<Objection>(conn, holding_id)?);
-    Ok(found)
-}
-
-/// Each record of one section by id, as the audit trail should last have seen it.
-pub(crate) type SectionStates = (Entity, Vec<(String, serde_json::Value)>);
-
-/// Every section's records, for verify's altered-record check.
-pub(crate) fn audited_states(conn: &Connection) -> Result<Vec<SectionStates>> {
-    fn states<S: Section>(conn: &Connection) -> Result<SectionStates> {
-        Ok((
-            S::ENTITY,
-            sections::list::<S>(conn)?
-                .iter()
-                .map(|r| (r.id().to_string(), to_json(r)))
-                .collect(),
-        ))
-    }
-    Ok(vec![
-        states::<Recipient>(conn)?,
-        states::<ProvisionRecord>(conn)?,
-        states::<Measure>(conn)?,
-        states::<Disposal>(conn)?,
-        states::<Objection>(conn)?,
-    ])
-}
-
 /// The import checks of one section's records: the register's own rules, plus what an import
 /// must keep: present and unique ids and references, and links to records in the document.
 pub(crate) fn check_import<S: Section>(
@@ -730,26 +651,4 @@ pub(crate) fn check_import<S: Section>(
         }
     }
     problems
-}
-
-/// Writes imported records with their ids, versions and timestamps, each with its audit entry.
-pub(crate) fn import_records<S: Section>(
-    tx: &rusqlite::Transaction<'_>,
-    records: &[S],
-    actor: &str,
-) -> Result<()> {
-    for record in records {
-        let id = sections::insert(tx, record)?;
-        let stored = load::<S>(tx, id)?;
-        audit::append(
-            tx,
-            actor,
-            AuditAction::Create,
-            S::ENTITY,
-            &id.to_string(),
-            None,
-            Some(&to_json(&stored)),
-        )?;
-    }
-    Ok(())
 }

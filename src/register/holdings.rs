@@ -1,46 +1,44 @@
 //! Holdings: the register's core records, and the checks other sections make against them.
 
-use super::{stale, to_json, Register};
-use crate::audit::{self, AuditAction, Entity};
+use super::record::{self, Change, Record, Removable, NEW_ID};
+use super::Register;
+use crate::audit::Entity;
 use crate::error::{CoreError, FieldErrorCode, Result};
+use crate::model::complaint::Complaint;
+use crate::model::disposal::Disposal;
 use crate::model::holding::{Holding, HoldingInput};
-use crate::store;
+use crate::model::incident::Incident;
+use crate::model::joint_use::JointUse;
+use crate::model::measure::Measure;
+use crate::model::objection::Objection;
+use crate::model::provision::{ProvisionRecord, Recipient};
+use crate::model::request::Request;
+use crate::model::subcontractor::Subcontractor;
+use crate::model::transfer::Transfer;
+use crate::store::{self, ReferenceSeries};
 use crate::validation::FieldChecks;
 use rusqlite::Connection;
 
 impl Register {
-    // --- holdings -----------------------------------------------------------------------
-
     pub fn holdings(&self) -> Result<Vec<Holding>> {
         self.read(|conn| Ok(store::holdings::list(conn)?))
     }
 
     pub fn holding(&self, id: i64) -> Result<Holding> {
-        self.read(|conn| load_holding(conn, id))
+        self.read(|conn| record::load(conn, id))
     }
 
     pub fn create_holding(&self, mut input: HoldingInput, actor: &str) -> Result<Holding> {
         input.tidy();
-        self.write(|tx| {
-            check_holding(tx, &input, None)?;
-            if input.ledger_no.is_empty() {
-                input.ledger_no = store::LEDGER_NUMBERS.next(tx)?;
-            }
-            let now = crate::clock::now();
-            let id = store::holdings::insert(tx, None, &input, 1, &now, &now)?;
-            store::holdings::replace_items(tx, id, &input.data_items)?;
-            let after = load_holding(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Create,
-                Entity::Holding,
-                &id.to_string(),
-                None,
-                Some(&to_json(&after)),
-            )?;
-            Ok(after)
-        })
+        let now = crate::clock::now();
+        let holding = Holding {
+            id: NEW_ID,
+            fields: input,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        self.write(|tx| record::create(tx, actor, holding, Change::default()))
     }
 
     pub fn update_holding(
@@ -52,77 +50,122 @@ impl Register {
     ) -> Result<Holding> {
         input.tidy();
         self.write(|tx| {
-            let before = load_holding(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("holding", &before.fields.ledger_no));
-            }
-            check_holding(tx, &input, Some(id))?;
-            if input.ledger_no.is_empty() {
-                input.ledger_no = before.fields.ledger_no.clone();
-            }
-            let now = crate::clock::now();
-            store::holdings::update(tx, id, &input, before.version + 1, &now)?;
-            store::holdings::replace_items(tx, id, &input.data_items)?;
-            let after = load_holding(tx, id)?;
-            audit::append(
+            record::update(
                 tx,
                 actor,
-                AuditAction::Update,
-                Entity::Holding,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                Some(&to_json(&after)),
-            )?;
-            Ok(after)
+                id,
+                expected_version,
+                |_, _, holding: &mut Holding| {
+                    holding.fields = input;
+                    Ok(Change::default())
+                },
+            )
         })
     }
 
     pub fn delete_holding(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
-        self.write(|tx| {
-            let before = load_holding(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("holding", &before.fields.ledger_no));
-            }
-            refuse_if_linked(tx, &before)?;
-            store::holdings::delete(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Delete,
-                Entity::Holding,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                None,
-            )
-        })
+        self.write(|tx| record::delete::<Holding>(tx, actor, id, expected_version))
     }
 }
 
-/// A holding that requests, complaints or incidents name stays: deleting it would leave those records
-/// pointing at nothing, and the officer needs to know which ones to unlink first.
+impl Record for Holding {
+    const ENTITY: Entity = Entity::Holding;
+    const NAME: &'static str = "holding";
+    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::LEDGER_NUMBERS);
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn stamp(&mut self, version: i64, updated_at: String) {
+        self.version = version;
+        self.updated_at = updated_at;
+    }
+    fn label(&self) -> String {
+        self.fields.ledger_no.clone()
+    }
+    fn reference_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.fields.ledger_no)
+    }
+    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        Ok(store::holdings::get(conn, id)?)
+    }
+    fn list(conn: &Connection) -> Result<Vec<Self>> {
+        Ok(store::holdings::list(conn)?)
+    }
+    fn insert(conn: &Connection, holding: &Self) -> Result<i64> {
+        let id = store::holdings::insert(
+            conn,
+            (holding.id != NEW_ID).then_some(holding.id),
+            &holding.fields,
+            holding.version,
+            &holding.created_at,
+            &holding.updated_at,
+        )?;
+        // A new holding's items carry no ids (the checks refuse any); an imported one keeps
+        // the ids that subcontractors' entrustments name.
+        store::holdings::insert_items_with_ids(conn, id, &holding.fields.data_items)?;
+        Ok(id)
+    }
+    fn update(conn: &Connection, _before: &Self, after: &Self) -> Result<()> {
+        store::holdings::update(
+            conn,
+            after.id,
+            &after.fields,
+            after.version,
+            &after.updated_at,
+        )?;
+        store::holdings::replace_items(conn, after.id, &after.fields.data_items)?;
+        Ok(())
+    }
+    fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
+        holding_checks(conn, &self.fields, before.map(|b| b.id))
+    }
+}
+
+impl Removable for Holding {
+    fn remove(conn: &Connection, id: i64) -> Result<()> {
+        store::holdings::delete(conn, id)?;
+        Ok(())
+    }
+    fn refuse_removal(&self, conn: &Connection) -> Result<()> {
+        refuse_if_linked(conn, self)
+    }
+}
+
+/// A holding that other records name stays: deleting it would leave them pointing at nothing,
+/// and the officer needs to know which ones to unlink first.
 fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
-    let mut groups = vec![
-        (
-            "request",
-            "requests",
-            store::requests::referring_to_holding(conn, holding.id)?,
-        ),
-        (
-            "complaint",
-            "complaints",
-            store::complaints::referring_to_holding(conn, holding.id)?,
-        ),
-        (
-            "incident",
-            "incidents",
-            store::incidents::referring_to_holding(conn, holding.id)?,
-        ),
+    fn group<R: Record>(
+        conn: &Connection,
+        holding: i64,
+        many: &'static str,
+    ) -> Result<(&'static str, &'static str, Vec<String>)> {
+        Ok((R::NAME, many, R::naming_holding(conn, holding)?))
+    }
+    fn labels<R: Record>(conn: &Connection, holding: i64) -> Result<Vec<(&'static str, String)>> {
+        Ok(R::naming_holding(conn, holding)?
+            .into_iter()
+            .map(|label| (R::NAME, label))
+            .collect())
+    }
+    let id = holding.id;
+    let groups = vec![
+        group::<Request>(conn, id, "requests")?,
+        group::<Complaint>(conn, id, "complaints")?,
+        group::<Incident>(conn, id, "incidents")?,
+        group::<Subcontractor>(conn, id, "subcontractors")?,
+        group::<JointUse>(conn, id, "joint uses")?,
+        group::<Transfer>(conn, id, "transfers")?,
     ];
-    groups.extend(crate::register::sharing::holding_references(
-        conn, holding.id,
-    )?);
-    // Provision records, recipients, measures, disposals and objections, as (kind, label).
-    let controls = crate::register::controls::referring_to_holding(conn, holding.id)?;
+    // The registers of provisions and controls, named record by record as (kind, label).
+    let mut controls = labels::<Recipient>(conn, id)?;
+    controls.extend(labels::<ProvisionRecord>(conn, id)?);
+    controls.extend(labels::<Measure>(conn, id)?);
+    controls.extend(labels::<Disposal>(conn, id)?);
+    controls.extend(labels::<Objection>(conn, id)?);
     let total: usize = groups.iter().map(|(_, _, refs)| refs.len()).sum::<usize>() + controls.len();
     if total == 0 {
         return Ok(());
@@ -166,20 +209,13 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
     })
 }
 
-pub(crate) fn load_holding(conn: &Connection, id: i64) -> Result<Holding> {
-    store::holdings::get(conn, id)?.ok_or(CoreError::NotFound {
-        entity: "holding",
-        id: id.to_string(),
-    })
-}
-
 /// Validation that needs the register: ledger numbers are unique, and kept data items belong
 /// to this holding.
-pub(crate) fn check_holding(
+pub(crate) fn holding_checks(
     conn: &Connection,
     input: &HoldingInput,
     id: Option<i64>,
-) -> Result<()> {
+) -> Result<FieldChecks> {
     let mut checks = FieldChecks::new();
     input.collect_errors(&mut checks);
     if !input.ledger_no.is_empty()
@@ -205,7 +241,7 @@ pub(crate) fn check_holding(
     }
     if let Some(id) = id {
         let kept: Vec<i64> = input.data_items.iter().filter_map(|i| i.id).collect();
-        let mut dropped: Vec<String> = crate::register::sharing::entrusted_items(conn, id)?
+        let mut dropped: Vec<String> = store::subcontractors::entrusted_items(conn, id)?
             .into_iter()
             .filter(|(item, _)| !kept.contains(item))
             .map(|(_, tier)| tier)
@@ -223,7 +259,7 @@ pub(crate) fn check_holding(
             );
         }
     }
-    checks.finish()
+    Ok(checks)
 }
 
 /// Every holding a record links to must exist; each missing one is an error on its index.

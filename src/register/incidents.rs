@@ -3,7 +3,7 @@
 //! Each write validates the whole incident after the change, appends its timeline entry and
 //! one audit entry in the same transaction.
 
-use crate::audit::{self, AuditAction, Entity};
+use crate::audit::Entity;
 use crate::breach::draft::{self, DraftContext, DraftKind, IncidentDraft};
 use crate::breach::{self, Triage};
 use crate::error::{CoreError, FieldErrorCode, Result};
@@ -15,9 +15,9 @@ use crate::model::language::Language;
 use crate::model::organisation::Regime;
 use crate::model::request::{DeadlineState, RequestDeadline};
 use crate::register::holdings::holdings_exist;
-use crate::register::{stale, to_json, Register};
-use crate::store;
-use crate::store::requests::NEW_ID;
+use crate::register::record::{self, Change, Record, NEW_ID};
+use crate::register::{to_json, Register};
+use crate::store::{self, ReferenceSeries};
 use crate::validation::{tidy, FieldChecks, LONG_TEXT};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -54,7 +54,7 @@ impl Register {
     }
 
     pub fn incident(&self, id: i64, today: NaiveDate) -> Result<IncidentView> {
-        self.read_all(|conn| incident_view(load_incident(conn, id)?, today))
+        self.read_all(|conn| incident_view(record::load::<Incident>(conn, id)?, today))
     }
 
     /// Enters a new incident under the organisation's current regime.
@@ -70,7 +70,7 @@ impl Register {
             })?;
             let now = crate::clock::now();
             let recorded_on = input.aware_at.date_naive();
-            let mut incident = Incident {
+            let incident = Incident {
                 id: NEW_ID,
                 fields: input,
                 regime: organisation.profile.regime,
@@ -84,31 +84,18 @@ impl Register {
                 created_at: now.clone(),
                 updated_at: now.clone(),
             };
-            incident_checks(tx, &incident, None)?.finish()?;
-            name_entrustee(tx, &mut incident.fields)?;
-            if incident.fields.reference.is_empty() {
-                incident.fields.reference = store::INCIDENT_REFERENCES.next(tx)?;
-            }
-            incident.timeline.push(event(
-                IncidentEventKind::Recorded,
-                recorded_on,
-                String::new(),
-                actor,
-                &now,
-            ));
-            let id = store::incidents::insert(tx, &incident)?;
-            store::incidents::save_children(tx, id, None, &incident)?;
-            let stored = load_incident(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Create,
-                Entity::Incident,
-                &id.to_string(),
-                None,
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+            let change = Change::default().then(move |incident: &mut Incident, _: &str| {
+                // The entry is dated with the record's own creation time, so the two agree.
+                let recorded_at = incident.created_at.clone();
+                incident.timeline.push(event(
+                    IncidentEventKind::Recorded,
+                    recorded_on,
+                    String::new(),
+                    actor,
+                    &recorded_at,
+                ));
+            });
+            record::create(tx, actor, incident, change)
         })
     }
 
@@ -258,44 +245,28 @@ impl Register {
         change: impl FnOnce(&mut Incident) -> Result<(IncidentEventKind, NaiveDate, String)>,
     ) -> Result<Incident> {
         self.write_all(|tx| {
-            let before = load_incident(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("incident", &before.fields.reference));
-            }
-            if let Some(closed) = before.closed_on {
-                return Err(CoreError::Conflict(format!(
-                    "incident {} was closed on {closed}; a closed incident is kept as it was \
-                     closed",
-                    before.fields.reference
-                )));
-            }
-            let mut after = before.clone();
-            let (kind, on, note) = change(&mut after)?;
-            incident_checks(tx, &after, Some(id))?.finish()?;
-            name_entrustee(tx, &mut after.fields)?;
-            let now = crate::clock::now();
-            after.timeline.push(event(
-                kind,
-                on.max(after.fields.aware_at.date_naive()),
-                note,
-                actor,
-                &now,
-            ));
-            after.version = before.version + 1;
-            after.updated_at = now;
-            store::incidents::update(tx, &after)?;
-            store::incidents::save_children(tx, id, Some(&before), &after)?;
-            let stored = load_incident(tx, id)?;
-            audit::append(
+            record::update(
                 tx,
                 actor,
-                AuditAction::Update,
-                Entity::Incident,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+                id,
+                expected_version,
+                |_, before: &Incident, after| {
+                    if let Some(closed) = before.closed_on {
+                        return Err(CoreError::Conflict(format!(
+                            "incident {} was closed on {closed}; a closed incident is kept as it \
+                         was closed",
+                            before.fields.reference
+                        )));
+                    }
+                    let (kind, on, note) = change(after)?;
+                    Ok(
+                        Change::default().then(move |incident: &mut Incident, now: &str| {
+                            let on = on.max(incident.fields.aware_at.date_naive());
+                            incident.timeline.push(event(kind, on, note, actor, now));
+                        }),
+                    )
+                },
+            )
         })
     }
 }
@@ -348,7 +319,7 @@ pub(crate) fn draft_in(
     kind: DraftKind,
     language: Language,
 ) -> Result<IncidentDraft> {
-    let incident = load_incident(conn, id)?;
+    let incident = record::load::<Incident>(conn, id)?;
     let organisation = store::organisation::get(conn)?;
     let mut holdings = Vec::new();
     for holding_id in &incident.fields.holding_ids {
@@ -411,13 +382,6 @@ fn entrustee_chain(conn: &Connection, tier: i64, language: Language) -> Result<V
     Ok(chain)
 }
 
-pub(crate) fn load_incident(conn: &Connection, id: i64) -> Result<Incident> {
-    store::incidents::get(conn, id)?.ok_or(CoreError::NotFound {
-        entity: "incident",
-        id: id.to_string(),
-    })
-}
-
 /// The whole-record rules plus those that need the register: the holdings exist and the
 /// reference is free.
 pub(crate) fn incident_checks(
@@ -473,4 +437,53 @@ pub(crate) fn incident_view(incident: Incident, today: NaiveDate) -> Result<Inci
         triage,
         incident,
     })
+}
+
+impl Record for Incident {
+    const ENTITY: Entity = Entity::Incident;
+    const NAME: &'static str = "incident";
+    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::INCIDENT_REFERENCES);
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn stamp(&mut self, version: i64, updated_at: String) {
+        self.version = version;
+        self.updated_at = updated_at;
+    }
+    fn label(&self) -> String {
+        self.fields.reference.clone()
+    }
+    fn reference_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.fields.reference)
+    }
+    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        Ok(store::incidents::get(conn, id)?)
+    }
+    fn list(conn: &Connection) -> Result<Vec<Self>> {
+        Ok(store::incidents::list(conn)?)
+    }
+    fn insert(conn: &Connection, incident: &Self) -> Result<i64> {
+        let id = store::incidents::insert(conn, incident)?;
+        store::incidents::save_children(conn, id, None, incident)?;
+        Ok(id)
+    }
+    fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
+        store::incidents::update(conn, after)?;
+        store::incidents::save_children(conn, after.id, Some(before), after)?;
+        Ok(())
+    }
+    fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
+        incident_checks(conn, self, before.map(|b| b.id))
+    }
+    /// The entrusted party is named as the tier is named when the incident is written.
+    fn complete(&mut self, conn: &Connection) -> Result<()> {
+        name_entrustee(conn, &mut self.fields)
+    }
+    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
+        Ok(store::incidents::referring_to_holding(conn, holding_id)?)
+    }
 }

@@ -5,14 +5,12 @@ pub(crate) mod complaints;
 pub(crate) mod controls;
 pub(crate) mod holdings;
 pub(crate) mod incidents;
-mod organisation;
+pub(crate) mod organisation;
 pub mod quality;
+pub(crate) mod record;
 pub(crate) mod requests;
 pub mod sharing;
 pub(crate) mod verify;
-
-pub use controls::expired_through;
-pub use incidents::IncidentView;
 
 use crate::audit::Verification;
 use crate::error::{CoreError, Result};
@@ -96,23 +94,7 @@ impl Register {
 
     /// True when the register holds no organisation profile and no records.
     pub fn is_empty(&self) -> Result<bool> {
-        self.read(|conn| {
-            let records: i64 = conn.query_row(
-                "SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM holding)
-                      + (SELECT count(*) FROM request) + (SELECT count(*) FROM complaint)
-                      + (SELECT count(*) FROM deadline_settings)
-                      + (SELECT count(*) FROM subcontractor) + (SELECT count(*) FROM joint_use)
-                      + (SELECT count(*) FROM transfer)
-                      + (SELECT count(*) FROM regular_recipient)
-                      + (SELECT count(*) FROM provision_record)
-                      + (SELECT count(*) FROM security_measure)
-                      + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)
-                      + (SELECT count(*) FROM incident)",
-                [],
-                |row| row.get(0),
-            )?;
-            Ok(records == 0)
-        })
+        self.read(|conn| Ok(crate::store::record_count(conn)? == 0))
     }
 
     /// Runs `work` in one write transaction with access to the crate's insert paths; used by

@@ -1,17 +1,20 @@
-//! The organisation profile and the officer's preferences.
+//! The organisation profile, its deadline settings and the officer's preferences: what the
+//! register is set up with before records are kept in it.
 
-use super::{to_json, Register};
-use crate::audit::{self, AuditAction, Entity};
-use crate::error::{CoreError, Result};
+use super::record::{self, Profile};
+use super::Register;
+use crate::audit::Entity;
+use crate::error::Result;
+use crate::model::deadline_settings::{DeadlineSettings, DeadlineSettingsInput};
 use crate::model::language::Language;
 use crate::model::organisation::{Organisation, OrganisationInput};
 use crate::store;
+use crate::validation::FieldChecks;
+use rusqlite::Connection;
 
 const LANGUAGE_KEY: &str = "language";
 
 impl Register {
-    // --- organisation -------------------------------------------------------------------
-
     pub fn organisation(&self) -> Result<Option<Organisation>> {
         self.read(|conn| Ok(store::organisation::get(conn)?))
     }
@@ -26,39 +29,33 @@ impl Register {
     ) -> Result<Organisation> {
         input.tidy();
         input.check()?;
-        self.write(|tx| {
-            let before = store::organisation::get(tx)?;
-            let current_version = before.as_ref().map(|o| o.version);
-            if current_version != expected_version {
-                return Err(CoreError::Conflict(
-                    "the organisation profile was changed elsewhere; reload it and try again"
-                        .to_owned(),
-                ));
-            }
-            let now = crate::clock::now();
-            store::organisation::put(tx, &input, current_version.unwrap_or(0) + 1, &now)?;
-            let after = store::organisation::get(tx)?.ok_or_else(|| {
-                CoreError::Integrity("organisation vanished while being saved".to_owned())
-            })?;
-            let action = if before.is_some() {
-                AuditAction::Update
-            } else {
-                AuditAction::Create
-            };
-            audit::append(
-                tx,
-                actor,
-                action,
-                Entity::Organisation,
-                "1",
-                before.as_ref().map(to_json).as_ref(),
-                Some(&to_json(&after)),
-            )?;
-            Ok(after)
-        })
+        self.write(|tx| record::save_profile(tx, actor, &input, expected_version))
     }
 
-    // --- preferences --------------------------------------------------------------------
+    /// The stored settings; `None` until the organisation saves its own, when
+    /// [`DeadlineSettingsInput::default`] applies.
+    pub fn deadline_settings(&self) -> Result<Option<DeadlineSettings>> {
+        self.read(|conn| Ok(store::deadline_settings::get(conn)?))
+    }
+
+    /// The settings deadlines are computed with: the stored ones or the defaults.
+    pub fn effective_deadline_settings(&self) -> Result<DeadlineSettingsInput> {
+        self.read(effective_settings)
+    }
+
+    /// Creates or updates the settings. `expected_version` is the version the form was loaded
+    /// from (`None` while the defaults apply).
+    pub fn save_deadline_settings(
+        &self,
+        input: DeadlineSettingsInput,
+        expected_version: Option<i64>,
+        actor: &str,
+    ) -> Result<DeadlineSettings> {
+        let mut checks = FieldChecks::new();
+        input.collect_errors(&mut checks);
+        checks.finish()?;
+        self.write(|tx| record::save_profile(tx, actor, &input, expected_version))
+    }
 
     pub fn language(&self) -> Result<Option<Language>> {
         self.read(|conn| {
@@ -69,25 +66,50 @@ impl Register {
     }
 
     pub fn set_language(&self, language: Language, actor: &str) -> Result<()> {
-        self.write(|tx| {
-            let before = store::preferences::get(tx, LANGUAGE_KEY)?;
-            if before.as_deref() == Some(language.code()) {
-                return Ok(());
-            }
-            store::preferences::put(tx, LANGUAGE_KEY, language.code())?;
-            audit::append(
-                tx,
-                actor,
-                if before.is_some() {
-                    AuditAction::Update
-                } else {
-                    AuditAction::Create
-                },
-                Entity::Preference,
-                LANGUAGE_KEY,
-                before.map(|v| serde_json::json!({ "value": v })).as_ref(),
-                Some(&serde_json::json!({ "value": language.code() })),
-            )
-        })
+        self.write(|tx| record::put_preference(tx, actor, LANGUAGE_KEY, language.code()))
+    }
+}
+
+pub(crate) fn effective_settings(conn: &Connection) -> Result<DeadlineSettingsInput> {
+    Ok(store::deadline_settings::get(conn)?
+        .map(|s| s.settings)
+        .unwrap_or_default())
+}
+
+impl Profile for Organisation {
+    type Input = OrganisationInput;
+    const ENTITY: Entity = Entity::Organisation;
+    const NAME: &'static str = "the organisation profile";
+    const CHANGED_ELSEWHERE: &'static str =
+        "the organisation profile was changed elsewhere; reload it and try again";
+
+    fn get(conn: &Connection) -> Result<Option<Self>> {
+        Ok(store::organisation::get(conn)?)
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn put(conn: &Connection, input: &Self::Input, version: i64, updated_at: &str) -> Result<()> {
+        Ok(store::organisation::put(conn, input, version, updated_at)?)
+    }
+}
+
+impl Profile for DeadlineSettings {
+    type Input = DeadlineSettingsInput;
+    const ENTITY: Entity = Entity::DeadlineSettings;
+    const NAME: &'static str = "the deadline settings";
+    const CHANGED_ELSEWHERE: &'static str =
+        "the deadline settings were changed elsewhere; reload them and try again";
+
+    fn get(conn: &Connection) -> Result<Option<Self>> {
+        Ok(store::deadline_settings::get(conn)?)
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn put(conn: &Connection, input: &Self::Input, version: i64, updated_at: &str) -> Result<()> {
+        Ok(store::deadline_settings::put(
+            conn, input, version, updated_at,
+        )?)
     }
 }

@@ -3,14 +3,14 @@
 //! a given day. Every write validates the whole request after the change, appends its timeline
 //! entries and one audit entry in the same transaction.
 
-use crate::audit::{self, AuditAction, Entity};
+use crate::audit::Entity;
 use crate::deadline::{
     gdpr_response, private_litigation_line, private_target, public_decision, public_filing_limit,
     public_large_volume, Deadline, DeadlineError, PauseInterval,
 };
 use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::agenda::{Agenda, AgendaItem, AgendaKind, DUE_SOON_DAYS};
-use crate::model::deadline_settings::{DeadlineSettings, DeadlineSettingsInput};
+use crate::model::deadline_settings::DeadlineSettingsInput;
 use crate::model::organisation::{Organisation, Regime};
 use crate::model::request::{
     DeadlineState, Decision, DecisionOutcome, Extension, LargeVolumeNotice, Notification,
@@ -18,9 +18,10 @@ use crate::model::request::{
     RequestPause, RequestRules, RequestStatus, RequestStep, RequestTrack, RequestType, RequestView,
 };
 use crate::register::holdings::holdings_exist;
-use crate::register::{stale, to_json, Register};
-use crate::store;
-use crate::store::requests::NEW_ID;
+use crate::register::organisation::effective_settings;
+use crate::register::record::{self, Change, Record, NEW_ID};
+use crate::register::Register;
+use crate::store::{self, ReferenceSeries};
 use crate::validation::{rename_prefix, tidy, FieldChecks, LONG_TEXT};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -29,62 +30,6 @@ use rusqlite::Connection;
 type Step = (RequestEventKind, NaiveDate, String);
 
 impl Register {
-    // --- deadline settings --------------------------------------------------------------
-
-    /// The stored settings; `None` until the organisation saves its own, when
-    /// [`DeadlineSettingsInput::default`] applies.
-    pub fn deadline_settings(&self) -> Result<Option<DeadlineSettings>> {
-        self.read_all(|conn| Ok(store::deadline_settings::get(conn)?))
-    }
-
-    /// The settings deadlines are computed with: the stored ones or the defaults.
-    pub fn effective_deadline_settings(&self) -> Result<DeadlineSettingsInput> {
-        self.read_all(effective_settings)
-    }
-
-    /// Creates or updates the settings. `expected_version` is the version the form was loaded
-    /// from (`None` while the defaults apply).
-    pub fn save_deadline_settings(
-        &self,
-        input: DeadlineSettingsInput,
-        expected_version: Option<i64>,
-        actor: &str,
-    ) -> Result<DeadlineSettings> {
-        let mut checks = FieldChecks::new();
-        input.collect_errors(&mut checks);
-        checks.finish()?;
-        self.write_all(|tx| {
-            let before = store::deadline_settings::get(tx)?;
-            let current_version = before.as_ref().map(|s| s.version);
-            if current_version != expected_version {
-                return Err(CoreError::Conflict(
-                    "the deadline settings were changed elsewhere; reload them and try again"
-                        .to_owned(),
-                ));
-            }
-            let now = crate::clock::now();
-            store::deadline_settings::put(tx, &input, current_version.unwrap_or(0) + 1, &now)?;
-            let after = store::deadline_settings::get(tx)?.ok_or_else(|| {
-                CoreError::Integrity("the deadline settings vanished while being saved".to_owned())
-            })?;
-            let action = if before.is_some() {
-                AuditAction::Update
-            } else {
-                AuditAction::Create
-            };
-            audit::append(
-                tx,
-                actor,
-                action,
-                Entity::DeadlineSettings,
-                "1",
-                before.as_ref().map(to_json).as_ref(),
-                Some(&to_json(&after)),
-            )?;
-            Ok(after)
-        })
-    }
-
     // --- requests -----------------------------------------------------------------------
 
     /// The request types the organisation receives under its regime; empty before the
@@ -111,7 +56,7 @@ impl Register {
     pub fn request(&self, id: i64, today: NaiveDate) -> Result<RequestView> {
         self.read_all(|conn| {
             let settings = effective_settings(conn)?;
-            request_view(load_request(conn, id)?, &settings, today)
+            request_view(record::load::<Request>(conn, id)?, &settings, today)
         })
     }
 
@@ -124,7 +69,7 @@ impl Register {
             let (track, refusal) = track_for(&organisation, input.request_type);
             let now = crate::clock::now();
             let received_on = input.received_on;
-            let mut request = Request {
+            let request = Request {
                 id: NEW_ID,
                 fields: input,
                 track,
@@ -149,27 +94,11 @@ impl Register {
                 created_at: now.clone(),
                 updated_at: now,
             };
-            let mut checks = request_checks(tx, &request, None)?;
+            let mut errors = FieldChecks::new();
             if let Some(message) = refusal {
-                checks.fail_with("requestType", FieldErrorCode::NotInRegime, message);
+                errors.fail_with("requestType", FieldErrorCode::NotInRegime, message);
             }
-            checks.finish()?;
-            if request.fields.reference.is_empty() {
-                request.fields.reference = store::REQUEST_REFERENCES.next(tx)?;
-            }
-            let id = store::requests::insert(tx, &request)?;
-            store::requests::save_children(tx, id, None, &request)?;
-            let stored = load_request(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Create,
-                Entity::Request,
-                &id.to_string(),
-                None,
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+            record::create(tx, actor, request, Change::with_errors(errors))
         })
     }
 
@@ -645,62 +574,39 @@ impl Register {
         change: impl FnOnce(&Connection, &mut Request) -> Result<(Vec<Step>, Option<String>)>,
     ) -> Result<Request> {
         self.write_all(|tx| {
-            let before = load_request(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("request", &before.fields.reference));
-            }
-            let mut after = before.clone();
-            let (steps, type_refusal) = change(tx, &mut after)?;
-            let mut checks = request_checks(tx, &after, Some(id))?;
-            if let Some(message) = type_refusal {
-                checks.fail_with("requestType", FieldErrorCode::NotInRegime, message);
-            }
-            if let Some((from, to)) = rename {
-                checks.rename_prefix(from, to);
-            }
-            checks.finish()?;
-            let now = crate::clock::now();
-            for (kind, on, note) in steps {
-                after.timeline.push(RequestEvent {
-                    id: NEW_ID,
-                    kind,
-                    on,
-                    status: after.status,
-                    note,
-                    actor: actor.to_owned(),
-                    recorded_at: now.clone(),
-                });
-            }
-            after.version = before.version + 1;
-            after.updated_at = now;
-            store::requests::update(tx, &after)?;
-            store::requests::save_children(tx, id, Some(&before), &after)?;
-            let stored = load_request(tx, id)?;
-            audit::append(
+            record::update(
                 tx,
                 actor,
-                AuditAction::Update,
-                Entity::Request,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+                id,
+                expected_version,
+                |conn, _, request: &mut Request| {
+                    let (steps, type_refusal) = change(conn, request)?;
+                    let mut errors = FieldChecks::new();
+                    if let Some(message) = type_refusal {
+                        errors.fail_with("requestType", FieldErrorCode::NotInRegime, message);
+                    }
+                    Ok(Change {
+                        errors,
+                        rename,
+                        then: None,
+                    }
+                    .then(move |request: &mut Request, now: &str| {
+                        for (kind, on, note) in steps {
+                            request.timeline.push(RequestEvent {
+                                id: NEW_ID,
+                                kind,
+                                on,
+                                status: request.status,
+                                note,
+                                actor: actor.to_owned(),
+                                recorded_at: now.to_owned(),
+                            });
+                        }
+                    }))
+                },
+            )
         })
     }
-}
-
-pub(crate) fn load_request(conn: &Connection, id: i64) -> Result<Request> {
-    store::requests::get(conn, id)?.ok_or(CoreError::NotFound {
-        entity: "request",
-        id: id.to_string(),
-    })
-}
-
-pub(crate) fn effective_settings(conn: &Connection) -> Result<DeadlineSettingsInput> {
-    Ok(store::deadline_settings::get(conn)?
-        .map(|s| s.settings)
-        .unwrap_or_default())
 }
 
 /// The whole-record rules plus those that need the register: the holdings exist and the
@@ -1141,4 +1047,49 @@ pub(crate) fn request_view(
         deadlines,
         request,
     })
+}
+
+impl Record for Request {
+    const ENTITY: Entity = Entity::Request;
+    const NAME: &'static str = "request";
+    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::REQUEST_REFERENCES);
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn stamp(&mut self, version: i64, updated_at: String) {
+        self.version = version;
+        self.updated_at = updated_at;
+    }
+    fn label(&self) -> String {
+        self.fields.reference.clone()
+    }
+    fn reference_mut(&mut self) -> Option<&mut String> {
+        Some(&mut self.fields.reference)
+    }
+    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        Ok(store::requests::get(conn, id)?)
+    }
+    fn list(conn: &Connection) -> Result<Vec<Self>> {
+        Ok(store::requests::list(conn)?)
+    }
+    fn insert(conn: &Connection, request: &Self) -> Result<i64> {
+        let id = store::requests::insert(conn, request)?;
+        store::requests::save_children(conn, id, None, request)?;
+        Ok(id)
+    }
+    fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
+        store::requests::update(conn, after)?;
+        store::requests::save_children(conn, after.id, Some(before), after)?;
+        Ok(())
+    }
+    fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
+        request_checks(conn, self, before.map(|b| b.id))
+    }
+    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
+        Ok(store::requests::referring_to_holding(conn, holding_id)?)
+    }
 }

@@ -4,17 +4,17 @@
 //! audit entry in one transaction. Also the flags these records raise, as plain functions the
 //! data-quality panel can call, and the links a holding's page shows.
 
-use crate::audit::{self, AuditAction, Entity};
-use crate::error::{CoreError, FieldErrorCode, RecordError, Result};
+use crate::audit::Entity;
+use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::coded_enum;
 use crate::model::joint_use::{
     JointUse, JointUseChange, JointUseEdition, JointUseInput, StatutoryItem,
 };
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
 use crate::model::transfer::{Transfer, TransferBasis, TransferInput};
-use crate::register::{stale, to_json, Register};
+use crate::register::record::{self, Change, Record, Removable, NEW_ID};
+use crate::register::Register;
 use crate::store;
-use crate::store::requests::NEW_ID;
 use crate::store::{
     ReferenceSeries, JOINT_USE_REFERENCES, SUBCONTRACTOR_REFERENCES, TRANSFER_REFERENCES,
 };
@@ -311,8 +311,12 @@ impl Links {
         }
     }
 
-    fn holding_exists(&self, id: i64) -> bool {
+    pub(crate) fn holding_exists(&self, id: i64) -> bool {
         self.holding_items.contains_key(&id)
+    }
+
+    pub(crate) fn tier_exists(&self, id: i64) -> bool {
+        self.tiers.contains_key(&id)
     }
 }
 
@@ -419,7 +423,7 @@ pub(crate) fn check_subcontractor_links(
     }
 }
 
-fn check_transfer_links(
+pub(crate) fn check_transfer_links(
     input: &TransferInput,
     holding_exists: bool,
     subcontractor_exists: bool,
@@ -441,7 +445,7 @@ fn check_transfer_links(
     }
 }
 
-fn check_joint_use_holdings(
+pub(crate) fn check_joint_use_holdings(
     holding_ids: &[i64],
     exists: impl Fn(i64) -> bool,
     checks: &mut FieldChecks,
@@ -473,61 +477,7 @@ fn reference_free(
     Ok(())
 }
 
-// --- holding links --------------------------------------------------------------------------
-
-/// The records that keep a holding, grouped as (one, many, references) for the refusal
-/// message of a holding's deletion.
-pub(crate) fn holding_references(
-    conn: &Connection,
-    holding_id: i64,
-) -> Result<Vec<(&'static str, &'static str, Vec<String>)>> {
-    Ok(vec![
-        (
-            "subcontractor",
-            "subcontractors",
-            store::subcontractors::referring_to_holding(conn, holding_id)?,
-        ),
-        (
-            "joint use",
-            "joint uses",
-            store::joint_uses::referring_to_holding(conn, holding_id)?,
-        ),
-        (
-            "transfer",
-            "transfers",
-            store::transfers::referring_to_holding(conn, holding_id)?,
-        ),
-    ])
-}
-
-/// The data items of a holding that subcontractors handle, with the tiers' references: a
-/// holding edit may not drop them.
-pub(crate) fn entrusted_items(conn: &Connection, holding_id: i64) -> Result<Vec<(i64, String)>> {
-    Ok(store::subcontractors::entrusted_items(conn, holding_id)?)
-}
-
 // --- register operations --------------------------------------------------------------------
-
-fn load_subcontractor(conn: &Connection, id: i64) -> Result<Subcontractor> {
-    store::subcontractors::get(conn, id)?.ok_or(CoreError::NotFound {
-        entity: "subcontractor",
-        id: id.to_string(),
-    })
-}
-
-fn load_joint_use(conn: &Connection, id: i64) -> Result<JointUse> {
-    store::joint_uses::get(conn, id)?.ok_or(CoreError::NotFound {
-        entity: "joint use",
-        id: id.to_string(),
-    })
-}
-
-fn load_transfer(conn: &Connection, id: i64) -> Result<Transfer> {
-    store::transfers::get(conn, id)?.ok_or(CoreError::NotFound {
-        entity: "transfer",
-        id: id.to_string(),
-    })
-}
 
 fn subcontractor_checks(
     conn: &Connection,
@@ -645,7 +595,7 @@ impl Register {
     }
 
     pub fn subcontractor(&self, id: i64) -> Result<Subcontractor> {
-        self.read_all(|conn| load_subcontractor(conn, id))
+        self.read_all(|conn| record::load(conn, id))
     }
 
     pub fn create_subcontractor(
@@ -654,32 +604,15 @@ impl Register {
         actor: &str,
     ) -> Result<Subcontractor> {
         input.tidy();
-        self.write_all(|tx| {
-            subcontractor_checks(tx, &input, None)?.finish()?;
-            if input.reference.is_empty() {
-                input.reference = SUBCONTRACTOR_REFERENCES.next(tx)?;
-            }
-            let now = crate::clock::now();
-            let record = Subcontractor {
-                id: NEW_ID,
-                fields: input,
-                version: 1,
-                created_at: now.clone(),
-                updated_at: now,
-            };
-            let id = store::subcontractors::insert(tx, &record)?;
-            let stored = load_subcontractor(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Create,
-                Entity::Subcontractor,
-                &id.to_string(),
-                None,
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
-        })
+        let now = crate::clock::now();
+        let tier = Subcontractor {
+            id: NEW_ID,
+            fields: input,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        self.write_all(|tx| record::create(tx, actor, tier, Change::default()))
     }
 
     /// Changes a tier. A tier with sub-tiers keeps its place in the chain: moving it would
@@ -693,99 +626,22 @@ impl Register {
     ) -> Result<Subcontractor> {
         input.tidy();
         self.write_all(|tx| {
-            let before = load_subcontractor(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("subcontractor", &before.fields.reference));
-            }
-            if input.reference.is_empty() {
-                input.reference = before.fields.reference.clone();
-            }
-            let mut checks = subcontractor_checks(tx, &input, Some(id))?;
-            if input.parent_id != before.fields.parent_id {
-                let children = store::subcontractors::children(tx, id)?;
-                if !children.is_empty() {
-                    checks.fail_with(
-                        "parentId",
-                        FieldErrorCode::InUse,
-                        format!(
-                            "{} has sub-tiers ({}); a tier with sub-tiers cannot be moved. \
-                             Move or remove its sub-tiers first",
-                            before.fields.reference,
-                            children.join(", ")
-                        ),
-                    );
-                }
-            }
-            checks.finish()?;
-            let after = Subcontractor {
-                id,
-                fields: input,
-                version: before.version + 1,
-                created_at: before.created_at.clone(),
-                updated_at: crate::clock::now(),
-            };
-            store::subcontractors::update(tx, &after)?;
-            let stored = load_subcontractor(tx, id)?;
-            audit::append(
+            record::update(
                 tx,
                 actor,
-                AuditAction::Update,
-                Entity::Subcontractor,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+                id,
+                expected_version,
+                |_, _, tier: &mut Subcontractor| {
+                    tier.fields = input;
+                    Ok(Change::default())
+                },
+            )
         })
     }
 
-    /// Deletes a tier that has no sub-tiers and that no transfer names.
+    /// Deletes a tier that has no sub-tiers and that no transfer or incident names.
     pub fn delete_subcontractor(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
-        self.write_all(|tx| {
-            let before = load_subcontractor(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("subcontractor", &before.fields.reference));
-            }
-            let children = store::subcontractors::children(tx, id)?;
-            let transfers = store::transfers::referring_to_subcontractor(tx, id)?;
-            let incidents = store::incidents::referring_to_subcontractor(tx, id)?;
-            if !children.is_empty() || !transfers.is_empty() || !incidents.is_empty() {
-                let mut named = Vec::new();
-                if !children.is_empty() {
-                    named.push(format!("its sub-tiers {}", children.join(", ")));
-                }
-                if !transfers.is_empty() {
-                    named.push(format!("the transfers {}", transfers.join(", ")));
-                }
-                if !incidents.is_empty() {
-                    named.push(format!("the incidents {}", incidents.join(", ")));
-                }
-                return Err(CoreError::InUse {
-                    message: format!(
-                        "subcontractor {} ({}) cannot be deleted while {} refer to it; remove \
-                         or change them first",
-                        before.fields.reference,
-                        before.fields.name,
-                        named.join(" and ")
-                    ),
-                    references: children
-                        .into_iter()
-                        .chain(transfers)
-                        .chain(incidents)
-                        .collect(),
-                });
-            }
-            store::subcontractors::delete(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Delete,
-                Entity::Subcontractor,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                None,
-            )
-        })
+        self.write_all(|tx| record::delete::<Subcontractor>(tx, actor, id, expected_version))
     }
 
     // --- joint uses ---------------------------------------------------------------------
@@ -804,7 +660,7 @@ impl Register {
 
     pub fn joint_use(&self, id: i64) -> Result<JointUseView> {
         self.read_all(|conn| {
-            let joint_use = load_joint_use(conn, id)?;
+            let joint_use: JointUse = record::load(conn, id)?;
             Ok(JointUseView {
                 findings: joint_use_flags(&joint_use),
                 joint_use,
@@ -814,38 +670,21 @@ impl Register {
 
     pub fn create_joint_use(&self, mut input: JointUseInput, actor: &str) -> Result<JointUse> {
         input.tidy();
-        self.write_all(|tx| {
-            let now = crate::clock::now();
-            let mut record = JointUse {
-                id: NEW_ID,
-                editions: vec![JointUseEdition {
-                    number: 1,
-                    terms: input.terms.clone(),
-                    change: None,
-                    recorded_at: now.clone(),
-                }],
-                fields: input,
-                version: 1,
-                created_at: now.clone(),
-                updated_at: now,
-            };
-            joint_use_checks(tx, &record, None)?.finish()?;
-            if record.fields.reference.is_empty() {
-                record.fields.reference = JOINT_USE_REFERENCES.next(tx)?;
-            }
-            let id = store::joint_uses::insert(tx, &record)?;
-            let stored = load_joint_use(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Create,
-                Entity::JointUse,
-                &id.to_string(),
-                None,
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
-        })
+        let now = crate::clock::now();
+        let joint_use = JointUse {
+            id: NEW_ID,
+            editions: vec![JointUseEdition {
+                number: 1,
+                terms: input.terms.clone(),
+                change: None,
+                recorded_at: now.clone(),
+            }],
+            fields: input,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        self.write_all(|tx| record::create(tx, actor, joint_use, Change::default()))
     }
 
     /// Changes an arrangement. When any of the five items changes, `change` says how the
@@ -864,75 +703,53 @@ impl Register {
             change.tidy();
         }
         self.write_all(|tx| {
-            let before = load_joint_use(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("joint use", &before.fields.reference));
-            }
-            if input.reference.is_empty() {
-                input.reference = before.fields.reference.clone();
-            }
-            let now = crate::clock::now();
-            let mut after = before.clone();
-            let needed = before.fields.terms.change_notice(&input.terms);
-            let mut checks = FieldChecks::new();
-            match (needed, &change) {
-                (None, _) => {}
-                (Some(_), None) => checks.fail_with(
-                    "change",
-                    FieldErrorCode::Required,
-                    "the five statutory items changed: say how and when the change was notified",
-                ),
-                (Some(needed), Some(change)) => {
-                    change.collect_errors(needed, &mut checks);
-                    after.editions.push(JointUseEdition {
-                        number: before.editions.len() as i64 + 1,
-                        terms: input.terms.clone(),
-                        change: Some(change.clone()),
-                        recorded_at: now.clone(),
-                    });
-                }
-            }
-            after.fields = input;
-            after.version = before.version + 1;
-            after.updated_at = now;
-            let record_checks = joint_use_checks(tx, &after, Some(id))?;
-            let mut errors = record_checks.into_errors();
-            errors.extend(checks.into_errors());
-            if !errors.is_empty() {
-                return Err(CoreError::Validation(errors));
-            }
-            store::joint_uses::update(tx, &before, &after)?;
-            let stored = load_joint_use(tx, id)?;
-            audit::append(
+            record::update(
                 tx,
                 actor,
-                AuditAction::Update,
-                Entity::JointUse,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+                id,
+                expected_version,
+                |_, before, after: &mut JointUse| {
+                    let needed = before.fields.terms.change_notice(&input.terms);
+                    let mut errors = FieldChecks::new();
+                    let mut edition_added = false;
+                    match (needed, &change) {
+                        (None, _) => {}
+                        (Some(_), None) => errors.fail_with(
+                            "change",
+                            FieldErrorCode::Required,
+                            "the five statutory items changed: say how and when the change was \
+                         notified",
+                        ),
+                        (Some(needed), Some(change)) => {
+                            change.collect_errors(needed, &mut errors);
+                            // The edition is part of what the checks read (the last edition carries
+                            // the current terms); it is dated with the write below.
+                            after.editions.push(JointUseEdition {
+                                number: before.editions.len() as i64 + 1,
+                                terms: input.terms.clone(),
+                                change: Some(change.clone()),
+                                recorded_at: String::new(),
+                            });
+                            edition_added = true;
+                        }
+                    }
+                    after.fields = input;
+                    Ok(Change::with_errors(errors).then(
+                        move |joint_use: &mut JointUse, now: &str| {
+                            if let Some(edition) =
+                                joint_use.editions.last_mut().filter(|_| edition_added)
+                            {
+                                edition.recorded_at = now.to_owned();
+                            }
+                        },
+                    ))
+                },
+            )
         })
     }
 
     pub fn delete_joint_use(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
-        self.write_all(|tx| {
-            let before = load_joint_use(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("joint use", &before.fields.reference));
-            }
-            store::joint_uses::delete(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Delete,
-                Entity::JointUse,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                None,
-            )
-        })
+        self.write_all(|tx| record::delete::<JointUse>(tx, actor, id, expected_version))
     }
 
     // --- transfers ----------------------------------------------------------------------
@@ -951,7 +768,7 @@ impl Register {
 
     pub fn transfer(&self, id: i64, today: NaiveDate) -> Result<TransferView> {
         self.read_all(|conn| {
-            let transfer = load_transfer(conn, id)?;
+            let transfer: Transfer = record::load(conn, id)?;
             Ok(TransferView {
                 findings: transfer_flags(&transfer, today),
                 transfer,
@@ -961,32 +778,15 @@ impl Register {
 
     pub fn create_transfer(&self, mut input: TransferInput, actor: &str) -> Result<Transfer> {
         input.tidy();
-        self.write_all(|tx| {
-            transfer_checks(tx, &input, None)?.finish()?;
-            if input.reference.is_empty() {
-                input.reference = TRANSFER_REFERENCES.next(tx)?;
-            }
-            let now = crate::clock::now();
-            let record = Transfer {
-                id: NEW_ID,
-                fields: input,
-                version: 1,
-                created_at: now.clone(),
-                updated_at: now,
-            };
-            let id = store::transfers::insert(tx, &record)?;
-            let stored = load_transfer(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Create,
-                Entity::Transfer,
-                &id.to_string(),
-                None,
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
-        })
+        let now = crate::clock::now();
+        let transfer = Transfer {
+            id: NEW_ID,
+            fields: input,
+            version: 1,
+            created_at: now.clone(),
+            updated_at: now,
+        };
+        self.write_all(|tx| record::create(tx, actor, transfer, Change::default()))
     }
 
     pub fn update_transfer(
@@ -998,53 +798,21 @@ impl Register {
     ) -> Result<Transfer> {
         input.tidy();
         self.write_all(|tx| {
-            let before = load_transfer(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("transfer", &before.fields.reference));
-            }
-            if input.reference.is_empty() {
-                input.reference = before.fields.reference.clone();
-            }
-            transfer_checks(tx, &input, Some(id))?.finish()?;
-            let after = Transfer {
-                id,
-                fields: input,
-                version: before.version + 1,
-                created_at: before.created_at.clone(),
-                updated_at: crate::clock::now(),
-            };
-            store::transfers::update(tx, &after)?;
-            let stored = load_transfer(tx, id)?;
-            audit::append(
+            record::update(
                 tx,
                 actor,
-                AuditAction::Update,
-                Entity::Transfer,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                Some(&to_json(&stored)),
-            )?;
-            Ok(stored)
+                id,
+                expected_version,
+                |_, _, transfer: &mut Transfer| {
+                    transfer.fields = input;
+                    Ok(Change::default())
+                },
+            )
         })
     }
 
     pub fn delete_transfer(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
-        self.write_all(|tx| {
-            let before = load_transfer(tx, id)?;
-            if before.version != expected_version {
-                return Err(stale("transfer", &before.fields.reference));
-            }
-            store::transfers::delete(tx, id)?;
-            audit::append(
-                tx,
-                actor,
-                AuditAction::Delete,
-                Entity::Transfer,
-                &id.to_string(),
-                Some(&to_json(&before)),
-                None,
-            )
-        })
+        self.write_all(|tx| record::delete::<Transfer>(tx, actor, id, expected_version))
     }
 
     // --- across ---------------------------------------------------------------------------
@@ -1103,172 +871,176 @@ impl Register {
     }
 }
 
-// --- the JSON document ----------------------------------------------------------------------
+/// The [`Record`] basics the three sharing kinds have in common: an id, a version, a
+/// reference numbered by `series`.
+macro_rules! sharing_record {
+    ($series:expr) => {
+        const REFERENCES: Option<&'static ReferenceSeries> = Some(&$series);
 
-/// The import checks of the three sections, against the holdings in the document: each
-/// record's own rules, its links, and unique ids, references and versions.
-pub(crate) fn check_document(
-    holdings: &[crate::model::holding::Holding],
-    subcontractors: &[Subcontractor],
-    joint_uses: &[JointUse],
-    transfers: &[Transfer],
-) -> Vec<RecordError> {
-    let links = Links::from_records(
-        holdings
-            .iter()
-            .map(|h| (h.id, h.fields.data_items.iter().filter_map(|i| i.id))),
-        subcontractors,
-    );
-    let mut problems = Vec::new();
-    let mut report = |section: &str, index: usize, reference: &str, fields: Vec<_>| {
-        if !fields.is_empty() {
-            problems.push(RecordError {
-                record: format!("{section}[{index}]"),
-                reference: Some(reference.to_owned()),
-                fields,
-            });
+        fn id(&self) -> i64 {
+            self.id
+        }
+        fn version(&self) -> i64 {
+            self.version
+        }
+        fn stamp(&mut self, version: i64, updated_at: String) {
+            self.version = version;
+            self.updated_at = updated_at;
+        }
+        fn label(&self) -> String {
+            self.fields.reference.clone()
+        }
+        fn reference_mut(&mut self) -> Option<&mut String> {
+            Some(&mut self.fields.reference)
         }
     };
-    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
-    for (index, tier) in subcontractors.iter().enumerate() {
-        let mut checks = FieldChecks::new();
-        tier.fields.collect_errors(&mut checks);
-        check_subcontractor_links(&tier.fields, Some(tier.id), &links, &mut checks);
-        let mut fields = checks.into_errors();
-        fields.extend(crate::document::record_keys(
-            tier.id,
-            &tier.fields.reference,
-            tier.version,
-            &mut ids,
-            &mut references,
-        ));
-        report("subcontractors", index, &tier.fields.reference, fields);
-    }
-    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
-    for (index, joint_use) in joint_uses.iter().enumerate() {
-        let mut checks = FieldChecks::new();
-        joint_use.collect_errors(&mut checks);
-        check_joint_use_holdings(
-            &joint_use.fields.holding_ids,
-            |h| links.holding_exists(h),
-            &mut checks,
-        );
-        let mut fields = checks.into_errors();
-        fields.extend(crate::document::record_keys(
-            joint_use.id,
-            &joint_use.fields.reference,
-            joint_use.version,
-            &mut ids,
-            &mut references,
-        ));
-        report("jointUses", index, &joint_use.fields.reference, fields);
-    }
-    let (mut ids, mut references) = (HashSet::new(), HashSet::new());
-    for (index, transfer) in transfers.iter().enumerate() {
-        let mut checks = FieldChecks::new();
-        transfer.fields.collect_errors(&mut checks);
-        check_transfer_links(
-            &transfer.fields,
-            links.holding_exists(transfer.fields.holding_id),
-            transfer
-                .fields
-                .subcontractor_id
-                .is_none_or(|s| links.tiers.contains_key(&s)),
-            &mut checks,
-        );
-        let mut fields = checks.into_errors();
-        fields.extend(crate::document::record_keys(
-            transfer.id,
-            &transfer.fields.reference,
-            transfer.version,
-            &mut ids,
-            &mut references,
-        ));
-        report("transfers", index, &transfer.fields.reference, fields);
-    }
-    problems
 }
 
-/// Writes the three sections of a checked document, each record audited as created. Parent
-/// tiers may follow their sub-tiers in the document, so the parent links are checked at
-/// commit rather than row by row.
-pub(crate) fn write_document(
-    tx: &rusqlite::Transaction<'_>,
-    subcontractors: &[Subcontractor],
-    joint_uses: &[JointUse],
-    transfers: &[Transfer],
-    actor: &str,
-) -> Result<()> {
-    tx.pragma_update(None, "defer_foreign_keys", true)?;
-    for tier in subcontractors {
-        let id = store::subcontractors::insert(tx, tier)?;
-        let stored = load_subcontractor(tx, id)?;
-        audit::append(
-            tx,
-            actor,
-            AuditAction::Create,
-            Entity::Subcontractor,
-            &id.to_string(),
-            None,
-            Some(&to_json(&stored)),
-        )?;
+impl Record for Subcontractor {
+    const ENTITY: Entity = Entity::Subcontractor;
+    const NAME: &'static str = "subcontractor";
+    sharing_record!(SUBCONTRACTOR_REFERENCES);
+
+    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        Ok(store::subcontractors::get(conn, id)?)
     }
-    for joint_use in joint_uses {
-        let id = store::joint_uses::insert(tx, joint_use)?;
-        let stored = load_joint_use(tx, id)?;
-        audit::append(
-            tx,
-            actor,
-            AuditAction::Create,
-            Entity::JointUse,
-            &id.to_string(),
-            None,
-            Some(&to_json(&stored)),
-        )?;
+    fn list(conn: &Connection) -> Result<Vec<Self>> {
+        Ok(store::subcontractors::list(conn)?)
     }
-    for transfer in transfers {
-        let id = store::transfers::insert(tx, transfer)?;
-        let stored = load_transfer(tx, id)?;
-        audit::append(
-            tx,
-            actor,
-            AuditAction::Create,
-            Entity::Transfer,
-            &id.to_string(),
-            None,
-            Some(&to_json(&stored)),
-        )?;
+    fn insert(conn: &Connection, tier: &Self) -> Result<i64> {
+        Ok(store::subcontractors::insert(conn, tier)?)
     }
-    Ok(())
+    fn update(conn: &Connection, _before: &Self, after: &Self) -> Result<()> {
+        Ok(store::subcontractors::update(conn, after)?)
+    }
+    /// Beyond the links: a tier with sub-tiers keeps its place in the chain.
+    fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
+        let id = before.map(|b| b.id);
+        let mut checks = subcontractor_checks(conn, &self.fields, id)?;
+        if let Some(before) = before.filter(|b| b.fields.parent_id != self.fields.parent_id) {
+            let children = store::subcontractors::children(conn, before.id)?;
+            if !children.is_empty() {
+                checks.fail_with(
+                    "parentId",
+                    FieldErrorCode::InUse,
+                    format!(
+                        "{} has sub-tiers ({}); a tier with sub-tiers cannot be moved. \
+                         Move or remove its sub-tiers first",
+                        before.fields.reference,
+                        children.join(", ")
+                    ),
+                );
+            }
+        }
+        Ok(checks)
+    }
+    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
+        Ok(store::subcontractors::referring_to_holding(
+            conn, holding_id,
+        )?)
+    }
 }
 
-/// Each record's id and its current state as the audit trail stores it.
-type RecordStates = Vec<(String, serde_json::Value)>;
+impl Removable for Subcontractor {
+    fn remove(conn: &Connection, id: i64) -> Result<()> {
+        store::subcontractors::delete(conn, id)?;
+        Ok(())
+    }
+    /// Sub-tiers, transfers and incidents that name the tier keep it.
+    fn refuse_removal(&self, conn: &Connection) -> Result<()> {
+        let children = store::subcontractors::children(conn, self.id)?;
+        let transfers = store::transfers::referring_to_subcontractor(conn, self.id)?;
+        let incidents = store::incidents::referring_to_subcontractor(conn, self.id)?;
+        if children.is_empty() && transfers.is_empty() && incidents.is_empty() {
+            return Ok(());
+        }
+        let mut named = Vec::new();
+        if !children.is_empty() {
+            named.push(format!("its sub-tiers {}", children.join(", ")));
+        }
+        if !transfers.is_empty() {
+            named.push(format!("the transfers {}", transfers.join(", ")));
+        }
+        if !incidents.is_empty() {
+            named.push(format!("the incidents {}", incidents.join(", ")));
+        }
+        Err(CoreError::InUse {
+            message: format!(
+                "subcontractor {} ({}) cannot be deleted while {} refer to it; remove or change \
+                 them first",
+                self.fields.reference,
+                self.fields.name,
+                named.join(" and ")
+            ),
+            references: children
+                .into_iter()
+                .chain(transfers)
+                .chain(incidents)
+                .collect(),
+        })
+    }
+}
 
-/// The current state of every record of the three sections, for `verify`'s comparison with
-/// the audit trail.
-pub(crate) fn audited_states(conn: &Connection) -> Result<Vec<(Entity, RecordStates)>> {
-    Ok(vec![
-        (
-            Entity::Subcontractor,
-            store::subcontractors::list(conn)?
-                .iter()
-                .map(|s| (s.id.to_string(), to_json(s)))
-                .collect(),
-        ),
-        (
-            Entity::JointUse,
-            store::joint_uses::list(conn)?
-                .iter()
-                .map(|j| (j.id.to_string(), to_json(j)))
-                .collect(),
-        ),
-        (
-            Entity::Transfer,
-            store::transfers::list(conn)?
-                .iter()
-                .map(|t| (t.id.to_string(), to_json(t)))
-                .collect(),
-        ),
-    ])
+impl Record for JointUse {
+    const ENTITY: Entity = Entity::JointUse;
+    const NAME: &'static str = "joint use";
+    sharing_record!(JOINT_USE_REFERENCES);
+
+    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        Ok(store::joint_uses::get(conn, id)?)
+    }
+    fn list(conn: &Connection) -> Result<Vec<Self>> {
+        Ok(store::joint_uses::list(conn)?)
+    }
+    fn insert(conn: &Connection, joint_use: &Self) -> Result<i64> {
+        Ok(store::joint_uses::insert(conn, joint_use)?)
+    }
+    fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
+        Ok(store::joint_uses::update(conn, before, after)?)
+    }
+    fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
+        joint_use_checks(conn, self, before.map(|b| b.id))
+    }
+    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
+        Ok(store::joint_uses::referring_to_holding(conn, holding_id)?)
+    }
+}
+
+impl Removable for JointUse {
+    fn remove(conn: &Connection, id: i64) -> Result<()> {
+        store::joint_uses::delete(conn, id)?;
+        Ok(())
+    }
+}
+
+impl Record for Transfer {
+    const ENTITY: Entity = Entity::Transfer;
+    const NAME: &'static str = "transfer";
+    sharing_record!(TRANSFER_REFERENCES);
+
+    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+        Ok(store::transfers::get(conn, id)?)
+    }
+    fn list(conn: &Connection) -> Result<Vec<Self>> {
+        Ok(store::transfers::list(conn)?)
+    }
+    fn insert(conn: &Connection, transfer: &Self) -> Result<i64> {
+        Ok(store::transfers::insert(conn, transfer)?)
+    }
+    fn update(conn: &Connection, _before: &Self, after: &Self) -> Result<()> {
+        Ok(store::transfers::update(conn, after)?)
+    }
+    fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
+        transfer_checks(conn, &self.fields, before.map(|b| b.id))
+    }
+    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
+        Ok(store::transfers::referring_to_holding(conn, holding_id)?)
+    }
+}
+
+impl Removable for Transfer {
+    fn remove(conn: &Connection, id: i64) -> Result<()> {
+        store::transfers::delete(conn, id)?;
+        Ok(())
+    }
 }

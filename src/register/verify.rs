@@ -1,9 +1,21 @@
 //! Verification: the audit chain link by link, and every record against the state the chain
 //! says it was last left in.
 
+use super::record::{audited_states, preference_json};
 use super::{lock, to_json, Register};
 use crate::audit::{self, AuditEntry, ChainHead, Entity, Verification, VerifyReport};
 use crate::error::Result;
+use crate::model::complaint::Complaint;
+use crate::model::disposal::Disposal;
+use crate::model::holding::Holding;
+use crate::model::incident::Incident;
+use crate::model::joint_use::JointUse;
+use crate::model::measure::Measure;
+use crate::model::objection::Objection;
+use crate::model::provision::{ProvisionRecord, Recipient};
+use crate::model::request::Request;
+use crate::model::subcontractor::Subcontractor;
+use crate::model::transfer::Transfer;
 use crate::store;
 use rusqlite::Connection;
 use serde_json::Value;
@@ -56,11 +68,6 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         }
         Ok(())
     };
-    let holdings = store::holdings::list(conn)?
-        .iter()
-        .map(|h| (h.id.to_string(), to_json(h)))
-        .collect();
-    compare(Entity::Holding, holdings)?;
     let organisation = store::organisation::get(conn)?
         .map(|o| ("1".to_owned(), to_json(&o)))
         .into_iter()
@@ -68,7 +75,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
     compare(Entity::Organisation, organisation)?;
     let preferences = store::preferences::all(conn)?
         .into_iter()
-        .map(|(k, v)| (k, serde_json::json!({ "value": v })))
+        .map(|(k, v)| (k, preference_json(&v)))
         .collect();
     compare(Entity::Preference, preferences)?;
     let settings = store::deadline_settings::get(conn)?
@@ -76,27 +83,23 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         .into_iter()
         .collect();
     compare(Entity::DeadlineSettings, settings)?;
-    let requests = store::requests::list(conn)?
-        .iter()
-        .map(|r| (r.id.to_string(), to_json(r)))
-        .collect();
-    compare(Entity::Request, requests)?;
-    let complaints = store::complaints::list(conn)?
-        .iter()
-        .map(|c| (c.id.to_string(), to_json(c)))
-        .collect();
-    compare(Entity::Complaint, complaints)?;
-    for (entity, current) in crate::register::sharing::audited_states(conn)? {
+    // Every record kind the write path keeps.
+    for (entity, current) in [
+        audited_states::<Holding>(conn)?,
+        audited_states::<Request>(conn)?,
+        audited_states::<Complaint>(conn)?,
+        audited_states::<Subcontractor>(conn)?,
+        audited_states::<JointUse>(conn)?,
+        audited_states::<Transfer>(conn)?,
+        audited_states::<Recipient>(conn)?,
+        audited_states::<ProvisionRecord>(conn)?,
+        audited_states::<Measure>(conn)?,
+        audited_states::<Disposal>(conn)?,
+        audited_states::<Objection>(conn)?,
+        audited_states::<Incident>(conn)?,
+    ] {
         compare(entity, current)?;
     }
-    for (entity, current) in crate::register::controls::audited_states(conn)? {
-        compare(entity, current)?;
-    }
-    let incidents = store::incidents::list(conn)?
-        .iter()
-        .map(|i| (i.id.to_string(), to_json(i)))
-        .collect();
-    compare(Entity::Incident, incidents)?;
     altered_records.sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
     Ok(VerifyReport {
         entries,

@@ -59,7 +59,7 @@ impl Table for Recipient {
         ]
     }
 
-    fn id(&self) -> i64 {
+    fn row_id(&self) -> i64 {
         self.id
     }
     fn linked_holdings(&self) -> &[i64] {
@@ -144,7 +144,7 @@ impl Table for ProvisionRecord {
         ]
     }
 
-    fn id(&self) -> i64 {
+    fn row_id(&self) -> i64 {
         self.id
     }
     fn linked_holdings(&self) -> &[i64] {
@@ -198,7 +198,7 @@ impl Table for Measure {
         ]
     }
 
-    fn id(&self) -> i64 {
+    fn row_id(&self) -> i64 {
         self.id
     }
     fn linked_holdings(&self) -> &[i64] {
@@ -266,7 +266,7 @@ impl Table for Disposal {
         ]
     }
 
-    fn id(&self) -> i64 {
+    fn row_id(&self) -> i64 {
         self.id
     }
     fn linked_holdings(&self) -> &[i64] {
@@ -324,7 +324,7 @@ impl Table for Objection {
         ]
     }
 
-    fn id(&self) -> i64 {
+    fn row_id(&self) -> i64 {
         self.id
     }
     fn linked_holdings(&self) -> &[i64] {

@@ -15,6 +15,7 @@ pub mod transfers;
 // Breach incidents.
 pub mod incidents;
 
+use rusqlite::Connection;
 use serde::{de::DeserializeOwned, Serialize};
 
 /// A list column is a JSON array; a value that fails to parse means the file was edited by
@@ -123,4 +124,29 @@ impl ReferenceSeries {
         )?;
         Ok(format!("{}{:04}", self.prefix, highest + 1))
     }
+}
+
+/// How many records and profiles the register holds, all kinds together: an import or the
+/// demo loads only into a register that holds none.
+pub fn record_count(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM organisation) + (SELECT count(*) FROM holding)
+              + (SELECT count(*) FROM request) + (SELECT count(*) FROM complaint)
+              + (SELECT count(*) FROM deadline_settings)
+              + (SELECT count(*) FROM subcontractor) + (SELECT count(*) FROM joint_use)
+              + (SELECT count(*) FROM transfer)
+              + (SELECT count(*) FROM regular_recipient)
+              + (SELECT count(*) FROM provision_record)
+              + (SELECT count(*) FROM security_measure)
+              + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)
+              + (SELECT count(*) FROM incident)",
+        [],
+        |row| row.get(0),
+    )
+}
+
+/// Checks foreign keys at commit rather than row by row, for the rest of the transaction:
+/// an imported document may list a sub-tier before its parent.
+pub fn defer_foreign_keys(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "defer_foreign_keys", true)
 }

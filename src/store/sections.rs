@@ -19,7 +19,7 @@ pub(crate) trait Table: Sized {
 
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
     fn values(&self) -> Vec<Value>;
-    fn id(&self) -> i64;
+    fn row_id(&self) -> i64;
     fn linked_holdings(&self) -> &[i64];
     fn set_linked_holdings(&mut self, ids: Vec<i64>);
 }
@@ -57,7 +57,7 @@ pub fn list<T: Table>(conn: &Connection) -> rusqlite::Result<Vec<T>> {
     rows.map(|row| {
         row.map(|mut record| {
             if T::HOLDING_LINKS.is_some() {
-                record.set_linked_holdings(linked.remove(&record.id()).unwrap_or_default());
+                record.set_linked_holdings(linked.remove(&record.row_id()).unwrap_or_default());
             }
             record
         })
@@ -89,7 +89,7 @@ pub fn get<T: Table>(conn: &Connection, id: i64) -> rusqlite::Result<Option<T>> 
 /// Inserts the row, keeping the record's id unless it is [`NEW_ID`]; returns the id.
 pub fn insert<T: Table>(conn: &Connection, record: &T) -> rusqlite::Result<i64> {
     let mut values = record.values();
-    if record.id() == NEW_ID {
+    if record.row_id() == NEW_ID {
         values[0] = Value::Null;
     }
     let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
@@ -123,7 +123,7 @@ pub fn update<T: Table>(conn: &Connection, before: &T, after: &T) -> rusqlite::R
         ),
         rusqlite::params_from_iter(after.values()),
     )?;
-    save_links(conn, after.id(), Some(before), after)
+    save_links(conn, after.row_id(), Some(before), after)
 }
 
 fn save_links<T: Table>(

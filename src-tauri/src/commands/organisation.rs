@@ -19,7 +19,10 @@ pub fn save_organisation(
 
 #[tauri::command(async)]
 pub fn load_demo(state: State<'_, AppState>) -> Result<usize, ErrorReport> {
-    Ok(daicho::demo::load(&state.register()?, &state.actor)?)
+    // Bound first: written inline, `?` infers `Register` from the parameter and the guard
+    // is not deref-coerced to it.
+    let register = state.register()?;
+    Ok(daicho::demo::load(&register, &state.actor)?)
 }
 
 #[tauri::command(async)]

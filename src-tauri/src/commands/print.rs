@@ -31,7 +31,7 @@ fn printed() -> &'static Mutex<HashSet<PathBuf>> {
 pub fn printable_documents(
     state: State<'_, AppState>,
 ) -> Result<Vec<PrintableDocument>, ErrorReport> {
-    Ok(state.register()?.printable_documents()?)
+    Ok(daicho::print::printable_documents(&state.register()?)?)
 }
 
 /// Asks where to save, prints the document there and reports progress as `print-progress`
@@ -67,7 +67,8 @@ pub async fn print_document(
     let emitter = app.clone();
     let written = tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
-        state.register()?.print_to_file(
+        daicho::print::print_to_file(
+            &state.register()?,
             &request,
             daicho::clock::today(),
             &path,

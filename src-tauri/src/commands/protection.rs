@@ -39,7 +39,7 @@ pub fn unlock_register(
 ) -> Result<StartupStatus, ErrorReport> {
     let key = Passphrase::new(passphrase)?;
     state.unlock(&key)?;
-    backup_in_background(app, Duration::from_secs(24 * 60 * 60));
+    backup_in_background(app, backup::DAILY_BACKUP_AGE);
     Ok(status_after(&state))
 }
 
@@ -163,20 +163,21 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorReport>
     Ok(back_up(&state)?)
 }
 
+/// The core's backup-then-rotate with this workstation's folder and rotation settings. A
+/// rotation that failed is reported as the backup's failure, as the UI has no other place
+/// for it; the new backup is in the folder all the same.
 fn back_up(state: &AppState) -> Result<BackupInfo, CoreError> {
     let register = state.register().map_err(|_| CoreError::Locked)?;
     let settings = register.protection_settings()?;
-    let dir = backup_dir(state, &settings);
-    let now = chrono::Local::now();
-    let info = register.backup_to(&dir, now.fixed_offset())?;
-    let removed = backup::prune_backups(
-        &dir,
+    let run = register.back_up_and_rotate(
+        &backup_dir(state, &settings),
         settings.keep_daily,
         settings.keep_weekly,
-        now.date_naive(),
+        chrono::Local::now().fixed_offset(),
     )?;
+    let removed = run.rotation?;
     tracing::info!(removed = removed.len(), "backed up the register");
-    Ok(info)
+    Ok(run.info)
 }
 
 /// Replaces the register with a backup in the backup folder, after the officer confirmed and
@@ -289,8 +290,8 @@ fn backup_file(dir: &Path, file_name: &str) -> Result<PathBuf, ErrorReport> {
     Ok(dir.join(file_name))
 }
 
-/// Backs up in the background when automatic backups are on and the newest backup is older
-/// than `max_age` (zero: always), then tells the UI.
+/// Backs up in the background when the core says an automatic backup is due
+/// (`ProtectionSettings::automatic_backup_due`; `max_age` zero: always), then tells the UI.
 pub fn backup_in_background(app: AppHandle, max_age: Duration) {
     std::thread::spawn(move || backup_if_due(&app, max_age));
 }
@@ -300,14 +301,11 @@ pub fn backup_if_due(app: &AppHandle, max_age: Duration) {
     let due = || -> Result<bool, CoreError> {
         let register = state.register().map_err(|_| CoreError::Locked)?;
         let settings = register.protection_settings()?;
-        if !settings.auto_backup {
-            return Ok(false);
-        }
-        let newest = backup::newest_backup_time(&backup_dir(&state, &settings))?;
-        let now = chrono::Local::now().naive_local();
-        Ok(newest.is_none_or(|time| {
-            now.signed_duration_since(time).to_std().unwrap_or_default() >= max_age
-        }))
+        settings.automatic_backup_due(
+            &backup_dir(&state, &settings),
+            chrono::Local::now().naive_local(),
+            max_age,
+        )
     };
     match due() {
         Ok(true) => {}
@@ -337,6 +335,6 @@ pub fn backup_if_due(app: &AppHandle, max_age: Duration) {
 pub fn start_daily_backups(app: AppHandle) {
     std::thread::spawn(move || loop {
         std::thread::sleep(Duration::from_secs(10 * 60));
-        backup_if_due(&app, Duration::from_secs(24 * 60 * 60));
+        backup_if_due(&app, backup::DAILY_BACKUP_AGE);
     });
 }

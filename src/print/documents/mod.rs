@@ -58,7 +58,7 @@ impl Snapshot {
         request: &PrintRequest,
         printed_on: NaiveDate,
     ) -> Result<Snapshot> {
-        let settings = crate::register::requests::effective_settings(conn)?;
+        let settings = crate::register::organisation::effective_settings(conn)?;
         let mut requests = store::requests::list(conn)?
             .into_iter()
             .map(|r| crate::register::requests::request_view(r, &settings, printed_on))

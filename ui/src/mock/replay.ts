@@ -7,11 +7,15 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 
 type Args = Record<string, unknown>;
 type Entry = { args: Args; ok?: unknown; err?: unknown; then?: string };
-type State = { parent: string | null; answers: Record<string, Entry[]> };
+/** One recorded state: `$parent`, then the entries of each command (see tests/mock_fixtures.rs). */
+type State = { $parent: string | null } & Record<string, Entry[]>;
 
-// Loaded untyped: TypeScript would otherwise infer a type for every recorded answer.
-const FILES = import.meta.glob<Record<string, State>>('./fixtures/*.json', { eager: true, import: 'default' });
-const STATES: Record<string, State> = Object.assign({}, ...Object.values(FILES)) as Record<string, State>;
+// One file per state, named by its path (`./fixtures/demo/en.json` is `demo/en`). Loaded
+// untyped: TypeScript would otherwise infer a type for every recorded answer.
+const FILES = import.meta.glob<State>('./fixtures/**/*.json', { eager: true, import: 'default' });
+const STATES: Record<string, State> = Object.fromEntries(
+  Object.entries(FILES).map(([path, state]) => [path.replace(/^\.\/fixtures\//, '').replace(/\.json$/, ''), state]),
+);
 
 /** The recorded states a backend can start in (`demo/en`, `locked`, …). */
 export type StateName = string;
@@ -42,8 +46,9 @@ export class ReplayBackend {
   /** The recorded entry for `cmd` with `args` in the current state or the nearest ancestor. */
   private lookup(cmd: string, args: Args): Entry | undefined {
     const key = canonical(args);
-    for (let name: string | null = this.state; name; name = STATES[name]?.parent ?? null) {
-      const found = STATES[name]?.answers[cmd]?.find((e) => canonical(e.args) === key);
+    for (let name: string | null = this.state; name; name = STATES[name]?.$parent ?? null) {
+      const entries = cmd === '$parent' ? undefined : STATES[name]?.[cmd];
+      const found = Array.isArray(entries) ? entries.find((e) => canonical(e.args) === key) : undefined;
       if (found) return found;
     }
     return undefined;

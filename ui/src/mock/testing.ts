@@ -73,5 +73,5 @@ export function commandsCalled(backend: ReplayBackend): string[] {
 
 /** The rules the core attaches to a request view of this track and type (recorded). */
 export function recordedRules(track: RequestTrack, requestType: RequestType): RequestRules {
-  return new ReplayBackend('catalogue').answer<RequestRules>('request_rules', { track, requestType });
+  return new ReplayBackend('catalogue').answer<RequestRules>('$request_rules', { track, requestType });
 }

@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// Fails when source files import each other in a loop: in the core crate (`src/`, through
-// `crate::`, `super::` and `self::` paths) and in the UI (`ui/src`, through relative imports).
-// A loop means two rooms that cannot be understood, tested or moved apart; the architecture
-// (docs/architecture.md) keeps every arrow pointing one way. `make lint` runs it, after
-// `--self-test`, which plants a loop in a scratch tree and fails unless the loop is found: a
-// checker that cannot fail proves nothing.
+// Holds the code to the rules of docs/architecture.md, which a compiler does not check:
+//   1. no source files import each other in a loop: in the core crate (`src/`, through
+//      `crate::`, `super::` and `self::` paths) and in the UI (`ui/src`, relative imports). A
+//      loop means rooms that cannot be understood, tested or moved apart;
+//   2. the audit chain is appended to only by the one write path (src/register/record.rs);
+//   3. verbs on `Register` are defined only under src/register/; what sits above the register
+//      (protection, document, print, demo) calls it;
+//   4. no SQL outside src/store/, src/db/, src/audit.rs and the whole-file work of
+//      src/protection/ (keys, backups), so a second storage engine has one place to go;
+//   5. the UI reaches the backend only through ui/src/api (and the mock that stands in for it).
+// `make lint` runs it, after `--self-test`, which plants a breach of each rule in a scratch tree
+// and fails unless every one is found: a checker that cannot fail proves nothing.
 //
-//   node scripts/check-module-cycles.mjs [--root DIR]   check DIR (default: the repository)
-//   node scripts/check-module-cycles.mjs --self-test    show that a planted loop is caught
+//   node scripts/check-architecture.mjs [--root DIR]   check DIR (default: the repository)
+//   node scripts/check-architecture.mjs --self-test    show that planted breaches are caught
 //
 // The Rust side reads paths, not the compiler's resolution: method calls (`register.verify()`)
 // are not arrows, a `mod child;` declaration is not an arrow, and `use` of a re-export counts
@@ -213,7 +219,7 @@ function loops(edges) {
   return found;
 }
 
-function check(root) {
+function checkCycles(root) {
   const graphs = [
     ['core crate (src/)', rustGraph(join(root, 'src'))],
     ['UI (ui/src)', uiGraph(join(root, 'ui/src'))],
@@ -239,36 +245,118 @@ function check(root) {
   return !failed;
 }
 
+// A rule over the code of some files (comments and strings blanked for Rust): every match of
+// `pattern` outside the files `allowed` accepts is a breach, reported with its line.
+function checkRule(root, name, files, pattern, allowed, strip) {
+  const breaches = [];
+  for (const file of files) {
+    const rel = relative(root, file).replace(/\\/g, '/');
+    if (allowed(rel)) continue;
+    const text = strip ? strip(readFileSync(file, 'utf8')) : readFileSync(file, 'utf8');
+    text.split('\n').forEach((line, i) => {
+      if (pattern.test(line)) breaches.push(`${rel}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  if (breaches.length === 0) {
+    console.log(`architecture: ${name}: holds`);
+    return true;
+  }
+  console.error(`architecture: ${name}: ${breaches.length} breach(es)`);
+  for (const breach of breaches) console.error(`  ${breach}`);
+  return false;
+}
+
+function check(root) {
+  const rust = walk(join(root, 'src'), (p) => p.endsWith('.rs'));
+  const ui = walk(join(root, 'ui/src'), (p) => /\.(ts|svelte)$/.test(p) && !/\.test\.ts$/.test(p));
+  const results = [
+    checkCycles(root),
+    checkRule(
+      root,
+      'the audit chain is appended to only by the write path',
+      rust,
+      /\baudit::append\s*\(/,
+      (rel) => rel === 'src/register/record.rs' || rel === 'src/audit.rs',
+      stripRust,
+    ),
+    checkRule(
+      root,
+      'verbs on Register are defined under src/register/',
+      rust,
+      /^\s*impl\s+Register\b/,
+      (rel) => rel.startsWith('src/register/'),
+      stripRust,
+    ),
+    checkRule(
+      root,
+      'SQL stays in store/ (and db/, audit, protection\'s whole-file work)',
+      rust,
+      /\.(execute|execute_batch|query_row|query_map|prepare|prepare_cached|pragma_update|pragma_query)\s*\(/,
+      (rel) =>
+        rel.startsWith('src/store/') ||
+        rel.startsWith('src/db/') ||
+        rel.startsWith('src/protection/') ||
+        rel === 'src/audit.rs',
+      stripRust,
+    ),
+    checkRule(
+      root,
+      'the UI reaches the backend only through ui/src/api',
+      ui,
+      /from\s+['"]@tauri-apps\/api\/(core|event|mocks)['"]|from\s+['"][./]*\/?mock\//,
+      (rel) => rel.startsWith('ui/src/api/') || rel.startsWith('ui/src/mock/'),
+    ),
+  ];
+  return results.every(Boolean);
+}
+
 function selfTest() {
-  const root = mkdtempSync(join(tmpdir(), 'daicho-cycles-'));
+  const root = mkdtempSync(join(tmpdir(), 'daicho-architecture-'));
   try {
     const put = (path, text) => {
       mkdirSync(dirname(join(root, path)), { recursive: true });
       writeFileSync(join(root, path), text);
     };
-    put('src/lib.rs', 'pub mod a;\npub mod b;\npub mod c;\n');
+    put('src/lib.rs', 'pub mod a;\npub mod b;\npub mod c;\npub mod register;\n');
     put('src/a.rs', 'use crate::b::{self, Thing};\npub fn h() {}\n');
     // b/mod.rs closes the loop a -> b -> a; the comment and the string must not count.
     put('src/b/mod.rs', 'mod inner;\n// crate::c\npub fn back() { let _ = "crate::c"; crate::a::h(); }\n');
     put('src/b/inner.rs', 'pub fn f() { super::super::c::g(); }\n');
-    put('src/c.rs', 'pub fn g() {}\n');
+    // c.rs breaks the other rules: an audit append, a verb on Register and SQL outside store/.
+    put('src/c.rs', 'pub fn g(tx: &T) { audit::append(tx); tx.execute("x", []); }\nimpl Register {}\n');
+    put('src/register/record.rs', 'pub fn create(tx: &T) { audit::append(tx); }\n');
     put('ui/src/x.ts', "import { y } from './y';\nexport const x = 1;\n");
     put('ui/src/y.ts', "export { x } from './x';\nexport const y = 2;\n");
+    put('ui/src/App.svelte', "<script>import { invoke } from '@tauri-apps/api/core';</script>\n");
     const rust = loops(rustGraph(join(root, 'src')));
     const ui = loops(uiGraph(join(root, 'ui/src')));
+    const rustFiles = walk(join(root, 'src'), (p) => p.endsWith('.rs'));
+    const quiet = (f) => {
+      const [log, error] = [console.log, console.error];
+      console.log = console.error = () => {};
+      try {
+        return f();
+      } finally {
+        [console.log, console.error] = [log, error];
+      }
+    };
     const planted =
-      !check(root) &&
+      quiet(() => !check(root)) &&
       rust.length === 1 &&
       rust[0].map((f) => relative(root, f)).join(' ') === 'src/a.rs src/b/mod.rs' &&
-      ui.length === 1;
+      ui.length === 1 &&
+      quiet(() => !checkRule(root, 'append', rustFiles, /\baudit::append\s*\(/, (r) => r === 'src/register/record.rs', stripRust)) &&
+      quiet(() => !checkRule(root, 'impl', rustFiles, /^\s*impl\s+Register\b/, (r) => r.startsWith('src/register/'), stripRust));
     put('src/b/mod.rs', 'mod inner;\n');
+    put('src/c.rs', 'pub fn g() {}\n');
     put('ui/src/y.ts', 'export const y = 2;\n');
-    const clean = check(root);
+    put('ui/src/App.svelte', "<script>import { save } from './api/commands';</script>\n");
+    const clean = quiet(() => check(root));
     if (planted && clean) {
-      console.log('module cycles: self-test: the planted loops were caught and the mended tree passed');
+      console.log('architecture: self-test: every planted breach was caught and the mended tree passed');
       return true;
     }
-    console.error(`module cycles: self-test FAILED (planted loops caught: ${planted}, mended tree passed: ${clean})`);
+    console.error(`architecture: self-test FAILED (planted breaches caught: ${planted}, mended tree passed: ${clean})`);
     return false;
   } finally {
     rmSync(root, { recursive: true, force: true });
