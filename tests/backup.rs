@@ -62,9 +62,9 @@ fn a_backup_restored_into_a_fresh_path_reproduces_the_register_and_verifies() {
     let temp = filled_register();
     let backups = temp.dir.path().join("backups");
     let register = temp.open();
-    let info = register
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .expect("the backup is written");
+    let info =
+        daicho::protection::backup::backup_to(&register, &backups, at("2026-11-20T10:15:30+09:00"))
+            .expect("the backup is written");
     assert_eq!(info.file_name, "daicho-20261120-101530.db");
     assert_eq!(info.created_at, "2026-11-20T01:15:30.000Z");
     assert_eq!(
@@ -113,10 +113,12 @@ fn a_backup_restored_into_a_fresh_path_reproduces_the_register_and_verifies() {
 fn a_backup_without_its_description_is_described_from_the_file_itself() {
     let temp = filled_register();
     let backups = temp.dir.path().join("backups");
-    let info = temp
-        .open()
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .unwrap();
+    let info = daicho::protection::backup::backup_to(
+        &temp.open(),
+        &backups,
+        at("2026-11-20T10:15:30+09:00"),
+    )
+    .unwrap();
     let backup_path = backups.join(&info.file_name);
     std::fs::remove_file(backups.join("daicho-20261120-101530.db.json")).unwrap();
     let described = inspect_backup(&backup_path, &test_key()).unwrap();
@@ -135,10 +137,12 @@ fn a_register_with_an_altered_audit_entry_is_not_backed_up() {
         )
         .unwrap();
     let backups = temp.dir.path().join("backups");
-    let error = temp
-        .open()
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .expect_err("a register whose trail was rewritten is not backed up");
+    let error = daicho::protection::backup::backup_to(
+        &temp.open(),
+        &backups,
+        at("2026-11-20T10:15:30+09:00"),
+    )
+    .expect_err("a register whose trail was rewritten is not backed up");
     assert_eq!(error.kind(), ErrorKind::Integrity);
     let message = error.to_string();
     assert!(
@@ -172,13 +176,13 @@ fn damage_is_found_by_the_full_integrity_check_and_a_damaged_register_is_neither
 ) {
     let temp = filled_register();
     let register = temp.open();
-    let report = register.integrity().unwrap();
+    let report = daicho::protection::backup::integrity(&register).unwrap();
     assert!(report.ok, "{report:?}");
     assert!(report.problems.is_empty() && report.foreign_key_violations.is_empty());
 
     // Damaged while the app has it open: the integrity check and the backup find it.
     damage_an_index(&temp);
-    let report = register.integrity().unwrap();
+    let report = daicho::protection::backup::integrity(&register).unwrap();
     assert!(!report.ok);
     assert!(
         report
@@ -188,9 +192,9 @@ fn damage_is_found_by_the_full_integrity_check_and_a_damaged_register_is_neither
         "{report:?}"
     );
     let backups = temp.dir.path().join("backups");
-    let error = register
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .expect_err("a damaged register is not backed up");
+    let error =
+        daicho::protection::backup::backup_to(&register, &backups, at("2026-11-20T10:15:30+09:00"))
+            .expect_err("a damaged register is not backed up");
     assert_eq!(error.kind(), ErrorKind::Integrity);
     assert!(error.to_string().contains("damaged"), "{error}");
     assert!(names_in(&backups).is_empty());
@@ -217,9 +221,9 @@ fn a_second_backup_in_the_same_second_is_refused_and_the_first_kept() {
     let backups = temp.dir.path().join("backups");
     let register = temp.open();
     let now = at("2026-11-20T10:15:30+09:00");
-    let info = register.backup_to(&backups, now).unwrap();
+    let info = daicho::protection::backup::backup_to(&register, &backups, now).unwrap();
     let before = snapshot(&backups);
-    let error = register.backup_to(&backups, now).unwrap_err();
+    let error = daicho::protection::backup::backup_to(&register, &backups, now).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Conflict);
     assert_eq!(snapshot(&backups), before);
     assert_eq!(
@@ -244,10 +248,12 @@ fn corrupt_the_middle(path: &Path) {
 fn a_corrupted_backup_is_refused_by_inspect_and_restore_and_the_register_is_untouched() {
     let temp = filled_register();
     let backups = temp.dir.path().join("backups");
-    let info = temp
-        .open()
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .unwrap();
+    let info = daicho::protection::backup::backup_to(
+        &temp.open(),
+        &backups,
+        at("2026-11-20T10:15:30+09:00"),
+    )
+    .unwrap();
     let backup_path = backups.join(&info.file_name);
     corrupt_the_middle(&backup_path);
     let corrupted = std::fs::read(&backup_path).unwrap();
@@ -341,10 +347,12 @@ fn a_file_that_is_not_a_backup_is_refused_and_left_untouched() {
 fn a_backup_from_a_newer_daicho_is_refused_as_too_new() {
     let temp = filled_register();
     let backups = temp.dir.path().join("backups");
-    let info = temp
-        .open()
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .unwrap();
+    let info = daicho::protection::backup::backup_to(
+        &temp.open(),
+        &backups,
+        at("2026-11-20T10:15:30+09:00"),
+    )
+    .unwrap();
     let backup_path = backups.join(&info.file_name);
     std::fs::remove_file(backups.join("daicho-20261120-101530.db.json")).unwrap();
     common::keyed(&backup_path, &test_key())
@@ -366,9 +374,12 @@ fn restore_keeps_the_previous_register_aside_and_it_can_be_restored_back() {
     let backups = temp.dir.path().join("backups");
     let info = {
         let register = temp.open();
-        let info = register
-            .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-            .unwrap();
+        let info = daicho::protection::backup::backup_to(
+            &register,
+            &backups,
+            at("2026-11-20T10:15:30+09:00"),
+        )
+        .unwrap();
         register
             .create_holding(holding("バックアップ後の台帳"), ACTOR)
             .unwrap();
@@ -516,12 +527,12 @@ fn listing_describes_each_backup_and_names_the_damaged_one() {
     let temp = filled_register();
     let backups = temp.dir.path().join("backups");
     let register = temp.open();
-    let first = register
-        .backup_to(&backups, at("2026-11-19T10:00:00+09:00"))
-        .unwrap();
-    let second = register
-        .backup_to(&backups, at("2026-11-20T10:00:00+09:00"))
-        .unwrap();
+    let first =
+        daicho::protection::backup::backup_to(&register, &backups, at("2026-11-19T10:00:00+09:00"))
+            .unwrap();
+    let second =
+        daicho::protection::backup::backup_to(&register, &backups, at("2026-11-20T10:00:00+09:00"))
+            .unwrap();
     corrupt_the_middle(&backups.join(&first.file_name));
     std::fs::write(backups.join("notes.txt"), "not a backup").unwrap();
     let listings = backup::list_backups(&backups, &test_key()).unwrap();
@@ -589,10 +600,12 @@ impl Drop for ReadOnlyDir {
 fn restore_into_a_read_only_directory_fails_and_leaves_the_register_in_place() {
     let temp = filled_register();
     let backups = tempfile::tempdir().unwrap();
-    let info = temp
-        .open()
-        .backup_to(backups.path(), at("2026-11-20T10:15:30+09:00"))
-        .unwrap();
+    let info = daicho::protection::backup::backup_to(
+        &temp.open(),
+        backups.path(),
+        at("2026-11-20T10:15:30+09:00"),
+    )
+    .unwrap();
     let before = snapshot(temp.dir.path());
     {
         let Some(_read_only) = ReadOnlyDir::new(temp.dir.path()) else {
@@ -633,7 +646,8 @@ fn backup_and_rotation_run_as_one_sequence_and_a_failed_backup_rotates_nothing()
     let register = temp.open();
     let now = at("2026-11-20T10:15:30+09:00");
 
-    let run = register.back_up_and_rotate(&backups, 1, 0, now).unwrap();
+    let run =
+        daicho::protection::backup::back_up_and_rotate(&register, &backups, 1, 0, now).unwrap();
     assert_eq!(run.info.file_name, "daicho-20261120-101530.db");
     assert_eq!(run.rotation.unwrap(), [backups.join(old)]);
     assert_eq!(
@@ -646,9 +660,8 @@ fn backup_and_rotation_run_as_one_sequence_and_a_failed_backup_rotates_nothing()
 
     // The same second again: the backup is refused, so nothing is rotated away either.
     std::fs::write(backups.join(old), old).unwrap();
-    let error = register
-        .back_up_and_rotate(&backups, 1, 0, now)
-        .unwrap_err();
+    let error =
+        daicho::protection::backup::back_up_and_rotate(&register, &backups, 1, 0, now).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Conflict);
     assert!(backups.join(old).exists());
 }

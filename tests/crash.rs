@@ -251,7 +251,8 @@ fn acknowledged_writes_survive_kill_9_at_random_points() {
         let register = Register::open(&path, &test_key()).unwrap_or_else(|e| {
             panic!("{context}: the register does not open after the kill: {e}")
         });
-        let integrity = register.integrity().expect("the integrity check runs");
+        let integrity =
+            daicho::protection::backup::integrity(&register).expect("the integrity check runs");
         assert!(integrity.ok, "{context}: {integrity:?}");
         let holdings: HashMap<i64, i64> = register
             .holdings()

@@ -88,9 +88,9 @@ fn no_personal_value_is_in_the_register_its_log_or_its_backups() {
     assert!(wal_bytes.len() > 4096, "the log holds the write");
     assert_eq!(found_in(&wal_bytes, &values), Vec::<String>::new());
     let backups = temp.dir.path().join("backups");
-    let info = register
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .unwrap();
+    let info =
+        daicho::protection::backup::backup_to(&register, &backups, at("2026-11-20T10:15:30+09:00"))
+            .unwrap();
     drop(register);
     for file in [
         temp.path.clone(),
@@ -117,10 +117,12 @@ fn no_personal_value_is_in_the_register_its_log_or_its_backups() {
 fn plain_sqlite_cannot_read_the_register_or_its_backups() {
     let temp = demo_register();
     let backups = temp.dir.path().join("backups");
-    let info = temp
-        .open()
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .unwrap();
+    let info = daicho::protection::backup::backup_to(
+        &temp.open(),
+        &backups,
+        at("2026-11-20T10:15:30+09:00"),
+    )
+    .unwrap();
     for file in [temp.path.clone(), backups.join(&info.file_name)] {
         assert_eq!(file_kind(&file).unwrap(), FileKind::Encrypted);
         // An unkeyed connection of the same library.
@@ -235,32 +237,32 @@ fn changing_the_passphrase_reencrypts_and_earlier_backups_keep_theirs() {
     let temp = demo_register();
     let backups = temp.dir.path().join("backups");
     let register = temp.open();
-    let before = register
-        .backup_to(&backups, at("2026-11-20T10:15:30+09:00"))
-        .unwrap();
+    let before =
+        daicho::protection::backup::backup_to(&register, &backups, at("2026-11-20T10:15:30+09:00"))
+            .unwrap();
 
-    let error = register
-        .change_passphrase(&other_key(), &other_key())
+    let error = daicho::protection::change_passphrase(&register, &other_key(), &other_key())
         .expect_err("the current passphrase must be given");
     assert_eq!(error.kind(), ErrorKind::WrongPassphrase);
-    let error = register
-        .change_passphrase(&test_key(), &Passphrase::new("weak").unwrap())
-        .expect_err("the new one must be strong");
+    let error = daicho::protection::change_passphrase(
+        &register,
+        &test_key(),
+        &Passphrase::new("weak").unwrap(),
+    )
+    .expect_err("the new one must be strong");
     assert_eq!(error.field_errors()[0].field, "newPassphrase");
     assert_eq!(error.field_errors()[0].code, FieldErrorCode::TooWeak);
 
     let started = std::time::Instant::now();
-    register
-        .change_passphrase(&test_key(), &other_key())
-        .unwrap();
+    daicho::protection::change_passphrase(&register, &test_key(), &other_key()).unwrap();
     eprintln!("rekey of the demo register: {:?}", started.elapsed());
     // The open register keeps working, and its next backup is under the new passphrase.
     register
         .create_holding(common::holding("鍵の変更後の台帳"), ACTOR)
         .unwrap();
-    let after = register
-        .backup_to(&backups, at("2026-11-20T10:20:00+09:00"))
-        .unwrap();
+    let after =
+        daicho::protection::backup::backup_to(&register, &backups, at("2026-11-20T10:20:00+09:00"))
+            .unwrap();
     drop(register);
 
     let error = Register::open(&temp.path, &test_key()).expect_err("the old passphrase");
@@ -399,7 +401,7 @@ fn protection_settings_are_validated_kept_and_audited() {
     let temp = TempRegister::new();
     let register = temp.open();
     assert_eq!(
-        register.protection_settings().unwrap(),
+        daicho::protection::settings(&register).unwrap(),
         ProtectionSettings::default()
     );
     let bad = ProtectionSettings {
@@ -409,7 +411,7 @@ fn protection_settings_are_validated_kept_and_audited() {
         auto_backup: true,
         lock_after_minutes: 10_000,
     };
-    let error = register.save_protection_settings(bad, ACTOR).unwrap_err();
+    let error = daicho::protection::save_settings(&register, bad, ACTOR).unwrap_err();
     let fields: BTreeSet<_> = error
         .field_errors()
         .iter()
@@ -427,14 +429,12 @@ fn protection_settings_are_validated_kept_and_audited() {
         lock_after_minutes: 5,
     };
     assert_eq!(
-        register
-            .save_protection_settings(good.clone(), ACTOR)
-            .unwrap(),
+        daicho::protection::save_settings(&register, good.clone(), ACTOR).unwrap(),
         good
     );
     drop(register);
     let register = temp.open();
-    assert_eq!(register.protection_settings().unwrap(), good);
+    assert_eq!(daicho::protection::settings(&register).unwrap(), good);
     let report = register.verify().unwrap();
     assert!(report.is_intact(), "{report:?}");
     assert_eq!(

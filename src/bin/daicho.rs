@@ -567,7 +567,8 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             keep_daily,
             keep_weekly,
         } => {
-            let run = register.back_up_and_rotate(
+            let run = daicho::protection::backup::back_up_and_rotate(
+                &register,
                 &dir,
                 keep_daily,
                 keep_weekly,
@@ -608,7 +609,7 @@ fn change_passphrase(path: &Path) -> Result<ExitCode, CoreError> {
     let current = passphrase(PASSPHRASE_ENV, "Current passphrase: ", false)?;
     let register = Register::open(path, &current)?;
     let new = passphrase(NEW_PASSPHRASE_ENV, "New passphrase: ", true)?;
-    register.change_passphrase(&current, &new)?;
+    daicho::protection::change_passphrase(&register, &current, &new)?;
     println!(
         "the passphrase of {} was changed; backups made before keep the previous one",
         path.display()

@@ -156,155 +156,155 @@ enum Refusal {
     Unusable(String),
 }
 
-impl Register {
-    /// Writes a verified copy of the register into `dir` (created if missing) as
-    /// `daicho-YYYYMMDD-HHMMSS.db`, named after `now` in its own offset, with its description
-    /// beside it. A damaged register (full integrity check) is refused before anything is
-    /// written; a copy that does not verify (broken audit chain, a record that differs from
-    /// its audited state, or a chain head other than the register's) is deleted and refused:
-    /// a backup must be something the officer can safely restore. An existing backup of the
-    /// same second is never overwritten.
-    pub fn backup_to(&self, dir: &Path, now: DateTime<FixedOffset>) -> Result<BackupInfo> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| CoreError::io(format!("creating {}", dir.display()), e))?;
-        let file_name = backup_file_name(now.naive_local());
-        let target = dir.join(&file_name);
-        if target.symlink_metadata().is_ok() {
-            return Err(CoreError::Conflict(format!(
-                "a backup named {} already exists; it was left as it is",
-                target.display()
+/// Writes a verified copy of the register into `dir` (created if missing) as
+/// `daicho-YYYYMMDD-HHMMSS.db`, named after `now` in its own offset, with its description
+/// beside it. A damaged register (full integrity check) is refused before anything is
+/// written; a copy that does not verify (broken audit chain, a record that differs from
+/// its audited state, or a chain head other than the register's) is deleted and refused:
+/// a backup must be something the officer can safely restore. An existing backup of the
+/// same second is never overwritten.
+pub fn backup_to(
+    register: &Register,
+    dir: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<BackupInfo> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CoreError::io(format!("creating {}", dir.display()), e))?;
+    let file_name = backup_file_name(now.naive_local());
+    let target = dir.join(&file_name);
+    if target.symlink_metadata().is_ok() {
+        return Err(CoreError::Conflict(format!(
+            "a backup named {} already exists; it was left as it is",
+            target.display()
+        )));
+    }
+    let part = with_suffix(&target, ".part");
+    let sidecar = sidecar_path(&target);
+    remove_if_present(&part)?;
+    let result = write_backup(register, &part, &target, &sidecar, file_name, now);
+    if result.is_err() {
+        // Only our own half-written files: the target name never existed.
+        let _ = remove_if_present(&part);
+        let _ = remove_if_present(&with_suffix(&sidecar, ".part"));
+        if target.symlink_metadata().is_err() {
+            let _ = remove_if_present(&sidecar);
+        }
+    }
+    result
+}
+
+/// Writes a verified backup into `dir` ([`Register::backup_to`]), then rotates the folder
+/// ([`prune_backups`]), counting days and weeks from `now`'s date. The one sequence the
+/// CLI's `backup`, the app's "back up now" and its automatic backups all run.
+///
+/// Rotation runs only once the new backup has verified, so a failed backup never costs an
+/// old one. A rotation that fails leaves the new backup in place: its error is returned
+/// beside the backup, not instead of it, so the caller can still say where it went.
+pub fn back_up_and_rotate(
+    register: &Register,
+    dir: &Path,
+    keep_daily: u32,
+    keep_weekly: u32,
+    now: DateTime<FixedOffset>,
+) -> Result<RotatedBackup> {
+    let info = backup_to(register, dir, now)?;
+    let rotation = prune_backups(dir, keep_daily, keep_weekly, now.date_naive());
+    Ok(RotatedBackup { info, rotation })
+}
+
+fn write_backup(
+    register: &Register,
+    part: &Path,
+    target: &Path,
+    sidecar: &Path,
+    file_name: String,
+    now: DateTime<FixedOffset>,
+) -> Result<BackupInfo> {
+    let part_text = part.to_str().ok_or_else(|| {
+        CoreError::io(
+            format!("writing {}", part.display()),
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "SQLite needs a backup folder whose path is valid Unicode",
+            ),
+        )
+    })?;
+    let key = crate::register::lock(&register.key)
+        .clone()
+        .ok_or_else(|| CoreError::Conflict("an in-memory register is not backed up".to_owned()))?;
+    let head = register.read_all(|conn| {
+        let problems = integrity_problems(conn)?;
+        if !problems.is_empty() {
+            return Err(CoreError::Integrity(format!(
+                "the register is damaged and was not backed up (restore a good backup \
+                 instead): {}",
+                problems.join("; ")
             )));
         }
-        let part = with_suffix(&target, ".part");
-        let sidecar = sidecar_path(&target);
-        remove_if_present(&part)?;
-        let result = self.write_backup(&part, &target, &sidecar, file_name, now);
-        if result.is_err() {
-            // Only our own half-written files: the target name never existed.
-            let _ = remove_if_present(&part);
-            let _ = remove_if_present(&with_suffix(&sidecar, ".part"));
-            if target.symlink_metadata().is_err() {
-                let _ = remove_if_present(&sidecar);
-            }
-        }
-        result
+        let head = audit::head(conn)?;
+        conn.execute("VACUUM INTO ?1", [part_text])?;
+        Ok(head)
+    })?;
+    sync_file(part)?;
+    let contents = {
+        let conn = open_for_reading(part, &key, true)
+            .map_err(|e| not_backed_up(format!("its copy cannot be opened: {e}")))?;
+        examine(&conn).map_err(|refusal| match refusal {
+            Refusal::TooNew(found) => not_backed_up(format!("its copy has schema version {found}")),
+            Refusal::Unusable(reason) => not_backed_up(reason),
+        })?
+    };
+    if contents.chain_head != head {
+        return Err(not_backed_up(
+            "the register changed while it was being copied; back up again".to_owned(),
+        ));
     }
+    let (size_bytes, sha256) = hash_file(part)?;
+    let info = BackupInfo {
+        file_name,
+        created_at: now
+            .with_timezone(&Utc)
+            .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+            .to_string(),
+        size_bytes,
+        sha256,
+        contents,
+    };
+    let description = Sidecar {
+        format: SIDECAR_FORMAT.to_owned(),
+        format_version: SIDECAR_VERSION,
+        backup: info.clone(),
+    };
+    let json = serde_json::to_vec_pretty(&description)
+        .map_err(|e| CoreError::Integrity(format!("describing the backup: {e}")))?;
+    // The description goes first, so that a backup under its final name always has one.
+    write_synced(sidecar, &json)?;
+    std::fs::rename(part, target)
+        .map_err(|e| CoreError::io(format!("renaming {}", part.display()), e))?;
+    sync_parent(target);
+    Ok(info)
+}
 
-    /// Writes a verified backup into `dir` ([`Register::backup_to`]), then rotates the folder
-    /// ([`prune_backups`]), counting days and weeks from `now`'s date. The one sequence the
-    /// CLI's `backup`, the app's "back up now" and its automatic backups all run.
-    ///
-    /// Rotation runs only once the new backup has verified, so a failed backup never costs an
-    /// old one. A rotation that fails leaves the new backup in place: its error is returned
-    /// beside the backup, not instead of it, so the caller can still say where it went.
-    pub fn back_up_and_rotate(
-        &self,
-        dir: &Path,
-        keep_daily: u32,
-        keep_weekly: u32,
-        now: DateTime<FixedOffset>,
-    ) -> Result<RotatedBackup> {
-        let info = self.backup_to(dir, now)?;
-        let rotation = prune_backups(dir, keep_daily, keep_weekly, now.date_naive());
-        Ok(RotatedBackup { info, rotation })
-    }
-
-    fn write_backup(
-        &self,
-        part: &Path,
-        target: &Path,
-        sidecar: &Path,
-        file_name: String,
-        now: DateTime<FixedOffset>,
-    ) -> Result<BackupInfo> {
-        let part_text = part.to_str().ok_or_else(|| {
-            CoreError::io(
-                format!("writing {}", part.display()),
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    "SQLite needs a backup folder whose path is valid Unicode",
-                ),
-            )
-        })?;
-        let key = crate::register::lock(&self.key).clone().ok_or_else(|| {
-            CoreError::Conflict("an in-memory register is not backed up".to_owned())
-        })?;
-        let head = self.read_all(|conn| {
-            let problems = integrity_problems(conn)?;
-            if !problems.is_empty() {
-                return Err(CoreError::Integrity(format!(
-                    "the register is damaged and was not backed up (restore a good backup \
-                     instead): {}",
-                    problems.join("; ")
-                )));
-            }
-            let head = audit::head(conn)?;
-            conn.execute("VACUUM INTO ?1", [part_text])?;
-            Ok(head)
-        })?;
-        sync_file(part)?;
-        let contents = {
-            let conn = open_for_reading(part, &key, true)
-                .map_err(|e| not_backed_up(format!("its copy cannot be opened: {e}")))?;
-            examine(&conn).map_err(|refusal| match refusal {
-                Refusal::TooNew(found) => {
-                    not_backed_up(format!("its copy has schema version {found}"))
-                }
-                Refusal::Unusable(reason) => not_backed_up(reason),
-            })?
-        };
-        if contents.chain_head != head {
-            return Err(not_backed_up(
-                "the register changed while it was being copied; back up again".to_owned(),
-            ));
-        }
-        let (size_bytes, sha256) = hash_file(part)?;
-        let info = BackupInfo {
-            file_name,
-            created_at: now
-                .with_timezone(&Utc)
-                .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-                .to_string(),
-            size_bytes,
-            sha256,
-            contents,
-        };
-        let description = Sidecar {
-            format: SIDECAR_FORMAT.to_owned(),
-            format_version: SIDECAR_VERSION,
-            backup: info.clone(),
-        };
-        let json = serde_json::to_vec_pretty(&description)
-            .map_err(|e| CoreError::Integrity(format!("describing the backup: {e}")))?;
-        // The description goes first, so that a backup under its final name always has one.
-        write_synced(sidecar, &json)?;
-        std::fs::rename(part, target)
-            .map_err(|e| CoreError::io(format!("renaming {}", part.display()), e))?;
-        sync_parent(target);
-        Ok(info)
-    }
-
-    /// Runs SQLite's full `integrity_check` and `foreign_key_check`. Slower than the quick
-    /// check done on every open; meant for the verify screen and before backups.
-    pub fn integrity(&self) -> Result<IntegrityReport> {
-        self.read_all(|conn| {
-            let problems = integrity_problems(conn)?;
-            let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-            let rows = stmt.query_map([], |row| {
-                Ok(ForeignKeyViolation {
-                    table: row.get(0)?,
-                    rowid: row.get(1)?,
-                    parent: row.get(2)?,
-                })
-            })?;
-            let foreign_key_violations = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(IntegrityReport {
-                ok: problems.is_empty() && foreign_key_violations.is_empty(),
-                problems,
-                foreign_key_violations,
+/// Runs SQLite's full `integrity_check` and `foreign_key_check`. Slower than the quick
+/// check done on every open; meant for the verify screen and before backups.
+pub fn integrity(register: &Register) -> Result<IntegrityReport> {
+    register.read_all(|conn| {
+        let problems = integrity_problems(conn)?;
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |row| {
+            Ok(ForeignKeyViolation {
+                table: row.get(0)?,
+                rowid: row.get(1)?,
+                parent: row.get(2)?,
             })
+        })?;
+        let foreign_key_violations = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(IntegrityReport {
+            ok: problems.is_empty() && foreign_key_violations.is_empty(),
+            problems,
+            foreign_key_violations,
         })
-    }
+    })
 }
 
 /// Describes a backup cheaply: from its description if there is one (after checking that the

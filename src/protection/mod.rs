@@ -158,83 +158,74 @@ impl ProtectionSettings {
     }
 }
 
-impl Register {
-    /// The key the register is open under, so that the shell can open it again after work
-    /// that needs it closed (a restore that fails puts the previous register back).
-    pub fn passphrase(&self) -> Option<Passphrase> {
-        lock(&self.key).clone()
+/// Changes the passphrase: `current` must be the one the register was opened with, `new`
+/// must pass the strength rule. Every page is re-encrypted; the register is then opened
+/// again under `new` before the change is accepted. Backups made earlier keep the
+/// passphrase they were made under.
+pub fn change_passphrase(
+    register: &Register,
+    current: &Passphrase,
+    new: &Passphrase,
+) -> Result<()> {
+    let path = register
+        .path()
+        .map(Path::to_owned)
+        .ok_or_else(|| CoreError::Conflict("an in-memory register has no passphrase".to_owned()))?;
+    let mut stored = lock(&register.key);
+    if stored.as_ref() != Some(current) {
+        return Err(CoreError::WrongPassphrase { path });
     }
-
-    /// What the last verification found: on open, or the last [`Register::verify`].
-    pub fn last_verification(&self) -> Option<Verification> {
-        lock(&self.last_verification).clone()
-    }
-
-    /// Changes the passphrase: `current` must be the one the register was opened with, `new`
-    /// must pass the strength rule. Every page is re-encrypted; the register is then opened
-    /// again under `new` before the change is accepted. Backups made earlier keep the
-    /// passphrase they were made under.
-    pub fn change_passphrase(&self, current: &Passphrase, new: &Passphrase) -> Result<()> {
-        let path = self.path().map(Path::to_owned).ok_or_else(|| {
-            CoreError::Conflict("an in-memory register has no passphrase".to_owned())
-        })?;
-        let mut stored = lock(&self.key);
-        if stored.as_ref() != Some(current) {
-            return Err(CoreError::WrongPassphrase { path });
+    if let Err(CoreError::Validation(mut fields)) = new.check_strength() {
+        for field in &mut fields {
+            field.field = "newPassphrase".to_owned();
         }
-        if let Err(CoreError::Validation(mut fields)) = new.check_strength() {
-            for field in &mut fields {
-                field.field = "newPassphrase".to_owned();
-            }
-            return Err(CoreError::Validation(fields));
-        }
-        self.with_connection(|conn| Ok(new.rekey(conn)?))?;
-        let check = backup::open_for_reading(&path, new, false)?;
-        check.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
-            row.get::<_, i64>(0)
-        })?;
-        *stored = Some(new.clone());
-        tracing::info!("the register's passphrase was changed");
-        Ok(())
+        return Err(CoreError::Validation(fields));
     }
+    register.with_connection(|conn| Ok(new.rekey(conn)?))?;
+    let check = backup::open_for_reading(&path, new, false)?;
+    check.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    })?;
+    *stored = Some(new.clone());
+    tracing::info!("the register's passphrase was changed");
+    Ok(())
+}
 
-    /// The backups in `dir`, newest first, each described (see [`backup::list_backups`]);
-    /// a backup without its description is opened under the register's current key.
-    pub fn backups_in(&self, dir: &Path) -> Result<Vec<backup::BackupListing>> {
-        if !dir.is_dir() {
-            return Ok(Vec::new());
-        }
-        let key = lock(&self.key).clone().ok_or_else(|| {
-            CoreError::Conflict("an in-memory register has no backups".to_owned())
-        })?;
-        backup::list_backups(dir, &key)
+/// The backups in `dir`, newest first, each described (see [`backup::list_backups`]);
+/// a backup without its description is opened under the register's current key.
+pub fn backups_in(register: &Register, dir: &Path) -> Result<Vec<backup::BackupListing>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
     }
+    let key = lock(&register.key)
+        .clone()
+        .ok_or_else(|| CoreError::Conflict("an in-memory register has no backups".to_owned()))?;
+    backup::list_backups(dir, &key)
+}
 
-    pub fn protection_settings(&self) -> Result<ProtectionSettings> {
-        self.read_all(|conn| {
-            Ok(store::preferences::get(conn, SETTINGS_KEY)?
-                .and_then(|text| serde_json::from_str(&text).ok())
-                .unwrap_or_default())
-        })
-    }
+pub fn settings(register: &Register) -> Result<ProtectionSettings> {
+    register.read_all(|conn| {
+        Ok(store::preferences::get(conn, SETTINGS_KEY)?
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default())
+    })
+}
 
-    pub fn save_protection_settings(
-        &self,
-        mut settings: ProtectionSettings,
-        actor: &str,
-    ) -> Result<ProtectionSettings> {
-        settings.backup_dir = settings
-            .backup_dir
-            .map(|d| d.trim().to_owned())
-            .filter(|d| !d.is_empty());
-        settings.check()?;
-        let text = serde_json::to_string(&settings)
-            .map_err(|e| CoreError::Integrity(format!("saving the settings: {e}")))?;
-        self.write_all(|tx| {
-            crate::register::record::put_preference(tx, actor, SETTINGS_KEY, &text)
-        })?;
-        Ok(settings)
-    }
+pub fn save_settings(
+    register: &Register,
+    mut settings: ProtectionSettings,
+    actor: &str,
+) -> Result<ProtectionSettings> {
+    settings.backup_dir = settings
+        .backup_dir
+        .map(|d| d.trim().to_owned())
+        .filter(|d| !d.is_empty());
+    settings.check()?;
+    let text = serde_json::to_string(&settings)
+        .map_err(|e| CoreError::Integrity(format!("saving the settings: {e}")))?;
+    register
+        .write_all(|tx| crate::register::record::put_preference(tx, actor, SETTINGS_KEY, &text))?;
+    Ok(settings)
 }
 
 /// Encrypts the unencrypted register at `path` under `key`, in place. The plaintext register

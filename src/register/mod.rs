@@ -67,6 +67,17 @@ impl Register {
         })
     }
 
+    /// The key the register is open under, so that the shell can open it again after work
+    /// that needs it closed (a restore that fails puts the previous register back).
+    pub fn passphrase(&self) -> Option<Passphrase> {
+        lock(&self.key).clone()
+    }
+
+    /// What the last verification found: on open, or the last [`Register::verify`].
+    pub fn last_verification(&self) -> Option<Verification> {
+        lock(&self.last_verification).clone()
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

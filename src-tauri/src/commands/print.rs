@@ -31,7 +31,7 @@ fn printed() -> &'static Mutex<HashSet<PathBuf>> {
 pub fn printable_documents(
     state: State<'_, AppState>,
 ) -> Result<Vec<PrintableDocument>, ErrorReport> {
-    Ok(daicho::print::printable_documents(&state.register()?)?)
+    Ok(daicho::print::printable_documents(&*state.register()?)?)
 }
 
 /// Asks where to save, prints the document there and reports progress as `print-progress`
@@ -68,7 +68,7 @@ pub async fn print_document(
     let written = tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         daicho::print::print_to_file(
-            &state.register()?,
+            &*state.register()?,
             &request,
             daicho::clock::today(),
             &path,

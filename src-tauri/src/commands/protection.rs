@@ -87,7 +87,11 @@ pub fn change_passphrase(
         path: state.db_path.clone(),
     })?;
     let new = Passphrase::check_new(&passphrase, &confirmation).map_err(rename_new_fields)?;
-    Ok(state.register()?.change_passphrase(&current, &new)?)
+    Ok(daicho::protection::change_passphrase(
+        &*state.register()?,
+        &current,
+        &new,
+    )?)
 }
 
 /// The form calls the new passphrase `newPassphrase`, as the core does when it refuses one.
@@ -116,10 +120,10 @@ fn backup_dir(state: &AppState, settings: &ProtectionSettings) -> PathBuf {
 #[tauri::command(async)]
 pub fn protection_overview(state: State<'_, AppState>) -> Result<ProtectionOverview, ErrorReport> {
     let register = state.register()?;
-    let settings = register.protection_settings()?;
+    let settings = daicho::protection::settings(&register)?;
     let dir = backup_dir(&state, &settings);
     Ok(ProtectionOverview {
-        backups: register.backups_in(&dir)?,
+        backups: daicho::protection::backups_in(&register, &dir)?,
         backup_dir: dir.display().to_string(),
         verification: register.last_verification(),
         settings,
@@ -131,9 +135,11 @@ pub fn save_protection_settings(
     state: State<'_, AppState>,
     settings: ProtectionSettings,
 ) -> Result<ProtectionSettings, ErrorReport> {
-    Ok(state
-        .register()?
-        .save_protection_settings(settings, &state.actor)?)
+    Ok(daicho::protection::save_settings(
+        &*state.register()?,
+        settings,
+        &state.actor,
+    )?)
 }
 
 /// Asks for the backup folder with the native dialog and saves it. `None` if cancelled.
@@ -150,11 +156,13 @@ pub async fn choose_backup_dir(app: AppHandle) -> Result<Option<ProtectionSettin
     let register = state.register()?;
     let settings = ProtectionSettings {
         backup_dir: Some(folder.display().to_string()),
-        ..register.protection_settings()?
+        ..daicho::protection::settings(&register)?
     };
-    Ok(Some(
-        register.save_protection_settings(settings, &state.actor)?,
-    ))
+    Ok(Some(daicho::protection::save_settings(
+        &register,
+        settings,
+        &state.actor,
+    )?))
 }
 
 /// A verified backup now, then rotation. Runs on a worker thread, never the UI's.
@@ -168,8 +176,9 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ErrorReport>
 /// for it; the new backup is in the folder all the same.
 fn back_up(state: &AppState) -> Result<BackupInfo, CoreError> {
     let register = state.register().map_err(|_| CoreError::Locked)?;
-    let settings = register.protection_settings()?;
-    let run = register.back_up_and_rotate(
+    let settings = daicho::protection::settings(&register)?;
+    let run = daicho::protection::backup::back_up_and_rotate(
+        &register,
         &backup_dir(state, &settings),
         settings.keep_daily,
         settings.keep_weekly,
@@ -191,7 +200,7 @@ pub fn restore_backup(
     let key = Passphrase::new(passphrase)?;
     let dir = {
         let register = state.register()?;
-        backup_dir(&state, &register.protection_settings()?)
+        backup_dir(&state, &daicho::protection::settings(&register)?)
     };
     let backup_path = backup_file(&dir, &file_name)?;
     // Checked before the register is closed, so a wrong passphrase changes nothing.
@@ -300,7 +309,7 @@ pub fn backup_if_due(app: &AppHandle, max_age: Duration) {
     let state = app.state::<AppState>();
     let due = || -> Result<bool, CoreError> {
         let register = state.register().map_err(|_| CoreError::Locked)?;
-        let settings = register.protection_settings()?;
+        let settings = daicho::protection::settings(&register)?;
         settings.automatic_backup_due(
             &backup_dir(&state, &settings),
             chrono::Local::now().naive_local(),

@@ -37,7 +37,7 @@ pub async fn export_register_json(app: AppHandle) -> Result<Option<String>, Erro
     // Serialising a large register is long work: keep it off the async runtime's workers.
     let written = tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
-        let document = daicho::document::export(&state.register()?)?;
+        let document = daicho::document::export(&*state.register()?)?;
         let text = serde_json::to_string_pretty(&document).map_err(|e| {
             CoreError::Integrity(format!("the register could not be serialised: {e}"))
         })?;
@@ -61,7 +61,7 @@ pub async fn import_register_json(app: AppHandle) -> Result<Option<ImportSummary
             context: format!("reading {}", path.display()),
             source: e,
         })?;
-        let summary = daicho::document::import(&state.register()?, &text, &state.actor)?;
+        let summary = daicho::document::import(&*state.register()?, &text, &state.actor)?;
         Ok::<_, ErrorReport>(summary)
     })
     .await

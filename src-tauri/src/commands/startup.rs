@@ -38,7 +38,7 @@ pub fn status_of(state: &AppState) -> StartupStatus {
             chain_head: register.chain_head()?,
             lock_state,
             verification: register.last_verification(),
-            lock_after_minutes: register.protection_settings()?.lock_after_minutes,
+            lock_after_minutes: daicho::protection::settings(&register)?.lock_after_minutes,
         })
     };
     read().unwrap_or_else(|error| closed(LockState::Locked, Some(error)))
