@@ -75,7 +75,7 @@ fn startup_status(register: &Register) -> Result<StartupStatus, CoreError> {
         chain_head: register.chain_head()?,
         lock_state: LockState::Open,
         verification: register.last_verification(),
-        lock_after_minutes: register.protection_settings()?.lock_after_minutes,
+        lock_after_minutes: daicho::protection::settings(register)?.lock_after_minutes,
     })
 }
 
@@ -271,7 +271,7 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
         "incident_history" => history("incident"),
 
         "protection_overview" => (|| {
-            let settings = r.protection_settings()?;
+            let settings = daicho::protection::settings(r)?;
             let dir = settings
                 .backup_dir
                 .clone()
@@ -287,9 +287,11 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
         })()
         .map(to_value)
         .map_err(|e: CoreError| e.into()),
-        "save_protection_settings" => {
-            core(r.save_protection_settings(arg(args, "settings")?, ACTOR))
-        }
+        "save_protection_settings" => core(daicho::protection::save_settings(
+            r,
+            arg(args, "settings")?,
+            ACTOR,
+        )),
         "printable_documents" => core(daicho::print::printable_documents(r)),
         // The shell drops the register (and its key); a recorded lock leaves the state alone.
         "lock_register" => Ok(Value::Null),
@@ -1105,7 +1107,7 @@ mod scenarios {
             let answer = daicho::Passphrase::new(current)
                 .and_then(|current| {
                     let next = daicho::Passphrase::check_new(new, new)?;
-                    file.change_passphrase(&current, &next)
+                    daicho::protection::change_passphrase(&file, &current, &next)
                 })
                 .map(to_value)
                 .map_err(|e| shell(e.into()));
