@@ -6,7 +6,7 @@
 #   make app        build the desktop binary with ui/dist embedded (tauri:// protocol)
 #   make run        build and start the app on the default register (needs a display)
 #   make lint       architecture rules, rustfmt, clippy (-D warnings), svelte-check + TypeScript
-#   make test-core  core crate tests, then fail if ui/src/bindings is stale
+#   make test-core  core crate tests, then fail if ui/src/bindings or the mock fixtures are stale
 #   make test-contract  the command list against capabilities, commands.ts, mock fixtures
 #   make test-ui    vitest
 #   make e2e        the real app under Xvfb via WebKitWebDriver (tests/e2e)
@@ -29,6 +29,9 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 APP_BIN := $(TARGET_DIR)/debug/daicho-app
 APP_CARGO_FLAGS := -p daicho-app --features daicho-app/custom-protocol
 BINDINGS := ui/src/bindings
+# The core's recorded answers the UI mock replays (tests/mock_fixtures.rs).
+FIXTURES := ui/src/mock/fixtures
+GENERATED := $(BINDINGS) $(FIXTURES)
 
 stage = @echo "==> [$$(date +%T)] $(1)"
 
@@ -93,7 +96,8 @@ lint: ui
 	$(CARGO) clippy --workspace --all-targets --features daicho-app/custom-protocol -- -D warnings
 
 # The root package only (default-members); it needs no WebKit. ts-rs writes the
-# TypeScript bindings into ui/src/bindings while the tests run (.cargo/config.toml).
+# TypeScript bindings into ui/src/bindings while the tests run (.cargo/config.toml), and
+# tests/mock_fixtures.rs writes the answers the UI mock replays into ui/src/mock/fixtures.
 test-core: deps
 	$(call stage,core tests)
 	@if $(CARGO) nextest --version >/dev/null 2>&1; then \
@@ -102,14 +106,14 @@ test-core: deps
 	else \
 	  echo "+ $(CARGO) test"; $(CARGO) test; \
 	fi
-	$(call stage,generated bindings are committed and current)
+	$(call stage,generated bindings and mock fixtures are committed and current)
 	@if ! git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
-	  echo "not a git checkout: skipping the $(BINDINGS) freshness check"; \
-	elif [ -n "$$(git status --porcelain --untracked-files=all -- $(BINDINGS))" ]; then \
-	  echo "ERROR: $(BINDINGS) differs from the commit (stale or new ts-rs bindings):" >&2; \
-	  git status --porcelain --untracked-files=all -- $(BINDINGS) >&2; \
-	  git --no-pager diff --stat -- $(BINDINGS) >&2; \
-	  echo "Run 'make test-core' locally and commit $(BINDINGS)." >&2; \
+	  echo "not a git checkout: skipping the $(GENERATED) freshness check"; \
+	elif [ -n "$$(git status --porcelain --untracked-files=all -- $(GENERATED))" ]; then \
+	  echo "ERROR: $(GENERATED) differs from the commit (stale or new ts-rs bindings or mock fixtures):" >&2; \
+	  git status --porcelain --untracked-files=all -- $(GENERATED) >&2; \
+	  git --no-pager diff --stat -- $(GENERATED) >&2; \
+	  echo "Run 'make test-core' locally and commit $(GENERATED)." >&2; \
 	  exit 1; \
 	fi
 

@@ -16,6 +16,7 @@ mod document;
 mod encryption;
 mod holdings;
 mod incidents;
+mod mock_fixtures;
 mod organisation;
 mod print;
 mod print_sections;

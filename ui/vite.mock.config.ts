@@ -1,4 +1,4 @@
-// Mock mode only: serves/builds mock.html (the UI against an in-memory backend) into
+// Mock mode only: serves/builds mock.html (the UI against the core's recorded answers) into
 // ../target/ui-mock. The production build (vite.config.ts) never includes it.
 import { defineConfig, mergeConfig } from 'vite';
 import base from './vite.config';

@@ -1,8 +1,11 @@
-// Mock mode: the real UI against the in-memory backend, for looking at screens without Rust.
-// Used only through mock.html (`npm run mock`, `npm run build:mock`); index.html never loads it.
+// Mock mode: the real UI against the core's recorded answers (./replay.ts), for looking at
+// screens without Rust. Used only through mock.html (`npm run mock`, `npm run build:mock`);
+// index.html never loads it. Only what tests/mock_fixtures.rs recorded can be shown: a screen
+// that needs another answer fails with the command named, and is recorded there.
 //
 // Query parameters:
-//   scenario=empty|setup|demo|unopenable|tooNew   lang=ja|en   tampered=1   importFails=1
+//   scenario=demo|empty|setup|locked|new|unencrypted|unopenable|tooNew|demo/en   (a recorded state)
+//   lang=en   the demo with English saved as its language
 //   route=dashboard|requests|complaints|newRequest|newComplaint|holdings|new|organisation|settings|
 //         holding-<id>|edit-<id>|request-<id>|editRequest-<id>|complaint-<id>|
 //         subcontractors|jointUses|transfers|newSubcontractor|newJointUse|newTransfer|
@@ -13,37 +16,13 @@ import { mount, tick } from 'svelte';
 import '../styles/global.css';
 import App from '../App.svelte';
 import { app, type Route } from '../lib/app.svelte';
-import { MockBackend, installMockBackend, type MockOptions } from './backend';
+import { installReplay, ReplayBackend } from './replay';
 
 const params = new URLSearchParams(location.search);
-const scenario = (params.get('scenario') ?? 'demo') as NonNullable<MockOptions['scenario']>;
-const lang = params.get('lang') === 'en' ? 'en' : 'ja';
+const scenario = params.get('scenario') ?? (params.get('lang') === 'en' ? 'demo/en' : 'demo');
 
-const backend = installMockBackend(
-  new MockBackend({
-    scenario,
-    language: lang,
-    tampered: params.has('tampered'),
-    importRecords: params.has('importFails')
-      ? [
-          {
-            record: 'holdings[2]',
-            reference: 'H-0003',
-            fields: [
-              { field: 'name', code: 'required', limit: null, message: '' },
-              { field: 'dataItems[1].name', code: 'duplicate', limit: null, message: '' },
-            ],
-          },
-          {
-            record: 'holdings[5]',
-            reference: 'H-0006',
-            fields: [{ field: 'retention.months', code: 'outOfRange', limit: 11, message: '' }],
-          },
-        ]
-      : undefined,
-  }),
-);
-(window as unknown as { mockBackend: MockBackend }).mockBackend = backend;
+const backend = installReplay(new ReplayBackend(scenario));
+(window as unknown as { mockBackend: ReplayBackend }).mockBackend = backend;
 
 /** Subcontractor, joint-use and transfer screens: `subcontractor-3`, `jointUses`, … */
 function parseSharingRoute(value: string): Route | null {

@@ -1,12 +1,13 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import type { ComplaintView } from '../../bindings/ComplaintView';
 import { useBackend } from '../../mock/testing';
 import ComplaintDetail from './ComplaintDetail.svelte';
 
 describe('ComplaintDetail', () => {
   it('refuses to close without a resolution, then closes with one', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const open = backend.cases.complaints.find((c) => c.closedOn === null);
+    const open = backend.answer<ComplaintView[]>('list_complaints').find((c) => c.open)?.complaint;
     render(ComplaintDetail, { id: open?.id ?? 0 });
     await fireEvent.click(await screen.findByTestId('complaint-close'));
     await fireEvent.click(screen.getByTestId('cstep-submit'));

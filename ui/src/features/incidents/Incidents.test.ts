@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../bindings/Incident';
 import { app } from '../../lib/app.svelte';
 import { emptyIncidentDraft, incidentClientChecks, incidentDraftToInput, joinInstant, parseCount, splitInstant, timelineNote, presentIncidentValue } from './incidents';
-import { useBackend } from '../../mock/testing';
+import type { IncidentView } from '../../bindings/IncidentView';
+import type { SubcontractorNode } from '../../bindings/SubcontractorNode';
+import { RECORDED_TODAY, useBackend } from '../../mock/testing';
 import IncidentDetail from './IncidentDetail.svelte';
 import IncidentForm from './IncidentForm.svelte';
 import IncidentsList from './IncidentsList.svelte';
@@ -71,13 +73,14 @@ describe('presentIncidentValue', () => {
 });
 
 describe('IncidentsList', () => {
-  it('lists the demo incident with its triage and next deadline', async () => {
-    useBackend({ scenario: 'demo' });
+  it('lists the demo incidents, the one to report with its triage and next deadline', async () => {
+    const backend = useBackend({ scenario: 'demo' });
     render(IncidentsList);
     const rows = await screen.findAllByTestId('incident-row');
-    expect(rows).toHaveLength(1);
-    expect(within(rows[0] as HTMLElement).getByTestId('incident-report-required')).toBeTruthy();
-    expect(rows[0]?.textContent).toContain('確報');
+    expect(rows).toHaveLength(backend.answer<IncidentView[]>('list_incidents').length);
+    const reportable = rows.find((row) => row.dataset.reference === 'I-0001') as HTMLElement;
+    expect(within(reportable).getByTestId('incident-report-required')).toBeTruthy();
+    expect(reportable.textContent).toContain('確報');
   });
 });
 
@@ -112,7 +115,7 @@ describe('IncidentForm', () => {
 describe('IncidentDetail', () => {
   it('explains the triage and the deadlines, and records a final report', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const id = backend.incidents.incidents[0]?.id ?? 0;
+    const id = backend.answer<IncidentView[]>('list_incidents')[0]?.incident.id ?? 0;
     render(IncidentDetail, { id });
     const law = await screen.findByTestId('triage-law');
     expect(law.dataset.required).toBe('true');
@@ -139,11 +142,11 @@ describe('an incident at a subcontractor tier', () => {
   // in the real window.
   it('keeps the link through the form, and the tier lists the incident and keeps it from being deleted', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const tier = backend.sharing.subcontractors[0];
+    const tier = backend.answer<SubcontractorNode[]>('list_subcontractors')[0]?.subcontractor;
     if (!tier) throw new Error('the demo has subcontractors');
     const created = backend.handle('create_incident', {
       input: {
-        ...incidentDraftToInput({ ...emptyIncidentDraft('2026-11-21'), title: '誤封入', awareDepartment: '業務課', persons: '12' }).input,
+        ...incidentDraftToInput({ ...emptyIncidentDraft(RECORDED_TODAY), title: '誤封入', awareDepartment: '業務課', persons: '12' }).input,
         perpetrator: 'subcontractor',
         entrusteeId: tier.id,
       },

@@ -1,9 +1,23 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { useBackend, useBackendWith } from '../../mock/testing';
-import { report } from '../../mock/backend';
+import type { PrintRequest } from '../../bindings/PrintRequest';
+import { useBackend as replay, useBackendWith, type MockOptions } from '../../mock/testing';
 import { setLocale } from '../../i18n/i18n.svelte';
 import PrintScreen from './PrintScreen.svelte';
+
+/**
+ * The recorded register, plus the shell's part of printing: the save dialog and the file it
+ * writes (tests/print.rs checks what the core prints). The path is where the officer saved.
+ */
+function useBackend(options: MockOptions) {
+  return useBackendWith(replay(options), {
+    print_document: (args) => {
+      const { request, suggestedName } = args as { request: PrintRequest; suggestedName: string };
+      return { path: `/home/yamada/ドキュメント/${suggestedName}-20260401.${request.format}`, bytes: 48_213, millis: 312 };
+    },
+    open_printed: () => null,
+  });
+}
 
 const printCalls = (calls: { cmd: string; args: Record<string, unknown> }[]) =>
   calls.filter((c) => c.cmd === 'print_document').map((c) => c.args);
@@ -32,7 +46,7 @@ describe('PrintScreen', () => {
         suggestedName: 'personal-information-ledger',
       },
     ]);
-    expect(result.dataset.path).toContain('personal-information-ledger-20261123.xlsx');
+    expect(result.dataset.path).toContain('personal-information-ledger-20260401.xlsx');
     await fireEvent.click(screen.getByTestId('print-open'));
     await waitFor(() => expect(backend.calls.map((c) => c.cmd)).toContain('open_printed'));
     expect(screen.queryByTestId('print-error')).toBeNull();
@@ -100,7 +114,7 @@ describe('PrintScreen', () => {
     const backend = useBackend({ scenario: 'demo' });
     useBackendWith(backend, {
       print_document: () => {
-        throw report('io', 'the Japanese font Noto Sans CJK JP was not found');
+        throw { kind: 'io', message: 'the Japanese font Noto Sans CJK JP was not found', fields: [], records: [] };
       },
     });
     render(PrintScreen);

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { commandsCalled, useBackend } from '../../mock/testing';
-import { MOCK_PASSPHRASE } from '../../mock/protection';
+import type { StartupStatus } from '../../bindings/StartupStatus';
+import { commandsCalled, RECORDED_PASSPHRASE as MOCK_PASSPHRASE, useBackend, useBackendWith } from '../../mock/testing';
 import { passphraseProblem, passphraseScore } from './passphrase';
 import { watchIdle } from '../../shell/lock.svelte';
 import { app } from '../../lib/app.svelte';
@@ -28,7 +28,7 @@ describe('passphrase rule mirrored from the core', () => {
 
 describe('protection screens', () => {
   it('sets the passphrase of a new register, naming a weak one and a mismatch', async () => {
-    const backend = useBackend({ scenario: 'empty', lock: 'new' });
+    const backend = useBackend({ scenario: 'new' });
     render(App);
     expect(await screen.findByTestId('lock-screen-new')).toBeTruthy();
     await type('input-passphrase', 'short');
@@ -47,7 +47,7 @@ describe('protection screens', () => {
   });
 
   it('says a wrong passphrase changed nothing, then unlocks; the lock button drops the register view', async () => {
-    useBackend({ scenario: 'demo', lock: 'locked' });
+    useBackend({ scenario: 'locked' });
     render(App);
     await screen.findByTestId('lock-screen-locked');
     await type('input-unlock', 'wrong passphrase here');
@@ -67,7 +67,7 @@ describe('protection screens', () => {
   });
 
   it('encrypts an unencrypted register in place', async () => {
-    const backend = useBackend({ scenario: 'demo', lock: 'unencrypted' });
+    const backend = useBackend({ scenario: 'unencrypted' });
     render(App);
     expect(await screen.findByTestId('lock-screen-unencrypted')).toBeTruthy();
     await type('input-passphrase', MOCK_PASSPHRASE);
@@ -78,7 +78,41 @@ describe('protection screens', () => {
   });
 
   it('offers the newest good backup of a damaged register and shows what it holds first', async () => {
-    const backend = useBackend({ scenario: 'demo', lock: 'locked', damaged: true });
+    // A damaged register, its backups and the folder dialog are the shell's (tests/backup.rs
+    // checks what the core reads from a backup); the register restored is the recorded demo.
+    const backend = useBackend({ scenario: 'locked' });
+    const opened = backend.answer<StartupStatus>('unlock_register', { passphrase: MOCK_PASSPHRASE });
+    const backupsIn = (dir: string) => ({
+      dir,
+      backups: [
+        {
+          path: `${dir}/daicho-20260331-180000.db`,
+          info: {
+            fileName: 'daicho-20260331-180000.db',
+            createdAt: '2026-03-31T18:00:00+09:00',
+            sizeBytes: 196608,
+            sha256: 'a3'.repeat(32),
+            contents: {
+              schemaVersion: 7,
+              holdings: 8,
+              requests: 4,
+              complaints: 2,
+              auditEntries: opened.chainHead?.seq ?? 0,
+              chainHead: opened.chainHead,
+            },
+          },
+          problem: null,
+        },
+      ],
+    });
+    useBackendWith(backend, {
+      unlock_register: () => {
+        throw { kind: 'damaged', message: 'the register is damaged and was left untouched', fields: [], records: [] };
+      },
+      damaged_register_backups: () => backupsIn('/home/yamada/.local/share/daicho/backups'),
+      choose_damaged_backup_dir: () => backupsIn('/media/yamada/USB/daicho'),
+      restore_damaged_register: () => opened,
+    });
     render(App);
     await screen.findByTestId('lock-screen-locked');
     await type('input-unlock', MOCK_PASSPHRASE);
@@ -130,6 +164,32 @@ describe('protection screens', () => {
     await fireEvent.click(screen.getByTestId('change-passphrase'));
     expect((await screen.findByTestId('toast')).textContent).toContain('パスフレーズを変更しました');
 
+    // Backups are files the shell names by the system clock (tests/backup.rs checks them).
+    const info = {
+      fileName: 'daicho-20260401-180000.db',
+      createdAt: '2026-04-01T18:00:00+09:00',
+      sizeBytes: 196608,
+      sha256: 'a3'.repeat(32),
+      contents: { schemaVersion: 7, holdings: 8, requests: 4, complaints: 2, auditEntries: 1, chainHead: null },
+    };
+    let backedUp = false;
+    const overview = backend.answer<Record<string, unknown>>('protection_overview');
+    useBackendWith(backend, {
+      backup_now: () => {
+        backedUp = true;
+        return info;
+      },
+      protection_overview: () => ({
+        ...overview,
+        backups: backedUp ? [{ path: `/home/yamada/.local/share/daicho/backups/${info.fileName}`, info, problem: null }] : [],
+      }),
+      restore_backup: (args) => {
+        if ((args as { passphrase: string }).passphrase === MOCK_PASSPHRASE) {
+          throw { kind: 'wrongPassphrase', message: 'the passphrase does not open the backup', fields: [], records: [] };
+        }
+        return { registerPath: '/home/yamada/.local/share/daicho/register.db', restored: info, previousRegister: null };
+      },
+    });
     await fireEvent.click(screen.getByTestId('backup-now'));
     expect(await screen.findAllByTestId('backup-row')).toHaveLength(1);
     await fireEvent.click(screen.getByTestId('restore-backup'));

@@ -4,9 +4,7 @@ import type { Request } from '../../bindings/Request';
 import type { RequestTrack } from '../../bindings/RequestTrack';
 import type { RequestType } from '../../bindings/RequestType';
 import type { RequestView } from '../../bindings/RequestView';
-import { MockBackend } from '../../mock/backend';
-import { rulesFor } from '../../mock/requests';
-import { useBackendWith } from '../../mock/testing';
+import { recordedRules, useBackend, useBackendWith } from '../../mock/testing';
 import RequestActions from './RequestActions.svelte';
 
 function view(track: RequestTrack, requestType: RequestType, extra: Partial<Request> = {}): RequestView {
@@ -47,7 +45,7 @@ function view(track: RequestTrack, requestType: RequestType, extra: Partial<Requ
     overdue: false,
     dueThisWeek: false,
     paused: false,
-    rules: rulesFor(track, requestType),
+    rules: recordedRules(track, requestType),
   };
 }
 
@@ -95,7 +93,7 @@ describe('RequestActions: the large-volume special track', () => {
   it('submits the reason, the notice date and the remainder date', async () => {
     const submitted: unknown[] = [];
     const current = view('localGovernment', 'disclosure');
-    useBackendWith(new MockBackend(), {
+    useBackendWith(useBackend(), {
       set_request_large_volume: (args) => {
         submitted.push(args);
         return { ...current.request, version: 4, largeVolume: (args as { largeVolume: unknown }).largeVolume };
@@ -120,7 +118,7 @@ describe('RequestActions: the large-volume special track', () => {
   });
 
   it('asks for the remainder date before calling the core', async () => {
-    const backend = useBackendWith(new MockBackend(), {});
+    const backend = useBackend();
     render(RequestActions, { view: view('localGovernment', 'disclosure'), onchanged: () => {} });
     await fireEvent.click(screen.getByTestId('action-largeVolume'));
     await fireEvent.click(screen.getByTestId('step-submit'));

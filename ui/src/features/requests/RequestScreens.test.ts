@@ -1,10 +1,18 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { app } from '../../lib/app.svelte';
-import { useBackend, useBackendWith } from '../../mock/testing';
-import { addDays, MOCK_TODAY } from '../../mock/requests';
+import type { Holding } from '../../bindings/Holding';
+import type { RequestView } from '../../bindings/RequestView';
+import type { ReplayBackend } from '../../mock/replay';
+import { RECORDED_TODAY, useBackend, useBackendWith } from '../../mock/testing';
 import RequestDetail from './RequestDetail.svelte';
 import RequestForm from './RequestForm.svelte';
+
+const requestWhere = (backend: ReplayBackend, test: (view: RequestView) => boolean): RequestView => {
+  const found = backend.answer<RequestView[]>('list_requests').find(test);
+  if (!found) throw new Error('the demo has such a request');
+  return found;
+};
 
 const buttons = (container: HTMLElement) =>
   Array.from(container.querySelectorAll<HTMLElement>('[data-testid^="action-"]')).map((b) => b.dataset.testid);
@@ -60,15 +68,15 @@ describe('RequestForm', () => {
     await vi.waitFor(() => expect(app.route.name).toBe('request'));
     const created = backend.calls.find((c) => c.cmd === 'create_request')?.args.input as Record<string, unknown>;
     expect(created).toMatchObject({ requesterName: '山田 花子', requestType: 'disclosure', agentName: '', feeYen: null });
-    expect(created.holdingIds).toEqual([backend.holdings[0]?.id]);
+    expect(created.holdingIds).toEqual([backend.answer<Holding[]>('list_holdings')[0]?.id]);
   });
 });
 
 describe('RequestDetail', () => {
   it('offers only the steps of the status and explains the deadlines', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const paused = backend.cases.requests.find((r) => r.reference === 'R-0002');
-    render(RequestDetail, { id: paused?.id ?? 0 });
+    const paused = requestWhere(backend, (v) => v.request.reference === 'R-0002');
+    render(RequestDetail, { id: paused.request.id });
     const actions = await screen.findByTestId('request-actions');
     expect(buttons(actions)).toEqual(['action-confirmIdentity', 'action-endPause', 'action-withdraw']);
     expect(screen.getByTestId('request-status').textContent).toBe('本人確認中');
@@ -81,8 +89,8 @@ describe('RequestDetail', () => {
 
   it('shows nothing to do on a closed request', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const closed = backend.cases.requests.find((r) => r.status === 'closed');
-    render(RequestDetail, { id: closed?.id ?? 0 });
+    const closed = requestWhere(backend, (v) => v.request.status === 'closed');
+    render(RequestDetail, { id: closed.request.id });
     await screen.findByTestId('request-detail');
     expect(screen.queryByTestId('request-actions')).toBeNull();
     expect(screen.getAllByTestId('timeline-event').map((e) => e.dataset.kind)).toEqual([
@@ -96,19 +104,20 @@ describe('RequestDetail', () => {
 
   it('shows the core’s message when a step is refused, and records nothing', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const review = backend.cases.requests.find((r) => r.reference === 'R-0003');
-    render(RequestDetail, { id: review?.id ?? 0 });
+    const review = requestWhere(backend, (v) => v.request.reference === 'R-0003');
+    render(RequestDetail, { id: review.request.id });
     await fireEvent.click(await screen.findByTestId('action-decide'));
-    await fireEvent.input(screen.getByTestId('step-decision-decidedOn'), { target: { value: addDays(MOCK_TODAY, -19) } });
+    await fireEvent.input(screen.getByTestId('step-decision-decidedOn'), { target: { value: '2026-03-13' } });
     await fireEvent.click(screen.getByTestId('step-submit'));
     const error = await screen.findByTestId('step-error');
     expect(error.textContent).toContain('この手続は受け付けられませんでした');
     expect(error.textContent).toContain('決定日：前の日付より後の日付を入力してください');
     expect(error.textContent).toContain("the requester's identity was confirmed only on");
     expect(screen.getByTestId('error-decision-decidedOn')).toBeTruthy();
-    expect(backend.cases.requests.find((r) => r.id === review?.id)?.status).toBe('underReview');
+    // Refused: the register stays as it was.
+    expect(backend.state).toBe('demo');
 
-    await fireEvent.input(screen.getByTestId('step-decision-decidedOn'), { target: { value: MOCK_TODAY } });
+    await fireEvent.input(screen.getByTestId('step-decision-decidedOn'), { target: { value: RECORDED_TODAY } });
     await fireEvent.click(screen.getByTestId('step-submit'));
     await vi.waitFor(() => expect(screen.getByTestId('request-status').textContent).toBe('決定済み'));
     expect(buttons(screen.getByTestId('request-actions'))).toEqual(['action-notify', 'action-withdraw']);

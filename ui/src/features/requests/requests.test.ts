@@ -3,8 +3,7 @@ import type { Deadline } from '../../bindings/Deadline';
 import type { DeadlineStep } from '../../bindings/DeadlineStep';
 import type { Request } from '../../bindings/Request';
 import { setLocale } from '../../i18n/i18n.svelte';
-import { rulesFor } from '../../mock/requests';
-import '../../mock/testing';
+import { recordedRules as rulesFor } from '../../mock/testing';
 import { availableActions } from './requests';
 import { explainDeadline, explainStep } from '../../lib/deadlines';
 

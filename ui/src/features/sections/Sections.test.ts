@@ -4,6 +4,8 @@ import { app } from '../../lib/app.svelte';
 import { SECTIONS } from './sections';
 import ja from '../../i18n/ja.json';
 import en from '../../i18n/en.json';
+import type { Holding } from '../../bindings/Holding';
+import type { Recipient } from '../../bindings/Recipient';
 import { useBackend, useBackendWith } from '../../mock/testing';
 import HoldingControlLinks from '../holdings/HoldingControlLinks.svelte';
 import QualityPanel from '../quality/QualityPanel.svelte';
@@ -35,22 +37,15 @@ describe('SectionForm', () => {
   });
 
   it('shows the core’s refusal on the field it names and keeps the form', async () => {
+    // A disposal cannot cover data from after its own day: the core's answer to this input.
     const backend = useBackend({ scenario: 'demo' });
-    useBackendWith(backend, {
-      create_disposal: () => {
-        throw {
-          kind: 'validation',
-          message: 'invalid input',
-          fields: [{ field: 'coversThrough', code: 'dateOrder', limit: null, message: '' }],
-          records: [],
-        };
-      },
-    });
     render(SectionForm, { kind: 'disposals', record: null, preset: { holdingId: 1 }, oncancel: () => {} });
     await fireEvent.input(screen.getByTestId('section-performedBy'), { target: { value: '総務 田中' } });
+    await fireEvent.input(screen.getByTestId('section-coversThrough'), { target: { value: '2026-04-30' } });
     await fireEvent.click(screen.getByTestId('section-save'));
     expect((await screen.findByTestId('error-coversThrough')).textContent).not.toBe('');
     expect(screen.getByTestId('section-form')).toBeTruthy();
+    expect(backend.state).toBe('demo');
   });
 
   it('sends a hidden exception as empty and opens the saved record', async () => {
@@ -74,24 +69,20 @@ describe('SectionList and SectionDetail', () => {
   it('extracts the records about one person', async () => {
     useBackend({ scenario: 'demo' });
     render(SectionList, { kind: 'provision' });
-    expect(await screen.findAllByTestId('section-row')).toHaveLength(1);
+    expect(await screen.findAllByTestId('section-row')).toHaveLength(6);
     await fireEvent.input(screen.getByTestId('person-search'), { target: { value: '佐藤' } });
     await fireEvent.click(screen.getByTestId('person-search-submit'));
     expect((await screen.findByTestId('person-search-result')).textContent).toContain('「佐藤」に関する記録：0件');
     await fireEvent.input(screen.getByTestId('person-search'), { target: { value: '山本健一' } });
     await fireEvent.click(screen.getByTestId('person-search-submit'));
-    await waitFor(() => expect(screen.getByTestId('person-search-result').textContent).toContain('1件'));
+    await waitFor(() => expect(screen.getByTestId('person-search-result').textContent).toContain('4件'));
   });
 
   it('names the records that keep a record from being deleted', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    useBackendWith(backend, {
-      delete_measure: () => {
-        throw { kind: 'inUse', message: 'in use', fields: [], records: [], references: ['P-0001'] };
-      },
-    });
-    const measure = backend.sections.records.measures[0];
-    render(SectionDetail, { kind: 'measures', id: measure?.id ?? 0 });
+    // The demo's regular recipient is named by a provision record.
+    const recipient = backend.answer<Recipient[]>('list_recipients')[0];
+    render(SectionDetail, { kind: 'recipients', id: recipient?.id ?? 0 });
     await fireEvent.click(await screen.findByTestId('section-delete'));
     await fireEvent.click(await screen.findByTestId('confirm-ok'));
     await waitFor(() => expect(screen.getByTestId('confirm-dialog').textContent).toContain('P-0001'));
@@ -126,12 +117,13 @@ describe('QualityPanel', () => {
 describe('HoldingControlLinks', () => {
   it('lists the records that name the holding and opens one', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const holding = backend.holdings[0];
+    // H-0002: the demo's disposal and objections name it.
+    const holding = backend.answer<Holding[]>('list_holdings')[1];
     if (!holding) throw new Error('no demo holding');
     render(HoldingControlLinks, { holdingId: holding.id });
     const disposals = await screen.findByTestId('links-disposals');
-    expect(disposals.textContent).toContain('退職者用ノートPC');
-    expect(screen.getByTestId('links-objections').textContent).toContain('木村 達也');
+    expect(disposals.textContent).toContain('2019年度診療分の紙レセプト');
+    expect(screen.getByTestId('links-objections').textContent).toContain('山本 美香');
     const button = screen.getByTestId('links-measures').querySelector('button');
     if (!button) throw new Error('no measure link');
     await fireEvent.click(button);

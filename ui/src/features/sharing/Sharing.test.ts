@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { useBackend } from '../../mock/testing';
-import { commandsCalled } from '../../mock/testing';
+import type { JointUseView } from '../../bindings/JointUseView';
+import type { SubcontractorNode } from '../../bindings/SubcontractorNode';
+import { commandsCalled, useBackend } from '../../mock/testing';
 import { errorMessage } from '../../lib/fields';
 import { presentSharingValue } from './sharing';
 import { setLocale } from '../../i18n/i18n.svelte';
@@ -62,7 +63,10 @@ describe('SubcontractorForm', () => {
 
   it('offers a sub-tier only the items its parent was entrusted', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const vendor = backend.sharing.subcontractors.find((s) => s.reference === 'SC-0001')!;
+    const vendor = backend
+      .answer<SubcontractorNode[]>('list_subcontractors')
+      .map((node) => node.subcontractor)
+      .find((s) => s.reference === 'SC-0001')!;
     render(SubcontractorForm, { id: null, parentId: vendor.id, oncancel: () => {} });
     await screen.findByTestId('sc-entrusted');
     const offered = vendor.entrusted.map((e) => e.holdingId);
@@ -74,7 +78,7 @@ describe('SubcontractorForm', () => {
 describe('JointUseDetail', () => {
   it('keeps the earlier edition readable with how the change was notified', async () => {
     const backend = useBackend({ scenario: 'demo' });
-    const ju = backend.sharing.jointUses[0]!;
+    const ju = backend.answer<JointUseView[]>('list_joint_uses')[0]!.jointUse;
     render(JointUseDetail, { id: ju.id });
     expect((await screen.findByTestId('ju-current-change')).textContent).toContain('変更後遅滞なく');
     await fireEvent.click(screen.getByTestId('ju-edition-toggle'));
