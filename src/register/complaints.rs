@@ -8,9 +8,9 @@ use crate::model::complaint::{
     Complaint, ComplaintAction, ComplaintActionInput, ComplaintInput, ComplaintView,
 };
 use crate::register::holdings::holdings_exist;
-use crate::register::record::{self, Change, Record, NEW_ID};
+use crate::register::record::{self, record_basics, Change, Record, NEW_ID};
 use crate::register::Register;
-use crate::store::{self, ReferenceSeries};
+use crate::store;
 use crate::validation::{tidy, FieldChecks};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -180,24 +180,7 @@ pub(crate) fn complaint_view(complaint: Complaint, today: NaiveDate) -> Complain
 impl Record for Complaint {
     const ENTITY: Entity = Entity::Complaint;
     const NAME: &'static str = "complaint";
-    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::COMPLAINT_REFERENCES);
-
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn stamp(&mut self, version: i64, updated_at: String) {
-        self.version = version;
-        self.updated_at = updated_at;
-    }
-    fn label(&self) -> String {
-        self.fields.reference.clone()
-    }
-    fn reference_mut(&mut self) -> Option<&mut String> {
-        Some(&mut self.fields.reference)
-    }
+    record_basics!(label: reference, numbered: reference by store::COMPLAINT_REFERENCES);
     fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
         Ok(store::complaints::get(conn, id)?)
     }

@@ -14,10 +14,10 @@ use crate::model::provision::{
     RecipientInput,
 };
 use crate::register::holdings::holdings_exist;
-use crate::register::record::{self, Change, Record, Removable, NEW_ID};
+use crate::register::record::{self, record_basics, Change, Record, Removable, NEW_ID};
 use crate::register::Register;
+use crate::store;
 use crate::store::sections::{self, Table};
-use crate::store::{self, ReferenceSeries};
 use crate::validation::FieldChecks;
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::Connection;
@@ -44,24 +44,7 @@ macro_rules! section_record {
         impl Record for $kind {
             const ENTITY: Entity = $entity;
             const NAME: &'static str = $name;
-            $(const REFERENCES: Option<&'static ReferenceSeries> = Some(&$series);)?
-
-            fn id(&self) -> i64 {
-                self.id
-            }
-            fn version(&self) -> i64 {
-                self.version
-            }
-            fn stamp(&mut self, version: i64, updated_at: String) {
-                self.version = version;
-                self.updated_at = updated_at;
-            }
-            fn label(&self) -> String {
-                self.fields.$label.clone()
-            }
-            $(fn reference_mut(&mut self) -> Option<&mut String> {
-                Some(&mut self.fields.$field)
-            })?
+            record_basics!(label: $label $(, numbered: $field by $series)?);
             fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
                 Ok(sections::get::<Self>(conn, id)?)
             }

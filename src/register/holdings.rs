@@ -1,6 +1,6 @@
 //! Holdings: the register's core records, and the checks other sections make against them.
 
-use super::record::{self, Change, Record, Removable, NEW_ID};
+use super::record::{self, record_basics, Change, Record, Removable, NEW_ID};
 use super::Register;
 use crate::audit::Entity;
 use crate::error::{CoreError, FieldErrorCode, Result};
@@ -15,7 +15,7 @@ use crate::model::provision::{ProvisionRecord, Recipient};
 use crate::model::request::Request;
 use crate::model::subcontractor::Subcontractor;
 use crate::model::transfer::Transfer;
-use crate::store::{self, ReferenceSeries};
+use crate::store;
 use crate::validation::FieldChecks;
 use rusqlite::Connection;
 
@@ -71,24 +71,7 @@ impl Register {
 impl Record for Holding {
     const ENTITY: Entity = Entity::Holding;
     const NAME: &'static str = "holding";
-    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::LEDGER_NUMBERS);
-
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn stamp(&mut self, version: i64, updated_at: String) {
-        self.version = version;
-        self.updated_at = updated_at;
-    }
-    fn label(&self) -> String {
-        self.fields.ledger_no.clone()
-    }
-    fn reference_mut(&mut self) -> Option<&mut String> {
-        Some(&mut self.fields.ledger_no)
-    }
+    record_basics!(label: ledger_no, numbered: ledger_no by store::LEDGER_NUMBERS);
     fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
         Ok(store::holdings::get(conn, id)?)
     }

@@ -15,9 +15,9 @@ use crate::model::language::Language;
 use crate::model::organisation::Regime;
 use crate::model::request::{DeadlineState, RequestDeadline};
 use crate::register::holdings::holdings_exist;
-use crate::register::record::{self, Change, Record, NEW_ID};
+use crate::register::record::{self, record_basics, Change, Record, NEW_ID};
 use crate::register::{to_json, Register};
-use crate::store::{self, ReferenceSeries};
+use crate::store;
 use crate::validation::{tidy, FieldChecks, LONG_TEXT};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -442,24 +442,7 @@ pub(crate) fn incident_view(incident: Incident, today: NaiveDate) -> Result<Inci
 impl Record for Incident {
     const ENTITY: Entity = Entity::Incident;
     const NAME: &'static str = "incident";
-    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::INCIDENT_REFERENCES);
-
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn stamp(&mut self, version: i64, updated_at: String) {
-        self.version = version;
-        self.updated_at = updated_at;
-    }
-    fn label(&self) -> String {
-        self.fields.reference.clone()
-    }
-    fn reference_mut(&mut self) -> Option<&mut String> {
-        Some(&mut self.fields.reference)
-    }
+    record_basics!(label: reference, numbered: reference by store::INCIDENT_REFERENCES);
     fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
         Ok(store::incidents::get(conn, id)?)
     }

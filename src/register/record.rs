@@ -66,6 +66,35 @@ pub(crate) trait Record: Serialize + Clone + Sized {
     }
 }
 
+/// The [`Record`] members every kind spells the same way: the `id`, `version` and
+/// `updated_at` fields, the label taken from one field of `fields`, and for a numbered kind the
+/// reference field with its series.
+macro_rules! record_basics {
+    (label: $label:ident) => {
+        fn id(&self) -> i64 {
+            self.id
+        }
+        fn version(&self) -> i64 {
+            self.version
+        }
+        fn stamp(&mut self, version: i64, updated_at: String) {
+            self.version = version;
+            self.updated_at = updated_at;
+        }
+        fn label(&self) -> String {
+            self.fields.$label.clone()
+        }
+    };
+    (label: $label:ident, numbered: $field:ident by $series:expr) => {
+        const REFERENCES: Option<&'static $crate::store::ReferenceSeries> = Some(&$series);
+        $crate::register::record::record_basics!(label: $label);
+        fn reference_mut(&mut self) -> Option<&mut String> {
+            Some(&mut self.fields.$field)
+        }
+    };
+}
+pub(crate) use record_basics;
+
 /// A record kind the officer may delete, unless other records still name it.
 pub(crate) trait Removable: Record {
     fn remove(conn: &Connection, id: i64) -> Result<()>;

@@ -19,9 +19,9 @@ use crate::model::request::{
 };
 use crate::register::holdings::holdings_exist;
 use crate::register::organisation::effective_settings;
-use crate::register::record::{self, Change, Record, NEW_ID};
+use crate::register::record::{self, record_basics, Change, Record, NEW_ID};
 use crate::register::Register;
-use crate::store::{self, ReferenceSeries};
+use crate::store;
 use crate::validation::{rename_prefix, tidy, FieldChecks, LONG_TEXT};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -1052,24 +1052,7 @@ pub(crate) fn request_view(
 impl Record for Request {
     const ENTITY: Entity = Entity::Request;
     const NAME: &'static str = "request";
-    const REFERENCES: Option<&'static ReferenceSeries> = Some(&store::REQUEST_REFERENCES);
-
-    fn id(&self) -> i64 {
-        self.id
-    }
-    fn version(&self) -> i64 {
-        self.version
-    }
-    fn stamp(&mut self, version: i64, updated_at: String) {
-        self.version = version;
-        self.updated_at = updated_at;
-    }
-    fn label(&self) -> String {
-        self.fields.reference.clone()
-    }
-    fn reference_mut(&mut self) -> Option<&mut String> {
-        Some(&mut self.fields.reference)
-    }
+    record_basics!(label: reference, numbered: reference by store::REQUEST_REFERENCES);
     fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
         Ok(store::requests::get(conn, id)?)
     }

@@ -12,7 +12,7 @@ use crate::model::joint_use::{
 };
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
 use crate::model::transfer::{Transfer, TransferBasis, TransferInput};
-use crate::register::record::{self, Change, Record, Removable, NEW_ID};
+use crate::register::record::{self, record_basics, Change, Record, Removable, NEW_ID};
 use crate::register::Register;
 use crate::store;
 use crate::store::{
@@ -871,35 +871,10 @@ impl Register {
     }
 }
 
-/// The [`Record`] basics the three sharing kinds have in common: an id, a version, a
-/// reference numbered by `series`.
-macro_rules! sharing_record {
-    ($series:expr) => {
-        const REFERENCES: Option<&'static ReferenceSeries> = Some(&$series);
-
-        fn id(&self) -> i64 {
-            self.id
-        }
-        fn version(&self) -> i64 {
-            self.version
-        }
-        fn stamp(&mut self, version: i64, updated_at: String) {
-            self.version = version;
-            self.updated_at = updated_at;
-        }
-        fn label(&self) -> String {
-            self.fields.reference.clone()
-        }
-        fn reference_mut(&mut self) -> Option<&mut String> {
-            Some(&mut self.fields.reference)
-        }
-    };
-}
-
 impl Record for Subcontractor {
     const ENTITY: Entity = Entity::Subcontractor;
     const NAME: &'static str = "subcontractor";
-    sharing_record!(SUBCONTRACTOR_REFERENCES);
+    record_basics!(label: reference, numbered: reference by SUBCONTRACTOR_REFERENCES);
 
     fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
         Ok(store::subcontractors::get(conn, id)?)
@@ -984,7 +959,7 @@ impl Removable for Subcontractor {
 impl Record for JointUse {
     const ENTITY: Entity = Entity::JointUse;
     const NAME: &'static str = "joint use";
-    sharing_record!(JOINT_USE_REFERENCES);
+    record_basics!(label: reference, numbered: reference by JOINT_USE_REFERENCES);
 
     fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
         Ok(store::joint_uses::get(conn, id)?)
@@ -1016,7 +991,7 @@ impl Removable for JointUse {
 impl Record for Transfer {
     const ENTITY: Entity = Entity::Transfer;
     const NAME: &'static str = "transfer";
-    sharing_record!(TRANSFER_REFERENCES);
+    record_basics!(label: reference, numbered: reference by TRANSFER_REFERENCES);
 
     fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
         Ok(store::transfers::get(conn, id)?)
