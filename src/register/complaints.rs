@@ -8,7 +8,7 @@ use crate::model::complaint::{
     Complaint, ComplaintAction, ComplaintActionInput, ComplaintInput, ComplaintView,
 };
 use crate::register::holdings::holdings_exist;
-use crate::register::record::{self, record_basics, Change, Record, NEW_ID};
+use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
 use crate::register::Register;
 use crate::store;
 use crate::validation::{tidy, FieldChecks};
@@ -181,26 +181,8 @@ impl Record for Complaint {
     const ENTITY: Entity = Entity::Complaint;
     const NAME: &'static str = "complaint";
     record_basics!(label: reference, numbered: reference by store::COMPLAINT_REFERENCES);
-    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        Ok(store::complaints::get(conn, id)?)
-    }
-    fn list(conn: &Connection) -> Result<Vec<Self>> {
-        Ok(store::complaints::list(conn)?)
-    }
-    fn insert(conn: &Connection, complaint: &Self) -> Result<i64> {
-        let id = store::complaints::insert(conn, complaint)?;
-        store::complaints::save_children(conn, id, None, complaint)?;
-        Ok(id)
-    }
-    fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
-        store::complaints::update(conn, after)?;
-        store::complaints::save_children(conn, after.id, Some(before), after)?;
-        Ok(())
-    }
+    stored_with_children!(complaints);
     fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
         complaint_checks(conn, self, before.map(|b| b.id))
-    }
-    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
-        Ok(store::complaints::referring_to_holding(conn, holding_id)?)
     }
 }

@@ -15,7 +15,7 @@ use crate::model::language::Language;
 use crate::model::organisation::Regime;
 use crate::model::request::{DeadlineState, RequestDeadline};
 use crate::register::holdings::holdings_exist;
-use crate::register::record::{self, record_basics, Change, Record, NEW_ID};
+use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
 use crate::register::{to_json, Register};
 use crate::store;
 use crate::validation::{tidy, FieldChecks, LONG_TEXT};
@@ -443,30 +443,12 @@ impl Record for Incident {
     const ENTITY: Entity = Entity::Incident;
     const NAME: &'static str = "incident";
     record_basics!(label: reference, numbered: reference by store::INCIDENT_REFERENCES);
-    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        Ok(store::incidents::get(conn, id)?)
-    }
-    fn list(conn: &Connection) -> Result<Vec<Self>> {
-        Ok(store::incidents::list(conn)?)
-    }
-    fn insert(conn: &Connection, incident: &Self) -> Result<i64> {
-        let id = store::incidents::insert(conn, incident)?;
-        store::incidents::save_children(conn, id, None, incident)?;
-        Ok(id)
-    }
-    fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
-        store::incidents::update(conn, after)?;
-        store::incidents::save_children(conn, after.id, Some(before), after)?;
-        Ok(())
-    }
+    stored_with_children!(incidents);
     fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
         incident_checks(conn, self, before.map(|b| b.id))
     }
     /// The entrusted party is named as the tier is named when the incident is written.
     fn complete(&mut self, conn: &Connection) -> Result<()> {
         name_entrustee(conn, &mut self.fields)
-    }
-    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
-        Ok(store::incidents::referring_to_holding(conn, holding_id)?)
     }
 }

@@ -95,6 +95,34 @@ macro_rules! record_basics {
 }
 pub(crate) use record_basics;
 
+/// The [`Record`] storage of a kind kept as one row plus child tables (a request's pauses
+/// and timeline, a complaint's actions): the store module's `get`, `list`, `insert`, `update`
+/// and `save_children`, which compares the children before and after.
+macro_rules! stored_with_children {
+    ($store:ident) => {
+        fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
+            Ok(store::$store::get(conn, id)?)
+        }
+        fn list(conn: &Connection) -> Result<Vec<Self>> {
+            Ok(store::$store::list(conn)?)
+        }
+        fn insert(conn: &Connection, record: &Self) -> Result<i64> {
+            let id = store::$store::insert(conn, record)?;
+            store::$store::save_children(conn, id, None, record)?;
+            Ok(id)
+        }
+        fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
+            store::$store::update(conn, after)?;
+            store::$store::save_children(conn, after.id, Some(before), after)?;
+            Ok(())
+        }
+        fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
+            Ok(store::$store::referring_to_holding(conn, holding_id)?)
+        }
+    };
+}
+pub(crate) use stored_with_children;
+
 /// A record kind the officer may delete, unless other records still name it.
 pub(crate) trait Removable: Record {
     fn remove(conn: &Connection, id: i64) -> Result<()>;

@@ -19,7 +19,7 @@ use crate::model::request::{
 };
 use crate::register::holdings::holdings_exist;
 use crate::register::organisation::effective_settings;
-use crate::register::record::{self, record_basics, Change, Record, NEW_ID};
+use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
 use crate::register::Register;
 use crate::store;
 use crate::validation::{rename_prefix, tidy, FieldChecks, LONG_TEXT};
@@ -1053,26 +1053,8 @@ impl Record for Request {
     const ENTITY: Entity = Entity::Request;
     const NAME: &'static str = "request";
     record_basics!(label: reference, numbered: reference by store::REQUEST_REFERENCES);
-    fn get(conn: &Connection, id: i64) -> Result<Option<Self>> {
-        Ok(store::requests::get(conn, id)?)
-    }
-    fn list(conn: &Connection) -> Result<Vec<Self>> {
-        Ok(store::requests::list(conn)?)
-    }
-    fn insert(conn: &Connection, request: &Self) -> Result<i64> {
-        let id = store::requests::insert(conn, request)?;
-        store::requests::save_children(conn, id, None, request)?;
-        Ok(id)
-    }
-    fn update(conn: &Connection, before: &Self, after: &Self) -> Result<()> {
-        store::requests::update(conn, after)?;
-        store::requests::save_children(conn, after.id, Some(before), after)?;
-        Ok(())
-    }
+    stored_with_children!(requests);
     fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
         request_checks(conn, self, before.map(|b| b.id))
-    }
-    fn naming_holding(conn: &Connection, holding_id: i64) -> Result<Vec<String>> {
-        Ok(store::requests::referring_to_holding(conn, holding_id)?)
     }
 }
