@@ -19,6 +19,8 @@ import type { JsonValue } from '../bindings/serde_json/JsonValue';
 import type { ComplaintActionInput } from '../bindings/ComplaintActionInput';
 import type { ComplaintInput } from '../bindings/ComplaintInput';
 import type { DeadlineSettingsInput } from '../bindings/DeadlineSettingsInput';
+import type { RequestProcedure } from '../bindings/RequestProcedure';
+import type { RequestProcedureInput } from '../bindings/RequestProcedureInput';
 import type { Extension } from '../bindings/Extension';
 import type { LargeVolumeNotice } from '../bindings/LargeVolumeNotice';
 import type { PauseInput } from '../bindings/PauseInput';
@@ -104,6 +106,7 @@ export function diff(before: unknown, after: unknown): FieldChange[] {
 
 export class MockBackend {
   organisation: Organisation | null = null;
+  requestProcedure: RequestProcedure | null = null;
   holdings: Holding[] = [];
   audit: AuditEntry[] = [];
   language: Language | null;
@@ -540,6 +543,18 @@ export class MockBackend {
           args.input as DeadlineSettingsInput,
           (args.expectedVersion as number | null | undefined) ?? null,
         );
+      case 'get_request_procedure':
+        return structuredClone(this.requestProcedure);
+      case 'save_request_procedure': {
+        const expected = (args.expectedVersion as number | null | undefined) ?? null;
+        if ((this.requestProcedure?.version ?? null) !== expected) throw report('conflict', 'the request procedure was changed elsewhere');
+        this.requestProcedure = {
+          ...(args.input as RequestProcedureInput),
+          version: (this.requestProcedure?.version ?? 0) + 1,
+          updatedAt: this.now(),
+        };
+        return structuredClone(this.requestProcedure);
+      }
       case 'printable_documents':
         return this.printableDocuments();
       case 'print_document': {

@@ -4,7 +4,7 @@
 import type { AuditEntry } from '../bindings/AuditEntry';
 import type { Finding } from '../bindings/Finding';
 import type { Holding } from '../bindings/Holding';
-import { SECTIONS, type Draft, type SectionKind, type StoredRecord } from '../features/sections/sections';
+import { SECTIONS, objectionPending, type Draft, type SectionKind, type StoredRecord } from '../features/sections/sections';
 import { diff, report } from './backend';
 
 export const NOT_MINE = Symbol('not a section command');
@@ -18,6 +18,8 @@ const COMMANDS: Record<string, SectionKind> = {
   measure: 'measures',
   disposals: 'disposals',
   disposal: 'disposals',
+  consent_matters: 'consentMatters',
+  consent_matter: 'consentMatters',
   objections: 'objections',
   objection: 'objections',
 };
@@ -30,6 +32,7 @@ export class MockSections {
     recipients: [],
     measures: [],
     disposals: [],
+    consentMatters: [],
     objections: [],
   };
   history: AuditEntry[] = [];
@@ -139,7 +142,7 @@ export class MockSections {
       if (!h.disposalMethod) findings.push({ section: 'holding', rule: 'noDisposalMethod', recordId: h.id, recordLabel: label, params: {} });
     }
     for (const o of this.records.objections) {
-      if (!o.appliedOn) {
+      if (objectionPending(o)) {
         findings.push({
           section: 'objection',
           rule: 'objectionNotApplied',
@@ -152,7 +155,10 @@ export class MockSections {
     return findings;
   }
 
-  /** A small demo: one provision record, one measure, one disposal, one pending objection. */
+  /**
+   * A small demo: one provision record, one measure, one disposal, one implicit-consent matter,
+   * one objection to it withdrawn and one pending objection.
+   */
   loadDemo(holdingIds: number[]): void {
     const first = holdingIds[0] ?? 1;
     this.create('provision', {
@@ -185,6 +191,23 @@ export class MockSections {
       medium: 'storageDevice',
       method: 'erasureSoftware',
       performedBy: '総務グループ 田中 浩二',
+    });
+    const matter = this.create('consentMatters', {
+      ...SECTIONS.consentMatters.empty(),
+      title: '高額療養費を本人の申請によらず事業主経由で支給すること',
+      description: '被保険者からの申請を待たずに事業主を経由して支給します。',
+      publishedWhere: '当組合ウェブサイト「黙示の同意事項」',
+      publishedSince: '2022-04-01',
+      holdingIds: [first],
+    }) as StoredRecord;
+    this.create('objections', {
+      ...SECTIONS.objections.empty(),
+      person: '記号15 番号0210 藤田 美穂',
+      purpose: '高額療養費の事業主経由の支給',
+      receivedOn: '2026-03-01',
+      matterId: matter.id,
+      withdrawnOn: '2026-03-20',
+      holdingIds: [first],
     });
     this.create('objections', {
       ...SECTIONS.objections.empty(),

@@ -109,6 +109,32 @@ describe('SectionList and SectionDetail', () => {
   });
 });
 
+describe('implicit consent', () => {
+  it('offers the published matters on an objection and shows which one it names', async () => {
+    const backend = useBackend({ scenario: 'demo' });
+    render(SectionForm, { kind: 'objections', record: null, oncancel: () => {} });
+    const select = await screen.findByTestId('section-matterId');
+    await waitFor(() => expect(select.textContent).toContain('高額療養費を本人の申請によらず事業主経由で支給すること'));
+    expect(select.textContent).toContain('（一覧にない利用・提供）');
+    expect(screen.getByTestId('section-withdrawnOn')).toBeTruthy();
+    const withdrawn = backend.sections.records.objections.find((o) => o.withdrawnOn);
+    if (!withdrawn) throw new Error('no withdrawn objection in the mock demo');
+    render(SectionDetail, { kind: 'objections', id: withdrawn.id });
+    await screen.findByTestId('badge-withdrawn');
+    expect(screen.queryByTestId('badge-pending')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('value-matterId').textContent).toContain('高額療養費'));
+  });
+
+  it('does not list a withdrawn objection as not applied', async () => {
+    const backend = useBackend({ scenario: 'demo' });
+    render(QualityPanel);
+    const findings = await screen.findAllByTestId('finding');
+    const withdrawn = backend.sections.records.objections.find((o) => o.withdrawnOn);
+    expect(findings.some((f) => f.dataset.rule === 'objectionNotApplied')).toBe(true);
+    expect(findings.some((f) => f.querySelector(`[data-testid="finding-open-objection-${String(withdrawn?.id)}"]`))).toBe(false);
+  });
+});
+
 describe('QualityPanel', () => {
   it('words each finding and links to its record', async () => {
     useBackend({ scenario: 'demo' });
