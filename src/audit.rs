@@ -61,6 +61,8 @@ pub enum Entity {
     Disposal,
     Objection,
     Incident,
+    ConsentMatter,
+    RequestProcedure,
 }
 
 impl Entity {
@@ -81,6 +83,8 @@ impl Entity {
             Entity::Disposal => "disposal",
             Entity::Objection => "objection",
             Entity::Incident => "incident",
+            Entity::ConsentMatter => "consentMatter",
+            Entity::RequestProcedure => "requestProcedure",
         }
     }
 }

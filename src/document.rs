@@ -6,6 +6,7 @@
 use crate::audit::{self, ChainHead};
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::complaint::{Complaint, ComplaintInput};
+use crate::model::consent_matter::{ConsentMatter, ConsentMatterInput};
 use crate::model::deadline_settings::DeadlineSettings;
 use crate::model::disposal::{Disposal, DisposalInput};
 use crate::model::holding::{Holding, HoldingInput};
@@ -16,6 +17,7 @@ use crate::model::objection::{Objection, ObjectionInput};
 use crate::model::organisation::Organisation;
 use crate::model::provision::{ProvisionRecord, ProvisionRecordInput, Recipient, RecipientInput};
 use crate::model::request::{Request, RequestInput};
+use crate::model::request_procedure::RequestProcedure;
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
 use crate::model::transfer::{Transfer, TransferInput};
 use crate::register::controls::check_import;
@@ -50,6 +52,10 @@ pub struct RegisterDocument {
     /// Absent from documents written before requests existed, and while the defaults apply.
     #[serde(default)]
     pub deadline_settings: Option<DeadlineSettings>,
+    /// Absent from documents written before the request procedure existed, and until it is
+    /// saved.
+    #[serde(default)]
+    pub request_procedure: Option<RequestProcedure>,
     pub holdings: Vec<Holding>,
     #[serde(default)]
     pub requests: Vec<Request>,
@@ -68,6 +74,9 @@ pub struct RegisterDocument {
     pub measures: Vec<Measure>,
     #[serde(default)]
     pub disposals: Vec<Disposal>,
+    /// Absent from documents written before the catalogue existed.
+    #[serde(default)]
+    pub consent_matters: Vec<ConsentMatter>,
     #[serde(default)]
     pub objections: Vec<Objection>,
     /// Absent from documents written before incidents existed.
@@ -82,6 +91,7 @@ pub struct RegisterDocument {
 pub struct ImportSummary {
     pub organisation: bool,
     pub deadline_settings: bool,
+    pub request_procedure: bool,
     #[ts(type = "number")]
     pub holdings: i64,
     #[ts(type = "number")]
@@ -102,6 +112,8 @@ pub struct ImportSummary {
     #[ts(type = "number")]
     pub disposals: i64,
     #[ts(type = "number")]
+    pub consent_matters: i64,
+    #[ts(type = "number")]
     pub objections: i64,
     pub incidents: i64,
 }
@@ -116,6 +128,7 @@ pub fn export(register: &Register) -> Result<RegisterDocument> {
             chain_head: audit::head(conn)?,
             organisation: store::organisation::get(conn)?,
             deadline_settings: store::deadline_settings::get(conn)?,
+            request_procedure: store::request_procedure::get(conn)?,
             holdings: store::holdings::list(conn)?,
             requests: store::requests::list(conn)?,
             complaints: store::complaints::list(conn)?,
@@ -126,6 +139,7 @@ pub fn export(register: &Register) -> Result<RegisterDocument> {
             provision_records: store::sections::list(conn)?,
             measures: store::sections::list(conn)?,
             disposals: store::sections::list(conn)?,
+            consent_matters: store::sections::list(conn)?,
             objections: store::sections::list(conn)?,
             incidents: store::incidents::list(conn)?,
         })
@@ -215,6 +229,21 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
                 });
             }
         }
+        if let Some(procedure) = &document.request_procedure {
+            let mut checks = FieldChecks::new();
+            procedure.procedure.collect_errors(&mut checks);
+            let mut fields = checks.into_errors();
+            if procedure.version < 1 {
+                fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
+            }
+            if !fields.is_empty() {
+                problems.push(RecordError {
+                    record: "requestProcedure".to_owned(),
+                    reference: None,
+                    fields,
+                });
+            }
+        }
         let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
         problems.extend(check_requests(&document.requests, &holding_ids));
         problems.extend(check_complaints(&document.complaints, &holding_ids));
@@ -228,35 +257,48 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
         // that one unreadable record is reported once rather than again by each link.
         let holding_ids = listed_ids(json, "holdings");
         let recipient_ids = listed_ids(json, "recipients");
+        let matter_ids = listed_ids(json, "consentMatters");
         problems.extend(check_import(
             "recipients",
             &document.recipients,
             &holding_ids,
             &recipient_ids,
+            &matter_ids,
         ));
         problems.extend(check_import(
             "provisionRecords",
             &document.provision_records,
             &holding_ids,
             &recipient_ids,
+            &matter_ids,
         ));
         problems.extend(check_import(
             "measures",
             &document.measures,
             &holding_ids,
             &recipient_ids,
+            &matter_ids,
         ));
         problems.extend(check_import(
             "disposals",
             &document.disposals,
             &holding_ids,
             &recipient_ids,
+            &matter_ids,
+        ));
+        problems.extend(check_import(
+            "consentMatters",
+            &document.consent_matters,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
         ));
         problems.extend(check_import(
             "objections",
             &document.objections,
             &holding_ids,
             &recipient_ids,
+            &matter_ids,
         ));
         let subcontractor_ids = listed_ids(json, "subcontractors");
         problems.extend(check_incidents(
@@ -287,6 +329,15 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
                 &settings.updated_at,
             )?;
         }
+        if let Some(procedure) = &document.request_procedure {
+            record::import_profile::<RequestProcedure>(
+                tx,
+                actor,
+                &procedure.procedure,
+                procedure.version,
+                &procedure.updated_at,
+            )?;
+        }
         import_all(tx, actor, &document.holdings)?;
         import_all(tx, actor, &document.requests)?;
         import_all(tx, actor, &document.complaints)?;
@@ -300,11 +351,13 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
         import_all(tx, actor, &document.provision_records)?;
         import_all(tx, actor, &document.measures)?;
         import_all(tx, actor, &document.disposals)?;
+        import_all(tx, actor, &document.consent_matters)?;
         import_all(tx, actor, &document.objections)?;
         import_all(tx, actor, &document.incidents)?;
         Ok(ImportSummary {
             organisation: document.organisation.is_some(),
             deadline_settings: document.deadline_settings.is_some(),
+            request_procedure: document.request_procedure.is_some(),
             holdings: document.holdings.len() as i64,
             requests: document.requests.len() as i64,
             complaints: document.complaints.len() as i64,
@@ -315,6 +368,7 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             provision_records: document.provision_records.len() as i64,
             measures: document.measures.len() as i64,
             disposals: document.disposals.len() as i64,
+            consent_matters: document.consent_matters.len() as i64,
             objections: document.objections.len() as i64,
             incidents: document.incidents.len() as i64,
         })
@@ -589,19 +643,21 @@ fn record_order(record: &str) -> (u8, usize) {
     let rank = match section {
         "organisation" => 0,
         "deadlineSettings" => 1,
-        "holdings" => 2,
-        "requests" => 3,
-        "complaints" => 4,
-        "subcontractors" => 5,
-        "jointUses" => 6,
-        "transfers" => 7,
-        "recipients" => 8,
-        "provisionRecords" => 9,
-        "measures" => 10,
-        "disposals" => 11,
-        "objections" => 12,
-        "incidents" => 13,
-        _ => 14,
+        "requestProcedure" => 2,
+        "holdings" => 3,
+        "requests" => 4,
+        "complaints" => 5,
+        "subcontractors" => 6,
+        "jointUses" => 7,
+        "transfers" => 8,
+        "recipients" => 9,
+        "provisionRecords" => 10,
+        "measures" => 11,
+        "disposals" => 12,
+        "consentMatters" => 13,
+        "objections" => 14,
+        "incidents" => 15,
+        _ => 16,
     };
     (rank, index)
 }
@@ -729,6 +785,16 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
             }
         },
     };
+    let request_procedure = match object.get("requestProcedure") {
+        None | Some(Value::Null) => None,
+        Some(value) => match serde_path_to_error::deserialize::<_, RequestProcedure>(value) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                problems.push(malformed("requestProcedure".to_owned(), None, e));
+                None
+            }
+        },
+    };
     let not_a_list = |message| whole(FieldErrorCode::Malformed, message);
     let holdings = parse_list::<Holding, HoldingInput>(
         object,
@@ -810,6 +876,14 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         &mut problems,
     )
     .map_err(not_a_list)?;
+    let consent_matters = parse_list::<ConsentMatter, ConsentMatterInput>(
+        object,
+        "consentMatters",
+        "title",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
     let objections = parse_list::<Objection, ObjectionInput>(
         object,
         "objections",
@@ -841,6 +915,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         chain_head,
         organisation,
         deadline_settings,
+        request_procedure,
         holdings,
         requests,
         complaints,
@@ -851,6 +926,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         provision_records,
         measures,
         disposals,
+        consent_matters,
         objections,
         incidents,
     };

@@ -96,6 +96,8 @@ fn objection(holding_id: i64) -> ObjectionInput {
         applied_by: String::new(),
         holding_ids: vec![holding_id],
         notes: String::new(),
+        matter_id: None,
+        withdrawn_on: None,
     }
 }
 

@@ -9,6 +9,7 @@ mod audit;
 mod backup;
 mod cli;
 mod complaints;
+mod consent;
 mod controls;
 mod crash;
 mod deadline;

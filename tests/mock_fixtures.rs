@@ -210,6 +210,19 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
             core(r.update_objection(id()?, version()?, arg(args, "input")?, ACTOR))
         }
         "delete_objection" => core(r.delete_objection(id()?, version()?, ACTOR)),
+        "list_consent_matters" => core(r.consent_matters()),
+        "get_consent_matter" => core(r.consent_matter(id()?)),
+        "create_consent_matter" => core(r.create_consent_matter(arg(args, "input")?, ACTOR)),
+        "update_consent_matter" => {
+            core(r.update_consent_matter(id()?, version()?, arg(args, "input")?, ACTOR))
+        }
+        "delete_consent_matter" => core(r.delete_consent_matter(id()?, version()?, ACTOR)),
+        "get_request_procedure" => core(r.request_procedure()),
+        "save_request_procedure" => core(r.save_request_procedure(
+            arg(args, "input")?,
+            arg(args, "expectedVersion")?,
+            ACTOR,
+        )),
         "provision_records_about" => {
             core(r.provision_records_about(&arg::<String>(args, "person")?, today))
         }
@@ -316,6 +329,8 @@ fn reads(register: &Register) -> Vec<(&'static str, Value)> {
         "list_measures",
         "list_disposals",
         "list_objections",
+        "list_consent_matters",
+        "get_request_procedure",
         "list_disposals_due",
         "list_findings",
         "list_subcontractors",
@@ -366,6 +381,12 @@ fn reads(register: &Register) -> Vec<(&'static str, Value)> {
         ("list_measures", "/id", "get_measure", "measure"),
         ("list_disposals", "/id", "get_disposal", "disposal"),
         ("list_objections", "/id", "get_objection", "objection"),
+        (
+            "list_consent_matters",
+            "/id",
+            "get_consent_matter",
+            "consentMatter",
+        ),
     ];
     for (list_cmd, pointer, get, entity) in sections {
         for id in ids(list_cmd, pointer) {
@@ -764,6 +785,20 @@ mod scenarios {
             })
             .expect("a recipient other records name");
         let tier_id = num(tier, "/subcontractor/id");
+        // An objection to a published matter, withdrawn by the member on the recorded day.
+        let objection = list(&demo, "list_objections")
+            .into_iter()
+            .find(|o| !o["matterId"].is_null())
+            .expect("a demo objection names a matter");
+        let withdrawn = {
+            let mut input = objection.clone();
+            let fields = input.as_object_mut().expect("an objection is an object");
+            for key in ["id", "version", "createdAt", "updatedAt"] {
+                fields.remove(key);
+            }
+            input["withdrawnOn"] = json!(today);
+            input
+        };
         let new_holding = holding_form_input();
         let too_long = {
             let mut input = holding_form_input();
@@ -925,6 +960,26 @@ mod scenarios {
                     "name": "株式会社みらい製作所", "address": "", "representative": "",
                     "purpose": "高額療養費の支給", "basis": "consent", "exception": null,
                     "items": ["氏名"], "frequency": "", "holdingIds": [], "notes": "" } }),
+            ),
+            write(
+                "demo",
+                Some("demo/objectionWithdrawn"),
+                "update_objection",
+                json!({ "id": num(&objection, "/id"), "expectedVersion": num(&objection, "/version"),
+                    "input": withdrawn }),
+            ),
+            // The published request procedure, saved the first time as the form sends it (the
+            // demo publishes one already, so from the first-run state).
+            write(
+                "setup",
+                Some("setup/procedureSaved"),
+                "save_request_procedure",
+                json!({ "expectedVersion": null, "input": {
+                    "forms": "所定の開示等請求書", "identityDocuments": ["運転免許証"],
+                    "agentIdentityDocuments": [], "legalRepresentativeProof": "",
+                    "appointedAgentProof": "", "disclosureFeeYen": 300,
+                    "provisionRecordFeeYen": null, "paymentMethod": "定額小為替",
+                    "answerMethods": ["paper"], "notes": "" } }),
             ),
             // Refusals the detail screens show: records that name the holding or the recipient,
             // and a holding another window saved meanwhile.

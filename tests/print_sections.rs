@@ -549,7 +549,7 @@ fn announcement_prints_the_publishable_measures_under_the_ppc_headings_only() {
             "技術的安全管理措置",
             "外的環境の把握",
             "取扱区域の入退室管理と持込機器の制限",
-            "5. 苦情の申出先",
+            "6. 苦情の申出先",
         ],
     );
     for measure in measures.iter().filter(|m| m.fields.publishable) {
@@ -606,6 +606,93 @@ fn announcement_prints_the_publishable_measures_under_the_ppc_headings_only() {
     assert!(!squash(&text).contains("安全管理"), "{text}");
     assert!(!squash(&text).contains("検知条件"), "{text}");
     assert_prints(&text, &["4. 苦情の申出先"]);
+}
+
+// --- art. 32 announcement: the request procedure and the implicit-consent matters ---------
+
+/// The procedure art. 32(1)(iii) makes public: the desk (the organisation's request desk), the
+/// form, the identity documents for the person and an agent and what an agent must prove
+/// (art. 37; Cabinet Order art. 12), the fees (art. 38) and how they are paid, and how answers
+/// are given (art. 33(1)); then the matters treated as consented unless the person objects.
+#[test]
+fn announcement_prints_the_request_procedure_and_the_implicit_consent_matters() {
+    let register = demo_register();
+    let matters = register.consent_matters().unwrap();
+    assert_eq!(matters.len(), 3);
+    let ja = print(
+        &register,
+        &ask(DocumentKind::Announcement, Language::Ja, PrintFormat::Pdf),
+    );
+    let text = pdf_text(&ja);
+    assert_prints(
+        &text,
+        &[
+            "3. 開示等の請求等に応じる手続",
+            "請求の受付窓口",
+            "総務グループ 個人情報開示等請求窓口",
+            "請求の方式（様式）",
+            "保有個人データ開示等請求書",
+            "本人確認書類",
+            "運転免許証、マイナンバーカード（表面のみ）、パスポート、健康保険の資格確認書",
+            "代理人の本人確認書類",
+            "法定代理人であることを証する書類",
+            "戸籍謄本",
+            "任意代理人であることを証する書類",
+            "委任状",
+            "開示の手数料（法第38条）",
+            "300円",
+            "第三者提供記録の開示の手数料",
+            "手数料の徴収方法",
+            "定額小為替証書",
+            "回答の方法",
+            "書面の交付、電磁的記録の提供（法第33条第1項）",
+            "5. 黙示の同意とする事項",
+            "公表場所：",
+            "（2022年4月1日から）",
+            "6. 苦情の申出先",
+        ],
+    );
+    for matter in &matters {
+        assert_prints(&text, &[&matter.fields.title]);
+    }
+    assert_fonts(&ja);
+    assert_sound(&ja);
+
+    let en = print(
+        &register,
+        &ask(DocumentKind::Announcement, Language::En, PrintFormat::Pdf),
+    );
+    assert_prints(
+        &pdf_text(&en),
+        &[
+            "Where to make a request",
+            "Form of the request",
+            "Identity documents (person)",
+            "Identity documents (agent)",
+            "Proof: legal representative",
+            "Proof: appointed agent",
+            "Disclosure fee (art. 38)",
+            "300 yen",
+            "Provision records fee",
+            "How fees are paid",
+            "How answers are given",
+            "On paper; As an electronic record (art. 33(1))",
+            "5. Matters treated as consented unless the person objects",
+            "Published in:",
+            "(since 1 April 2022)",
+        ],
+    );
+    assert_fonts(&en);
+
+    // Without a saved procedure or any matter, neither prints: no empty fee lines, no empty
+    // section.
+    let bare = register_under(Regime::PrivateOperator, false);
+    let text = pdf_text(&print(
+        &bare,
+        &ask(DocumentKind::Announcement, Language::Ja, PrintFormat::Pdf),
+    ));
+    assert!(!squash(&text).contains("手数料"), "{text}");
+    assert!(!squash(&text).contains("黙示の同意"), "{text}");
 }
 
 // --- 漏えい等報告 / 本人への通知 -----------------------------------------------------------

@@ -40,6 +40,10 @@ fn released_migrations_are_never_edited() {
             "0007_incident_entrustee",
             "4608391511768a7d68c2ab1df21485c0bf1f9911192bc861cabe81a62b472afb",
         ),
+        (
+            "0009_implicit_consent_request_procedure",
+            "631a6ba5da879888d87d97d80cebab6fc51dc777fd30147c95f578b3df6ce3f0",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_incident_entrustee",
         include_str!("migrations/0007_incident_entrustee.sql"),
     ),
+    (
+        "0009_implicit_consent_request_procedure",
+        include_str!("migrations/0009_implicit_consent_request_procedure.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

@@ -5,6 +5,7 @@
 
 use super::texts;
 use crate::error::Result;
+use crate::model::consent_matter::ConsentMatterInput;
 use crate::model::disposal::{DisposalInput, DisposalMedium};
 use crate::model::holding::{DisposalMethod, HoldingInput, RetentionRule, RetentionTrigger};
 use crate::model::measure::{MeasureHeading, MeasureInput};
@@ -317,6 +318,47 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
         )?;
     }
 
+    // --- matters treated as consented unless the member objects ------------------------
+    // The three the society's policy lists under 「黙示の同意事項」, in its order and words.
+    let benefits = h(3).into_iter();
+    let matters = [
+        (
+            "高額療養費を本人の申請によらず事業主経由で支給すること",
+            "高額療養費について、被保険者からの申請を待たずに当組合が支給額を算定し、事業主を経由して支給します。\
+             本人に利益があり、個別に明示の同意を得ることが事業主に多大な負担となるため、異議の申出がない限り同意があったものとして取り扱います。",
+        ),
+        (
+            "付加給付を本人の申請によらず事業主経由で支給すること",
+            "法定の給付を上回る付加給付（一部負担還元金等）について、被保険者からの申請を待たずに当組合が支給額を算定し、事業主を経由して支給します。",
+        ),
+        (
+            "被扶養者（家族）を含む世帯全体の医療費通知を被保険者に送付すること",
+            "被扶養者の受診分を含む世帯全体の医療費の額を、被保険者あての医療費通知に記載して送付します。",
+        ),
+    ];
+    let mut matter_ids = Vec::new();
+    for (index, (title, description)) in matters.into_iter().enumerate() {
+        let mut holding_ids = vec![claims_data.id];
+        if index < 2 {
+            holding_ids.extend(benefits.clone());
+        }
+        let matter = register.create_consent_matter(
+            ConsentMatterInput {
+                title: title.to_owned(),
+                description: description.to_owned(),
+                holding_ids,
+                published_where: "当組合ウェブサイト「個人情報保護に関する基本方針」の「黙示の同意事項」、加入時配布の「健康保険のしおり」"
+                    .to_owned(),
+                published_since: NaiveDate::from_ymd_opt(2022, 4, 1).unwrap_or(today),
+                notes: "異議のある方は、その理由を書面で当組合に提出いただく（いつでも変更可）。"
+                    .to_owned(),
+            },
+            actor,
+        )?;
+        matter_ids.push(matter.id);
+    }
+    let matter = |index: usize| matter_ids.get(index).copied();
+
     // --- objections to implicit consent --------------------------------------------
     let objections = [
         (
@@ -326,6 +368,7 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
             ago(20),
             Some(ago(15)),
             1,
+            matter(2),
         ),
         (
             "記号12 番号7788 木村 達也",
@@ -334,6 +377,7 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
             ago(4),
             None,
             2,
+            None,
         ),
         (
             "記号15 番号0210 藤田 美穂",
@@ -342,9 +386,10 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
             ago(60),
             Some(ago(55)),
             CLAIMS,
+            matter(0),
         ),
     ];
-    for (person, purpose, reason, received_on, applied_on, holding) in objections {
+    for (person, purpose, reason, received_on, applied_on, holding, matter_id) in objections {
         let holding_ids = if holding == CLAIMS {
             vec![claims_data.id]
         } else {
@@ -366,6 +411,8 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
                 },
                 holding_ids,
                 notes: String::new(),
+                matter_id,
+                withdrawn_on: None,
             },
             actor,
         )?;

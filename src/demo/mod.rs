@@ -17,6 +17,7 @@ use crate::model::holding::{
     PurposeNotice, RetentionRule, RetentionTrigger,
 };
 use crate::model::organisation::{OrganisationInput, Regime};
+use crate::model::request_procedure::{AnswerMethod, RequestProcedureInput};
 use crate::register::Register;
 use chrono::NaiveDate;
 
@@ -32,6 +33,7 @@ pub fn load(register: &Register, actor: &str) -> Result<usize> {
         ));
     }
     register.save_organisation(organisation(), None, actor)?;
+    register.save_request_procedure(request_procedure(), None, actor)?;
     let holdings = holdings();
     let count = holdings.len();
     let mut ids = Vec::with_capacity(count);
@@ -45,6 +47,32 @@ pub fn load(register: &Register, actor: &str) -> Result<usize> {
     controls::load(register, &ids, actor)?;
     incidents::load(register, &holding, actor)?;
     Ok(count)
+}
+
+/// The society's published procedure: its policy says requests follow "the procedures
+/// established by the Association"; these are the ones a health insurance society typically
+/// sets (fictional amounts).
+fn request_procedure() -> RequestProcedureInput {
+    RequestProcedureInput {
+        forms: "所定の「保有個人データ開示等請求書」に記入のうえ、窓口へ持参又は郵送してください。請求書は窓口及び当組合ウェブサイトで入手できます。"
+            .to_owned(),
+        identity_documents: texts(&[
+            "運転免許証",
+            "マイナンバーカード（表面のみ）",
+            "パスポート",
+            "健康保険の資格確認書",
+        ]),
+        agent_identity_documents: texts(&["運転免許証", "マイナンバーカード（表面のみ）", "パスポート"]),
+        legal_representative_proof: "戸籍謄本その他法定代理権を確認できる書類（発行から3か月以内）"
+            .to_owned(),
+        appointed_agent_proof: "本人が実印を押印した委任状及び本人の印鑑登録証明書（発行から3か月以内）"
+            .to_owned(),
+        disclosure_fee_yen: Some(300),
+        provision_record_fee_yen: Some(300),
+        payment_method: "窓口では現金、郵送の場合は定額小為替証書を同封".to_owned(),
+        answer_methods: vec![AnswerMethod::Paper, AnswerMethod::ElectronicRecord],
+        notes: String::new(),
+    }
 }
 
 fn organisation() -> OrganisationInput {

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod complaint;
+pub mod consent_matter;
 pub mod deadline_settings;
 pub mod disposal;
 pub mod holding;
@@ -14,6 +15,7 @@ pub mod organisation;
 pub mod provision;
 pub mod quality;
 pub mod request;
+pub mod request_procedure;
 pub mod subcontractor;
 pub mod transfer;
 // Breach incidents.

@@ -1,6 +1,6 @@
 //! The objection log: where the organisation treats a use or provision as consented to unless
 //! the person objects in writing (the health insurance societies' 黙示の同意), each objection,
-//! and the day it was put into effect.
+//! the day it was put into effect, and the day the person withdrew it.
 
 use super::provision::holding_list_errors;
 use crate::error::FieldErrorCode;
@@ -29,6 +29,15 @@ pub struct ObjectionInput {
     #[ts(type = "Array<number>")]
     pub holding_ids: Vec<i64>,
     pub notes: String,
+    /// The published matter treated as consented to that the person objects to; empty for an
+    /// objection to something the catalogue does not list. Absent from older documents.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub matter_id: Option<i64>,
+    /// The day the person withdrew the objection (the policy lets a member change it at any
+    /// time): from then on the matter applies to them again. Absent from older documents.
+    #[serde(default)]
+    pub withdrawn_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,9 +55,10 @@ pub struct Objection {
 }
 
 impl Objection {
-    /// Received but not yet put into effect.
+    /// Received but neither put into effect nor withdrawn: the use it objects to may still go
+    /// on although the person has not withdrawn it.
     pub fn pending(&self) -> bool {
-        self.fields.applied_on.is_none()
+        self.fields.applied_on.is_none() && self.fields.withdrawn_on.is_none()
     }
 }
 
@@ -90,6 +100,21 @@ impl ObjectionInput {
             }
         }
         checks.max_len("appliedBy", &self.applied_by, SHORT_TEXT);
+        if let Some(withdrawn) = self.withdrawn_on {
+            checks.date("withdrawnOn", withdrawn);
+            // A person can only withdraw what the organisation has received.
+            if withdrawn < self.received_on {
+                checks.fail_with(
+                    "withdrawnOn",
+                    FieldErrorCode::DateOrder,
+                    format!(
+                        "the objection cannot be withdrawn on {withdrawn}, before it was received \
+                         on {}",
+                        self.received_on
+                    ),
+                );
+            }
+        }
         holding_list_errors(&self.holding_ids, checks);
         checks.max_len("notes", &self.notes, LONG_TEXT);
     }

@@ -1,10 +1,11 @@
-//! Regular recipients, provision and receipt records, security measures, disposals and
-//! objections through the register. They share one write path: validate the whole record
+//! Regular recipients, provision and receipt records, security measures, disposals, matters
+//! treated as consented unless the person objects, and objections through the register. They share one write path: validate the whole record
 //! after the change, check what needs the register (linked holdings exist, references are
 //! free), write, and append one audit entry in the same transaction.
 
 use crate::audit::Entity;
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
+use crate::model::consent_matter::{ConsentMatter, ConsentMatterInput};
 use crate::model::disposal::{Disposal, DisposalDue, DisposalInput};
 use crate::model::holding::{Holding, RetentionTrigger};
 use crate::model::measure::{Measure, MeasureInput};
@@ -32,6 +33,10 @@ pub(crate) trait Section: Record + Removable + Table {
     }
     /// The regular recipient the record names, checked on import.
     fn recipient_link(&self) -> Option<i64> {
+        None
+    }
+    /// The consent matter the record names, checked on import.
+    fn matter_link(&self) -> Option<i64> {
         None
     }
 }
@@ -85,6 +90,12 @@ section_record!(
     "disposal",
     label: reference,
     numbered: reference by store::DISPOSAL_REFERENCES
+);
+section_record!(
+    ConsentMatter,
+    Entity::ConsentMatter,
+    "consent matter",
+    label: title
 );
 section_record!(
     Objection,
@@ -174,9 +185,66 @@ impl Section for Disposal {
     }
 }
 
+impl Section for ConsentMatter {
+    fn collect_errors(&self, checks: &mut FieldChecks) {
+        self.fields.collect_errors(checks);
+    }
+    /// Two matters with one title would print as one line in the announcement and leave an
+    /// objection's link ambiguous to the officer choosing it.
+    fn register_checks(&self, conn: &Connection, checks: &mut FieldChecks) -> Result<()> {
+        let title = &self.fields.title;
+        if !title.is_empty()
+            && sections::list::<ConsentMatter>(conn)?
+                .iter()
+                .any(|m| m.id != self.id && m.fields.title == *title)
+        {
+            checks.fail("title", FieldErrorCode::Duplicate, None);
+        }
+        Ok(())
+    }
+}
+
+impl Removable for ConsentMatter {
+    fn remove(conn: &Connection, id: i64) -> Result<()> {
+        sections::delete::<Self>(conn, id)?;
+        Ok(())
+    }
+    /// The objections to a matter are the evidence that those persons did not consent; they
+    /// keep the matter they name.
+    fn refuse_removal(&self, conn: &Connection) -> Result<()> {
+        let objections = store::controls::objections_to_matter(conn, self.id)?;
+        if objections.is_empty() {
+            return Ok(());
+        }
+        Err(CoreError::InUse {
+            message: format!(
+                "consent matter {} cannot be deleted: objections {} name it",
+                self.fields.title,
+                objections.join(", ")
+            ),
+            references: objections,
+        })
+    }
+}
+
 impl Section for Objection {
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
+    }
+    fn matter_link(&self) -> Option<i64> {
+        self.fields.matter_id
+    }
+    fn register_checks(&self, conn: &Connection, checks: &mut FieldChecks) -> Result<()> {
+        if let Some(matter) = self.fields.matter_id {
+            if sections::get::<ConsentMatter>(conn, matter)?.is_none() {
+                checks.fail_with(
+                    "matterId",
+                    FieldErrorCode::Malformed,
+                    format!("consent matter {matter} does not exist"),
+                );
+            }
+        }
+        Ok(())
     }
 }
 
@@ -449,6 +517,52 @@ impl Register {
         self.read_all(|conn| disposals_due(conn, today))
     }
 
+    // --- matters treated as consented unless the person objects --------------------------
+
+    /// The catalogue, in the order entered (the order it is published in).
+    pub fn consent_matters(&self) -> Result<Vec<ConsentMatter>> {
+        self.section_list()
+    }
+
+    pub fn consent_matter(&self, id: i64) -> Result<ConsentMatter> {
+        self.section_get(id)
+    }
+
+    pub fn create_consent_matter(
+        &self,
+        mut input: ConsentMatterInput,
+        actor: &str,
+    ) -> Result<ConsentMatter> {
+        input.tidy();
+        self.create_section(
+            new_record(input, |id, fields, v, c, u| ConsentMatter {
+                id,
+                fields,
+                version: v,
+                created_at: c,
+                updated_at: u,
+            }),
+            actor,
+        )
+    }
+
+    pub fn update_consent_matter(
+        &self,
+        id: i64,
+        expected_version: i64,
+        mut input: ConsentMatterInput,
+        actor: &str,
+    ) -> Result<ConsentMatter> {
+        input.tidy();
+        self.update_section(id, expected_version, actor, |r: &mut ConsentMatter| {
+            r.fields = input
+        })
+    }
+
+    pub fn delete_consent_matter(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+        self.delete_section::<ConsentMatter>(id, expected_version, actor)
+    }
+
     // --- objections ---------------------------------------------------------------------
 
     pub fn objections(&self) -> Result<Vec<Objection>> {
@@ -579,6 +693,7 @@ pub(crate) fn check_import<S: Section>(
     records: &[S],
     holding_ids: &std::collections::HashSet<i64>,
     recipient_ids: &std::collections::HashSet<i64>,
+    matter_ids: &std::collections::HashSet<i64>,
 ) -> Vec<RecordError> {
     let mut problems = Vec::new();
     let mut ids = std::collections::HashSet::new();
@@ -622,6 +737,13 @@ pub(crate) fn check_import<S: Section>(
             if !recipient_ids.contains(&recipient) {
                 let mut error = FieldError::new("recipientId", FieldErrorCode::Malformed, None);
                 error.message = format!("regular recipient {recipient} is not in the document");
+                fields.push(error);
+            }
+        }
+        if let Some(matter) = record.matter_link() {
+            if !matter_ids.contains(&matter) {
+                let mut error = FieldError::new("matterId", FieldErrorCode::Malformed, None);
+                error.message = format!("consent matter {matter} is not in the document");
                 fields.push(error);
             }
         }

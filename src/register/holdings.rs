@@ -5,6 +5,7 @@ use super::Register;
 use crate::audit::Entity;
 use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::complaint::Complaint;
+use crate::model::consent_matter::ConsentMatter;
 use crate::model::disposal::Disposal;
 use crate::model::holding::{Holding, HoldingInput};
 use crate::model::incident::Incident;
@@ -148,6 +149,7 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
     controls.extend(labels::<ProvisionRecord>(conn, id)?);
     controls.extend(labels::<Measure>(conn, id)?);
     controls.extend(labels::<Disposal>(conn, id)?);
+    controls.extend(labels::<ConsentMatter>(conn, id)?);
     controls.extend(labels::<Objection>(conn, id)?);
     let total: usize = groups.iter().map(|(_, _, refs)| refs.len()).sum::<usize>() + controls.len();
     if total == 0 {

@@ -1,5 +1,5 @@
-//! The organisation profile, its deadline settings and the officer's preferences: what the
-//! register is set up with before records are kept in it.
+//! The organisation profile, its deadline settings, its published request procedure and the
+//! officer's preferences: what the register is set up with before records are kept in it.
 
 use super::record::{self, Profile};
 use super::Register;
@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::model::deadline_settings::{DeadlineSettings, DeadlineSettingsInput};
 use crate::model::language::Language;
 use crate::model::organisation::{Organisation, OrganisationInput};
+use crate::model::request_procedure::{RequestProcedure, RequestProcedureInput};
 use crate::store;
 use crate::validation::FieldChecks;
 use rusqlite::Connection;
@@ -51,6 +52,26 @@ impl Register {
         expected_version: Option<i64>,
         actor: &str,
     ) -> Result<DeadlineSettings> {
+        let mut checks = FieldChecks::new();
+        input.collect_errors(&mut checks);
+        checks.finish()?;
+        self.write(|tx| record::save_profile(tx, actor, &input, expected_version))
+    }
+
+    /// The published request procedure; `None` until the organisation saves one.
+    pub fn request_procedure(&self) -> Result<Option<RequestProcedure>> {
+        self.read(|conn| Ok(store::request_procedure::get(conn)?))
+    }
+
+    /// Creates or updates the procedure. `expected_version` is the version the form was loaded
+    /// from (`None` while none is stored).
+    pub fn save_request_procedure(
+        &self,
+        mut input: RequestProcedureInput,
+        expected_version: Option<i64>,
+        actor: &str,
+    ) -> Result<RequestProcedure> {
+        input.tidy();
         let mut checks = FieldChecks::new();
         input.collect_errors(&mut checks);
         checks.finish()?;
@@ -109,6 +130,30 @@ impl Profile for DeadlineSettings {
     }
     fn put(conn: &Connection, input: &Self::Input, version: i64, updated_at: &str) -> Result<()> {
         Ok(store::deadline_settings::put(
+            conn, input, version, updated_at,
+        )?)
+    }
+}
+
+/// Its own profile rather than fields of the organisation: the organisation profile is what
+/// first run asks for, while the procedure is a published document revised on its own (a new
+/// fee, another accepted identity document) with its own version and audit history. The desk
+/// is not repeated here: it stays the organisation's request desk.
+impl Profile for RequestProcedure {
+    type Input = RequestProcedureInput;
+    const ENTITY: Entity = Entity::RequestProcedure;
+    const NAME: &'static str = "the request procedure";
+    const CHANGED_ELSEWHERE: &'static str =
+        "the request procedure was changed elsewhere; reload it and try again";
+
+    fn get(conn: &Connection) -> Result<Option<Self>> {
+        Ok(store::request_procedure::get(conn)?)
+    }
+    fn version(&self) -> i64 {
+        self.version
+    }
+    fn put(conn: &Connection, input: &Self::Input, version: i64, updated_at: &str) -> Result<()> {
+        Ok(store::request_procedure::put(
             conn, input, version, updated_at,
         )?)
     }

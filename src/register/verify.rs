@@ -6,6 +6,7 @@ use super::{lock, to_json, Register};
 use crate::audit::{self, AuditEntry, ChainHead, Entity, Verification, VerifyReport};
 use crate::error::Result;
 use crate::model::complaint::Complaint;
+use crate::model::consent_matter::ConsentMatter;
 use crate::model::disposal::Disposal;
 use crate::model::holding::Holding;
 use crate::model::incident::Incident;
@@ -83,6 +84,11 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         .into_iter()
         .collect();
     compare(Entity::DeadlineSettings, settings)?;
+    let procedure = store::request_procedure::get(conn)?
+        .map(|p| ("1".to_owned(), to_json(&p)))
+        .into_iter()
+        .collect();
+    compare(Entity::RequestProcedure, procedure)?;
     // Every record kind the write path keeps.
     for (entity, current) in [
         audited_states::<Holding>(conn)?,
@@ -95,6 +101,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         audited_states::<ProvisionRecord>(conn)?,
         audited_states::<Measure>(conn)?,
         audited_states::<Disposal>(conn)?,
+        audited_states::<ConsentMatter>(conn)?,
         audited_states::<Objection>(conn)?,
         audited_states::<Incident>(conn)?,
     ] {

@@ -1,8 +1,9 @@
-//! Row mappings of the provision, measure, disposal and objection sections onto the shared
-//! [`Table`] SQL.
+//! Row mappings of the provision, measure, disposal, consent matter and objection sections onto
+//! the shared [`Table`] SQL.
 
 use super::sections::{date, flag, opt_date, text, Table};
 use super::{list_from_json, list_to_json};
+use crate::model::consent_matter::{ConsentMatter, ConsentMatterInput};
 use crate::model::disposal::{Disposal, DisposalInput};
 use crate::model::measure::{Measure, MeasureInput};
 use crate::model::objection::{Objection, ObjectionInput};
@@ -278,7 +279,8 @@ impl Table for Disposal {
 impl Table for Objection {
     const TABLE: &'static str = "objection";
     const COLUMNS: &'static str = "id, reference, person, purpose, reason, received_on,
-        in_writing, applied_on, applied_by, notes, version, created_at, updated_at";
+        in_writing, applied_on, applied_by, notes, version, created_at, updated_at, matter_id,
+        withdrawn_on";
     const ORDER_BY: &'static str = "received_on DESC, id DESC";
     const HOLDING_LINKS: Option<&'static str> = Some("objection_holding");
     const REFERRING_TO_HOLDING: &'static str =
@@ -298,6 +300,8 @@ impl Table for Objection {
                 applied_by: row.get(8)?,
                 holding_ids: Vec::new(),
                 notes: row.get(9)?,
+                matter_id: row.get(13)?,
+                withdrawn_on: row.get(14)?,
             },
             version: row.get(10)?,
             created_at: row.get(11)?,
@@ -321,6 +325,8 @@ impl Table for Objection {
             Value::Integer(self.version),
             text(&self.created_at),
             text(&self.updated_at),
+            f.matter_id.map_or(Value::Null, Value::Integer),
+            opt_date(f.withdrawn_on),
         ]
     }
 
@@ -333,6 +339,70 @@ impl Table for Objection {
     fn set_linked_holdings(&mut self, ids: Vec<i64>) {
         self.fields.holding_ids = ids;
     }
+}
+
+impl Table for ConsentMatter {
+    const TABLE: &'static str = "consent_matter";
+    const COLUMNS: &'static str = "id, title, description, published_where, published_since,
+        notes, version, created_at, updated_at";
+    // The order the organisation entered them, which is the order it publishes them in.
+    const ORDER_BY: &'static str = "id";
+    const HOLDING_LINKS: Option<&'static str> = Some("consent_matter_holding");
+    const REFERRING_TO_HOLDING: &'static str =
+        "SELECT owner_id FROM consent_matter_holding WHERE holding_id = ?1 ORDER BY owner_id";
+
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(ConsentMatter {
+            id: row.get(0)?,
+            fields: ConsentMatterInput {
+                title: row.get(1)?,
+                description: row.get(2)?,
+                holding_ids: Vec::new(),
+                published_where: row.get(3)?,
+                published_since: row.get(4)?,
+                notes: row.get(5)?,
+            },
+            version: row.get(6)?,
+            created_at: row.get(7)?,
+            updated_at: row.get(8)?,
+        })
+    }
+
+    fn values(&self) -> Vec<Value> {
+        let f = &self.fields;
+        vec![
+            Value::Integer(self.id),
+            text(&f.title),
+            text(&f.description),
+            text(&f.published_where),
+            date(f.published_since),
+            text(&f.notes),
+            Value::Integer(self.version),
+            text(&self.created_at),
+            text(&self.updated_at),
+        ]
+    }
+
+    fn row_id(&self) -> i64 {
+        self.id
+    }
+    fn linked_holdings(&self) -> &[i64] {
+        &self.fields.holding_ids
+    }
+    fn set_linked_holdings(&mut self, ids: Vec<i64>) {
+        self.fields.holding_ids = ids;
+    }
+}
+
+/// References of the objections to consent matter `matter_id`.
+pub fn objections_to_matter(
+    conn: &rusqlite::Connection,
+    matter_id: i64,
+) -> rusqlite::Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT reference FROM objection WHERE matter_id = ?1 ORDER BY reference")?;
+    let rows = stmt.query_map([matter_id], |row| row.get(0))?;
+    rows.collect()
 }
 
 /// Ids of the provision records made for regular recipient `recipient_id`.

@@ -8,6 +8,7 @@ pub mod holdings;
 pub mod joint_uses;
 pub mod organisation;
 pub mod preferences;
+pub mod request_procedure;
 pub mod requests;
 pub mod sections;
 pub mod subcontractors;
@@ -139,7 +140,9 @@ pub fn record_count(conn: &Connection) -> rusqlite::Result<i64> {
               + (SELECT count(*) FROM provision_record)
               + (SELECT count(*) FROM security_measure)
               + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)
-              + (SELECT count(*) FROM incident)",
+              + (SELECT count(*) FROM incident)
+              + (SELECT count(*) FROM consent_matter)
+              + (SELECT count(*) FROM request_procedure)",
         [],
         |row| row.get(0),
     )

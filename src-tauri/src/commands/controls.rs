@@ -1,10 +1,11 @@
-//! Commands of the provision, measure, disposal and objection sections and the data-quality
-//! panel.
+//! Commands of the provision, measure, disposal, consent matter and objection sections and the
+//! data-quality panel.
 
 use crate::state::AppState;
 use daicho::audit::{AuditEntry, Entity};
 use daicho::clock::today;
 use daicho::ipc::ErrorReport;
+use daicho::model::consent_matter::{ConsentMatter, ConsentMatterInput};
 use daicho::model::disposal::{Disposal, DisposalDue, DisposalInput};
 use daicho::model::measure::{Measure, MeasureInput};
 use daicho::model::objection::{Objection, ObjectionInput};
@@ -175,6 +176,50 @@ pub fn delete_disposal(
 ) -> Result<(), ErrorReport> {
     let register = state.register()?;
     Ok(register.delete_disposal(id, expected_version, &state.actor)?)
+}
+
+#[tauri::command(async)]
+pub fn list_consent_matters(state: State<'_, AppState>) -> Result<Vec<ConsentMatter>, ErrorReport> {
+    Ok(state.register()?.consent_matters()?)
+}
+
+#[tauri::command(async)]
+pub fn get_consent_matter(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<ConsentMatter, ErrorReport> {
+    Ok(state.register()?.consent_matter(id)?)
+}
+
+#[tauri::command(async)]
+pub fn create_consent_matter(
+    state: State<'_, AppState>,
+    input: ConsentMatterInput,
+) -> Result<ConsentMatter, ErrorReport> {
+    Ok(state
+        .register()?
+        .create_consent_matter(input, &state.actor)?)
+}
+
+#[tauri::command(async)]
+pub fn update_consent_matter(
+    state: State<'_, AppState>,
+    id: i64,
+    expected_version: i64,
+    input: ConsentMatterInput,
+) -> Result<ConsentMatter, ErrorReport> {
+    let register = state.register()?;
+    Ok(register.update_consent_matter(id, expected_version, input, &state.actor)?)
+}
+
+#[tauri::command(async)]
+pub fn delete_consent_matter(
+    state: State<'_, AppState>,
+    id: i64,
+    expected_version: i64,
+) -> Result<(), ErrorReport> {
+    let register = state.register()?;
+    Ok(register.delete_consent_matter(id, expected_version, &state.actor)?)
 }
 
 #[tauri::command(async)]

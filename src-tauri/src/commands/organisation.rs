@@ -3,6 +3,7 @@ use daicho::ipc::DeadlineSettingsState;
 use daicho::ipc::ErrorReport;
 use daicho::model::deadline_settings::{DeadlineSettings, DeadlineSettingsInput};
 use daicho::model::organisation::{Organisation, OrganisationInput};
+use daicho::model::request_procedure::{RequestProcedure, RequestProcedureInput};
 use daicho::Language;
 use tauri::State;
 
@@ -50,4 +51,22 @@ pub fn save_deadline_settings(
 ) -> Result<DeadlineSettings, ErrorReport> {
     let register = state.register()?;
     Ok(register.save_deadline_settings(input, expected_version, &state.actor)?)
+}
+
+/// The published request procedure; `None` until the organisation saves one.
+#[tauri::command(async)]
+pub fn get_request_procedure(
+    state: State<'_, AppState>,
+) -> Result<Option<RequestProcedure>, ErrorReport> {
+    Ok(state.register()?.request_procedure()?)
+}
+
+#[tauri::command(async)]
+pub fn save_request_procedure(
+    state: State<'_, AppState>,
+    input: RequestProcedureInput,
+    expected_version: Option<i64>,
+) -> Result<RequestProcedure, ErrorReport> {
+    let register = state.register()?;
+    Ok(register.save_request_procedure(input, expected_version, &state.actor)?)
 }

@@ -1,11 +1,14 @@
 //! 保有個人データに関する事項の公表 (APPI art. 32; Cabinet Order art. 10), generated from the
 //! register: the operator, the purposes of every retained holding, the request procedure,
-//! the security measures and the complaint desk.
+//! the security measures, the matters treated as consented unless the person objects, and the
+//! complaint desk.
 
 use super::Page;
+use crate::model::consent_matter::ConsentMatter;
 use crate::model::holding::Holding;
 use crate::model::measure::{Measure, MeasureHeading};
 use crate::model::request::RequestType;
+use crate::model::request_procedure::{AnswerMethod, RequestProcedure};
 use crate::print::labels::{self, list};
 use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
 
@@ -13,6 +16,8 @@ pub(crate) fn announcement(
     page: &Page<'_>,
     holdings: &[Holding],
     measures: &[Measure],
+    matters: &[ConsentMatter],
+    published_procedure: Option<&RequestProcedure>,
 ) -> PrintDocument {
     let lang = page.lang;
     let profile = &page.organisation.profile;
@@ -89,6 +94,9 @@ pub(crate) fn announcement(
             },
         ),
     ];
+    if let Some(published) = published_procedure {
+        procedure.extend(procedure_fields(page, published));
+    }
     procedure.push(Field::new(
         page.tr("根拠", "Legal basis"),
         page.tr(
@@ -115,6 +123,7 @@ pub(crate) fn announcement(
         },
     ];
     sections.extend(security_measures(page, measures));
+    sections.extend(consent_matters(page, holdings, matters));
     sections.push(Section::Fields {
         heading: page.tr(
             "苦情の申出先（施行令第10条第2号）",
@@ -144,6 +153,138 @@ pub(crate) fn announcement(
         9.5,
         sections,
     )
+}
+
+/// The published procedure (art. 37; Cabinet Order art. 12: the form, how the person or an
+/// agent is identified, how fees are paid) and the fees (art. 38). Empty entries print
+/// nothing rather than a blank line.
+fn procedure_fields(page: &Page<'_>, published: &RequestProcedure) -> Vec<Field> {
+    let p = &published.procedure;
+    let lang = page.lang;
+    let fee = |fee: Option<u32>| match fee.filter(|f| *f > 0) {
+        Some(yen) => page.tr(&format!("{yen}円"), &format!("{yen} yen")),
+        None => page.tr("無料", "Free of charge"),
+    };
+    let mut fields = vec![Field::new(
+        page.tr("請求の方式（様式）", "Form of the request"),
+        &p.forms,
+    )];
+    let mut optional = |label: String, value: String| {
+        if !value.is_empty() {
+            fields.push(Field::new(label, value));
+        }
+    };
+    optional(
+        page.tr("本人確認書類", "Identity documents (person)"),
+        list(lang, &p.identity_documents),
+    );
+    optional(
+        page.tr("代理人の本人確認書類", "Identity documents (agent)"),
+        list(lang, &p.agent_identity_documents),
+    );
+    optional(
+        page.tr(
+            "法定代理人であることを証する書類",
+            "Proof: legal representative",
+        ),
+        p.legal_representative_proof.clone(),
+    );
+    optional(
+        page.tr("任意代理人であることを証する書類", "Proof: appointed agent"),
+        p.appointed_agent_proof.clone(),
+    );
+    fields.push(Field::new(
+        page.tr("開示の手数料（法第38条）", "Disclosure fee (art. 38)"),
+        fee(p.disclosure_fee_yen),
+    ));
+    fields.push(Field::new(
+        page.tr(
+            "第三者提供記録の開示の手数料（法第33条第5項、第38条）",
+            "Provision records fee",
+        ),
+        fee(p.provision_record_fee_yen),
+    ));
+    let mut optional = |label: String, value: String| {
+        if !value.is_empty() {
+            fields.push(Field::new(label, value));
+        }
+    };
+    optional(
+        page.tr("手数料の徴収方法", "How fees are paid"),
+        p.payment_method.clone(),
+    );
+    optional(
+        page.tr("回答の方法", "How answers are given"),
+        list(
+            lang,
+            p.answer_methods.iter().map(|m| answer_method(page, *m)),
+        ),
+    );
+    optional(page.tr("備考", "Notes"), p.notes.clone());
+    fields
+}
+
+fn answer_method(page: &Page<'_>, method: AnswerMethod) -> String {
+    match method {
+        AnswerMethod::ElectronicRecord => page.tr(
+            "電磁的記録の提供（法第33条第1項）",
+            "As an electronic record (art. 33(1))",
+        ),
+        AnswerMethod::Paper => page.tr("書面の交付", "On paper"),
+        AnswerMethod::InPerson => page.tr("窓口での閲覧", "Inspection at the desk"),
+    }
+}
+
+/// The matters the organisation treats as consented unless the person objects (黙示の同意),
+/// each with the holdings it covers and where it is published, so a person can see what to
+/// object to. Not an art. 32 item: printed here because the presumption holds only while the
+/// matters are published, and with none nothing is printed.
+fn consent_matters(
+    page: &Page<'_>,
+    holdings: &[Holding],
+    matters: &[ConsentMatter],
+) -> Option<Section> {
+    if matters.is_empty() {
+        return None;
+    }
+    let lang = page.lang;
+    let fields = matters
+        .iter()
+        .map(|m| {
+            let f = &m.fields;
+            let covered = list(
+                lang,
+                f.holding_ids
+                    .iter()
+                    .filter_map(|id| holdings.iter().find(|h| h.id == *id))
+                    .map(|h| h.fields.name.clone()),
+            );
+            let mut lines = vec![f.description.clone()];
+            if !covered.is_empty() {
+                lines.push(format!(
+                    "{}{covered}",
+                    page.tr("対象の保有個人データ：", "Retained personal data: ")
+                ));
+            }
+            lines.push(format!(
+                "{}{}{}",
+                page.tr("公表場所：", "Published in: "),
+                f.published_where,
+                page.tr(
+                    &format!("（{}から）", labels::date(lang, f.published_since)),
+                    &format!(" (since {})", labels::date(lang, f.published_since)),
+                )
+            ));
+            Field::new(&f.title, lines.join("\n"))
+        })
+        .collect();
+    Some(Section::Fields {
+        heading: page.tr(
+            "黙示の同意とする事項（異議の申出がない限り同意があったものとして取り扱う事項）",
+            "Matters treated as consented unless the person objects",
+        ),
+        fields,
+    })
 }
 
 /// 保有個人データの安全管理のために講じた措置 (Cabinet Order art. 10(i)), under the PPC's

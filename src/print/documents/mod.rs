@@ -16,6 +16,7 @@ use crate::audit::{self, ChainHead};
 use crate::breach::draft::{DraftKind, IncidentDraft};
 use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
 use crate::model::complaint::Complaint;
+use crate::model::consent_matter::ConsentMatter;
 use crate::model::holding::Holding;
 use crate::model::joint_use::JointUse;
 use crate::model::measure::Measure;
@@ -24,6 +25,7 @@ use crate::model::provision::{
     ProvisionDirection, ProvisionRecord, ProvisionRecordView, Recipient,
 };
 use crate::model::request::RequestView;
+use crate::model::request_procedure::RequestProcedure;
 use crate::model::transfer::Transfer;
 use crate::register::sharing::SubcontractorNode;
 use crate::store;
@@ -44,6 +46,9 @@ pub(crate) struct Snapshot {
     /// In the register's order, with retention as of the print date.
     pub provision_records: Vec<ProvisionRecordView>,
     pub measures: Vec<Measure>,
+    /// In the order published.
+    pub consent_matters: Vec<ConsentMatter>,
+    pub request_procedure: Option<RequestProcedure>,
     /// In tree order, flagged as of the print date.
     pub subcontractors: Vec<SubcontractorNode>,
     pub joint_uses: Vec<JointUse>,
@@ -78,6 +83,8 @@ impl Snapshot {
                 .map(|r| crate::register::controls::provision_view(r, printed_on))
                 .collect(),
             measures: store::sections::list::<Measure>(conn)?,
+            consent_matters: store::sections::list::<ConsentMatter>(conn)?,
+            request_procedure: store::request_procedure::get(conn)?,
             subcontractors: crate::register::sharing::subcontractor_nodes(conn, printed_on)?,
             joint_uses: store::joint_uses::list(conn)?,
             transfers: store::transfers::list(conn)?,
@@ -112,6 +119,8 @@ pub(crate) fn build(
             &page,
             &snapshot.holdings,
             &snapshot.measures,
+            &snapshot.consent_matters,
+            snapshot.request_procedure.as_ref(),
         )),
         DocumentKind::RequestLog => Ok(requests::request_log(&page, &snapshot.requests)),
         DocumentKind::ComplaintLog => Ok(requests::complaint_log(&page, &snapshot.complaints)),

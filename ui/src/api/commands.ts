@@ -11,6 +11,8 @@ import type { ComplaintView } from '../bindings/ComplaintView';
 import type { DeadlineSettings } from '../bindings/DeadlineSettings';
 import type { DeadlineSettingsInput } from '../bindings/DeadlineSettingsInput';
 import type { DeadlineSettingsState } from '../bindings/DeadlineSettingsState';
+import type { RequestProcedure } from '../bindings/RequestProcedure';
+import type { RequestProcedureInput } from '../bindings/RequestProcedureInput';
 import type { Extension } from '../bindings/Extension';
 import type { LargeVolumeNotice } from '../bindings/LargeVolumeNotice';
 import type { PauseInput } from '../bindings/PauseInput';
@@ -284,6 +286,19 @@ export function saveDeadlineSettings(
   return call('save_deadline_settings', { input, expectedVersion });
 }
 
+// The published request procedure (APPI arts. 32(1)(iii), 37, 38): null until saved.
+
+export function getRequestProcedure(): Promise<RequestProcedure | null> {
+  return call('get_request_procedure');
+}
+
+export function saveRequestProcedure(
+  input: RequestProcedureInput,
+  expectedVersion: number | null,
+): Promise<RequestProcedure> {
+  return call('save_request_procedure', { input, expectedVersion });
+}
+
 // Provision records, regular recipients, security measures, disposals, objections and the
 // data-quality panel. The generic screens address a section by its kind; a provision record
 // arrives as a view and is flattened with its computed retention.
@@ -299,6 +314,7 @@ const SECTION_COMMANDS: Record<SectionKind, { plural: string; single: string }> 
   recipients: { plural: 'recipients', single: 'recipient' },
   measures: { plural: 'measures', single: 'measure' },
   disposals: { plural: 'disposals', single: 'disposal' },
+  consentMatters: { plural: 'consent_matters', single: 'consent_matter' },
   objections: { plural: 'objections', single: 'objection' },
 };
 

@@ -1,14 +1,15 @@
-// How the commands address the provision, recipient, measure, disposal and objection
-// sections. It lives beside the commands, and imports nothing, so that the commands need not
+// How the commands address the provision, recipient, measure, disposal, consent matter and
+// objection sections. It lives beside the commands, and imports nothing, so that the commands need not
 // reach up into the screens' section specs (which depend on app state, which reads the
 // commands).
 
-export type SectionKind = 'provision' | 'recipients' | 'measures' | 'disposals' | 'objections';
+export type SectionKind = 'provision' | 'recipients' | 'measures' | 'disposals' | 'consentMatters' | 'objections';
 export const SECTION_KINDS: readonly SectionKind[] = [
   'provision',
   'recipients',
   'measures',
   'disposals',
+  'consentMatters',
   'objections',
 ];
 

@@ -20,4 +20,14 @@ inWriting: boolean,
 /**
  * The day the objection took effect (the use stopped); empty until then.
  */
-appliedOn: string | null, appliedBy: string, holdingIds: Array<number>, notes: string, };
+appliedOn: string | null, appliedBy: string, holdingIds: Array<number>, notes: string, 
+/**
+ * The published matter treated as consented to that the person objects to; empty for an
+ * objection to something the catalogue does not list. Absent from older documents.
+ */
+matterId: number | null, 
+/**
+ * The day the person withdrew the objection (the policy lets a member change it at any
+ * time): from then on the matter applies to them again. Absent from older documents.
+ */
+withdrawnOn: string | null, };

@@ -3,6 +3,7 @@ import ja from './ja.json';
 import en from './en.json';
 import {
   ACQUISITION_METHODS,
+  ANSWER_METHODS,
   AUDIT_ACTIONS,
   CONSENTS,
   DISPOSAL_METHODS,
@@ -79,6 +80,7 @@ describe('message catalogues', () => {
     ['enum.withheldItem', WITHHELD_ITEMS],
     ['enum.auditAction', AUDIT_ACTIONS],
     ['enum.entity', ENTITIES],
+    ['enum.answerMethod', ANSWER_METHODS],
     ['enum.errorKind', ERROR_KINDS],
     ['error.code', FIELD_ERROR_CODES],
     ['holding.field', HOLDING_FIELDS],

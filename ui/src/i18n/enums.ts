@@ -2,6 +2,7 @@
 // `satisfies Record<Enum, true>`: a variant added in Rust (and so in the bindings) is a missing
 // key here and fails the build; a removed one is an excess key and fails it too.
 import type { AcquisitionMethod } from '../bindings/AcquisitionMethod';
+import type { AnswerMethod } from '../bindings/AnswerMethod';
 import type { AuditAction } from '../bindings/AuditAction';
 import type { Consent } from '../bindings/Consent';
 import type { DisposalMethod } from '../bindings/DisposalMethod';
@@ -139,6 +140,8 @@ export const ENTITIES = keysOf({
   jointUse: true,
   transfer: true,
   incident: true,
+  consentMatter: true,
+  requestProcedure: true,
 } as const satisfies Record<Entity, true>);
 
 export const ERROR_KINDS = keysOf({
@@ -456,10 +459,17 @@ export const FINDING_RULES = keysOf({
   transferCheckOverdue: true,
 } as const satisfies Record<FindingRule, true>);
 
+export const ANSWER_METHODS = keysOf({
+  electronicRecord: true,
+  paper: true,
+  inPerson: true,
+} as const satisfies Record<AnswerMethod, true>);
+
 // Labels. The template-literal keys are checked against the catalogue's key type, so a value
 // without a label is a type error as well as a test failure.
 export const label = {
   regime: (v: Regime) => t(`enum.regime.${v}`),
+  answerMethod: (v: AnswerMethod) => t(`enum.answerMethod.${v}`),
   regimeHint: (v: Regime) => t(`enum.regimeHint.${v}`),
   acquisitionMethod: (v: AcquisitionMethod) => t(`enum.acquisitionMethod.${v}`),
   purposeNotice: (v: PurposeNotice) => t(`enum.purposeNotice.${v}`),

@@ -51,7 +51,7 @@ export function holdingOwnLabel(path: string): string {
 export const orgFieldLabel = (path: string): string => fieldLabel('org.field', path);
 
 /** `holdingIds[2]` → 対象となる個人情報（3件目）; `decision.decidedOn` → 決定日. */
-export function pathLabel(prefix: 'request.field' | 'complaint.field' | 'step.field' | 'deadlineSettings.field', path: string): string {
+export function pathLabel(prefix: 'request.field' | 'complaint.field' | 'step.field' | 'deadlineSettings.field' | 'requestProcedure.field', path: string): string {
   const bare = path.replace(/\[(\d+)\]/g, '');
   const index = /\[(\d+)\]/.exec(path);
   const key = `${prefix}.${bare}`;

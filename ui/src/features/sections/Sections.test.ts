@@ -6,6 +6,7 @@ import ja from '../../i18n/ja.json';
 import en from '../../i18n/en.json';
 import type { Holding } from '../../bindings/Holding';
 import type { Recipient } from '../../bindings/Recipient';
+import type { Objection } from '../../bindings/Objection';
 import { useBackend, useBackendWith } from '../../mock/testing';
 import HoldingControlLinks from '../holdings/HoldingControlLinks.svelte';
 import QualityPanel from '../quality/QualityPanel.svelte';
@@ -97,6 +98,38 @@ describe('SectionList and SectionDetail', () => {
         expect((en as Record<string, string>)[key], key).toBeTruthy();
       }
     }
+  });
+});
+
+describe('implicit consent', () => {
+  it('offers the published matters on an objection and shows which one it names', async () => {
+    useBackend({ scenario: 'demo' });
+    render(SectionForm, { kind: 'objections', record: null, oncancel: () => {} });
+    const select = await screen.findByTestId('section-matterId');
+    await waitFor(() => expect(select.textContent).toContain('高額療養費を本人の申請によらず事業主経由で支給すること'));
+    expect(select.textContent).toContain('（一覧にない利用・提供）');
+    expect(screen.getByTestId('section-withdrawnOn')).toBeTruthy();
+    // The recorded state after the member withdrew an objection to a published matter.
+    const backend = useBackend({ scenario: 'demo/objectionWithdrawn' });
+    const withdrawn = backend.answer<Objection[]>('list_objections').find((o) => o.withdrawnOn);
+    if (!withdrawn) throw new Error('no withdrawn objection in the recorded state');
+    render(SectionDetail, { kind: 'objections', id: withdrawn.id });
+    await screen.findByTestId('badge-withdrawn');
+    expect(screen.queryByTestId('badge-pending')).toBeNull();
+    const matter = backend
+      .answer<{ id: number; title: string }[]>('list_consent_matters')
+      .find((m) => m.id === withdrawn.matterId);
+    if (!matter) throw new Error('the withdrawn objection names no recorded matter');
+    await waitFor(() => expect(screen.getByTestId('value-matterId').textContent).toContain(matter.title));
+  });
+
+  it('does not list a withdrawn objection as not applied', async () => {
+    const backend = useBackend({ scenario: 'demo/objectionWithdrawn' });
+    render(QualityPanel);
+    const findings = await screen.findAllByTestId('finding');
+    const withdrawn = backend.answer<Objection[]>('list_objections').find((o) => o.withdrawnOn);
+    expect(findings.some((f) => f.dataset.rule === 'objectionNotApplied')).toBe(true);
+    expect(findings.some((f) => f.querySelector(`[data-testid="finding-open-objection-${String(withdrawn?.id)}"]`))).toBe(false);
   });
 });
 

@@ -9,7 +9,8 @@ export function displayValue(
   path: string,
   record: Record<string, unknown>,
   holdings: Holding[],
-  recipients: StoredRecord[] = [],
+  /** The records a `recipient` or `matter` field points at. */
+  linked: StoredRecord[] = [],
 ): string {
   const value = record[path];
   const spec = SECTIONS[kind].fields.find((f) => f.path === path);
@@ -35,8 +36,12 @@ export function displayValue(
     case 'holding':
       return holdingName(value);
     case 'recipient': {
-      const r = recipients.find((x) => x.id === value);
+      const r = linked.find((x) => x.id === value);
       return r ? String(r.name) : `#${String(value)}`;
+    }
+    case 'matter': {
+      const m = linked.find((x) => x.id === value);
+      return m ? String(m.title) : `#${String(value)}`;
     }
     default:
       return String(value);

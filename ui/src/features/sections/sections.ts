@@ -26,7 +26,7 @@ export { SECTION_KINDS, type Draft, type SectionKind, type StoredRecord };
 export type Control =
   | { type: 'text' | 'textarea' | 'date' | 'optionalDate' | 'checkbox' | 'list' }
   | { type: 'select'; options: readonly string[]; labelOf: (v: string) => string; optional?: boolean }
-  | { type: 'holdings' | 'holding' | 'recipient' };
+  | { type: 'holdings' | 'holding' | 'recipient' | 'matter' };
 
 export type FieldSpec = {
   path: string;
@@ -41,7 +41,7 @@ export type SectionSpec = {
   kind: SectionKind;
   entity: Entity;
   /** i18n prefix of the field labels, hints and titles. */
-  prefix: 'provision' | 'recipient' | 'measure' | 'disposal' | 'objection';
+  prefix: 'provision' | 'recipient' | 'measure' | 'disposal' | 'consentMatter' | 'objection';
   fields: FieldSpec[];
   /** Fields shown as list columns, besides the label. */
   columns: string[];
@@ -223,6 +223,23 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       return errors;
     },
   },
+  consentMatters: {
+    kind: 'consentMatters',
+    entity: 'consentMatter',
+    prefix: 'consentMatter',
+    fields: [
+      { path: 'title', control: text, required: true, wide: true },
+      { path: 'description', control: area, required: true, wide: true },
+      { path: 'publishedWhere', control: text, required: true, wide: true },
+      { path: 'publishedSince', control: { type: 'date' }, required: true },
+      { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
+      { path: 'notes', control: area, wide: true },
+    ],
+    columns: ['publishedSince', 'publishedWhere'],
+    empty: () => ({ title: '', description: '', holdingIds: [], publishedWhere: '', publishedSince: todayIso(), notes: '' }),
+    title: (r) => String(r.title ?? ''),
+    localChecks: (d) => required(d, 'title', 'description', 'publishedWhere'),
+  },
   objections: {
     kind: 'objections',
     entity: 'objection',
@@ -232,14 +249,16 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       { path: 'reference', control: text },
       { path: 'receivedOn', control: { type: 'date' }, required: true },
       { path: 'inWriting', control: { type: 'checkbox' } },
+      { path: 'matterId', control: { type: 'matter' }, wide: true },
       { path: 'purpose', control: area, required: true, wide: true },
       { path: 'reason', control: area, wide: true },
       { path: 'appliedOn', control: { type: 'optionalDate' } },
       { path: 'appliedBy', control: text, required: (d) => Boolean(d.appliedOn) },
+      { path: 'withdrawnOn', control: { type: 'optionalDate' } },
       { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
       { path: 'notes', control: area, wide: true },
     ],
-    columns: ['receivedOn', 'purpose', 'appliedOn'],
+    columns: ['receivedOn', 'purpose', 'appliedOn', 'withdrawnOn'],
     empty: () => ({
       reference: '',
       person: '',
@@ -251,6 +270,8 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       appliedBy: '',
       holdingIds: [],
       notes: '',
+      matterId: null,
+      withdrawnOn: null,
     }),
     title: (r) => `${String(r.reference ?? '')} ${String(r.person ?? '')}`.trim(),
     localChecks: (d) => {
@@ -317,5 +338,11 @@ export const SECTION_TITLES: Record<SectionKind, MessageKey> = {
   recipients: 'recipient.title',
   measures: 'measure.title',
   disposals: 'disposal.title',
+  consentMatters: 'consentMatter.title',
   objections: 'objection.title',
 };
+
+/** An objection waits to be put into effect unless it was applied or withdrawn. */
+export function objectionPending(r: Draft): boolean {
+  return !r.appliedOn && !r.withdrawnOn;
+}
