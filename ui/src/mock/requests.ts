@@ -486,6 +486,7 @@ export class MockRequests {
     };
     const calendar = {
       holidayRules: 'mock',
+      nationalHolidays: true,
       recurringClosures: settings.recurringClosures,
       closedDates: settings.closedDates,
     };

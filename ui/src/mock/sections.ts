@@ -4,8 +4,25 @@
 import type { AuditEntry } from '../bindings/AuditEntry';
 import type { Finding } from '../bindings/Finding';
 import type { Holding } from '../bindings/Holding';
+import type { Retention } from '../bindings/Retention';
 import { SECTIONS, type Draft, type SectionKind, type StoredRecord } from '../features/sections/sections';
 import { diff, report } from './backend';
+
+/** The core's reading (src/deadline/retention.rs), restated for the mock page: the event day is
+ * not counted, and the period ends the day before the corresponding day of the day after it, or
+ * on the month's last day when there is none. */
+function mockRetention(countedFrom: Retention['countedFrom'], event: string, years: number): Retention {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const first = new Date(`${event}T00:00:00Z`);
+  first.setUTCDate(first.getUTCDate() + 1);
+  const lastOfMonth = new Date(Date.UTC(first.getUTCFullYear() + years, first.getUTCMonth() + 1, 0)).getUTCDate();
+  const monthEnd = first.getUTCDate() > lastOfMonth;
+  const until = new Date(Date.UTC(first.getUTCFullYear() + years, first.getUTCMonth(), Math.min(first.getUTCDate(), lastOfMonth)));
+  if (!monthEnd) until.setUTCDate(until.getUTCDate() - 1);
+  const pastFrom = new Date(until);
+  pastFrom.setUTCDate(pastFrom.getUTCDate() + 1);
+  return { countedFrom, event, firstDay: iso(first), years, months: 0, until: iso(until), monthEnd, pastFrom: iso(pastFrom) };
+}
 
 export const NOT_MINE = Symbol('not a section command');
 
@@ -106,17 +123,17 @@ export class MockSections {
 
   private view(kind: SectionKind, record: StoredRecord): unknown {
     if (kind !== 'provision') return structuredClone(record);
-    const start = record.recordingMethod === 'individual' ? (record.recordedOn as string) : (record.lastProvidedOn as string | null);
-    let retainUntil: string | null = null;
-    if (start) {
-      const years = record.recordingMethod === 'contractSubstitute' ? 1 : 3;
-      const d = new Date(`${start}T00:00:00Z`);
-      d.setUTCFullYear(d.getUTCFullYear() + years);
-      d.setUTCDate(d.getUTCDate() - 1);
-      retainUntil = d.toISOString().slice(0, 10);
-    }
+    const individual = record.recordingMethod === 'individual';
+    const event = individual ? (record.recordedOn as string) : (record.lastProvidedOn as string | null);
+    const years = record.recordingMethod === 'contractSubstitute' ? 1 : 3;
+    const retention = event ? mockRetention(individual ? 'recordMade' : 'lastProvision', event, years) : null;
     const today = new Date().toISOString().slice(0, 10);
-    return { record: structuredClone(record), retainUntil, pastRetention: retainUntil !== null && today > retainUntil };
+    return {
+      record: structuredClone(record),
+      retainUntil: retention?.until ?? null,
+      pastRetention: retention !== null && today >= retention.pastFrom,
+      retention,
+    };
   }
 
   private audit(action: AuditEntry['action'], kind: SectionKind, id: number, before: unknown, after: unknown): void {
