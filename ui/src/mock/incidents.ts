@@ -83,7 +83,17 @@ export class MockIncidents {
       });
     }
     const japanese = laws.some((l) => l.law !== 'gdpr' && l.reportRequired);
+    // A few of src/breach/hints.rs's terms, enough for the mock page to show a hint.
+    const mentions = (name: string, terms: string[]) => terms.some((term) => name.normalize('NFKC').toLowerCase().includes(term));
+    const hints: Triage['hints'] = [];
+    if (i.regime !== 'gdprController') {
+      const health = i.items.filter((x) => !x.sensitive && mentions(x.name, ['病歴', '健診', '健康診断', '診療', 'medical'])).map((x) => x.name);
+      if (health.length) hints.push({ rule: 'sensitive', items: health });
+      const money = i.items.filter((x) => mentions(x.name, ['カード番号', 'クレジットカード', '口座番号', '暗証番号', 'パスワード', 'ログイン', 'password'])).map((x) => x.name);
+      if (!i.financialDamageRisk && money.length) hints.push({ rule: 'financialDamage', items: money });
+    }
     return {
+      hints,
       reportRequired: laws.some((l) => l.reportRequired),
       noticeRequired: japanese,
       wrongfulPurpose: japanese && (i.wrongfulPurpose || i.dataBeingAcquired),

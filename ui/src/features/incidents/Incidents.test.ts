@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../bindings/Incident';
 import { app } from '../../lib/app.svelte';
+import { setLocale } from '../../i18n/i18n.svelte';
 import { emptyIncidentDraft, incidentClientChecks, incidentDraftToInput, joinInstant, parseCount, splitInstant, timelineNote, presentIncidentValue } from './incidents';
 import { useBackend } from '../../mock/testing';
 import IncidentDetail from './IncidentDetail.svelte';
@@ -172,5 +173,62 @@ describe('an incident at a subcontractor tier', () => {
     render(SubcontractorDetail, { id: tier.id });
     expect((await screen.findByTestId('sc-incidents')).textContent).toContain('誤封入');
     expect(() => backend.handle('delete_subcontractor', { id: tier.id, expectedVersion: tier.version })).toThrow();
+  });
+});
+
+describe('triage hints', () => {
+  /** The demo incident with a card number and an unmarked medical history among its items. */
+  function withSuggestiveItems() {
+    const backend = useBackend({ scenario: 'demo' });
+    const incident = backend.incidents.incidents[0]!;
+    incident.financialDamageRisk = false;
+    incident.items = [
+      ...incident.items,
+      { dataItemId: null, name: 'クレジットカード番号', sensitive: false, ordinanceSensitive: false, myNumber: false },
+      { dataItemId: null, name: '病歴', sensitive: false, ordinanceSensitive: false, myNumber: false },
+    ];
+    return { backend, id: incident.id };
+  }
+
+  it('asks, in Japanese, whether the items suggest a trigger, and ticks it through the ordinary update', async () => {
+    setLocale('ja');
+    const { backend, id } = withSuggestiveItems();
+    render(IncidentDetail, { id });
+    const hints = await screen.findAllByTestId('triage-hint');
+    expect(hints.map((h) => h.dataset.rule)).toEqual(['sensitive', 'financialDamage']);
+    const financial = hints[1] as HTMLElement;
+    expect(within(financial).getByTestId('triage-hint-text').textContent).toContain('「クレジットカード番号」');
+    expect(within(financial).getByTestId('triage-hint-text').textContent).toContain('規則7条2号');
+    expect(within(financial).getByTestId('triage-hint-question').textContent).toBe(
+      '不正に利用されることにより財産的被害が生じるおそれがありますか？',
+    );
+    expect(within(hints[0] as HTMLElement).getByTestId('triage-hint-text').textContent).toContain('「病歴」');
+    // The hint only asks: the financial-damage rule is still not met.
+    const rule = screen.getAllByTestId('triage-rule').find((r) => r.dataset.rule === 'financialDamage');
+    expect(rule?.dataset.met).toBe('false');
+
+    await fireEvent.click(within(financial).getByTestId('triage-hint-tick'));
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'update_incident')).toBe(true));
+    const call = backend.calls.find((c) => c.cmd === 'update_incident');
+    expect((call?.args.input as { financialDamageRisk: boolean }).financialDamageRisk).toBe(true);
+    await waitFor(() => expect(screen.getAllByTestId('triage-hint').map((h) => h.dataset.rule)).toEqual(['sensitive']));
+    const ticked = screen.getAllByTestId('triage-rule').find((r) => r.dataset.rule === 'financialDamage');
+    expect(ticked?.dataset.met).toBe('true');
+  });
+
+  it('asks the same in English', async () => {
+    setLocale('en');
+    try {
+      const { id } = withSuggestiveItems();
+      render(IncidentDetail, { id });
+      const hints = await screen.findAllByTestId('triage-hint');
+      const [sensitive, financial] = hints as HTMLElement[];
+      expect(within(financial!).getByTestId('triage-hint-text').textContent).toContain('“クレジットカード番号”');
+      expect(within(financial!).getByTestId('triage-hint-question').textContent).toBe('May their misuse cause financial damage?');
+      expect(within(sensitive!).getByTestId('triage-hint-question').textContent).toContain('sensitive personal information');
+      expect(within(sensitive!).getByTestId('triage-hint-tick').textContent).toBe('Yes, mark them sensitive');
+    } finally {
+      setLocale('ja');
+    }
   });
 });
