@@ -30,8 +30,7 @@ export default async function hints(app) {
   input.items = [...input.items, item('クレジットカード番号'), item('病歴')];
   await invoke(app, 'update_incident', { id: incident.id, expectedVersion: incident.version, input });
 
-  const row = await app.waitFor('css=[data-testid="agenda-row"][data-reference="I-0001"]');
-  await row.click();
+  await app.click('agenda-open-I-0001');
   await app.waitFor('incident-detail');
   await app.waitFor('triage-hints');
   const rules = await app.browser.execute(() =>

@@ -94,10 +94,10 @@ export function explainDeadline(deadline: Deadline): string {
 // ---- the retention explanation ------------------------------------------------------------
 
 function periodText(years: number, months: number): string {
-  const parts: string[] = [];
-  if (years > 0) parts.push(t(years === 1 ? 'retention.yearsOne' : 'retention.years', { n: years }));
-  if (months > 0) parts.push(t(months === 1 ? 'retention.monthsOne' : 'retention.months', { n: months }));
-  return parts.join(t('retention.periodJoin'));
+  const y = t(years === 1 ? 'retention.yearsOne' : 'retention.years', { n: years });
+  const m = t(months === 1 ? 'retention.monthsOne' : 'retention.months', { n: months });
+  if (years > 0 && months > 0) return t('retention.yearsAndMonths', { years: y, months: m });
+  return months > 0 ? m : y;
 }
 
 /** How a retention end was reached: the event not counted, the 起算日, the last day kept. */
