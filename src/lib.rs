@@ -39,6 +39,6 @@ mod validation;
 pub use error::{CoreError, ErrorKind, FieldError, FieldErrorCode, RecordError, Result};
 pub use model::language::Language;
 pub use protection::passphrase::Passphrase;
-pub use register::controls::expired_through;
+pub use register::controls::{disposal_cutoff, expired_through};
 pub use register::incidents::IncidentView;
 pub use register::Register;

@@ -10,8 +10,8 @@ use daicho::model::holding::{DisposalMethod, RetentionRule, RetentionTrigger};
 use daicho::model::measure::{MeasureHeading, MeasureInput};
 use daicho::model::objection::ObjectionInput;
 use daicho::model::provision::{
-    years_ending, ProvisionBasis, ProvisionDirection, ProvisionRecordInput, RecipientInput,
-    RecordingMethod, StatutoryException,
+    ProvisionBasis, ProvisionDirection, ProvisionRecordInput, RecipientInput, RecordingMethod,
+    StatutoryException,
 };
 use daicho::model::quality::{FindingRule, FindingSection};
 use daicho::{ErrorKind, FieldErrorCode, Register};
@@ -381,8 +381,8 @@ fn links_must_point_at_records_that_exist_and_fit() {
 #[test]
 fn retention_follows_the_recording_method() {
     // Rules art. 21: individual records 3 years from the day made; bulk 3 years and contract
-    // substitutes 1 year from the last provision covered.
-    assert_eq!(years_ending(d("2026-04-10"), 3), d("2029-04-09"));
+    // substitutes 1 year from the last provision covered; the day of the event is not counted
+    // and the period ends on its corresponding day (Civil Code arts. 140, 143; the PPC's FAQ).
     let (register, h) = with_holding();
     let individual = register
         .create_provision_record(
@@ -428,10 +428,26 @@ fn retention_follows_the_recording_method() {
         .unwrap();
     let today = d("2026-06-01");
     let until = |id| register.provision_record(id, today).unwrap();
-    assert_eq!(until(individual.id).retain_until, Some(d("2029-04-11")));
-    assert_eq!(until(bulk.id).retain_until, Some(d("2029-03-30")));
-    // From 29 February 2024, one year ends on 28 February 2025.
+    // Made 2026-04-12: 起算日 4/13, kept through 2029-04-12.
+    assert_eq!(until(individual.id).retain_until, Some(d("2029-04-12")));
+    // Last provision 2026-03-31: 起算日 4/1, three whole years to 2029-03-31 (art. 143(1)).
+    assert_eq!(until(bulk.id).retain_until, Some(d("2029-03-31")));
+    // Last provision 29 February 2024: 起算日 1 March 2024, the day before 1 March 2025.
     assert_eq!(until(contract.id).retain_until, Some(d("2025-02-28")));
+    let explained = until(individual.id).retention.expect("an explanation");
+    assert_eq!(
+        explained.counted_from,
+        daicho::deadline::RetentionEvent::RecordMade
+    );
+    assert_eq!(
+        (explained.event, explained.first_day, explained.past_from),
+        (d("2026-04-12"), d("2026-04-13"), d("2029-04-13"))
+    );
+    assert_eq!(
+        until(contract.id).retention.map(|r| r.counted_from),
+        Some(daicho::deadline::RetentionEvent::LastProvision)
+    );
+    assert_eq!(until(continuing.id).retention, None);
     assert!(until(contract.id).past_retention);
     assert!(!until(individual.id).past_retention);
     assert_eq!(until(continuing.id).retain_until, None);
@@ -712,13 +728,18 @@ fn holdings_whose_retention_ran_out_are_due_until_a_disposal_covers_them() {
     assert!(register.disposals_due(today).unwrap().is_empty());
 
     let fiscal_holding = register.holding(fiscal).unwrap();
-    // Five years from the end of fiscal 2020 (31 March 2021) run out on 30 March 2026.
+    // Five years from the end of fiscal 2020 (31 March 2021) run from 1 April 2021 to the end
+    // of 31 March 2026 (Civil Code arts. 140, 143(1)): fiscal 2020 is due from 1 April 2026.
     assert_eq!(
         daicho::expired_through(&fiscal_holding, d("2026-03-30")),
         Some(d("2020-03-31"))
     );
     assert_eq!(
         daicho::expired_through(&fiscal_holding, d("2026-03-31")),
+        Some(d("2020-03-31"))
+    );
+    assert_eq!(
+        daicho::expired_through(&fiscal_holding, d("2026-04-01")),
         Some(d("2021-03-31"))
     );
     assert_eq!(
@@ -726,9 +747,11 @@ fn holdings_whose_retention_ran_out_are_due_until_a_disposal_covers_them() {
         Some(d("2021-03-31"))
     );
     let acquired_holding = register.holding(acquired).unwrap();
+    // Three years from acquisition on 14 June 2023 run to the end of 14 June 2026; data from
+    // 15 June 2023 is kept through 15 June 2026.
     assert_eq!(
         daicho::expired_through(&acquired_holding, d("2026-06-15")),
-        Some(d("2023-06-15"))
+        Some(d("2023-06-14"))
     );
     assert_eq!(
         daicho::expired_through(&register.holding(leaving).unwrap(), today),
@@ -749,6 +772,15 @@ fn holdings_whose_retention_ran_out_are_due_until_a_disposal_covers_them() {
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].holding_id, fiscal);
     assert_eq!(due[0].expired_through, d("2021-03-31"));
+    let explained = &due[0].retention;
+    assert_eq!(
+        explained.counted_from,
+        daicho::deadline::RetentionEvent::FiscalYearEnd
+    );
+    assert_eq!(
+        (explained.first_day, explained.until, explained.past_from),
+        (d("2021-04-01"), d("2026-03-31"), d("2026-04-01"))
+    );
     assert_eq!(due[0].last_covered_through, Some(d("2020-03-31")));
     assert_eq!(due[0].last_disposal_id, Some(older.id));
     let findings = register.findings(d("2026-11-23")).unwrap();

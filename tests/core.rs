@@ -22,5 +22,6 @@ mod organisation;
 mod print;
 mod print_sections;
 mod requests;
+mod retention;
 mod sharing;
 mod storage;

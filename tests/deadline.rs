@@ -435,6 +435,11 @@ fn obon_calendar() -> Calendar {
         .expect("valid closures")
 }
 
+/// The organisation's default closures: 12/29–1/3 only.
+fn office_calendar() -> Calendar {
+    Calendar::with_closures(vec![ClosureRange::YEAR_END], vec![]).expect("valid closures")
+}
+
 fn no_year_end_calendar() -> Calendar {
     Calendar::with_closures(vec![], vec![]).expect("valid closures")
 }
@@ -755,55 +760,121 @@ const CASES: &[Case] = &[
         rule: DeadlineRule::PrivateLitigationLine,
         due: "2026-05-04",
     },
-    // ---- GDPR requests: one calendar month ----
+    // ---- GDPR requests: one calendar month (Art. 12(3)), counted by Reg. 1182/71 art. 3 ----
+    // Art. 3(2)(c): the period ends on the day of the last month with the same date as the day
+    // of receipt, or on that month's last day when there is none (the EDPB's Guidelines 01/2022
+    // and the ICO's guidance give the same examples: 3 September → 3 October; 31 March →
+    // 30 April). Art. 3(4): a last day on a Saturday, Sunday or public holiday moves to the next
+    // working day. The public holidays are the organisation's own closure days here (default
+    // 12/29–1/3), never Japan's national holidays.
     Case {
-        name: "GDPR same date next month, not moved off a Sunday",
-        // receipt 2026-03-05 → 2026-04-05 (Sun), kept.
-        compute: || gdpr_response(d("2026-03-05"), false),
+        name: "GDPR same date next month, moved off a Sunday",
+        // receipt 2026-03-05 → 2026-04-05 (Sun) → Mon 4/6. Art. 3(2)(c), 3(4).
+        compute: || gdpr_response(d("2026-03-05"), false, &office_calendar()),
         rule: DeadlineRule::GdprResponse,
-        due: "2026-04-05",
+        due: "2026-04-06",
     },
     Case {
         name: "GDPR 31 January in a leap year",
-        // 2028-01-31 → no 2/31 → last day of February 2028 = 2/29.
-        compute: || gdpr_response(d("2028-01-31"), false),
+        // 2028-01-31 → no 2/31 → last day of February 2028 = 2/29 (Tue), open. Art. 3(2)(c).
+        compute: || gdpr_response(d("2028-01-31"), false, &office_calendar()),
         rule: DeadlineRule::GdprResponse,
         due: "2028-02-29",
     },
     Case {
-        name: "GDPR 31 January in a common year",
-        // 2027-01-31 → no 2/31 → 2/28.
-        compute: || gdpr_response(d("2027-01-31"), false),
+        name: "GDPR 31 January 2025, month end on a Friday",
+        // 2025-01-31 → no 2/31 → 2025-02-28 (Fri), open: not moved. Art. 3(2)(c).
+        compute: || gdpr_response(d("2025-01-31"), false, &office_calendar()),
         rule: DeadlineRule::GdprResponse,
-        due: "2027-02-28",
+        due: "2025-02-28",
     },
     Case {
-        name: "GDPR 31 March",
-        // 2026-03-31 → no 4/31 → 4/30.
-        compute: || gdpr_response(d("2026-03-31"), false),
+        name: "GDPR 31 January in a common year, month end on a Sunday",
+        // 2027-01-31 → no 2/31 → 2027-02-28 (Sun) → Mon 3/1. Art. 3(2)(c), 3(4).
+        compute: || gdpr_response(d("2027-01-31"), false, &office_calendar()),
+        rule: DeadlineRule::GdprResponse,
+        due: "2027-03-01",
+    },
+    Case {
+        name: "GDPR 31 March (the EDPB's and ICO's example)",
+        // 2026-03-31 → no 4/31 → 4/30 (Thu), open. Art. 3(2)(c).
+        compute: || gdpr_response(d("2026-03-31"), false, &office_calendar()),
         rule: DeadlineRule::GdprResponse,
         due: "2026-04-30",
     },
     Case {
-        name: "GDPR over the year end",
-        // 2026-12-15 → 2027-01-15.
-        compute: || gdpr_response(d("2026-12-15"), false),
+        name: "GDPR last day on a Saturday moves over the weekend",
+        // 2026-04-30 → 2026-05-30 (Sat), 5/31 (Sun) → Mon 6/1. Art. 3(4).
+        compute: || gdpr_response(d("2026-04-30"), false, &office_calendar()),
+        rule: DeadlineRule::GdprResponse,
+        due: "2026-06-01",
+    },
+    Case {
+        name: "GDPR over the year end on an open day",
+        // 2026-12-15 → 2027-01-15 (Fri), open. Art. 3(2)(c).
+        compute: || gdpr_response(d("2026-12-15"), false, &office_calendar()),
         rule: DeadlineRule::GdprResponse,
         due: "2027-01-15",
     },
     Case {
+        name: "GDPR last day in the organisation's year-end closure",
+        // 2026-11-30 → 2026-12-30 (Wed, closed 12/29–1/3); 12/31, 1/1 closed, 1/2 Sat, 1/3 Sun
+        // → Mon 2027-01-04. Art. 3(4), the organisation's closures standing for public holidays.
+        compute: || gdpr_response(d("2026-11-30"), false, &office_calendar()),
+        rule: DeadlineRule::GdprResponse,
+        due: "2027-01-04",
+    },
+    Case {
+        name: "GDPR ignores Japanese national holidays",
+        // 2026-04-03 → 2026-05-03 (Sun, 憲法記念日) → Mon 5/4: みどりの日 in Japan, but not a
+        // day the Regulation's period moves over. Art. 3(4).
+        compute: || gdpr_response(d("2026-04-03"), false, &office_calendar()),
+        rule: DeadlineRule::GdprResponse,
+        due: "2026-05-04",
+    },
+    Case {
+        name: "GDPR last day on an organisation's closed date",
+        // 2026-05-15 → 2026-06-15 (Mon), a closed date of the organisation → Tue 6/16.
+        compute: || gdpr_response(d("2026-05-15"), false, &obon_calendar()),
+        rule: DeadlineRule::GdprResponse,
+        due: "2026-06-16",
+    },
+    Case {
+        name: "GDPR last day in a recurring summer closure",
+        // 2026-07-13 → 2026-08-13 (Thu); closed 8/13–8/16 (Thu–Sun) → Mon 8/17.
+        compute: || gdpr_response(d("2026-07-13"), false, &obon_calendar()),
+        rule: DeadlineRule::GdprResponse,
+        due: "2026-08-17",
+    },
+    // Extended by two further months: three months counted from receipt (Art. 12(3)).
+    Case {
         name: "GDPR extended: three months from receipt",
-        // 2026-01-31 + 3 months → no 4/31 → 4/30.
-        compute: || gdpr_response(d("2026-01-31"), true),
+        // 2026-01-31 + 3 months → no 4/31 → 4/30 (Thu), open.
+        compute: || gdpr_response(d("2026-01-31"), true, &office_calendar()),
         rule: DeadlineRule::GdprResponseExtended,
         due: "2026-04-30",
     },
     Case {
         name: "GDPR extended into a leap February",
-        // 2027-11-30 + 3 months → no 2028-02-30 → 2/29.
-        compute: || gdpr_response(d("2027-11-30"), true),
+        // 2027-11-30 + 3 months → no 2028-02-30 → 2/29 (Tue), open.
+        compute: || gdpr_response(d("2027-11-30"), true, &office_calendar()),
         rule: DeadlineRule::GdprResponseExtended,
         due: "2028-02-29",
+    },
+    Case {
+        name: "GDPR extended: counted from receipt, not from the moved first month",
+        // 2026-04-30 + 3 months → 7/30 (Thu). The first month ended on Mon 6/1 after moving off
+        // the weekend; two months from 6/1 would give 8/1 (Sat) → 8/3, which is not the rule.
+        compute: || gdpr_response(d("2026-04-30"), true, &office_calendar()),
+        rule: DeadlineRule::GdprResponseExtended,
+        due: "2026-07-30",
+    },
+    Case {
+        name: "GDPR extended, last day on a Saturday",
+        // 2026-07-31 + 3 months → 10/31 (Sat), 11/1 (Sun) → Mon 11/2. Art. 3(4).
+        compute: || gdpr_response(d("2026-07-31"), true, &office_calendar()),
+        rule: DeadlineRule::GdprResponseExtended,
+        due: "2026-11-02",
     },
     // ---- APPI breach: preliminary report window ----
     Case {
@@ -1029,15 +1100,17 @@ fn english_renderings_for_the_cli() {
         year_end.to_string(),
         "30 days from the day after 2026-11-29, ends on a closure day (2026-12-29) → 2027-01-04"
     );
-    let gdpr = gdpr_response(d("2027-01-31"), false).expect("a deadline");
+    let gdpr = gdpr_response(d("2027-01-31"), false, &office_calendar()).expect("a deadline");
     assert_eq!(
         gdpr.to_string(),
-        "1 month from 2027-01-31 (no such date: the month's last day) → 2027-02-28"
+        "1 month from 2027-01-31 (no such date: the month's last day), \
+         ends on a weekend (2027-02-28) → 2027-03-01"
     );
-    let gdpr_extended = gdpr_response(d("2026-03-05"), true).expect("a deadline");
+    let gdpr_extended =
+        gdpr_response(d("2026-03-05"), true, &office_calendar()).expect("a deadline");
     assert_eq!(
         gdpr_extended.to_string(),
-        "3 months from 2026-03-05, including a 2-month extension → 2026-06-05"
+        "3 months from 2026-03-05, including a 2-month extension, counted from receipt → 2026-06-05"
     );
     let breach = gdpr_breach_notification(at("2026-04-01T10:00:00+09:00")).expect("a deadline");
     assert_eq!(
@@ -1241,11 +1314,12 @@ fn deadlines_beyond_the_known_holidays_are_refused() {
             date: d("2100-01-14")
         })
     );
-    // Rules that never consult the calendar still answer.
+    // Rules that never consult the national holidays still answer: 2100-01-31 → 2100-02-28
+    // (Sun) → Mon 3/1, weekends being known for any year.
     assert_eq!(
-        gdpr_response(d("2100-01-31"), false).map(|x| x.due),
-        Ok(d("2100-02-28"))
+        gdpr_response(d("2100-01-31"), false, &office_calendar()).map(|x| x.due),
+        Ok(d("2100-03-01"))
     );
-    assert!(gdpr_response(NaiveDate::MAX, false).is_err());
+    assert!(gdpr_response(NaiveDate::MAX, false, &office_calendar()).is_err());
     assert!(private_target(NaiveDate::MAX, &[], 14).is_err());
 }

@@ -1171,3 +1171,114 @@ fn the_document_carries_the_tier_link_and_refuses_a_tier_it_does_not_hold() {
         "{incident_problem:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Triage hints: what the items suggest, asked rather than decided
+// ---------------------------------------------------------------------------------------------
+
+/// Item names against the two term tables, each case worked out from the rule it points to:
+/// PPC Rules art. 7(ii) and the PPC's examples for it (card numbers, bank accounts with PINs,
+/// online IDs and passwords, 通則編 3-5-3-1), and art. 7(i) with APPI art. 2(3) and Cabinet
+/// Order art. 2(i)–(iii) (medical history, health-check results, treatment).
+#[test]
+fn the_items_that_suggest_a_trigger_are_found_in_either_language_and_any_width() {
+    use daicho::breach::hints::{financial_items, unmarked_health_items};
+    // (name, suggests financial damage, suggests health data)
+    let cases: &[(&str, bool, bool)] = &[
+        ("クレジットカード番号", true, false),
+        ("カード番号（下4桁以外）", true, false),
+        ("振込先口座番号", true, false),
+        ("キャッシュカード暗証番号", true, false),
+        ("ID・パスワード", true, false),
+        ("ログインID", true, false),
+        ("ﾊﾟｽﾜｰﾄﾞ", true, false),            // half-width katakana
+        ("ＰＡＳＳＷＯＲＤ", true, false), // full-width Latin
+        ("Credit Card Number", true, false),
+        ("Bank account details", true, false),
+        ("Login credentials", true, false),
+        ("病歴", false, true),
+        ("既往歴・病名", false, true),
+        ("健康診断結果", false, true),
+        ("健診結果", false, true),
+        ("診療報酬明細書（レセプト）", false, true),
+        ("Medical history", false, true),
+        ("HEALTH CHECK results", false, true),
+        // Not suggesting either: ordinary identity and contact items, and words that only
+        // contain a short term by accident ("pin" in "shipping" is not in the table).
+        ("氏名", false, false),
+        ("住所", false, false),
+        ("被保険者番号", false, false),
+        ("健康保険証の記号・番号", false, false),
+        ("Shipping address", false, false),
+        ("メールアドレス", false, false),
+    ];
+    for (name, financial, health) in cases {
+        let items = vec![incident_item(name)];
+        assert_eq!(
+            !financial_items(&items).is_empty(),
+            *financial,
+            "{name}: financial"
+        );
+        assert_eq!(
+            !unmarked_health_items(&items).is_empty(),
+            *health,
+            "{name}: health"
+        );
+    }
+}
+
+#[test]
+fn hints_ask_about_unticked_triggers_and_leave_the_triage_to_the_ticked_facts() {
+    let mut fields = incident(AWARE);
+    fields.persons = 12;
+    fields.items = vec![
+        incident_item("氏名"),
+        incident_item("カード番号"),
+        incident_item("病歴"),
+        flagged("健診結果", |i| i.sensitive = true),
+    ];
+    let result = triage(&stored(PrivateOperator, false, fields.clone()));
+    // Nothing ticked fires: 健診結果 is marked sensitive, so art. 7(i) does fire on it; 病歴 is
+    // not marked and card numbers are not ticked as a financial risk, so both are asked about.
+    let appi = &result.laws[0];
+    let fired: Vec<_> = appi
+        .checks
+        .iter()
+        .filter(|c| c.met)
+        .map(|c| c.rule)
+        .collect();
+    assert_eq!(fired, [Sensitive]);
+    let hints: Vec<_> = result
+        .hints
+        .iter()
+        .map(|h| (h.rule, h.items.clone()))
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            (Sensitive, vec!["病歴".to_owned()]),
+            (FinancialDamage, vec!["カード番号".to_owned()]),
+        ]
+    );
+
+    // Ticked, the question is answered and the hint goes; the triage follows the tick.
+    fields.financial_damage_risk = true;
+    fields.items[2].sensitive = true;
+    let result = triage(&stored(PrivateOperator, false, fields.clone()));
+    assert!(result.hints.is_empty());
+    assert!(result.laws[0]
+        .checks
+        .iter()
+        .any(|c| c.rule == FinancialDamage && c.met));
+
+    // A card number alone, unticked: no report is required and the hint asks.
+    let mut only_card = incident(AWARE);
+    only_card.persons = 3;
+    only_card.items = vec![incident_item("クレジットカード番号")];
+    let result = triage(&stored(PrivateOperator, false, only_card.clone()));
+    assert!(!result.report_required);
+    assert_eq!(result.hints.len(), 1);
+    // The GDPR has no such triggers: no hint for a GDPR controller.
+    let result = triage(&stored(GdprController, false, only_card));
+    assert!(result.hints.is_empty());
+}

@@ -799,6 +799,15 @@ mod scenarios {
             input["withdrawnOn"] = json!(today);
             input
         };
+        let hinted = {
+            let mut input = incident_form_input("会員情報の誤送信", "総務課", 3, None);
+            let item = |name: &str| {
+                json!({ "dataItemId": null, "name": name, "sensitive": false,
+                    "ordinanceSensitive": false, "myNumber": false })
+            };
+            input["items"] = json!([item("氏名"), item("クレジットカード番号"), item("病歴")]);
+            input
+        };
         let new_holding = holding_form_input();
         let too_long = {
             let mut input = holding_form_input();
@@ -933,6 +942,13 @@ mod scenarios {
                 Some("demo/incidentCreated"),
                 "create_incident",
                 json!({ "input": incident_form_input("名簿の紛失", "総務課", 1200, None) }),
+            ),
+            // Items that suggest triggers the officer has not ticked: the page asks about them.
+            write(
+                "demo",
+                Some("demo/incidentHinted"),
+                "create_incident",
+                json!({ "input": hinted }),
             ),
             write(
                 "demo",

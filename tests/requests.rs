@@ -1171,11 +1171,12 @@ fn a_gdpr_month_runs_from_receipt_whatever_pauses_are_recorded() {
         .unwrap();
     let view = register.request(paused.id, d("2026-03-21")).unwrap();
     assert!(!view.rules.pauses_stop_the_clock);
-    // 2026-03-05 + one month = 2026-04-05 (Sun), not moved and not paused.
-    assert_eq!(view.deadlines[0].deadline.due, d("2026-04-05"));
+    // 2026-03-05 + one month = 2026-04-05 (Sun), not paused; a last day on a Sunday moves to
+    // Monday 04-06 (Reg. 1182/71 art. 3(4)).
+    assert_eq!(view.deadlines[0].deadline.due, d("2026-04-06"));
     assert_eq!(
         view.deadlines[0].deadline.to_string(),
-        "1 month from 2026-03-05 → 2026-04-05"
+        "1 month from 2026-03-05, ends on a weekend (2026-04-05) → 2026-04-06"
     );
 }
 
@@ -1477,33 +1478,34 @@ fn extensions_belong_to_public_bodies_and_the_gdpr_and_must_be_notified_in_time(
         "{error}"
     );
 
-    // GDPR, received 2027-01-31: one month ends 02-28 (no 02-31); notice on 03-01 is too late;
-    // extended by two months: 04-30 (no 04-31).
+    // GDPR, received 2027-01-31: one month ends 02-28 (no 02-31), a Sunday, so Monday 03-01
+    // (Reg. 1182/71 art. 3(4)); notice on 03-02 is too late; extended by two months counted
+    // from receipt: 04-30 (no 04-31), a Friday.
     let register = register_under(Regime::GdprController, false);
     let mut input = request("2027-01-31");
     input.request_type = RequestType::GdprAccess;
     let created = create(&register, input);
     assert_eq!(
         due(&register, &created, "2027-02-01"),
-        [(DeadlineRule::GdprResponse, "2027-02-28".to_owned())]
+        [(DeadlineRule::GdprResponse, "2027-03-01".to_owned())]
     );
     let error = register
         .set_request_extension(
             created.id,
             created.version,
-            Some(extension("2027-03-01")),
+            Some(extension("2027-03-02")),
             ACTOR,
         )
         .unwrap_err();
     assert!(
-        error.to_string().contains("must be notified by 2027-02-28"),
+        error.to_string().contains("must be notified by 2027-03-01"),
         "{error}"
     );
     let extended = register
         .set_request_extension(
             created.id,
             created.version,
-            Some(extension("2027-02-28")),
+            Some(extension("2027-03-01")),
             ACTOR,
         )
         .unwrap();

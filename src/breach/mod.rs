@@ -21,6 +21,9 @@
 //! - GDPR Art. 33(1): every breach, unless it is unlikely to result in a risk to persons.
 
 pub mod draft;
+pub mod hints;
+
+pub use hints::TriageHint;
 
 use crate::deadline::{
     appi_final_report, appi_preliminary_report, gdpr_breach_notification, DeadlineError,
@@ -176,6 +179,9 @@ pub struct Triage {
     /// A wrongful-purpose rule fired: the final report is due in 60 days, not 30.
     pub wrongful_purpose: bool,
     pub laws: Vec<LawTriage>,
+    /// Triggers the affected items suggest but the officer has not ticked: questions for the
+    /// officer, never counted in the decision above.
+    pub hints: Vec<TriageHint>,
 }
 
 /// Decides, for every law that applies to the incident's organisation and data, whether a
@@ -305,11 +311,17 @@ pub fn triage(incident: &Incident) -> Triage {
                     .iter()
                     .any(|c| c.rule == TriageRule::WrongfulPurpose && c.met)
         });
+    // Only the Japanese laws have the sensitive and financial-damage triggers.
+    let hints = match japanese {
+        Some(_) => hints::hints(&f.items, f.financial_damage_risk),
+        None => Vec::new(),
+    };
     Triage {
         report_required: laws.iter().any(|l| l.report_required),
         notice_required: japanese_required,
         wrongful_purpose,
         laws,
+        hints,
     }
 }
 

@@ -436,6 +436,9 @@ pub struct ClosedDay {
 #[ts(export)]
 pub struct Calendar {
     holiday_rules: String,
+    /// Japanese national holidays close the day. False for a GDPR period, which moves off
+    /// weekends and the organisation's own closure days only (see [`Calendar::for_gdpr`]).
+    national_holidays: bool,
     recurring_closures: Vec<ClosureRange>,
     closed_dates: Vec<NaiveDate>,
 }
@@ -445,6 +448,7 @@ impl Calendar {
     pub fn japan() -> Calendar {
         Calendar {
             holiday_rules: HOLIDAY_RULES.to_string(),
+            national_holidays: true,
             recurring_closures: vec![ClosureRange::YEAR_END],
             closed_dates: Vec::new(),
         }
@@ -465,9 +469,24 @@ impl Calendar {
         dates.dedup();
         Ok(Calendar {
             holiday_rules: HOLIDAY_RULES.to_string(),
+            national_holidays: true,
             recurring_closures: recurring,
             closed_dates: dates,
         })
+    }
+
+    /// The same closures without Japanese national holidays: the days a GDPR period moves off
+    /// are Saturdays, Sundays and public holidays (Reg. 1182/71 art. 3(4)), and which public
+    /// holidays apply is not Japan's to say; the organisation's own closure days stand for them.
+    pub fn for_gdpr(&self) -> Calendar {
+        Calendar {
+            national_holidays: false,
+            ..self.clone()
+        }
+    }
+
+    pub fn national_holidays(&self) -> bool {
+        self.national_holidays
     }
 
     pub fn recurring_closures(&self) -> &[ClosureRange] {
@@ -481,8 +500,10 @@ impl Calendar {
     /// Every reason `date` is closed; empty when it is open.
     pub fn why_closed(&self, date: NaiveDate) -> Result<Vec<ClosureReason>, DeadlineError> {
         let mut reasons = Vec::new();
-        if let Some(name) = holiday_on(date)? {
-            reasons.push(ClosureReason::Holiday { name });
+        if self.national_holidays {
+            if let Some(name) = holiday_on(date)? {
+                reasons.push(ClosureReason::Holiday { name });
+            }
         }
         if let Some(range) = self.recurring_closures.iter().find(|r| r.contains(date)) {
             reasons.push(ClosureReason::RecurringClosure { range: *range });

@@ -8,10 +8,12 @@
 //! - [`calendar`]: Japanese national holidays computed from the holiday law's rules (offline, for
 //!   1973–2099) and a [`Calendar`] that adds weekends and the organisation's closure days;
 //! - [`periods`]: the rules themselves (public-body decisions, the private operator's target and
-//!   litigation line, GDPR months and hours, APPI breach reports).
+//!   litigation line, GDPR months and hours, APPI breach reports);
+//! - [`retention`]: how long records are kept (provision records, holdings' retention rules).
 
 pub mod calendar;
 pub mod periods;
+pub mod retention;
 
 pub use calendar::{
     holiday_on, holidays, Calendar, ClosedDay, ClosureRange, ClosureReason, Holiday, HolidayName,
@@ -23,6 +25,7 @@ pub use periods::{
     public_large_volume, CountStart, Deadline, DeadlineKind, DeadlineRule, DeadlineStep,
     LargeVolume, PauseInterval, PublicPeriods,
 };
+pub use retention::{latest_event_past, retention, Retention, RetentionEvent};
 
 use chrono::NaiveDate;
 

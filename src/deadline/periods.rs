@@ -346,35 +346,47 @@ pub fn private_litigation_line(received: NaiveDate) -> Result<Deadline, Deadline
     Ok(deadline)
 }
 
-/// GDPR Art. 12(3): one month from receipt, i.e. the same date in the next month or that month's
-/// last day (Reg. 1182/71 art. 3(2)(c)); three months in all when extended. The date is not
-/// moved off weekends or holidays: which member state's holidays apply is not known here, and
-/// answering by the unmoved date is always in time.
-pub fn gdpr_response(received: NaiveDate, extended: bool) -> Result<Deadline, DeadlineError> {
+/// GDPR Art. 12(3): one month from receipt, ending on the same date in the next month or, when
+/// that month has no such date, on its last day (Reg. 1182/71 art. 3(2)(c)); a last day on a
+/// Saturday, Sunday or public holiday moves to the next working day (art. 3(4)), as the EDPB
+/// (Guidelines 01/2022 on the right of access) and the ICO apply it. Japanese national holidays
+/// are not the Regulation's public holidays, so the days moved over are weekends and the
+/// organisation's own closure days in `calendar` (see [`Calendar::for_gdpr`]).
+///
+/// Extended by two further months, the three months are counted from the receipt date, not from
+/// the end of the first month (which may itself have moved off a weekend): "the period may be
+/// extended by two further months" lengthens the period that runs from receipt.
+pub fn gdpr_response(
+    received: NaiveDate,
+    extended: bool,
+    calendar: &Calendar,
+) -> Result<Deadline, DeadlineError> {
     let (rule, months) = if extended {
         (DeadlineRule::GdprResponseExtended, 3)
     } else {
         (DeadlineRule::GdprResponse, 1)
     };
-    let due = received
+    let last_day = received
         .checked_add_months(Months::new(months))
         .ok_or(DeadlineError::OutsideCalendar { date: received })?;
     let mut explanation = vec![DeadlineStep::AddMonths {
         months,
         from: received,
-        to: due,
-        clamped: due.day() != received.day(),
+        to: last_day,
+        clamped: last_day.day() != received.day(),
     }];
     if extended {
         explanation.push(DeadlineStep::ExtendedByMonths { months: 2 });
     }
+    let calendar = calendar.for_gdpr();
+    let due = roll_over(last_day, &calendar, &mut explanation)?;
     Ok(Deadline {
         rule,
         kind: DeadlineKind::Statutory,
         due,
         due_at: None,
         explanation,
-        calendar: None,
+        calendar: Some(calendar),
     })
 }
 
@@ -680,7 +692,7 @@ fn describe_step(step: &DeadlineStep) -> String {
             format!("{} from {from}{clamp}", plural(*months, "month"))
         }
         DeadlineStep::ExtendedByMonths { months } => {
-            format!("including a {}-month extension", months)
+            format!("including a {months}-month extension, counted from receipt")
         }
         DeadlineStep::AddHours { hours, from, .. } => {
             format!("{} from {}", plural(*hours, "hour"), from.to_rfc3339())

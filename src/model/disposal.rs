@@ -3,6 +3,7 @@
 
 use super::coded_enum;
 use super::holding::DisposalMethod;
+use crate::deadline::retention::Retention;
 use crate::error::FieldErrorCode;
 use crate::validation::{tidy, FieldChecks, LONG_TEXT, SHORT_TEXT};
 use chrono::NaiveDate;
@@ -74,6 +75,8 @@ pub struct DisposalDue {
     pub holding_name: String,
     /// Data whose retention period started on or before this day has run out its retention.
     pub expired_through: NaiveDate,
+    /// The retention of data from that day, with how its end was reached.
+    pub retention: Retention,
     /// What the last disposal covered, if any was recorded.
     pub last_covered_through: Option<NaiveDate>,
     #[ts(type = "number | null")]

@@ -3,9 +3,10 @@
 //! arts. 19–25), with how long each record must be kept.
 
 use super::coded_enum;
+use crate::deadline::retention::{retention, Retention, RetentionEvent};
 use crate::error::FieldErrorCode;
 use crate::validation::{tidy, tidy_list, FieldChecks, LONG_TEXT, MAX_LIST, SHORT_TEXT};
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use ts_rs::TS;
@@ -167,21 +168,8 @@ pub struct ProvisionRecordView {
     pub retain_until: Option<NaiveDate>,
     /// Kept past its retention: it may now be deleted.
     pub past_retention: bool,
-}
-
-/// 「起算して N 年を経過する日」: the day before the anniversary, counting the start day as
-/// day one; when the anniversary month lacks that day (29 February) the period ends on the
-/// month's last day (Civil Code arts. 140, 143(2)).
-pub fn years_ending(start: NaiveDate, years: u32) -> NaiveDate {
-    let anniversary = start
-        .checked_add_months(Months::new(years * 12))
-        .unwrap_or(NaiveDate::MAX);
-    if anniversary.day() != start.day() {
-        // chrono clamped a missing day to the month's end, which is then the last day.
-        anniversary
-    } else {
-        anniversary.pred_opt().unwrap_or(anniversary)
-    }
+    /// How `retain_until` was reached, shown beside it.
+    pub retention: Option<Retention>,
 }
 
 impl RecordingMethod {
@@ -204,9 +192,22 @@ impl ProvisionRecordInput {
         }
     }
 
+    /// How long the record is kept, counted as the PPC's FAQ counts it: a record made on
+    /// 1 February is kept until 1 February three years later (see [`crate::deadline::retention`]).
+    /// `None` while a series goes on, or for a date at the end of the calendar.
+    pub fn retention(&self) -> Option<Retention> {
+        let event = match self.recording_method {
+            RecordingMethod::Individual => RetentionEvent::RecordMade,
+            RecordingMethod::Bulk | RecordingMethod::ContractSubstitute => {
+                RetentionEvent::LastProvision
+            }
+        };
+        let years = self.recording_method.retention_years();
+        retention(event, self.retention_start()?, years, 0).ok()
+    }
+
     pub fn retain_until(&self) -> Option<NaiveDate> {
-        self.retention_start()
-            .map(|start| years_ending(start, self.recording_method.retention_years()))
+        self.retention().map(|r| r.until)
     }
 
     /// True when one of the persons matches `person`, ignoring case and spaces (a name typed
@@ -400,22 +401,4 @@ fn normalise_person(value: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn a_period_counted_from_a_day_ends_the_day_before_its_anniversary() {
-        assert_eq!(years_ending(d(2024, 4, 1), 3), d(2027, 3, 31));
-        assert_eq!(years_ending(d(2025, 1, 1), 1), d(2025, 12, 31));
-        // 29 February has no anniversary in 2025: the period ends on the month's last day.
-        assert_eq!(years_ending(d(2024, 2, 29), 1), d(2025, 2, 28));
-        assert_eq!(years_ending(d(2024, 2, 29), 4), d(2028, 2, 28));
-    }
 }

@@ -4,6 +4,7 @@
 //! free), write, and append one audit entry in the same transaction.
 
 use crate::audit::Entity;
+use crate::deadline::retention::{latest_event_past, retention, Retention, RetentionEvent};
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::consent_matter::{ConsentMatter, ConsentMatterInput};
 use crate::model::disposal::{Disposal, DisposalDue, DisposalInput};
@@ -20,7 +21,7 @@ use crate::register::Register;
 use crate::store;
 use crate::store::sections::{self, Table};
 use crate::validation::FieldChecks;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 /// A record kind kept in one row with its links to holdings ([`Table`]); the five share their
@@ -611,10 +612,11 @@ fn new_record<I, S>(input: I, build: impl FnOnce(i64, I, i64, String, String) ->
 }
 
 pub(crate) fn provision_view(record: ProvisionRecord, today: NaiveDate) -> ProvisionRecordView {
-    let retain_until = record.fields.retain_until();
+    let retention = record.fields.retention();
     ProvisionRecordView {
-        past_retention: retain_until.is_some_and(|until| today > until),
-        retain_until,
+        past_retention: retention.as_ref().is_some_and(|r| today >= r.past_from),
+        retain_until: retention.as_ref().map(|r| r.until),
+        retention,
         record,
     }
 }
@@ -624,34 +626,39 @@ pub(crate) fn provision_view(record: ProvisionRecord, today: NaiveDate) -> Provi
 /// the fiscal year (31 March) the data belongs to. Other triggers depend on events the
 /// register does not hold (a contract's end, a member leaving), so nothing is computed.
 pub fn expired_through(holding: &Holding, today: NaiveDate) -> Option<NaiveDate> {
+    disposal_cutoff(holding, today).map(|r| r.event)
+}
+
+/// The retention of the latest data past it by `today`, with how its end was reached: the
+/// period is counted from the day after the trigger (Civil Code art. 140) and ends on the day
+/// corresponding to the trigger, so data acquired on 1 February 2023 under a three-year rule
+/// is kept through 1 February 2026 and due for disposal from 2 February.
+pub fn disposal_cutoff(holding: &Holding, today: NaiveDate) -> Option<Retention> {
     let rule = holding.fields.retention.as_ref()?;
-    let months = rule.years * 12 + rule.months;
-    if months == 0 {
-        return None;
-    }
-    // Retention of `months` counted from day T runs out at the end of T + months − 1 day, so
-    // data is past it when T + months <= today.
-    let latest_start = today.checked_sub_months(Months::new(months))?;
-    match rule.trigger {
-        RetentionTrigger::Acquisition => Some(latest_start),
+    let latest = latest_event_past(today, rule.years * 12 + rule.months)?;
+    let (event, day) = match rule.trigger {
+        RetentionTrigger::Acquisition => (RetentionEvent::Acquisition, latest),
         RetentionTrigger::FiscalYearEnd => {
+            // The latest 31 March on or before the latest day past retention.
             let march_end = |year| NaiveDate::from_ymd_opt(year, 3, 31);
-            let this_year = march_end(latest_start.year())?;
-            if this_year <= latest_start {
-                Some(this_year)
+            let this_year = march_end(latest.year())?;
+            let day = if this_year <= latest {
+                this_year
             } else {
-                march_end(latest_start.year() - 1)
-            }
+                march_end(latest.year() - 1)?
+            };
+            (RetentionEvent::FiscalYearEnd, day)
         }
-        _ => None,
-    }
+        _ => return None,
+    };
+    retention(event, day, rule.years, rule.months).ok()
 }
 
 pub(crate) fn disposals_due(conn: &Connection, today: NaiveDate) -> Result<Vec<DisposalDue>> {
     let disposals = sections::list::<Disposal>(conn)?;
     let mut due = Vec::new();
     for holding in store::holdings::list(conn)? {
-        let Some(expired) = expired_through(&holding, today) else {
+        let Some(expired) = disposal_cutoff(&holding, today) else {
             continue;
         };
         let latest = disposals
@@ -660,17 +667,18 @@ pub(crate) fn disposals_due(conn: &Connection, today: NaiveDate) -> Result<Vec<D
             .filter_map(|d| d.fields.covers_through.map(|c| (c, d.id)))
             .max();
         let covered = match latest {
-            Some((through, _)) => through >= expired,
+            Some((through, _)) => through >= expired.event,
             // With no disposal recorded, only a holding registered before the cutoff can
             // hold data that old.
-            None => registered_on(&holding).is_none_or(|registered| registered > expired),
+            None => registered_on(&holding).is_none_or(|registered| registered > expired.event),
         };
         if !covered {
             due.push(DisposalDue {
                 holding_id: holding.id,
                 ledger_no: holding.fields.ledger_no.clone(),
                 holding_name: holding.fields.name.clone(),
-                expired_through: expired,
+                expired_through: expired.event,
+                retention: expired,
                 last_covered_through: latest.map(|(through, _)| through),
                 last_disposal_id: latest.map(|(_, id)| id),
             });

@@ -992,7 +992,12 @@ fn deadlines_of(
             }
         }
         RequestTrack::Gdpr => {
-            deadlines.push((gdpr_response(received, extended)?, answered, false));
+            let calendar = settings.calendar()?;
+            deadlines.push((
+                gdpr_response(received, extended, &calendar)?,
+                answered,
+                false,
+            ));
         }
     }
     Ok(deadlines)

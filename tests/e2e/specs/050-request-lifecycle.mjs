@@ -144,7 +144,7 @@ export default async function requestLifecycle(app) {
   checkEqual(await app.text('deadline-due-publicDecision'), '2026年5月7日', 'decision period after the pause');
   checkEqual(
     await app.text('deadline-explanation-publicDecision'),
-    '計算 2026年4月1日の翌日から30日、3日間停止（2026年4月10日〜2026年4月12日）、期限日が休日のため翌開庁日 → 2026年5月7日',
+    '計算 2026年4月1日の翌日から30日、3日間停止（2026年4月10日〜2026年4月12日）、期限日が休日のため翌開庁日（2026年5月4日、2026年5月5日、2026年5月6日を除く） → 2026年5月7日',
     'the deadline explained',
   );
 
@@ -233,7 +233,7 @@ export default async function requestLifecycle(app) {
   await app.waitForText('request-status', 'Closed');
   checkEqual(
     await app.text('deadline-explanation-publicDecision'),
-    'How computed 30 days from the day after 1 Apr 2026, paused 3 days (10 Apr 2026 to 12 Apr 2026), ends on a holiday → 7 May 2026',
+    'How computed 30 days from the day after 1 Apr 2026, paused 3 days (10 Apr 2026 to 12 Apr 2026), ends on a holiday (skipping 4 May 2026, 5 May 2026, 6 May 2026) → 7 May 2026',
     'the deadline explained in English',
   );
   const detail = await app.text('request-detail');

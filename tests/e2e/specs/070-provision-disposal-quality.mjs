@@ -60,6 +60,9 @@ export default async function sections(app) {
   await app.waitFor('section-detail');
   await app.waitFor('badge-past-retention');
   check((await app.text('section-title')).includes('みらい生命保険株式会社'), 'the past record opened');
+  // The retention end comes with how it was counted (Civil Code arts. 140, 143).
+  const reading = await app.waitForText('retention-explanation', '民法140条・143条');
+  check(reading.includes('の翌日') && reading.includes('から保存期間経過'), `the reading is explained (got ${reading})`);
   await app.screenshot('provision-past-retention');
 
   // ---- the list and the per-person extract (art. 33(5)) ----
@@ -148,6 +151,7 @@ export default async function sections(app) {
   const due = await invoke(app, 'list_disposals_due');
   checkEqual(due.length, 1, 'one holding due for disposal');
   await app.waitFor('due-holding');
+  await app.waitForText('due-retention', '民法140条・143条');
   await app.screenshot('disposals-due');
   await app.click(`record-disposal-${due[0].holdingId}`);
   await app.waitFor('section-form');

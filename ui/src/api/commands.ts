@@ -320,7 +320,7 @@ const SECTION_COMMANDS: Record<SectionKind, { plural: string; single: string }> 
 
 function flattenView(value: unknown): StoredRecord {
   const view = value as ProvisionRecordView;
-  return { ...view.record, retainUntil: view.retainUntil, pastRetention: view.pastRetention } as StoredRecord;
+  return { ...view.record, retainUntil: view.retainUntil, pastRetention: view.pastRetention, retention: view.retention } as StoredRecord;
 }
 
 export async function listSection(kind: SectionKind): Promise<StoredRecord[]> {

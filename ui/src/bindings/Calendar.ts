@@ -6,4 +6,9 @@ import type { ClosureRange } from "./ClosureRange";
  * closure days. It is serialised into every deadline that consulted it, so the deadline can
  * show which calendar produced it.
  */
-export type Calendar = { holidayRules: string, recurringClosures: Array<ClosureRange>, closedDates: Array<string>, };
+export type Calendar = { holidayRules: string, 
+/**
+ * Japanese national holidays close the day. False for a GDPR period, which moves off
+ * weekends and the organisation's own closure days only (see [`Calendar::for_gdpr`]).
+ */
+nationalHolidays: boolean, recurringClosures: Array<ClosureRange>, closedDates: Array<string>, };

@@ -4,6 +4,7 @@ import type { ClosureReason } from '../bindings/ClosureReason';
 import type { Deadline } from '../bindings/Deadline';
 import type { DeadlineRule } from '../bindings/DeadlineRule';
 import type { DeadlineStep } from '../bindings/DeadlineStep';
+import type { Retention } from '../bindings/Retention';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { t, type MessageKey } from '../i18n/i18n.svelte';
 
@@ -63,11 +64,13 @@ export function explainStep(step: DeadlineStep): string {
       return t('explain.extendedByMonths', { months: step.months });
     case 'addHours':
       return t('explain.addHours', { hours: step.hours, from: formatDateTime(step.from) });
-    case 'rolledOver':
-      return t(rolledOverKey(step.closed[0]?.reasons[0]), {
-        from: formatDate(step.from),
-        to: formatDate(step.to),
-      });
+    case 'rolledOver': {
+      // Each day passed over is named, so the officer can check it against the closure
+      // settings (a GDPR period skips weekends and the organisation's own closures only).
+      const reason = t(rolledOverKey(step.closed[0]?.reasons[0]), { from: formatDate(step.from), to: formatDate(step.to) });
+      const days = step.closed.map((day) => formatDate(day.date)).join(t('explain.separator'));
+      return days ? reason + t('explain.rolledOver.skipped', { days }) : reason;
+    }
     case 'targetWindow':
       return t('explain.targetWindow', {
         event: formatDate(step.event),
@@ -86,6 +89,28 @@ export function explainDeadline(deadline: Deadline): string {
   const steps = deadline.explanation.map(explainStep).join(t('explain.separator'));
   const due = deadline.dueAt ? formatDateTime(deadline.dueAt) : formatDate(deadline.due);
   return steps ? t('explain.result', { steps, due }) : due;
+}
+
+// ---- the retention explanation ------------------------------------------------------------
+
+function periodText(years: number, months: number): string {
+  const y = t(years === 1 ? 'retention.yearsOne' : 'retention.years', { n: years });
+  const m = t(months === 1 ? 'retention.monthsOne' : 'retention.months', { n: months });
+  if (years > 0 && months > 0) return t('retention.yearsAndMonths', { years: y, months: m });
+  return months > 0 ? m : y;
+}
+
+/** How a retention end was reached: the event not counted, the 起算日, the last day kept. */
+export function explainRetention(retention: Retention): string {
+  const text = t('retention.explain', {
+    period: periodText(retention.years, retention.months),
+    from: t(`retention.countedFrom.${retention.countedFrom}`),
+    event: formatDate(retention.event),
+    firstDay: formatDate(retention.firstDay),
+    until: formatDate(retention.until),
+    pastFrom: formatDate(retention.pastFrom),
+  });
+  return retention.monthEnd ? text + t('retention.monthEnd') : text;
 }
 
 const DEADLINE_NOTES: Partial<Record<DeadlineRule, MessageKey>> = {

@@ -5,7 +5,8 @@ import type { Request } from '../../bindings/Request';
 import { setLocale } from '../../i18n/i18n.svelte';
 import { recordedRules as rulesFor } from '../../mock/testing';
 import { availableActions } from './requests';
-import { explainDeadline, explainStep } from '../../lib/deadlines';
+import { explainDeadline, explainRetention, explainStep } from '../../lib/deadlines';
+import type { Retention } from '../../bindings/Retention';
 
 const deadline = (explanation: DeadlineStep[], due: string): Deadline => ({
   rule: 'publicDecision',
@@ -24,7 +25,11 @@ const issueExample = deadline(
       step: 'rolledOver',
       from: '2026-05-04',
       to: '2026-05-07',
-      closed: [{ date: '2026-05-04', reasons: [{ kind: 'holiday', name: 'greeneryDay' }] }],
+      closed: [
+        { date: '2026-05-04', reasons: [{ kind: 'holiday', name: 'greeneryDay' }] },
+        { date: '2026-05-05', reasons: [{ kind: 'holiday', name: 'childrensDay' }] },
+        { date: '2026-05-06', reasons: [{ kind: 'holiday', name: 'substituteHoliday' }] },
+      ],
     },
   ],
   '2026-05-07',
@@ -34,14 +39,14 @@ describe('the deadline explanation', () => {
   it('renders the issue’s example in Japanese', () => {
     setLocale('ja');
     expect(explainDeadline(issueExample)).toBe(
-      '2026年4月1日の翌日から30日、3日間停止（2026年4月10日〜2026年4月12日）、期限日が休日のため翌開庁日 → 2026年5月7日',
+      '2026年4月1日の翌日から30日、3日間停止（2026年4月10日〜2026年4月12日）、期限日が休日のため翌開庁日（2026年5月4日、2026年5月5日、2026年5月6日を除く） → 2026年5月7日',
     );
   });
 
   it('renders the issue’s example in English', () => {
     setLocale('en');
     expect(explainDeadline(issueExample)).toBe(
-      '30 days from the day after 1 Apr 2026, paused 3 days (10 Apr 2026 to 12 Apr 2026), ends on a holiday → 7 May 2026',
+      '30 days from the day after 1 Apr 2026, paused 3 days (10 Apr 2026 to 12 Apr 2026), ends on a holiday (skipping 4 May 2026, 5 May 2026, 6 May 2026) → 7 May 2026',
     );
   });
 
@@ -72,11 +77,19 @@ describe('the deadline explanation', () => {
       '2026年4月15日から3か月',
       '3 months from 15 Apr 2026',
     ],
-    [{ step: 'extendedByMonths', months: 2 }, 'うち延長2か月', 'including a 2-month extension'],
+    [{ step: 'extendedByMonths', months: 2 }, 'うち延長2か月（受付日から通算）', 'including a 2-month extension, counted from receipt'],
     [
-      { step: 'rolledOver', from: '2026-04-18', to: '2026-04-20', closed: [{ date: '2026-04-18', reasons: [{ kind: 'weekend' }] }] },
-      '期限日が土曜日・日曜日のため翌開庁日',
-      'ends on a weekend',
+      {
+        step: 'rolledOver',
+        from: '2026-04-18',
+        to: '2026-04-20',
+        closed: [
+          { date: '2026-04-18', reasons: [{ kind: 'weekend' }] },
+          { date: '2026-04-19', reasons: [{ kind: 'weekend' }] },
+        ],
+      },
+      '期限日が土曜日・日曜日のため翌開庁日（2026年4月18日、2026年4月19日を除く）',
+      'ends on a weekend (skipping 18 Apr 2026, 19 Apr 2026)',
     ],
     [
       {
@@ -85,13 +98,13 @@ describe('the deadline explanation', () => {
         to: '2027-01-04',
         closed: [{ date: '2026-12-30', reasons: [{ kind: 'recurringClosure', range: { from: { month: 12, day: 29 }, to: { month: 1, day: 3 } } }] }],
       },
-      '期限日が閉庁日のため翌開庁日',
-      'ends on a closure day',
+      '期限日が閉庁日のため翌開庁日（2026年12月30日を除く）',
+      'ends on a closure day (skipping 30 Dec 2026)',
     ],
     [
       { step: 'rolledOver', from: '2026-06-01', to: '2026-06-02', closed: [{ date: '2026-06-01', reasons: [{ kind: 'closedDate' }] }] },
-      '期限日が閉庁日のため翌開庁日',
-      'ends on a closure day',
+      '期限日が閉庁日のため翌開庁日（2026年6月1日を除く）',
+      'ends on a closure day (skipping 1 Jun 2026)',
     ],
     [
       { step: 'targetWindow', event: '2026-04-01', opens: '2026-04-04', closes: '2026-04-06' },
@@ -198,5 +211,47 @@ describe('the steps offered for a status', () => {
       largeVolume: { reason: '大量', notifiedOn: '2026-04-20', remainderBy: '2026-09-30' },
     });
     expect(availableActions(tracked, publicRules)).toEqual(['decide', 'addPause', 'removeLargeVolume', 'withdraw']);
+  });
+});
+
+describe('the retention explanation', () => {
+  // The PPC FAQ's example: a record made on 1 February 2023 is kept until 1 February 2026.
+  const faq: Retention = {
+    countedFrom: 'recordMade',
+    event: '2023-02-01',
+    firstDay: '2023-02-02',
+    years: 3,
+    months: 0,
+    until: '2026-02-01',
+    monthEnd: false,
+    pastFrom: '2026-02-02',
+  };
+  const proviso: Retention = {
+    countedFrom: 'acquisition',
+    event: '2025-08-30',
+    firstDay: '2025-08-31',
+    years: 1,
+    months: 6,
+    until: '2027-02-28',
+    monthEnd: true,
+    pastFrom: '2027-03-01',
+  };
+
+  it('says what the period is counted from and when it ends, in Japanese', () => {
+    setLocale('ja');
+    expect(explainRetention(faq)).toBe(
+      '記録の作成日（2023年2月1日）の翌日2023年2月2日から起算して3年、2026年2月1日の終了まで保存（民法140条・143条）。2026年2月2日から保存期間経過',
+    );
+    expect(explainRetention(proviso)).toContain('1年6か月');
+    expect(explainRetention(proviso)).toContain('民法143条2項ただし書');
+  });
+
+  it('says the same in English', () => {
+    setLocale('en');
+    expect(explainRetention(faq)).toBe(
+      '3 years counted from the day after the day the record was made (1 Feb 2023), that is from 2 Feb 2023; kept to the end of 1 Feb 2026 (Civil Code arts. 140, 143); past retention from 2 Feb 2026',
+    );
+    expect(explainRetention(proviso)).toContain('1 year and 6 months');
+    expect(explainRetention(proviso)).toContain('art. 143(2) proviso');
   });
 });
