@@ -37,6 +37,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_incident_entrustee",
         include_str!("migrations/0007_incident_entrustee.sql"),
     ),
+    (
+        "0008_individual_numbers_joint_parties",
+        include_str!("migrations/0008_individual_numbers_joint_parties.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

@@ -56,6 +56,8 @@ function base(name: string, department: string, businessProcess: string): Holdin
     lastReview: '2026-04-15',
     nextReview: '2027-04-15',
     fileRegister: { regularRecipients: [], exemption: '', withheldItems: [], specialProcedure: '' },
+    numberAffairs: [],
+    numberMasking: null,
     notes: '',
   };
 }

@@ -92,7 +92,7 @@ export class MockSharing {
       ...(t.items.length ? [] : ['items' as const]),
       ...(t.usersRange ? [] : ['usersRange' as const]),
       ...(t.purposes.length ? [] : ['purposes' as const]),
-      ...(t.responsibleName && t.responsibleAddress && t.responsibleRepresentative ? [] : ['responsible' as const]),
+      ...(t.responsibleParties.length && t.responsibleParties.every((p) => p.name && p.address && p.representative) ? [] : ['responsible' as const]),
     ];
     if (!missing.length) return [];
     return [{ entity: 'jointUse', recordId: j.id, reference: j.reference, label: `${j.reference} ${j.title}`, rule: 'jointUseMissingItem', missing, dueOn: null }];
@@ -331,16 +331,18 @@ export class MockSharing {
         items: ['氏名、性別、生年月日、事業所名', '健康診断の結果、所見'],
         usersRange: '当組合及び加入事業所の事業主（産業保健スタッフを含む）',
         purposes: [{ user: '事業主', purpose: '労働安全衛生法に基づく健康管理' }],
-        responsibleName: 'みらい健康保険組合',
-        responsibleAddress: '',
-        responsibleRepresentative: '理事長 佐藤 一郎',
+        responsibleParties: [
+          { name: 'みらい健康保険組合', address: '', representative: '理事長 佐藤 一郎' },
+          { name: '株式会社みらい製作所', address: '東京都港区芝浦三丁目1番1号', representative: '代表取締役社長 高田 誠' },
+        ],
       },
       publicationMethods: ['website'],
+      inquiryContact: 'みらい健康保険組合 総務グループ 個人情報相談窓口',
       publishedOn: '2019-04-01',
       holdingIds: [checkups.id],
       notes: '',
     });
-    this.updateJointUse(ju.id, ju.version, { ...ju, terms: { ...ju.terms, responsibleRepresentative: '理事長 田中 修' } }, {
+    this.updateJointUse(ju.id, ju.version, { ...ju, terms: { ...ju.terms, responsibleParties: ju.terms.responsibleParties.map((p, i) => (i === 0 ? { ...p, representative: '理事長 田中 修' } : p)) } }, {
       kind: 'notifyWithoutDelay',
       notifiedOn: '2025-07-03',
       effectiveOn: '2025-07-01',
