@@ -75,6 +75,9 @@ pub enum FieldErrorCode {
     /// A value the organisation's legal regime does not provide for: a refusal ground from
     /// another statute's catalogue, a request type only another regime knows.
     NotInRegime,
+    /// Something the Number Act forbids for specific personal information (information with
+    /// an Individual Number): a provision or joint use outside the cases of its art. 19.
+    NumberAct,
     /// A new passphrase is too short or too repetitive; `limit` is the minimum length.
     TooWeak,
     /// The confirmation differs from the value it confirms.
@@ -106,6 +109,9 @@ impl FieldError {
             FieldErrorCode::Malformed => format!("{field} is malformed"),
             FieldErrorCode::NotInRegime => {
                 format!("{field} is not provided for by the organisation's regime")
+            }
+            FieldErrorCode::NumberAct => {
+                format!("{field} is not allowed for specific personal information (Number Act)")
             }
             FieldErrorCode::TooWeak => format!("{field} is too weak"),
             FieldErrorCode::Mismatch => format!("{field} does not match"),

@@ -115,7 +115,8 @@ fn a_record_deleted_or_inserted_behind_the_apps_back_is_named() {
              retention_trigger_note, retention_legal_basis, disposal_method, disposal_note,
              retained_personal_data, last_review, next_review, regular_recipients,
              file_register_exemption, withheld_items, special_procedure, notes, version,
-             created_at, updated_at FROM holding LIMIT 1",
+             created_at, updated_at, number_affairs, number_masking, number_masking_note
+             FROM holding LIMIT 1",
             [],
         )
         .unwrap();

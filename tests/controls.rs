@@ -1070,7 +1070,13 @@ fn the_document_carries_every_section_and_round_trips() {
     assert_eq!(again.objections, exported.objections);
     assert!(target.verify().unwrap().is_intact());
     // Numbering carries on after the imported references.
-    let h = again.holdings[0].id;
+    // A holding without Individual Numbers: the others cannot be provided on consent.
+    let h = again
+        .holdings
+        .iter()
+        .find(|h| !h.has_my_number())
+        .unwrap()
+        .id;
     let next = target.create_provision_record(provided(h), ACTOR).unwrap();
     assert_eq!(next.fields.reference, "P-0007");
 }
@@ -1113,4 +1119,131 @@ fn an_import_names_the_record_and_field_of_each_problem_and_writes_nothing() {
         );
     }
     assert!(target.is_empty().unwrap());
+}
+
+// --- Individual Numbers (番号法) ---------------------------------------------------------------
+
+/// A holding with an Individual Number item, its affairs recorded.
+fn with_numbers() -> (Register, i64) {
+    let register = memory_register();
+    let mut input = holding("給与・社会保険台帳");
+    input.data_items.push(daicho::model::holding::DataItem {
+        id: None,
+        name: "個人番号".to_owned(),
+        sensitive: false,
+        my_number: true,
+    });
+    input.number_affairs = vec![daicho::model::holding::NumberAffair {
+        kind: daicho::model::holding::NumberAffairKind::Related,
+        description: "源泉徴収票の作成".to_owned(),
+    }];
+    let id = register.create_holding(input, ACTOR).unwrap().id;
+    (register, id)
+}
+
+/// Which bases a record of specific personal information may rest on. Number Act art. 19 lists
+/// the only cases in which it may be provided, art. 20 the only ones in which it may be
+/// collected and kept: the APPI's consent (art. 27(1)) and opt-out (art. 27(2)) are not among
+/// them. An art. 27(1) exception or a foreign provision may coincide with an art. 19 case
+/// (a statutory report, an entrustment), which the officer judges.
+#[test]
+fn a_provision_of_individual_numbers_on_consent_or_opt_out_is_refused_citing_art_19() {
+    let table = [
+        // (basis, refused, citing)
+        (ProvisionBasis::Consent, true, "art. 19"), // 番号法第19条: no consent case
+        (ProvisionBasis::OptOut, true, "art. 19"),  // 番号法第19条: no opt-out case
+        // Reports under law (個人番号関係事務) are art. 19 cases; the officer names them.
+        (ProvisionBasis::StatutoryException, false, ""),
+        // Decided by the art. 19 case (e.g. an entrustment), not by the basis.
+        (ProvisionBasis::ForeignProvision, false, ""),
+    ];
+    let (register, numbered) = with_numbers();
+    let plain = register
+        .create_holding(holding("健診データ"), ACTOR)
+        .unwrap()
+        .id;
+    for (basis, refused, citing) in table {
+        let exception = (basis == ProvisionBasis::StatutoryException)
+            .then_some(StatutoryException::LawsAndRegulations);
+        let input = ProvisionRecordInput {
+            basis,
+            exception,
+            opt_out_published: true,
+            ..provided(numbered)
+        };
+        let result = register.create_provision_record(input.clone(), ACTOR);
+        let recipient_result = register.create_recipient(
+            RecipientInput {
+                basis,
+                exception,
+                ..recipient(numbered)
+            },
+            ACTOR,
+        );
+        if refused {
+            for error in [result.unwrap_err(), recipient_result.unwrap_err()] {
+                let field = error
+                    .field_errors()
+                    .iter()
+                    .find(|f| f.field == "basis" && f.code == FieldErrorCode::NumberAct)
+                    .unwrap_or_else(|| panic!("{basis:?}: {error}"));
+                assert!(field.message.contains(citing), "{}", field.message);
+                assert!(field.message.contains("Number Act"));
+            }
+            // The same record about a holding without Individual Numbers is fine.
+            register
+                .create_provision_record(
+                    ProvisionRecordInput {
+                        holding_ids: vec![plain],
+                        ..input
+                    },
+                    ACTOR,
+                )
+                .unwrap();
+        } else {
+            result.unwrap_or_else(|e| panic!("{basis:?}: {e}"));
+            recipient_result.unwrap_or_else(|e| panic!("{basis:?}: {e}"));
+        }
+    }
+    // Receiving specific personal information on consent is collecting it: art. 20.
+    let error = register
+        .create_provision_record(received(numbered), ACTOR)
+        .unwrap_err();
+    let field = &error.field_errors()[0];
+    assert_eq!(
+        (field.field.as_str(), field.code),
+        ("basis", FieldErrorCode::NumberAct)
+    );
+    assert!(field.message.contains("art. 20"), "{}", field.message);
+    assert!(!field.message.contains("個人番号"), "names no value");
+}
+
+#[test]
+fn an_individual_number_item_cannot_join_a_holding_provided_on_consent() {
+    let (register, id) = with_holding();
+    let record = register
+        .create_provision_record(provided(id), ACTOR)
+        .unwrap();
+    let holding = register.holding(id).unwrap();
+    let mut input = holding.fields.clone();
+    input.data_items.push(daicho::model::holding::DataItem {
+        id: None,
+        name: "個人番号".to_owned(),
+        sensitive: false,
+        my_number: true,
+    });
+    input.number_affairs = vec![daicho::model::holding::NumberAffair {
+        kind: daicho::model::holding::NumberAffairKind::Related,
+        description: "源泉徴収票の作成".to_owned(),
+    }];
+    let error = register
+        .update_holding(id, holding.version, input, ACTOR)
+        .unwrap_err();
+    let field = &error.field_errors()[0];
+    assert_eq!(
+        (field.field.as_str(), field.code),
+        ("dataItems", FieldErrorCode::NumberAct)
+    );
+    assert!(field.message.contains("art. 19"));
+    assert!(field.message.contains(&record.fields.reference));
 }

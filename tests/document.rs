@@ -255,3 +255,102 @@ fn invalid_incidents_are_named_by_record_and_field() {
     assert!(has("incidents[1]", "nature[0]"), "{named:?}");
     assert!(register.is_empty().unwrap());
 }
+
+#[test]
+fn the_individual_number_affairs_and_several_responsible_parties_survive_a_round_trip() {
+    let exported: Value = serde_json::from_str(&demo_export()).unwrap();
+    let holdings = exported["holdings"].as_array().unwrap();
+    let with_numbers: Vec<&Value> = holdings
+        .iter()
+        .filter(|h| !h["numberAffairs"].as_array().unwrap().is_empty())
+        .collect();
+    assert_eq!(with_numbers.len(), 2, "the two demo holdings with 個人番号");
+    assert_eq!(with_numbers[0]["numberAffairs"][0]["kind"], "use");
+    assert!(with_numbers[0]["numberMasking"]["method"].is_string());
+    let employers = exported["jointUses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["terms"]["responsibleParties"].as_array().unwrap().len() == 2)
+        .expect("the employers' joint use names two parties");
+    assert!(!employers["inquiryContact"].as_str().unwrap().is_empty());
+
+    let register = memory_register();
+    daicho::document::import(&register, &exported.to_string(), ACTOR).unwrap();
+    let again = serde_json::to_value(daicho::document::export(&register).unwrap()).unwrap();
+    assert_eq!(again["holdings"], exported["holdings"]);
+    assert_eq!(again["jointUses"], exported["jointUses"]);
+    assert!(register.verify().unwrap().is_intact());
+}
+
+/// A document written before holdings recorded Individual Number affairs and joint uses named
+/// several responsible parties: no `numberAffairs`/`numberMasking`, one party as three fields
+/// in the terms and in every edition, no `inquiryContact`.
+#[test]
+fn an_older_document_with_one_responsible_party_and_no_affairs_still_imports() {
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    for holding in document["holdings"].as_array_mut().unwrap() {
+        let holding = holding.as_object_mut().unwrap();
+        holding.remove("numberAffairs");
+        holding.remove("numberMasking");
+    }
+    let one_party = |terms: &mut Value| {
+        let first = terms["responsibleParties"][0].clone();
+        let terms = terms.as_object_mut().unwrap();
+        terms.remove("responsibleParties");
+        for (old, new) in [
+            ("responsibleName", "name"),
+            ("responsibleAddress", "address"),
+            ("responsibleRepresentative", "representative"),
+        ] {
+            terms.insert(old.to_owned(), first[new].clone());
+        }
+    };
+    for joint_use in document["jointUses"].as_array_mut().unwrap() {
+        joint_use.as_object_mut().unwrap().remove("inquiryContact");
+        one_party(&mut joint_use["terms"]);
+        for edition in joint_use["editions"].as_array_mut().unwrap() {
+            one_party(&mut edition["terms"]);
+        }
+        // The one party stands in the current terms and in the last edition alike (the
+        // employers' second party is dropped: an older document had one).
+        let last = joint_use["editions"].as_array().unwrap().last().unwrap()["terms"].clone();
+        joint_use["terms"] = last;
+    }
+    let register = memory_register();
+    let summary = daicho::document::import(&register, &document.to_string(), ACTOR).unwrap();
+    assert_eq!(summary.holdings, 8);
+    let holdings = register.holdings().unwrap();
+    let numbered = holdings.iter().find(|h| h.has_my_number()).unwrap();
+    assert!(numbered.fields.number_affairs.is_empty());
+    assert_eq!(numbered.fields.number_masking, None);
+    let uses = register.joint_uses().unwrap();
+    assert!(!uses.is_empty());
+    for view in &uses {
+        let j = &view.joint_use;
+        assert_eq!(
+            j.fields.terms.responsible_parties.len(),
+            1,
+            "one-element list"
+        );
+        assert_eq!(j.fields.inquiry_contact, "");
+        for edition in &j.editions {
+            assert!(edition.terms.responsible_parties.len() <= 1);
+        }
+    }
+    assert!(register.verify().unwrap().is_intact());
+
+    // Written again, such a holding must name its affairs (Number Act art. 9).
+    let error = register
+        .update_holding(
+            numbered.id,
+            numbered.version,
+            numbered.fields.clone(),
+            ACTOR,
+        )
+        .unwrap_err();
+    assert!(error
+        .field_errors()
+        .iter()
+        .any(|f| f.field == "numberAffairs" && f.code == daicho::FieldErrorCode::Required));
+}

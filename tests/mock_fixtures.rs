@@ -808,7 +808,13 @@ mod scenarios {
             input["items"] = json!([item("氏名"), item("クレジットカード番号"), item("病歴")]);
             input
         };
-        let new_holding = holding_form_input();
+        // An Individual Number item names the affair it serves (Number Act art. 9).
+        let new_holding = {
+            let mut input = holding_form_input();
+            input["numberAffairs"] =
+                json!([{ "kind": "use", "description": "健康保険法による保険給付の支給" }]);
+            input
+        };
         let too_long = {
             let mut input = holding_form_input();
             input["approxCount"] = Value::Null;
@@ -1058,6 +1064,7 @@ mod scenarios {
             "retainedPersonalData": false, "lastReview": null, "nextReview": null,
             "fileRegister": { "regularRecipients": [], "exemption": "", "withheldItems": [],
                 "specialProcedure": "" },
+            "numberAffairs": [], "numberMasking": null,
             "notes": "",
         })
     }

@@ -678,8 +678,8 @@ fn csv_has_a_bom_quotes_every_field_and_ends_lines_with_crlf() {
     let rows = parse_csv(&csv);
     assert_eq!(rows.len(), register.holdings().unwrap().len() + 1);
     assert!(
-        rows.iter().all(|r| r.len() == 21),
-        "21 columns in every row"
+        rows.iter().all(|r| r.len() == 22),
+        "22 columns in every row"
     );
 }
 
@@ -950,4 +950,56 @@ fn documents_handed_out_are_tagged_and_registers_on_file_are_not() {
     }
     assert!(DocumentKind::Announcement.is_handed_out());
     assert!(!DocumentKind::Ledger.is_handed_out());
+}
+
+/// A holding with Individual Number items is specific personal information (番号法 art. 2(8)):
+/// the ledger says so with the affairs it serves and the masking, the file register flags it;
+/// in Japanese and English.
+#[test]
+fn the_ledger_and_file_register_flag_specific_personal_information() {
+    let register = demo_register();
+    let ja = pdf_text(&print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+    ));
+    assert_prints(
+        &ja,
+        &[
+            "特定個人情報の有無・個人番号関係事務等",
+            "有（特定個人情報）",
+            "個人番号利用事務: 健康保険法による被保険者資格の管理及び保険給付の支給に関する事務（番号法別表第一）",
+            "個人番号関係事務: 源泉徴収票・給与支払報告書の作成及び提出（所得税法、地方税法）",
+            "マスキング・削除: 写しではマスキング",
+            "マスキング・削除: 事務終了後に削除",
+        ],
+    );
+    let en = pdf_text(&print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::En, PrintFormat::Pdf),
+    ));
+    assert_prints(
+        &en,
+        &[
+            "Specific Personal Information and Individual Number affairs",
+            "Yes (Specific Personal Information)",
+            "Individual Number use affair:",
+            "Individual Number-related affair:",
+            "Masking or deletion: Masked in copies",
+        ],
+    );
+
+    set_regime(&register, Regime::LocalGovernment, false);
+    let ja = pdf_text(&print(
+        &register,
+        &ask(DocumentKind::FileRegister, Language::Ja, PrintFormat::Pdf),
+    ));
+    assert_prints(&ja, &["特定個人情報（個人番号を含む）"]);
+    let en = pdf_text(&print(
+        &register,
+        &ask(DocumentKind::FileRegister, Language::En, PrintFormat::Pdf),
+    ));
+    assert_prints(
+        &en,
+        &["Specific Personal Information (contains Individual Numbers)"],
+    );
 }

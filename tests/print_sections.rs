@@ -286,6 +286,56 @@ fn the_extract_holds_only_the_persons_records_and_names_no_one_else() {
 
 // --- 共同利用に関する公表文 -------------------------------------------------------------
 
+/// The employers' joint use names the society and an employer as responsible parties, each
+/// with its address and representative, and the desk persons ask (art. 27(5)(iii)).
+#[test]
+fn joint_use_notice_prints_every_responsible_party_and_the_inquiry_contact() {
+    let register = demo_register();
+    let uses = register.joint_uses().unwrap();
+    let employers = uses
+        .iter()
+        .find(|u| u.joint_use.fields.terms.responsible_parties.len() == 2)
+        .expect("the demo names two responsible parties");
+    let request = PrintRequest {
+        joint_use_id: Some(employers.joint_use.id),
+        ..ask(DocumentKind::JointUseNotice, Language::Ja, PrintFormat::Pdf)
+    };
+    check_pdf(
+        &register,
+        &request,
+        &[
+            "（1）",
+            "氏名又は名称：みらい健康保険組合",
+            "住所：（未記載）",
+            "（2）",
+            "氏名又は名称：株式会社みらい製作所",
+            "住所：東京都港区芝浦三丁目1番1号",
+            "代表者の氏名：代表取締役社長 高田 誠",
+            "お問合せ窓口",
+            "みらい健康保険組合 総務グループ 個人情報相談窓口",
+            "第1版（全1版）",
+        ],
+    );
+    check_pdf(
+        &register,
+        &PrintRequest {
+            language: Language::En,
+            ..request.clone()
+        },
+        &[
+            "(1)",
+            "Name: みらい健康保険組合",
+            "Address: (not stated)",
+            "(2)",
+            "Name: 株式会社みらい製作所",
+            "Address: 東京都港区芝浦三丁目1番1号",
+            "Representative: 代表取締役社長 高田 誠",
+            "Inquiries",
+            "Where to ask about the joint use",
+        ],
+    );
+}
+
 #[test]
 fn joint_use_notice_prints_the_five_items_of_the_current_or_an_earlier_edition() {
     let register = demo_register();

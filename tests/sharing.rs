@@ -6,10 +6,10 @@ use crate::common;
 
 use common::{d, holding, item, memory_register, TempRegister, ACTOR};
 use daicho::audit::Entity;
-use daicho::model::holding::Holding;
+use daicho::model::holding::{DataItem, Holding, NumberAffair, NumberAffairKind};
 use daicho::model::joint_use::{
-    ChangeNotice, JointUseChange, JointUseInput, JointUseTerms, PublicationMethod, StatutoryItem,
-    UserPurpose,
+    ChangeNotice, JointUseChange, JointUseInput, JointUseTerms, PublicationMethod,
+    ResponsibleParty, StatutoryItem, UserPurpose,
 };
 use daicho::model::quality::{FindingRule, FindingSection};
 use daicho::model::subcontractor::{
@@ -76,9 +76,19 @@ fn terms() -> JointUseTerms {
             user: "事業主".to_owned(),
             purpose: "健康管理".to_owned(),
         }],
-        responsible_name: "テスト健康保険組合".to_owned(),
-        responsible_address: "東京都千代田区1-1".to_owned(),
-        responsible_representative: "理事長 山田 太郎".to_owned(),
+        responsible_parties: vec![party(
+            "テスト健康保険組合",
+            "東京都千代田区1-1",
+            "理事長 山田 太郎",
+        )],
+    }
+}
+
+fn party(name: &str, address: &str, representative: &str) -> ResponsibleParty {
+    ResponsibleParty {
+        name: name.to_owned(),
+        address: address.to_owned(),
+        representative: representative.to_owned(),
     }
 }
 
@@ -88,6 +98,7 @@ fn joint_use(h: &Holding) -> JointUseInput {
         title: "事業主との共同利用".to_owned(),
         terms: terms(),
         publication_methods: vec![PublicationMethod::Website],
+        inquiry_contact: String::new(),
         published_on: Some(d("2025-04-01")),
         holding_ids: vec![h.id],
         notes: String::new(),
@@ -554,7 +565,7 @@ fn a_change_of_the_five_items_is_typed_dated_and_the_earlier_edition_stays() {
 
     // A new representative: notified without delay.
     let mut input = created.fields.clone();
-    input.terms.responsible_representative = "理事長 田中 修".to_owned();
+    input.terms.responsible_parties[0].representative = "理事長 田中 修".to_owned();
     let errors = fields(
         register
             .update_joint_use(created.id, 1, input.clone(), None, ACTOR)
@@ -587,7 +598,7 @@ fn a_change_of_the_five_items_is_typed_dated_and_the_earlier_edition_stays() {
         .unwrap();
     assert_eq!(changed.editions.len(), 2);
     assert_eq!(
-        changed.editions[0].terms.responsible_representative,
+        changed.editions[0].terms.responsible_parties[0].representative,
         "理事長 山田 太郎"
     );
     assert_eq!(
@@ -659,7 +670,7 @@ fn a_joint_use_missing_a_statutory_item_is_flagged_with_the_items() {
     let register = memory_register();
     let h = with_holding(&register);
     let mut input = joint_use(&h);
-    input.terms.responsible_address = String::new();
+    input.terms.responsible_parties[0].address = String::new();
     input.terms.users_range = String::new();
     let created = register.create_joint_use(input, ACTOR).unwrap();
     let complete = register.create_joint_use(joint_use(&h), ACTOR).unwrap();
@@ -1142,4 +1153,183 @@ fn consent_to_a_transfer_to_an_undetermined_country_needs_no_country_system() {
         .unwrap()
         .findings
         .is_empty());
+}
+
+// --- several responsible parties and the inquiry contact ----------------------------------
+
+#[test]
+fn a_joint_use_names_several_responsible_parties_and_each_change_is_noticed() {
+    let register = memory_register();
+    let h = with_holding(&register);
+    let mut input = joint_use(&h);
+    input.terms.responsible_parties.push(party(
+        "株式会社テスト製作所",
+        "東京都港区芝浦3-1-1",
+        "代表取締役 高田 誠",
+    ));
+    input.inquiry_contact = "総務グループ 個人情報相談窓口".to_owned();
+    let created = register.create_joint_use(input, ACTOR).unwrap();
+    assert_eq!(created.fields.terms.responsible_parties.len(), 2);
+    assert_eq!(created.editions[0].terms.responsible_parties.len(), 2);
+    assert!(created.fields.terms.missing().is_empty());
+
+    // The inquiry contact is not one of the five items: no edition, no notice.
+    let mut contact = created.fields.clone();
+    contact.inquiry_contact = "総務グループ（電話 03-0000-1234）".to_owned();
+    let v2 = register
+        .update_joint_use(created.id, 1, contact, None, ACTOR)
+        .unwrap();
+    assert_eq!(v2.editions.len(), 1);
+
+    // Art. 27(6), party by party: the second party's representative is a change after the
+    // fact (without delay); adding or removing a party changes who is responsible (in
+    // advance); a blank row names nobody.
+    let cases: [(&str, fn(&mut JointUseTerms), Option<ChangeNotice>); 5] = [
+        (
+            "second party's representative",
+            |t| t.responsible_parties[1].representative = "代表取締役 山田 一".to_owned(),
+            Some(ChangeNotice::NotifyWithoutDelay),
+        ),
+        (
+            "second party's address",
+            |t| t.responsible_parties[1].address = "東京都品川区1-1".to_owned(),
+            Some(ChangeNotice::NotifyWithoutDelay),
+        ),
+        (
+            "a third party added",
+            |t| {
+                t.responsible_parties
+                    .push(party("第三者", "大阪市", "代表"))
+            },
+            Some(ChangeNotice::NotifyInAdvance),
+        ),
+        (
+            "the second party removed",
+            |t| {
+                t.responsible_parties.pop();
+            },
+            Some(ChangeNotice::NotifyInAdvance),
+        ),
+        ("nothing", |_| {}, None),
+    ];
+    for (what, change, expected) in cases {
+        let mut after = v2.fields.terms.clone();
+        change(&mut after);
+        assert_eq!(v2.fields.terms.change_notice(&after), expected, "{what}");
+    }
+
+    // Adding a party refuses a notice after the fact, then records a third edition... the
+    // second one here.
+    let mut added = v2.fields.clone();
+    added
+        .terms
+        .responsible_parties
+        .push(party("第三者株式会社", "大阪市北区1-1", "代表取締役 甲"));
+    added.terms.responsible_parties.push(party("", "", ""));
+    let late = JointUseChange {
+        kind: ChangeNotice::NotifyWithoutDelay,
+        notified_on: d("2026-05-01"),
+        effective_on: d("2026-05-01"),
+        summary: "管理責任者の追加".to_owned(),
+    };
+    let errors = fields(
+        register
+            .update_joint_use(created.id, 2, added.clone(), Some(late.clone()), ACTOR)
+            .unwrap_err(),
+    );
+    assert!(has(&errors, "change.kind", FieldErrorCode::OutOfRange));
+    let v3 = register
+        .update_joint_use(
+            created.id,
+            2,
+            added,
+            Some(JointUseChange {
+                kind: ChangeNotice::NotifyInAdvance,
+                ..late
+            }),
+            ACTOR,
+        )
+        .unwrap();
+    assert_eq!(
+        v3.fields.terms.responsible_parties.len(),
+        3,
+        "the blank row dropped"
+    );
+    assert_eq!(v3.editions.len(), 2);
+    assert_eq!(v3.editions[0].terms.responsible_parties.len(), 2);
+
+    // A party lacking its address is a missing statutory item; a duplicate name an error.
+    let mut incomplete = v3.fields.clone();
+    incomplete.terms.responsible_parties[2].address = String::new();
+    assert_eq!(incomplete.terms.missing(), vec![StatutoryItem::Responsible]);
+    let mut twice = v3.fields.clone();
+    twice.terms.responsible_parties[2].name = "テスト健康保険組合".to_owned();
+    let errors = fields(
+        register
+            .update_joint_use(created.id, 3, twice, Some(late_fix()), ACTOR)
+            .unwrap_err(),
+    );
+    assert!(has(
+        &errors,
+        "terms.responsibleParties[2].name",
+        FieldErrorCode::Duplicate
+    ));
+    assert!(register.verify().unwrap().is_intact());
+}
+
+fn late_fix() -> JointUseChange {
+    JointUseChange {
+        kind: ChangeNotice::NotifyWithoutDelay,
+        notified_on: d("2026-06-01"),
+        effective_on: d("2026-06-01"),
+        summary: "名称の変更".to_owned(),
+    }
+}
+
+/// Joint use (APPI art. 27(5)(iii)) is not among the cases in which Number Act art. 19 allows
+/// specific personal information to be provided: naming a holding with Individual Numbers is
+/// refused on that holding's entry.
+#[test]
+fn a_joint_use_of_a_holding_with_individual_numbers_is_refused_citing_art_19() {
+    let register = memory_register();
+    let plain = with_holding(&register);
+    let mut numbered = common::holding("給与台帳");
+    numbered.data_items.push(DataItem {
+        id: None,
+        name: "個人番号".to_owned(),
+        sensitive: false,
+        my_number: true,
+    });
+    numbered.number_affairs = vec![NumberAffair {
+        kind: NumberAffairKind::Related,
+        description: "源泉徴収票の作成".to_owned(),
+    }];
+    let numbered = register.create_holding(numbered, ACTOR).unwrap();
+    let mut input = joint_use(&plain);
+    input.holding_ids.push(numbered.id);
+    let error = register.create_joint_use(input, ACTOR).unwrap_err();
+    let field = &error.field_errors()[0];
+    assert_eq!(field.field, "holdingIds[1]");
+    assert_eq!(field.code, FieldErrorCode::NumberAct);
+    assert!(field.message.contains("art. 19"), "{}", field.message);
+
+    // And a jointly used holding cannot gain an Individual Number item.
+    let used = register.create_joint_use(joint_use(&plain), ACTOR).unwrap();
+    let mut fields_now = plain.fields.clone();
+    fields_now.data_items.push(DataItem {
+        id: None,
+        name: "個人番号".to_owned(),
+        sensitive: false,
+        my_number: true,
+    });
+    fields_now.number_affairs = numbered.fields.number_affairs.clone();
+    let error = register
+        .update_holding(plain.id, plain.version, fields_now, ACTOR)
+        .unwrap_err();
+    let field = &error.field_errors()[0];
+    assert_eq!(
+        (field.field.as_str(), field.code),
+        ("dataItems", FieldErrorCode::NumberAct)
+    );
+    assert!(field.message.contains(&used.fields.reference));
 }

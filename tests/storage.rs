@@ -41,6 +41,10 @@ fn released_migrations_are_never_edited() {
             "4608391511768a7d68c2ab1df21485c0bf1f9911192bc861cabe81a62b472afb",
         ),
         (
+            "0008_individual_numbers_joint_parties",
+            "aa2e2c89b0d94d026093a0e6e513620ffcc01be5d0484ede689680deec1d1870",
+        ),
+        (
             "0009_implicit_consent_request_procedure",
             "631a6ba5da879888d87d97d80cebab6fc51dc777fd30147c95f578b3df6ce3f0",
         ),
@@ -313,4 +317,48 @@ fn a_version_2_register_keeps_its_timeline_through_the_large_volume_migration() 
             [],
         )
         .is_ok());
+}
+
+/// Migration 0008: a joint use's one responsible party becomes a one-element list, in its row
+/// and in every stored edition (none when all three were empty); holdings gain no affairs.
+#[test]
+fn a_version_7_joint_use_keeps_its_responsible_party_as_a_one_element_list() {
+    let temp = TempRegister::new();
+    {
+        let conn = common::keyed(&temp.path, &common::test_key());
+        for (_, sql) in &MIGRATIONS[..7] {
+            conn.execute_batch(sql).unwrap();
+        }
+        let terms = |name: &str| {
+            format!(
+                r#"{{"factStatement":"f","items":["氏名"],"usersRange":"r","purposes":[],
+                   "responsibleName":"{name}","responsibleAddress":"","responsibleRepresentative":""}}"#
+            )
+        };
+        conn.execute_batch(&format!(
+            "INSERT INTO joint_use (id, reference, title, fact_statement, items, users_range,
+                 purposes, responsible_name, responsible_address, responsible_representative,
+                 publication_methods, published_on, notes, version, created_at, updated_at)
+             VALUES (1, 'JU-0001', '共同利用', 'f', '[\"氏名\"]', 'r', '[]', '組合', '', '', '[]',
+                 NULL, '', 1, 't', 't'),
+                    (2, 'JU-0002', '下書き', 'f', '[\"氏名\"]', 'r', '[]', '', '', '', '[]',
+                 NULL, '', 1, 't', 't');
+             INSERT INTO joint_use_edition (joint_use_id, number, terms, summary, recorded_at)
+             VALUES (1, 1, '{}', '', 't'), (2, 1, '{}', '', 't');
+             PRAGMA user_version = 7;",
+            terms("組合"),
+            terms("")
+        ))
+        .unwrap();
+    }
+    let register = temp.open();
+    let uses = register.joint_uses().unwrap();
+    let first = &uses[0].joint_use;
+    assert_eq!(first.fields.terms.responsible_parties.len(), 1);
+    assert_eq!(first.fields.terms.responsible_parties[0].name, "組合");
+    assert_eq!(first.editions[0].terms, first.fields.terms);
+    assert_eq!(first.fields.inquiry_contact, "");
+    let draft = &uses[1].joint_use;
+    assert!(draft.fields.terms.responsible_parties.is_empty());
+    assert!(draft.editions[0].terms.responsible_parties.is_empty());
 }

@@ -38,6 +38,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0007_incident_entrustee.sql"),
     ),
     (
+        "0008_individual_numbers_joint_parties",
+        include_str!("migrations/0008_individual_numbers_joint_parties.sql"),
+    ),
+    (
         "0009_implicit_consent_request_procedure",
         include_str!("migrations/0009_implicit_consent_request_procedure.sql"),
     ),

@@ -14,7 +14,8 @@ mod sharing;
 use crate::error::{CoreError, Result};
 use crate::model::holding::{
     AcquisitionMethod, Consent, DataItem, DisposalMethod, FileRegisterItems, HoldingInput, Medium,
-    PurposeNotice, RetentionRule, RetentionTrigger,
+    NumberAffair, NumberAffairKind, NumberMasking, NumberMaskingMethod, PurposeNotice,
+    RetentionRule, RetentionTrigger,
 };
 use crate::model::organisation::{OrganisationInput, Regime};
 use crate::model::request_procedure::{AnswerMethod, RequestProcedureInput};
@@ -107,6 +108,13 @@ fn sensitive(name: &str) -> DataItem {
     }
 }
 
+fn affair(kind: NumberAffairKind, description: &str) -> NumberAffair {
+    NumberAffair {
+        kind,
+        description: description.to_owned(),
+    }
+}
+
 fn my_number(name: &str) -> DataItem {
     DataItem {
         my_number: true,
@@ -166,6 +174,8 @@ fn base(name: &str, department: &str, process: &str) -> HoldingInput {
         last_review: date(2026, 4, 15),
         next_review: date(2027, 4, 15),
         file_register: FileRegisterItems::default(),
+        number_affairs: Vec::new(),
+        number_masking: None,
         notes: String::new(),
     }
 }
@@ -194,6 +204,22 @@ fn holdings() -> Vec<HoldingInput> {
                 RetentionTrigger::LeavingService,
                 "番号法第20条、健康保険法施行規則",
             ),
+            // A health insurance society uses the numbers itself: its eligibility and benefit
+            // affairs are in the Number Act's Appended Table 1.
+            number_affairs: vec![
+                affair(
+                    NumberAffairKind::Use,
+                    "健康保険法による被保険者資格の管理及び保険給付の支給に関する事務（番号法別表第一）",
+                ),
+                affair(
+                    NumberAffairKind::Use,
+                    "情報提供ネットワークシステムを使用した地方公共団体等との情報連携（番号法第19条）",
+                ),
+            ],
+            number_masking: Some(NumberMasking {
+                method: NumberMaskingMethod::MaskedInCopies,
+                note: "給付決定通知書、窓口交付用の帳票及び写しには個人番号を印字しない".to_owned(),
+            }),
             ..base("被保険者・被扶養者台帳", "適用グループ", "資格管理")
         },
         HoldingInput {
@@ -324,6 +350,21 @@ fn holdings() -> Vec<HoldingInput> {
                 RetentionTrigger::LeavingService,
                 "労働基準法第109条、番号法",
             ),
+            // As the staff's employer the society only puts numbers on reports to others.
+            number_affairs: vec![
+                affair(
+                    NumberAffairKind::Related,
+                    "源泉徴収票・給与支払報告書の作成及び提出（所得税法、地方税法）",
+                ),
+                affair(
+                    NumberAffairKind::Related,
+                    "健康保険・厚生年金保険の資格取得届等の作成及び提出",
+                ),
+            ],
+            number_masking: Some(NumberMasking {
+                method: NumberMaskingMethod::DeletedAfterAffair,
+                note: "退職後、法定保存期間の経過後速やかに削除・廃棄し、削除記録を残す".to_owned(),
+            }),
             disposal_method: Some(DisposalMethod::Shredding),
             retained_personal_data: true,
             ..base("職員人事・給与ファイル", "総務グループ", "人事給与")

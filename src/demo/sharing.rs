@@ -7,7 +7,8 @@
 use crate::error::Result;
 use crate::model::holding::Holding;
 use crate::model::joint_use::{
-    ChangeNotice, JointUseChange, JointUseInput, JointUseTerms, PublicationMethod, UserPurpose,
+    ChangeNotice, JointUseChange, JointUseInput, JointUseTerms, PublicationMethod,
+    ResponsibleParty, UserPurpose,
 };
 use crate::model::subcontractor::{
     Approval, ApprovalForm, EntrustedData, SubcontractorClass, SubcontractorInput, Supervision,
@@ -95,6 +96,20 @@ const CLAUSES: &str = "個人情報の取扱いに関する特記事項（安全
 /// The three sections of the demo register, over the demo holdings (in the order
 /// `demo::holdings` creates them). Check dates are set relative to today so that one
 /// supervision check and one transfer check are always overdue.
+const SOCIETY: &str = "みらい健康保険組合";
+/// Where persons ask about the society's joint uses (問合せ窓口).
+const SOCIETY_DESK: &str =
+    "みらい健康保険組合 総務グループ 個人情報相談窓口（電話 03-0000-1234、平日9時〜17時）";
+
+/// The society as a responsible party, with the representative of the day.
+fn society(representative: &str) -> ResponsibleParty {
+    ResponsibleParty {
+        name: SOCIETY.to_owned(),
+        address: "東京都港区芝公園四丁目2番8号 みらいビル5階".to_owned(),
+        representative: representative.to_owned(),
+    }
+}
+
 pub(super) fn load(register: &Register, holding_ids: &[i64], actor: &str) -> Result<()> {
     let today = crate::clock::today();
     let holdings: Vec<Holding> = holding_ids
@@ -410,10 +425,9 @@ pub(super) fn load(register: &Register, holding_ids: &[i64], actor: &str) -> Res
                             .to_owned(),
                     },
                 ],
-                responsible_name: "みらい健康保険組合".to_owned(),
-                responsible_address: "東京都港区芝公園四丁目2番8号 みらいビル5階".to_owned(),
-                responsible_representative: "理事長 佐藤 一郎".to_owned(),
+                responsible_parties: vec![society("理事長 佐藤 一郎")],
             },
+            inquiry_contact: SOCIETY_DESK.to_owned(),
             publication_methods: vec![PublicationMethod::Website, PublicationMethod::Bulletin],
             published_on: Some(date(2022, 4, 1)),
             holding_ids: vec![receipts.id],
@@ -423,7 +437,7 @@ pub(super) fn load(register: &Register, holding_ids: &[i64], actor: &str) -> Res
     )?;
     // The representative changed: notified without delay after the change.
     let mut terms = grant.fields.terms.clone();
-    terms.responsible_representative = "理事長 田中 修".to_owned();
+    terms.responsible_parties[0].representative = "理事長 田中 修".to_owned();
     register.update_joint_use(
         grant.id,
         grant.version,
@@ -440,8 +454,10 @@ pub(super) fn load(register: &Register, holding_ids: &[i64], actor: &str) -> Res
         actor,
     )?;
 
-    // Joint use with the employers, published before the 2020 amendment added the address
-    // and representative; the register flags it until they are filled in.
+    // Joint use with the employers: the society and the largest employer are responsible
+    // parties, with one desk for inquiries. Published before the 2020 amendment added the
+    // address and representative, the society's are still to be filled in: the register flags
+    // it until they are.
     register.create_joint_use(
         JointUseInput {
             reference: String::new(),
@@ -469,10 +485,19 @@ pub(super) fn load(register: &Register, holding_ids: &[i64], actor: &str) -> Res
                         purpose: "労働安全衛生法に基づく健康管理、事後措置及び保健指導".to_owned(),
                     },
                 ],
-                responsible_name: "みらい健康保険組合".to_owned(),
-                responsible_address: String::new(),
-                responsible_representative: String::new(),
+                responsible_parties: vec![
+                    ResponsibleParty {
+                        name: SOCIETY.to_owned(),
+                        ..ResponsibleParty::default()
+                    },
+                    ResponsibleParty {
+                        name: "株式会社みらい製作所".to_owned(),
+                        address: "東京都港区芝浦三丁目1番1号".to_owned(),
+                        representative: "代表取締役社長 高田 誠".to_owned(),
+                    },
+                ],
             },
+            inquiry_contact: SOCIETY_DESK.to_owned(),
             publication_methods: vec![PublicationMethod::Website],
             published_on: Some(date(2019, 4, 1)),
             // H-0008 (the employers' own copy) is left unlinked: the e2e suite deletes it.

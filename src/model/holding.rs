@@ -86,6 +86,52 @@ coded_enum!(
     }
 );
 
+coded_enum!(
+    /// Which of the two kinds of Individual Number affairs (番号法 art. 2(10)–(11), art. 9) a
+    /// holding with Individual Numbers serves; the Act allows the numbers to be used for
+    /// nothing else.
+    NumberAffairKind {
+        /// 個人番号関係事務 (art. 9(4)): putting numbers on documents for the bodies that use
+        /// them, e.g. an employer's or an insurer's reports to the tax office or a pension office.
+        Related => "related",
+        /// 個人番号利用事務 (art. 9(1)–(2)): the affairs the Act's Appended Table 1 or a local
+        /// ordinance lists, e.g. a health insurance society's eligibility and benefits.
+        Use => "use",
+    }
+);
+
+coded_enum!(
+    /// How the number is kept from where it is not needed (番号法 art. 20 allows keeping it only
+    /// for the affairs; the PPC guideline allows masking it and keeping the rest).
+    NumberMaskingMethod {
+        /// The number is masked in copies and outputs not used for the affairs.
+        MaskedInCopies => "maskedInCopies",
+        /// The number is deleted once the affairs and their retention period end.
+        DeletedAfterAffair => "deletedAfterAffair",
+        /// Neither applies; the note says why.
+        NotApplicable => "notApplicable",
+    }
+);
+
+/// One Individual Number affair a holding serves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct NumberAffair {
+    pub kind: NumberAffairKind,
+    /// e.g. 「健康保険法による保険給付の支給（別表第一）」.
+    pub description: String,
+}
+
+/// The masking or deletion of the number recorded on a holding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct NumberMasking {
+    pub method: NumberMaskingMethod,
+    pub note: String,
+}
+
 /// One recorded item (個人情報の項目), e.g. 氏名, 住所, 健診結果.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -168,6 +214,13 @@ pub struct HoldingInput {
     pub last_review: Option<NaiveDate>,
     pub next_review: Option<NaiveDate>,
     pub file_register: FileRegisterItems,
+    /// The Individual Number affairs served; required once a data item is an Individual
+    /// Number. Absent in documents from before they were recorded.
+    #[serde(default)]
+    pub number_affairs: Vec<NumberAffair>,
+    /// How the number is masked or deleted where not needed; absent in older documents.
+    #[serde(default)]
+    pub number_masking: Option<NumberMasking>,
     pub notes: String,
 }
 
@@ -192,8 +245,30 @@ impl Holding {
         self.fields.data_items.iter().any(|i| i.sensitive)
     }
 
+    /// Holds specific personal information (特定個人情報, 番号法 art. 2(8)): information that
+    /// contains an Individual Number.
     pub fn has_my_number(&self) -> bool {
-        self.fields.data_items.iter().any(|i| i.my_number)
+        self.fields.has_my_number()
+    }
+}
+
+impl HoldingInput {
+    pub fn has_my_number(&self) -> bool {
+        self.data_items.iter().any(|i| i.my_number)
+    }
+
+    /// What the register asks of a holding that is written (not of one imported as it was):
+    /// a holding with an Individual Number records the affairs it serves, since the numbers may
+    /// be used only for them (番号法 art. 9) and kept only while they need them (art. 20).
+    pub(crate) fn number_act_errors(&self, checks: &mut FieldChecks) {
+        if self.has_my_number() && self.number_affairs.is_empty() {
+            checks.fail_with(
+                "numberAffairs",
+                FieldErrorCode::Required,
+                "a holding with an Individual Number item names the Individual Number affairs it \
+                 serves (Number Act art. 9)",
+            );
+        }
     }
 }
 
@@ -216,6 +291,12 @@ impl HoldingInput {
             &mut self.file_register.special_procedure,
         ] {
             tidy(value);
+        }
+        for affair in &mut self.number_affairs {
+            tidy(&mut affair.description);
+        }
+        if let Some(masking) = &mut self.number_masking {
+            tidy(&mut masking.note);
         }
         for item in &mut self.data_items {
             tidy(&mut item.name);
@@ -331,6 +412,26 @@ impl HoldingInput {
                     None,
                 );
             }
+        }
+        if self.number_affairs.len() > MAX_LIST {
+            checks.fail(
+                "numberAffairs",
+                FieldErrorCode::TooMany,
+                Some(MAX_LIST as i64),
+            );
+        }
+        for (i, affair) in self.number_affairs.iter().enumerate() {
+            checks.required(
+                &format!("numberAffairs[{i}].description"),
+                &affair.description,
+                LONG_TEXT,
+            );
+        }
+        if let Some(masking) = &self.number_masking {
+            if masking.method == NumberMaskingMethod::NotApplicable && masking.note.is_empty() {
+                checks.fail("numberMasking.note", FieldErrorCode::NeedsNote, None);
+            }
+            checks.max_len("numberMasking.note", &masking.note, LONG_TEXT);
         }
         checks.max_len("notes", &self.notes, LONG_TEXT);
     }

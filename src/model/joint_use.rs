@@ -52,10 +52,24 @@ pub struct UserPurpose {
     pub purpose: String,
 }
 
+/// One party responsible for managing the jointly used data (item 5). An arrangement may name
+/// several, e.g. a health insurance society and an employer for a joint health check-up.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct ResponsibleParty {
+    /// 氏名又は名称
+    pub name: String,
+    /// 住所
+    pub address: String,
+    /// 法人にあっては、その代表者の氏名
+    pub representative: String,
+}
+
 /// The five statutory items as notified or published. An arrangement may be saved while one
 /// is still missing (a draft); the register flags it until it is complete.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", from = "TermsAsWritten")]
 #[ts(export)]
 pub struct JointUseTerms {
     /// 1. 共同利用をする旨
@@ -66,10 +80,49 @@ pub struct JointUseTerms {
     pub users_range: String,
     /// 4. 利用する者の利用目的
     pub purposes: Vec<UserPurpose>,
-    /// 5. 管理について責任を有する者の氏名又は名称、住所、代表者の氏名
-    pub responsible_name: String,
-    pub responsible_address: String,
-    pub responsible_representative: String,
+    /// 5. 管理について責任を有する者の氏名又は名称、住所、代表者の氏名: every party named.
+    pub responsible_parties: Vec<ResponsibleParty>,
+}
+
+/// The terms as any Daicho wrote them. Documents and editions from before several responsible
+/// parties carry one party as three fields; they read as a list of that one party (none when
+/// all three were still empty), the same rule migration 0008 applies to stored registers.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct TermsAsWritten {
+    fact_statement: String,
+    items: Vec<String>,
+    users_range: String,
+    purposes: Vec<UserPurpose>,
+    #[serde(default)]
+    responsible_parties: Vec<ResponsibleParty>,
+    #[serde(default)]
+    responsible_name: Option<String>,
+    #[serde(default)]
+    responsible_address: Option<String>,
+    #[serde(default)]
+    responsible_representative: Option<String>,
+}
+
+impl From<TermsAsWritten> for JointUseTerms {
+    fn from(written: TermsAsWritten) -> Self {
+        let mut responsible_parties = written.responsible_parties;
+        let single = ResponsibleParty {
+            name: written.responsible_name.unwrap_or_default(),
+            address: written.responsible_address.unwrap_or_default(),
+            representative: written.responsible_representative.unwrap_or_default(),
+        };
+        if single != ResponsibleParty::default() {
+            responsible_parties.insert(0, single);
+        }
+        JointUseTerms {
+            fact_statement: written.fact_statement,
+            items: written.items,
+            users_range: written.users_range,
+            purposes: written.purposes,
+            responsible_parties,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -82,6 +135,10 @@ pub struct JointUseInput {
     pub title: String,
     pub terms: JointUseTerms,
     pub publication_methods: Vec<PublicationMethod>,
+    /// 問合せ窓口: where persons ask about the joint use. Not one of the five items, so a
+    /// change needs no new edition; absent in documents from before it existed.
+    #[serde(default)]
+    pub inquiry_contact: String,
     /// When the current edition was first published or notified.
     pub published_on: Option<NaiveDate>,
     #[ts(type = "Array<number>")]
@@ -132,15 +189,17 @@ pub struct JointUse {
 
 impl JointUseTerms {
     fn tidy(&mut self) {
-        for value in [
-            &mut self.fact_statement,
-            &mut self.users_range,
-            &mut self.responsible_name,
-            &mut self.responsible_address,
-            &mut self.responsible_representative,
-        ] {
+        for value in [&mut self.fact_statement, &mut self.users_range] {
             tidy(value);
         }
+        for party in &mut self.responsible_parties {
+            tidy(&mut party.name);
+            tidy(&mut party.address);
+            tidy(&mut party.representative);
+        }
+        // A row the form added and left blank names nobody.
+        self.responsible_parties
+            .retain(|p| *p != ResponsibleParty::default());
         tidy_list(&mut self.items);
         for purpose in &mut self.purposes {
             tidy(&mut purpose.user);
@@ -148,8 +207,9 @@ impl JointUseTerms {
         }
     }
 
-    /// The statutory items this edition lacks. The responsible party needs its name, address
-    /// and representative (the latter two since the 2020 amendment).
+    /// The statutory items this edition lacks. At least one responsible party, and each one
+    /// named needs its name, address and representative (the latter two since the 2020
+    /// amendment).
     pub fn missing(&self) -> Vec<StatutoryItem> {
         let mut missing = Vec::new();
         if self.fact_statement.is_empty() {
@@ -164,9 +224,11 @@ impl JointUseTerms {
         if self.purposes.is_empty() {
             missing.push(StatutoryItem::Purposes);
         }
-        if self.responsible_name.is_empty()
-            || self.responsible_address.is_empty()
-            || self.responsible_representative.is_empty()
+        if self.responsible_parties.is_empty()
+            || self
+                .responsible_parties
+                .iter()
+                .any(|p| p.name.is_empty() || p.address.is_empty() || p.representative.is_empty())
         {
             missing.push(StatutoryItem::Responsible);
         }
@@ -174,13 +236,17 @@ impl JointUseTerms {
     }
 
     /// The notice a change from `self` to `after` needs: in advance when the items, the range
-    /// of users or the purposes change; without delay when only the responsible party's name,
-    /// address or representative does; none when nothing statutory changed.
+    /// of users or the purposes change, or when a responsible party is added or removed (art.
+    /// 27(6): changing who the responsible party is, 「当該責任を有する者を変更しようとするとき」);
+    /// without delay when only a party's name, address or representative changes (「氏名、名称
+    /// 若しくは住所又は…代表者の氏名に変更があったとき」), party by party in the order listed;
+    /// none when nothing statutory changed.
     pub fn change_notice(&self, after: &JointUseTerms) -> Option<ChangeNotice> {
         if self.items != after.items
             || self.users_range != after.users_range
             || self.purposes != after.purposes
             || self.fact_statement != after.fact_statement
+            || self.responsible_parties.len() != after.responsible_parties.len()
         {
             Some(ChangeNotice::NotifyInAdvance)
         } else if self != after {
@@ -213,17 +279,23 @@ impl JointUseTerms {
                 LONG_TEXT,
             );
         }
-        checks.max_len("terms.responsibleName", &self.responsible_name, SHORT_TEXT);
-        checks.max_len(
-            "terms.responsibleAddress",
-            &self.responsible_address,
-            LONG_TEXT,
-        );
-        checks.max_len(
-            "terms.responsibleRepresentative",
-            &self.responsible_representative,
-            SHORT_TEXT,
-        );
+        if self.responsible_parties.len() > MAX_LIST {
+            checks.fail(
+                "terms.responsibleParties",
+                FieldErrorCode::TooMany,
+                Some(MAX_LIST as i64),
+            );
+        }
+        let mut names = HashSet::new();
+        for (i, party) in self.responsible_parties.iter().enumerate() {
+            let field = |name: &str| format!("terms.responsibleParties[{i}].{name}");
+            checks.max_len(&field("name"), &party.name, SHORT_TEXT);
+            checks.max_len(&field("address"), &party.address, LONG_TEXT);
+            checks.max_len(&field("representative"), &party.representative, SHORT_TEXT);
+            if !party.name.is_empty() && !names.insert(party.name.as_str()) {
+                checks.fail(field("name"), FieldErrorCode::Duplicate, None);
+            }
+        }
     }
 }
 
@@ -232,6 +304,7 @@ impl JointUseInput {
         tidy(&mut self.reference);
         tidy(&mut self.title);
         tidy(&mut self.notes);
+        tidy(&mut self.inquiry_contact);
         self.terms.tidy();
     }
 
@@ -261,6 +334,7 @@ impl JointUseInput {
                 checks.fail(format!("holdingIds[{i}]"), FieldErrorCode::Duplicate, None);
             }
         }
+        checks.max_len("inquiryContact", &self.inquiry_contact, LONG_TEXT);
         checks.max_len("notes", &self.notes, LONG_TEXT);
     }
 }

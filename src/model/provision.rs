@@ -25,6 +25,45 @@ coded_enum!(
     }
 );
 
+impl ProvisionBasis {
+    /// Whether a provision of specific personal information (特定個人情報: information with an
+    /// Individual Number) is refused on this basis. Number Act art. 19 lists the only cases in
+    /// which it may be provided and art. 20 the only ones in which it may be collected or kept;
+    /// neither has the APPI's consent (art. 27(1)) or opt-out (art. 27(2)), so consent alone
+    /// never suffices (the one case that mentions consent also needs the protection of a
+    /// person's life, body or property). An art. 27(1) exception or a foreign provision may
+    /// coincide with an art. 19 case (a statutory report, an entrustment), which the register
+    /// cannot tell, so those are left to the officer.
+    pub fn refused_for_individual_numbers(self) -> bool {
+        matches!(self, ProvisionBasis::Consent | ProvisionBasis::OptOut)
+    }
+}
+
+/// The Number Act refusal on `basis` for a record that carries Individual Numbers: art. 19 for
+/// what the organisation provides, art. 20 for what it receives (collects and keeps).
+pub(crate) fn number_act_errors(
+    basis: ProvisionBasis,
+    direction: ProvisionDirection,
+    checks: &mut FieldChecks,
+) {
+    if !basis.refused_for_individual_numbers() {
+        return;
+    }
+    let message = match direction {
+        ProvisionDirection::Provided => {
+            "a linked holding has Individual Numbers: specific personal information may be \
+             provided only in the cases Number Act art. 19 lists, and consent or opt-out is not \
+             one of them"
+        }
+        ProvisionDirection::Received => {
+            "a linked holding has Individual Numbers: specific personal information may be \
+             collected and kept only in the cases of Number Act art. 19 (art. 20), and consent \
+             or opt-out is not one of them"
+        }
+    };
+    checks.fail_with("basis", FieldErrorCode::NumberAct, message);
+}
+
 coded_enum!(
     /// The items of art. 27(1), under which no consent is needed.
     StatutoryException {

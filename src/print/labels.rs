@@ -3,8 +3,8 @@
 //! the core (the CLI prints too), so their words live here.
 
 use crate::model::holding::{
-    AcquisitionMethod, Consent, DisposalMethod, Medium, PurposeNotice, RetentionRule,
-    RetentionTrigger,
+    AcquisitionMethod, Consent, DisposalMethod, Medium, NumberAffairKind, NumberMaskingMethod,
+    PurposeNotice, RetentionRule, RetentionTrigger,
 };
 use crate::model::request::{
     AgentKind, DecisionOutcome, ReceiptChannel, RefusalGround, RequestStatus, RequestType,
@@ -102,6 +102,29 @@ pub(crate) fn purpose_notice(lang: Language, value: PurposeNotice) -> &'static s
             PurposeNotice::Notified => ("本人への通知", "Notified to the person"),
             PurposeNotice::ExplicitlyShown => ("本人への明示", "Shown explicitly to the person"),
             PurposeNotice::NotRequired => ("不要（適用除外）", "Not required (exempt)"),
+        },
+    )
+}
+
+pub(crate) fn number_affair(lang: Language, value: NumberAffairKind) -> &'static str {
+    pick(
+        lang,
+        match value {
+            NumberAffairKind::Related => ("個人番号関係事務", "Individual Number-related affair"),
+            NumberAffairKind::Use => ("個人番号利用事務", "Individual Number use affair"),
+        },
+    )
+}
+
+pub(crate) fn number_masking(lang: Language, value: NumberMaskingMethod) -> &'static str {
+    pick(
+        lang,
+        match value {
+            NumberMaskingMethod::MaskedInCopies => ("写しではマスキング", "Masked in copies"),
+            NumberMaskingMethod::DeletedAfterAffair => {
+                ("事務終了後に削除", "Deleted after the affairs end")
+            }
+            NumberMaskingMethod::NotApplicable => ("該当なし", "Not applicable"),
         },
     )
 }

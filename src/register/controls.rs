@@ -12,8 +12,8 @@ use crate::model::holding::{Holding, RetentionTrigger};
 use crate::model::measure::{Measure, MeasureInput};
 use crate::model::objection::{Objection, ObjectionInput};
 use crate::model::provision::{
-    ProvisionDirection, ProvisionRecord, ProvisionRecordInput, ProvisionRecordView, Recipient,
-    RecipientInput,
+    number_act_errors, ProvisionDirection, ProvisionRecord, ProvisionRecordInput,
+    ProvisionRecordView, Recipient, RecipientInput,
 };
 use crate::register::holdings::holdings_exist;
 use crate::register::record::{self, record_basics, Change, Record, Removable, NEW_ID};
@@ -110,6 +110,24 @@ impl Section for Recipient {
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
     }
+    fn register_checks(&self, conn: &Connection, checks: &mut FieldChecks) -> Result<()> {
+        if carries_individual_numbers(conn, &self.fields.holding_ids)? {
+            number_act_errors(self.fields.basis, ProvisionDirection::Provided, checks);
+        }
+        Ok(())
+    }
+}
+
+/// Whether a linked holding has an Individual Number item, which makes what the record covers
+/// specific personal information. Checked when a record is written, not on import: a document
+/// keeps the records as they were made.
+fn carries_individual_numbers(conn: &Connection, holding_ids: &[i64]) -> Result<bool> {
+    for id in holding_ids {
+        if store::holdings::get(conn, *id)?.is_some_and(|h| h.has_my_number()) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 impl Removable for Recipient {
@@ -141,6 +159,9 @@ impl Section for ProvisionRecord {
         self.fields.recipient_id
     }
     fn register_checks(&self, conn: &Connection, checks: &mut FieldChecks) -> Result<()> {
+        if carries_individual_numbers(conn, &self.fields.holding_ids)? {
+            number_act_errors(self.fields.basis, self.fields.direction, checks);
+        }
         if let Some(recipient) = self.fields.recipient_id {
             if sections::get::<Recipient>(conn, recipient)?.is_none() {
                 checks.fail_with(

@@ -105,7 +105,12 @@ impl Record for Holding {
         Ok(())
     }
     fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
-        holding_checks(conn, &self.fields, before.map(|b| b.id))
+        let mut checks = holding_checks(conn, &self.fields, before.map(|b| b.id))?;
+        self.fields.number_act_errors(&mut checks);
+        if let Some(before) = before {
+            number_act_links(conn, self, before, &mut checks)?;
+        }
+        Ok(checks)
     }
 }
 
@@ -192,6 +197,49 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
             .chain(controls.into_iter().map(|(_, label)| label))
             .collect(),
     })
+}
+
+/// A holding that gains an Individual Number item must not be named by a joint use or by a
+/// provision resting on consent or opt-out: the record would become one Number Act art. 19
+/// forbids. The error is on `dataItems` and names the records to change first.
+fn number_act_links(
+    conn: &Connection,
+    after: &Holding,
+    before: &Holding,
+    checks: &mut FieldChecks,
+) -> Result<()> {
+    if !after.has_my_number() || before.has_my_number() {
+        return Ok(());
+    }
+    let id = after.id;
+    let mut named = JointUse::naming_holding(conn, id)?;
+    let refused =
+        |basis: crate::model::provision::ProvisionBasis| basis.refused_for_individual_numbers();
+    named.extend(
+        store::sections::list::<Recipient>(conn)?
+            .into_iter()
+            .filter(|r| r.fields.holding_ids.contains(&id) && refused(r.fields.basis))
+            .map(|r| r.fields.name),
+    );
+    named.extend(
+        store::sections::list::<ProvisionRecord>(conn)?
+            .into_iter()
+            .filter(|p| p.fields.holding_ids.contains(&id) && refused(p.fields.basis))
+            .map(|p| p.fields.reference),
+    );
+    if !named.is_empty() {
+        checks.fail_with(
+            "dataItems",
+            FieldErrorCode::NumberAct,
+            format!(
+                "an Individual Number item makes this specific personal information, which Number \
+                 Act art. 19 does not allow to be jointly used or provided on consent or opt-out; \
+                 change {} first",
+                named.join(", ")
+            ),
+        );
+    }
+    Ok(())
 }
 
 /// Validation that needs the register: ledger numbers are unique, and kept data items belong

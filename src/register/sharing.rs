@@ -524,6 +524,12 @@ fn transfer_checks(
     Ok(checks)
 }
 
+/// Why a joint use cannot name a holding with Individual Numbers. Checked when the arrangement
+/// is written, not on import: a document keeps the records as they were made.
+pub(crate) const JOINT_USE_OF_NUMBERS: &str =
+    "this holding has Individual Numbers: joint use (APPI art. 27(5)(iii)) is not among the \
+     cases in which Number Act art. 19 allows specific personal information to be provided";
+
 fn joint_use_checks(
     conn: &Connection,
     joint_use: &JointUse,
@@ -532,9 +538,17 @@ fn joint_use_checks(
     let mut checks = FieldChecks::new();
     joint_use.collect_errors(&mut checks);
     let mut missing = Vec::new();
-    for holding in &joint_use.fields.holding_ids {
-        if !store::holdings::exists(conn, *holding)? {
-            missing.push(*holding);
+    for (i, id) in joint_use.fields.holding_ids.iter().enumerate() {
+        match store::holdings::get(conn, *id)? {
+            None => missing.push(*id),
+            Some(holding) if holding.has_my_number() => {
+                checks.fail_with(
+                    format!("holdingIds[{i}]"),
+                    FieldErrorCode::NumberAct,
+                    JOINT_USE_OF_NUMBERS,
+                );
+            }
+            Some(_) => {}
         }
     }
     check_joint_use_holdings(

@@ -1,7 +1,7 @@
 //! Verification: the audit chain link by link, and every record against the state the chain
 //! says it was last left in.
 
-use super::record::{audited_states, preference_json};
+use super::record::{audited_states, preference_json, Record};
 use super::{lock, to_json, Register};
 use crate::audit::{self, AuditEntry, ChainHead, Entity, Verification, VerifyReport};
 use crate::error::Result;
@@ -19,6 +19,7 @@ use crate::model::subcontractor::Subcontractor;
 use crate::model::transfer::Transfer;
 use crate::store;
 use rusqlite::Connection;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 impl Register {
@@ -46,9 +47,15 @@ impl Register {
 pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
     let (entries, head, broken_link) = audit::verify_chain(conn)?;
     let mut altered_records = Vec::new();
-    let mut compare = |entity: Entity, current: Vec<(String, Value)>| -> Result<()> {
+    let mut compare = |entity: Entity,
+                       current: Vec<(String, Value)>,
+                       upgrade: fn(Value) -> Value|
+     -> Result<()> {
         let mut recorded: std::collections::HashMap<String, Option<Value>> =
-            audit::last_states(conn, entity)?.into_iter().collect();
+            audit::last_states(conn, entity)?
+                .into_iter()
+                .map(|(id, state)| (id, state.map(upgrade)))
+                .collect();
         for (id, value) in current {
             let reason = match recorded.remove(&id) {
                 Some(Some(last)) if last == value => continue,
@@ -73,39 +80,39 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         .map(|o| ("1".to_owned(), to_json(&o)))
         .into_iter()
         .collect();
-    compare(Entity::Organisation, organisation)?;
+    compare(Entity::Organisation, organisation, as_recorded)?;
     let preferences = store::preferences::all(conn)?
         .into_iter()
         .map(|(k, v)| (k, preference_json(&v)))
         .collect();
-    compare(Entity::Preference, preferences)?;
+    compare(Entity::Preference, preferences, as_recorded)?;
     let settings = store::deadline_settings::get(conn)?
         .map(|s| ("1".to_owned(), to_json(&s)))
         .into_iter()
         .collect();
-    compare(Entity::DeadlineSettings, settings)?;
+    compare(Entity::DeadlineSettings, settings, as_recorded)?;
     let procedure = store::request_procedure::get(conn)?
         .map(|p| ("1".to_owned(), to_json(&p)))
         .into_iter()
         .collect();
-    compare(Entity::RequestProcedure, procedure)?;
+    compare(Entity::RequestProcedure, procedure, as_recorded)?;
     // Every record kind the write path keeps.
-    for (entity, current) in [
-        audited_states::<Holding>(conn)?,
-        audited_states::<Request>(conn)?,
-        audited_states::<Complaint>(conn)?,
-        audited_states::<Subcontractor>(conn)?,
-        audited_states::<JointUse>(conn)?,
-        audited_states::<Transfer>(conn)?,
-        audited_states::<Recipient>(conn)?,
-        audited_states::<ProvisionRecord>(conn)?,
-        audited_states::<Measure>(conn)?,
-        audited_states::<Disposal>(conn)?,
-        audited_states::<ConsentMatter>(conn)?,
-        audited_states::<Objection>(conn)?,
-        audited_states::<Incident>(conn)?,
+    for (entity, current, upgrade) in [
+        kind::<Holding>(conn)?,
+        kind::<Request>(conn)?,
+        kind::<Complaint>(conn)?,
+        kind::<Subcontractor>(conn)?,
+        kind::<JointUse>(conn)?,
+        kind::<Transfer>(conn)?,
+        kind::<Recipient>(conn)?,
+        kind::<ProvisionRecord>(conn)?,
+        kind::<Measure>(conn)?,
+        kind::<Disposal>(conn)?,
+        kind::<ConsentMatter>(conn)?,
+        kind::<Objection>(conn)?,
+        kind::<Incident>(conn)?,
     ] {
-        compare(entity, current)?;
+        compare(entity, current, upgrade)?;
     }
     altered_records.sort_by(|a, b| (&a.entity, &a.entity_id).cmp(&(&b.entity, &b.entity_id)));
     Ok(VerifyReport {
@@ -114,6 +121,31 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         broken_link,
         altered_records,
     })
+}
+
+type KindStates = (Entity, Vec<(String, Value)>, fn(Value) -> Value);
+
+/// A record kind's current states, and how to read a state the trail recorded before the
+/// kind's shape last changed.
+fn kind<R: Record + DeserializeOwned>(conn: &Connection) -> Result<KindStates> {
+    let (entity, current) = audited_states::<R>(conn)?;
+    Ok((entity, current, as_now::<R>))
+}
+
+/// A recorded state as the current code writes it: a state from before a migration added a
+/// field (holdings' Individual Number affairs) or reshaped one (a joint use's one responsible
+/// party, now a list) reads into the record type the same way the migration moved the row, so
+/// upgrading a register does not make every record look altered. A state that does not read
+/// is compared as it was recorded.
+fn as_now<R: serde::Serialize + DeserializeOwned>(recorded: Value) -> Value {
+    match serde_json::from_value::<R>(recorded.clone()) {
+        Ok(record) => to_json(&record),
+        Err(_) => recorded,
+    }
+}
+
+fn as_recorded(recorded: Value) -> Value {
+    recorded
 }
 
 fn altered(entity: Entity, id: &str, reason: &str) -> audit::AlteredRecord {

@@ -1,5 +1,7 @@
 use super::{list_from_json, list_to_json};
-use crate::model::holding::{DataItem, FileRegisterItems, Holding, HoldingInput, RetentionRule};
+use crate::model::holding::{
+    DataItem, FileRegisterItems, Holding, HoldingInput, NumberMasking, RetentionRule,
+};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
@@ -10,7 +12,7 @@ const COLUMNS: &str =
     retention_years, retention_months, retention_trigger, retention_trigger_note,
     retention_legal_basis, disposal_method, disposal_note, retained_personal_data, last_review,
     next_review, regular_recipients, file_register_exemption, withheld_items, special_procedure,
-    notes, version, created_at, updated_at";
+    notes, version, created_at, updated_at, number_affairs, number_masking, number_masking_note";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Holding> {
     let retention = match row.get::<_, Option<u32>>(19)? {
@@ -56,6 +58,14 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Holding> {
                 exemption: row.get(30)?,
                 withheld_items: list_from_json(&row.get::<_, String>(31)?)?,
                 special_procedure: row.get(32)?,
+            },
+            number_affairs: list_from_json(&row.get::<_, String>(37)?)?,
+            number_masking: match row.get::<_, Option<_>>(38)? {
+                Some(method) => Some(NumberMasking {
+                    method,
+                    note: row.get(39)?,
+                }),
+                None => None,
             },
             notes: row.get(33)?,
         },
@@ -147,7 +157,7 @@ pub fn insert(
         &format!(
             "INSERT INTO holding ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
             ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,
-            ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)"
+            ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)"
         ),
         rusqlite::params_from_iter(values(id, input, version, created_at, updated_at)),
     )?;
@@ -232,6 +242,9 @@ fn values(
         int(version),
         text(created_at),
         text(updated_at),
+        text(&list_to_json(&h.number_affairs)),
+        opt_text(h.number_masking.as_ref().map(|m| m.method.code())),
+        opt_text(h.number_masking.as_ref().map(|m| m.note.as_str())),
     ]
 }
 

@@ -1,14 +1,13 @@
 use super::requests::NEW_ID;
 use super::{list_from_json, list_to_json};
 use crate::model::joint_use::{
-    JointUse, JointUseChange, JointUseEdition, JointUseInput, JointUseTerms,
+    JointUse, JointUseChange, JointUseEdition, JointUseInput, JointUseTerms, ResponsibleParty,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use std::collections::HashMap;
 
 const COLUMNS: &str = "id, reference, title, fact_statement, items, users_range, purposes,
-    responsible_name, responsible_address, responsible_representative, publication_methods,
-    published_on, notes, version, created_at, updated_at";
+    inquiry_contact, publication_methods, published_on, notes, version, created_at, updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<JointUse> {
     Ok(JointUse {
@@ -21,19 +20,18 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<JointUse> {
                 items: list_from_json(&row.get::<_, String>(4)?)?,
                 users_range: row.get(5)?,
                 purposes: list_from_json(&row.get::<_, String>(6)?)?,
-                responsible_name: row.get(7)?,
-                responsible_address: row.get(8)?,
-                responsible_representative: row.get(9)?,
+                responsible_parties: Vec::new(),
             },
-            publication_methods: list_from_json(&row.get::<_, String>(10)?)?,
-            published_on: row.get(11)?,
+            inquiry_contact: row.get(7)?,
+            publication_methods: list_from_json(&row.get::<_, String>(8)?)?,
+            published_on: row.get(9)?,
             holding_ids: Vec::new(),
-            notes: row.get(12)?,
+            notes: row.get(10)?,
         },
         editions: Vec::new(),
-        version: row.get(13)?,
-        created_at: row.get(14)?,
-        updated_at: row.get(15)?,
+        version: row.get(11)?,
+        created_at: row.get(12)?,
+        updated_at: row.get(13)?,
     })
 }
 
@@ -54,9 +52,7 @@ fn values(j: &JointUse) -> Vec<rusqlite::types::Value> {
         text(&list_to_json(&t.items)),
         text(&t.users_range),
         text(&list_to_json(&t.purposes)),
-        text(&t.responsible_name),
-        text(&t.responsible_address),
-        text(&t.responsible_representative),
+        text(&f.inquiry_contact),
         text(&list_to_json(&f.publication_methods)),
         f.published_on
             .map_or(V::Null, |d| V::Text(d.format("%Y-%m-%d").to_string())),
@@ -69,6 +65,7 @@ fn values(j: &JointUse) -> Vec<rusqlite::types::Value> {
 
 struct Children {
     holdings: HashMap<i64, Vec<i64>>,
+    parties: HashMap<i64, Vec<ResponsibleParty>>,
     editions: HashMap<i64, Vec<JointUseEdition>>,
 }
 
@@ -81,6 +78,25 @@ fn children(conn: &Connection, id: Option<i64>) -> rusqlite::Result<Children> {
     for row in stmt.query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))? {
         let (joint_use, holding) = row?;
         holdings.entry(joint_use).or_default().push(holding);
+    }
+    let mut parties: HashMap<i64, Vec<ResponsibleParty>> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT joint_use_id, name, address, representative FROM joint_use_party
+         WHERE ?1 IS NULL OR joint_use_id = ?1 ORDER BY joint_use_id, position",
+    )?;
+    let rows = stmt.query_map([id], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            ResponsibleParty {
+                name: row.get(1)?,
+                address: row.get(2)?,
+                representative: row.get(3)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (joint_use, party) = row?;
+        parties.entry(joint_use).or_default().push(party);
     }
     let mut editions: HashMap<i64, Vec<JointUseEdition>> = HashMap::new();
     let mut stmt = conn.prepare(
@@ -117,12 +133,17 @@ fn children(conn: &Connection, id: Option<i64>) -> rusqlite::Result<Children> {
         let (joint_use, edition) = row?;
         editions.entry(joint_use).or_default().push(edition);
     }
-    Ok(Children { holdings, editions })
+    Ok(Children {
+        holdings,
+        parties,
+        editions,
+    })
 }
 
 impl Children {
     fn attach(&mut self, mut j: JointUse) -> JointUse {
         j.fields.holding_ids = self.holdings.remove(&j.id).unwrap_or_default();
+        j.fields.terms.responsible_parties = self.parties.remove(&j.id).unwrap_or_default();
         j.editions = self.editions.remove(&j.id).unwrap_or_default();
         j
     }
@@ -202,6 +223,25 @@ fn save_children(
                 "INSERT INTO joint_use_holding (joint_use_id, holding_id, position)
                  VALUES (?1, ?2, ?3)",
                 params![id, holding, position as i64],
+            )?;
+        }
+    }
+    fn parties(j: &JointUse) -> &Vec<ResponsibleParty> {
+        &j.fields.terms.responsible_parties
+    }
+    if before.map(parties) != Some(parties(after)) {
+        conn.execute("DELETE FROM joint_use_party WHERE joint_use_id = ?1", [id])?;
+        for (position, party) in parties(after).iter().enumerate() {
+            conn.execute(
+                "INSERT INTO joint_use_party (joint_use_id, position, name, address, representative)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    id,
+                    position as i64,
+                    party.name,
+                    party.address,
+                    party.representative
+                ],
             )?;
         }
     }

@@ -166,6 +166,8 @@ pub fn holding(name: &str) -> HoldingInput {
         last_review: chrono::NaiveDate::from_ymd_opt(2026, 4, 1),
         next_review: chrono::NaiveDate::from_ymd_opt(2027, 4, 1),
         file_register: FileRegisterItems::default(),
+        number_affairs: Vec::new(),
+        number_masking: None,
         notes: String::new(),
     }
 }

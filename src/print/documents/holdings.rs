@@ -16,7 +16,8 @@ pub const FILE_REGISTER_THRESHOLD: i64 = 1_000;
 
 /// 個人情報管理台帳: one row per holding with the 21 columns of JIS Q 15001 A.3.3.1, its
 /// Annex B and common practice; entrustment and provision come from the subcontracting tree,
-/// the regular recipients, the joint uses and the cross-border transfers.
+/// the regular recipients, the joint uses and the cross-border transfers; a 22nd column flags
+/// specific personal information (番号法) with its affairs and masking.
 pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
     let (holdings, groups) = by_department(page, &snapshot.holdings);
     let lang = page.lang;
@@ -28,6 +29,13 @@ pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
         Column::new(
             page.tr("要配慮個人情報の有無", "Sensitive information present"),
             0.9,
+        ),
+        Column::new(
+            page.tr(
+                "特定個人情報の有無・個人番号関係事務等",
+                "Specific Personal Information and Individual Number affairs",
+            ),
+            1.6,
         ),
         Column::new(page.tr("件数（概数）", "Approximate record count"), 1.1),
         Column::new(
@@ -110,6 +118,7 @@ pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
                 name,
                 items,
                 yes_no(lang, h.has_sensitive_items()),
+                specific_personal_information(page, h),
                 f.approx_count.map(count).unwrap_or_default(),
                 acquisition,
                 numbered(&f.purposes),
@@ -260,11 +269,18 @@ pub(crate) fn file_register(page: &Page<'_>, holdings: &[Holding]) -> Result<Pri
             } else {
                 list(lang, &f.file_register.regular_recipients)
             };
-            let sensitive = if h.has_sensitive_items() {
+            let mut sensitive = if h.has_sensitive_items() {
                 page.tr("含む", "Yes")
             } else {
                 page.tr("含まない", "No")
             };
+            if h.has_my_number() {
+                sensitive.push('\n');
+                sensitive.push_str(&page.tr(
+                    "特定個人情報（個人番号を含む）",
+                    "Specific Personal Information (contains Individual Numbers)",
+                ));
+            }
             let special = if f.file_register.special_procedure.is_empty() {
                 page.tr("なし", "None")
             } else {
@@ -694,6 +710,43 @@ fn measures_basis(lang: Language, value: MeasuresBasis) -> &'static str {
         (MeasuresBasis::Cbpr, Language::Ja) => "APEC CBPR認証",
         (MeasuresBasis::Cbpr, Language::En) => "APEC CBPR certification",
     }
+}
+
+/// The ledger's 特定個人情報 cell: the flag, then for a holding with Individual Numbers the
+/// affairs it serves (the only uses the Number Act allows, art. 9) and how the number is masked
+/// or deleted where not needed (art. 20).
+fn specific_personal_information(page: &Page<'_>, holding: &Holding) -> String {
+    let lang = page.lang;
+    if !holding.has_my_number() {
+        return yes_no(lang, false);
+    }
+    let f = &holding.fields;
+    let mut lines = vec![page.tr("有（特定個人情報）", "Yes (Specific Personal Information)")];
+    for affair in &f.number_affairs {
+        lines.push(format!(
+            "{}: {}",
+            labels::number_affair(lang, affair.kind),
+            affair.description
+        ));
+    }
+    if f.number_affairs.is_empty() {
+        lines.push(page.tr(
+            "個人番号を取り扱う事務: 未記載",
+            "Individual Number affairs: not stated",
+        ));
+    }
+    if let Some(masking) = &f.number_masking {
+        let mut line = format!(
+            "{}{}",
+            page.tr("マスキング・削除: ", "Masking or deletion: "),
+            labels::number_masking(lang, masking.method)
+        );
+        if !masking.note.is_empty() {
+            line.push_str(&bracket(lang, &masking.note));
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
 }
 
 /// 氏名、住所、健診結果（要配慮） / Name; Address; Health check results (sensitive).

@@ -42,21 +42,30 @@ pub(crate) fn joint_use_notice(
             text.to_owned()
         }
     };
+    // Each responsible party as its own block, numbered when there are several.
+    let several = terms.responsible_parties.len() > 1;
     let mut responsible = Vec::new();
-    for (label_ja, label_en, value) in [
-        ("氏名又は名称：", "Name: ", &terms.responsible_name),
-        ("住所：", "Address: ", &terms.responsible_address),
-        (
-            "代表者の氏名：",
-            "Representative: ",
-            &terms.responsible_representative,
-        ),
-    ] {
-        responsible.push(format!(
-            "{}{}",
-            page.tr(label_ja, label_en),
-            or_missing(value)
-        ));
+    for (i, party) in terms.responsible_parties.iter().enumerate() {
+        if several {
+            responsible.push(match lang {
+                Language::Ja => format!("（{}）", i + 1),
+                Language::En => format!("({})", i + 1),
+            });
+        }
+        for (label_ja, label_en, value) in [
+            ("氏名又は名称：", "Name: ", &party.name),
+            ("住所：", "Address: ", &party.address),
+            ("代表者の氏名：", "Representative: ", &party.representative),
+        ] {
+            responsible.push(format!(
+                "{}{}",
+                page.tr(label_ja, label_en),
+                or_missing(value)
+            ));
+        }
+    }
+    if responsible.is_empty() {
+        responsible.push(missing());
     }
     let items = Section::Fields {
         heading: page.tr("記", "Particulars"),
@@ -99,8 +108,20 @@ pub(crate) fn joint_use_notice(
             ),
         ],
     };
-
     let f = &joint_use.fields;
+    // The desk is printed with the current edition only: an earlier edition is the text as it
+    // stood, and the desk is not kept per edition.
+    let contact = (number == latest && !f.inquiry_contact.is_empty()).then(|| Section::Fields {
+        heading: page.tr("お問合せ窓口", "Inquiries"),
+        fields: vec![Field::new(
+            page.tr(
+                "共同利用に関する問合せ先",
+                "Where to ask about the joint use",
+            ),
+            &f.inquiry_contact,
+        )],
+    });
+
     let mut publication = vec![
         Field::new(
             page.tr("版", "Edition"),
@@ -180,11 +201,12 @@ pub(crate) fn joint_use_notice(
             }],
         },
         items,
-        Section::Fields {
-            heading: page.tr("公表の記録", "Publication"),
-            fields: publication,
-        },
     ];
+    sections.extend(contact);
+    sections.push(Section::Fields {
+        heading: page.tr("公表の記録", "Publication"),
+        fields: publication,
+    });
     if !terms.missing().is_empty() {
         sections.push(Section::Text {
             heading: String::new(),

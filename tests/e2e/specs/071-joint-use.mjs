@@ -63,8 +63,8 @@ export default async function jointUse(app) {
   await app.waitForText('sharing-flags', '管理責任者');
   await app.click('ju-edit');
   await app.waitFor('joint-use-form');
-  await fill(app, 'ju-terms-responsibleAddress', '東京都港区芝公園四丁目2番8号 みらいビル5階');
-  await fill(app, 'ju-terms-responsibleRepresentative', '理事長 田中 修');
+  await fill(app, 'ju-terms-responsibleParties-0-address', '東京都港区芝公園四丁目2番8号 みらいビル5階');
+  await fill(app, 'ju-terms-responsibleParties-0-representative', '理事長 田中 修');
   await app.waitFor('ju-change');
   checkEqual(await app.value('ju-change-kind'), 'notifyWithoutDelay', 'the change needs notice without delay');
   await app.click('ju-save');

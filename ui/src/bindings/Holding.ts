@@ -5,6 +5,8 @@ import type { DataItem } from "./DataItem";
 import type { DisposalMethod } from "./DisposalMethod";
 import type { FileRegisterItems } from "./FileRegisterItems";
 import type { Medium } from "./Medium";
+import type { NumberAffair } from "./NumberAffair";
+import type { NumberMasking } from "./NumberMasking";
 import type { PurposeNotice } from "./PurposeNotice";
 import type { RetentionRule } from "./RetentionRule";
 
@@ -35,4 +37,13 @@ useDeadline: string, retention: RetentionRule | null, disposalMethod: DisposalMe
 /**
  * 保有個人データ: open to disclosure and other requests.
  */
-retainedPersonalData: boolean, lastReview: string | null, nextReview: string | null, fileRegister: FileRegisterItems, notes: string, };
+retainedPersonalData: boolean, lastReview: string | null, nextReview: string | null, fileRegister: FileRegisterItems, 
+/**
+ * The Individual Number affairs served; required once a data item is an Individual
+ * Number. Absent in documents from before they were recorded.
+ */
+numberAffairs: Array<NumberAffair>, 
+/**
+ * How the number is masked or deleted where not needed; absent in older documents.
+ */
+numberMasking: NumberMasking | null, notes: string, };

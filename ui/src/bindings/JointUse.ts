@@ -17,6 +17,11 @@ reference: string,
  */
 title: string, terms: JointUseTerms, publicationMethods: Array<PublicationMethod>, 
 /**
+ * 問合せ窓口: where persons ask about the joint use. Not one of the five items, so a
+ * change needs no new edition; absent in documents from before it existed.
+ */
+inquiryContact: string, 
+/**
  * When the current edition was first published or notified.
  */
 publishedOn: string | null, holdingIds: Array<number>, notes: string, };

@@ -17,6 +17,8 @@ import type { PurposeNotice } from '../bindings/PurposeNotice';
 import type { Regime } from '../bindings/Regime';
 import type { RetentionTrigger } from '../bindings/RetentionTrigger';
 import type { WithheldItem } from '../bindings/WithheldItem';
+import type { NumberAffairKind } from '../bindings/NumberAffairKind';
+import type { NumberMaskingMethod } from '../bindings/NumberMaskingMethod';
 import type { AgentKind } from '../bindings/AgentKind';
 import type { AgendaKind } from '../bindings/AgendaKind';
 import type { ComplaintInput } from '../bindings/ComplaintInput';
@@ -118,6 +120,17 @@ export const WITHHELD_ITEMS = keysOf({
   regularRecipients: true,
 } as const satisfies Record<WithheldItem, true>);
 
+export const NUMBER_AFFAIR_KINDS = keysOf({
+  related: true,
+  use: true,
+} as const satisfies Record<NumberAffairKind, true>);
+
+export const NUMBER_MASKING_METHODS = keysOf({
+  maskedInCopies: true,
+  deletedAfterAffair: true,
+  notApplicable: true,
+} as const satisfies Record<NumberMaskingMethod, true>);
+
 export const AUDIT_ACTIONS = keysOf({
   create: true,
   update: true,
@@ -172,6 +185,7 @@ export const FIELD_ERROR_CODES = keysOf({
   inUse: true,
   malformed: true,
   notInRegime: true,
+  numberAct: true,
   tooWeak: true,
   mismatch: true,
 } as const satisfies Record<FieldErrorCode, true>);
@@ -206,6 +220,8 @@ export const HOLDING_FIELDS = keysOf({
   lastReview: true,
   nextReview: true,
   fileRegister: true,
+  numberAffairs: true,
+  numberMasking: true,
   notes: true,
 } as const satisfies Record<keyof HoldingInput, true>);
 
@@ -478,6 +494,8 @@ export const label = {
   retentionTrigger: (v: RetentionTrigger) => t(`enum.retentionTrigger.${v}`),
   disposalMethod: (v: DisposalMethod) => t(`enum.disposalMethod.${v}`),
   withheldItem: (v: WithheldItem) => t(`enum.withheldItem.${v}`),
+  numberAffairKind: (v: NumberAffairKind) => t(`enum.numberAffairKind.${v}`),
+  numberMaskingMethod: (v: NumberMaskingMethod) => t(`enum.numberMaskingMethod.${v}`),
   auditAction: (v: AuditAction) => t(`enum.auditAction.${v}`),
   entity: (v: Entity) => t(`enum.entity.${v}`),
   errorKind: (v: ErrorKind) => t(`enum.errorKind.${v}`),

@@ -101,6 +101,8 @@ describe('HoldingForm', () => {
     await fillRequired();
     await type('approxCount', '４２,０００');
     await fireEvent.click(field('dataItems-0-myNumber'));
+    await fireEvent.click(screen.getByTestId('add-number-affair'));
+    await type('numberAffairs-0-description', '健康保険法による保険給付の支給');
     await fireEvent.click(screen.getByTestId('holding-save'));
     await vi.waitFor(() => expect(app.route.name).toBe('holding'));
     const call = backend.calls.find((c) => c.cmd === 'create_holding');
@@ -109,6 +111,7 @@ describe('HoldingForm', () => {
       name: '被保険者台帳',
       department: '適用グループ',
       dataItems: [{ id: null, name: '氏名', sensitive: false, myNumber: true }],
+      numberAffairs: [{ kind: 'use', description: '健康保険法による保険給付の支給' }],
       purposes: ['資格管理'],
       approxCount: 42000,
       retention: null,

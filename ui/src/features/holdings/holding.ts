@@ -9,6 +9,8 @@ import type { FileRegisterItems } from '../../bindings/FileRegisterItems';
 import type { Holding } from '../../bindings/Holding';
 import type { HoldingInput } from '../../bindings/HoldingInput';
 import type { Medium } from '../../bindings/Medium';
+import type { NumberAffair } from '../../bindings/NumberAffair';
+import type { NumberMaskingMethod } from '../../bindings/NumberMaskingMethod';
 import type { PurposeNotice } from '../../bindings/PurposeNotice';
 import type { RetentionTrigger } from '../../bindings/RetentionTrigger';
 import { parseCivilDate } from '../../i18n/format';
@@ -52,6 +54,9 @@ export type HoldingDraft = {
   lastReview: string;
   nextReview: string;
   fileRegister: FileRegisterItems;
+  numberAffairs: NumberAffair[];
+  /** '' while no masking or deletion is recorded. */
+  numberMasking: { method: NumberMaskingMethod | ''; note: string };
   notes: string;
 };
 
@@ -88,6 +93,8 @@ export function emptyDraft(): HoldingDraft {
     lastReview: '',
     nextReview: '',
     fileRegister: { regularRecipients: [], exemption: '', withheldItems: [], specialProcedure: '' },
+    numberAffairs: [],
+    numberMasking: { method: '', note: '' },
     notes: '',
   };
 }
@@ -134,6 +141,8 @@ export function draftFromHolding(h: Holding): HoldingDraft {
       withheldItems: [...h.fileRegister.withheldItems],
       specialProcedure: h.fileRegister.specialProcedure,
     },
+    numberAffairs: h.numberAffairs.map((a) => ({ ...a })),
+    numberMasking: h.numberMasking ? { ...h.numberMasking } : { method: '', note: '' },
     notes: h.notes,
   };
 }
@@ -199,6 +208,8 @@ export function draftToInput(d: HoldingDraft): { input: HoldingInput; errors: Fi
       withheldItems: [...d.fileRegister.withheldItems],
       specialProcedure: d.fileRegister.specialProcedure,
     },
+    numberAffairs: d.numberAffairs.map((a) => ({ ...a })),
+    numberMasking: d.numberMasking.method === '' ? null : { method: d.numberMasking.method, note: d.numberMasking.note },
     notes: d.notes,
   };
   return { input, errors };

@@ -3,6 +3,7 @@
 import type { HoldingInput } from '../../bindings/HoldingInput';
 import type { JointUseInput } from '../../bindings/JointUseInput';
 import type { JointUseTerms } from '../../bindings/JointUseTerms';
+import type { ResponsibleParty } from '../../bindings/ResponsibleParty';
 import type { SharingFinding } from '../../bindings/SharingFinding';
 import type { SubcontractorInput } from '../../bindings/SubcontractorInput';
 import type { TransferInput } from '../../bindings/TransferInput';
@@ -47,10 +48,12 @@ export function emptyTerms(): JointUseTerms {
     items: [],
     usersRange: '',
     purposes: [],
-    responsibleName: '',
-    responsibleAddress: '',
-    responsibleRepresentative: '',
+    responsibleParties: [emptyParty()],
   };
+}
+
+export function emptyParty(): ResponsibleParty {
+  return { name: '', address: '', representative: '' };
 }
 
 export function emptyJointUseInput(): JointUseInput {
@@ -59,6 +62,7 @@ export function emptyJointUseInput(): JointUseInput {
     title: '',
     terms: emptyTerms(),
     publicationMethods: [],
+    inquiryContact: '',
     publishedOn: null,
     holdingIds: [],
     notes: '',
@@ -187,7 +191,9 @@ export function presentSharingValue(field: string, value: Json | null): string {
         : str(value);
     case 'terms':
       return isObj(value)
-        ? [str(value.responsibleName), str(value.responsibleAddress), str(value.responsibleRepresentative)].filter(Boolean).join('／') +
+        ? (Array.isArray(value.responsibleParties) ? value.responsibleParties : [])
+            .map((p) => (isObj(p) ? [str(p.name), str(p.address), str(p.representative)].filter(Boolean).join('／') : str(p)))
+            .join('；') +
             (Array.isArray(value.purposes) ? `（${t('jointUse.field.terms.purposes')} ${value.purposes.length}）` : '')
         : str(value);
     case 'editions':
