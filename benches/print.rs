@@ -186,6 +186,8 @@ fn fill(register: &Register, departments: &[&str]) {
             last_review: chrono::NaiveDate::from_ymd_opt(2026, 4, 15),
             next_review: chrono::NaiveDate::from_ymd_opt(2027, 4, 15),
             file_register: FileRegisterItems::default(),
+            number_affairs: Vec::new(),
+            number_masking: None,
             notes: String::new(),
         };
         register.create_holding(input, actor).expect("a holding");

@@ -121,6 +121,7 @@ export default async function jointUseParties(app) {
   // ---- English ----
   await app.click('lang-en');
   await app.waitFor('print-doc-jointUseNotice');
+  await app.click('css=[data-testid="print-lang-en"] input');
   const en = pdfText(await printAndWait(app));
   for (const text of ['(1)', 'Name:みらい健康保険組合', '(2)', 'Name:株式会社みなと保養ホテルズ', 'Inquiries']) {
     check(en.includes(text), `the English notice shows ${text}`);
