@@ -1184,7 +1184,9 @@ fn a_joint_use_names_several_responsible_parties_and_each_change_is_noticed() {
     // Art. 27(6), party by party: the second party's representative is a change after the
     // fact (without delay); adding or removing a party changes who is responsible (in
     // advance); a blank row names nobody.
-    let cases: [(&str, fn(&mut JointUseTerms), Option<ChangeNotice>); 5] = [
+    // What is changed, how, and the notice the law then needs.
+    type Case = (&'static str, fn(&mut JointUseTerms), Option<ChangeNotice>);
+    let cases: [Case; 5] = [
         (
             "second party's representative",
             |t| t.responsible_parties[1].representative = "代表取締役 山田 一".to_owned(),
