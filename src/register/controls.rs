@@ -5,7 +5,7 @@
 
 use crate::audit::Entity;
 use crate::deadline::retention::{latest_event_past, retention, Retention, RetentionEvent};
-use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
+use crate::error::{FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::consent_matter::{ConsentMatter, ConsentMatterInput};
 use crate::model::disposal::{Disposal, DisposalDue, DisposalInput};
 use crate::model::holding::{Holding, RetentionTrigger};
@@ -137,17 +137,7 @@ impl Removable for Recipient {
     }
     fn refuse_removal(&self, conn: &Connection) -> Result<()> {
         let records = store::controls::records_for_recipient(conn, self.id)?;
-        if records.is_empty() {
-            return Ok(());
-        }
-        Err(CoreError::InUse {
-            message: format!(
-                "regular recipient {} cannot be deleted: provision records {} name it",
-                self.fields.name,
-                records.join(", ")
-            ),
-            references: records,
-        })
+        record::refuse_while_named(Self::NAME, &self.fields.name, "provision records", records)
     }
 }
 
@@ -235,17 +225,7 @@ impl Removable for ConsentMatter {
     /// keep the matter they name.
     fn refuse_removal(&self, conn: &Connection) -> Result<()> {
         let objections = store::controls::objections_to_matter(conn, self.id)?;
-        if objections.is_empty() {
-            return Ok(());
-        }
-        Err(CoreError::InUse {
-            message: format!(
-                "consent matter {} cannot be deleted: objections {} name it",
-                self.fields.title,
-                objections.join(", ")
-            ),
-            references: objections,
-        })
+        record::refuse_while_named(Self::NAME, &self.fields.title, "objections", objections)
     }
 }
 

@@ -135,6 +135,26 @@ pub(crate) trait Removable: Record {
 /// Work done on a record once it passed its checks, given the time of the write.
 pub(crate) type Settle<'a, R> = Box<dyn FnOnce(&mut R, &str) + 'a>;
 
+/// The refusal [`Removable::refuse_removal`] gives while records of another kind still name
+/// the record: `naming` says what they are ("provision records"), `references` which ones.
+pub(crate) fn refuse_while_named(
+    kind: &str,
+    label: &str,
+    naming: &str,
+    references: Vec<String>,
+) -> Result<()> {
+    if references.is_empty() {
+        return Ok(());
+    }
+    Err(CoreError::InUse {
+        message: format!(
+            "{kind} {label} cannot be deleted: {naming} {} name it",
+            references.join(", ")
+        ),
+        references,
+    })
+}
+
 /// What a change adds to the record's own rules.
 pub(crate) struct Change<'a, R> {
     /// Errors the step found beyond the record's rules (a type the regime does not provide).
