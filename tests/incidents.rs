@@ -1282,3 +1282,95 @@ fn hints_ask_about_unticked_triggers_and_leave_the_triage_to_the_ticked_facts() 
     let result = triage(&stored(GdprController, false, only_card));
     assert!(result.hints.is_empty());
 }
+
+/// A hint is a question; "no" is an answer too. The officer answers it per item through the
+/// ordinary update, so the answer is in the audit trail with who gave it; the question goes
+/// for those items only, and an item added later is asked about again. The triage stays what
+/// the ticked facts make it: a "no" to the financial-damage question leaves PPC Rules
+/// art. 7(ii) unmet, as an unticked box does.
+#[test]
+fn a_hint_answered_no_is_recorded_per_item_and_not_asked_again() {
+    let register = register_under(PrivateOperator, false);
+    let mut input = incident(AWARE);
+    input.persons = 4;
+    input.items = vec![
+        incident_item("ログイン日時"),
+        incident_item("健診予約日"),
+        incident_item("氏名"),
+    ];
+    let created = register.create_incident(input.clone(), ACTOR).unwrap();
+    let today = d("2026-11-23");
+    let rules = |id| {
+        register
+            .incident(id, today)
+            .unwrap()
+            .triage
+            .hints
+            .iter()
+            .map(|h| (h.rule, h.items.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rules(created.id),
+        [
+            (Sensitive, vec!["健診予約日".to_owned()]),
+            (FinancialDamage, vec!["ログイン日時".to_owned()]),
+        ]
+    );
+
+    // "No" to both: a login time is not a credential, a booking date is not a result.
+    input.items[0].no_financial_risk_confirmed = true;
+    input.items[1].not_sensitive_confirmed = true;
+    let answered = register
+        .update_incident(created.id, created.version, input.clone(), ACTOR)
+        .unwrap();
+    assert!(rules(created.id).is_empty(), "answered, not asked again");
+    let view = register.incident(created.id, today).unwrap();
+    assert!(!view.triage.report_required, "a 'no' ticks nothing");
+    assert!(view.triage.laws[0].checks.iter().all(|c| !c.met));
+    let history = register
+        .history(Entity::Incident, &created.id.to_string())
+        .unwrap();
+    let last = &history[0]; // newest first
+    assert_eq!(last.action, daicho::audit::AuditAction::Update);
+    assert_eq!(last.actor, ACTOR);
+    let items = last
+        .changes
+        .iter()
+        .find(|c| c.field == "items")
+        .and_then(|c| c.after.clone())
+        .expect("the answer is a change to the items");
+    let item = |name: &str| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {items}"))
+            .clone()
+    };
+    assert_eq!(item("ログイン日時")["noFinancialRiskConfirmed"], true);
+    assert_eq!(item("ログイン日時")["notSensitiveConfirmed"], false);
+    assert_eq!(item("健診予約日")["notSensitiveConfirmed"], true);
+    assert_eq!(item("氏名")["notSensitiveConfirmed"], false);
+
+    // An item added later is its own question.
+    input.items.push(incident_item("パスワード"));
+    register
+        .update_incident(created.id, answered.version, input.clone(), ACTOR)
+        .unwrap();
+    assert_eq!(
+        rules(created.id),
+        [(FinancialDamage, vec!["パスワード".to_owned()])]
+    );
+
+    // "Not sensitive" and "sensitive" on one item contradict each other.
+    let mut both = incident(AWARE);
+    both.items = vec![flagged("健診結果", |i| {
+        i.sensitive = true;
+        i.not_sensitive_confirmed = true;
+    })];
+    let error = register.create_incident(both, ACTOR).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Validation);
+    assert_eq!(fields_of(&error), ["items[0].notSensitiveConfirmed"]);
+}

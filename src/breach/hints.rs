@@ -88,20 +88,20 @@ pub fn mentions(name: &str, terms: &[&str]) -> bool {
     terms.iter().any(|term| name.contains(&fold(term)))
 }
 
-/// The items that suggest a risk of financial damage.
+/// The items that suggest a risk of financial damage, less those the officer answered "no" for.
 pub fn financial_items(items: &[IncidentItem]) -> Vec<String> {
     items
         .iter()
-        .filter(|i| mentions(&i.name, FINANCIAL_TERMS))
+        .filter(|i| !i.no_financial_risk_confirmed && mentions(&i.name, FINANCIAL_TERMS))
         .map(|i| i.name.clone())
         .collect()
 }
 
-/// The health items not marked sensitive.
+/// The health items neither marked sensitive nor answered "not sensitive".
 pub fn unmarked_health_items(items: &[IncidentItem]) -> Vec<String> {
     items
         .iter()
-        .filter(|i| !i.sensitive && mentions(&i.name, HEALTH_TERMS))
+        .filter(|i| !i.sensitive && !i.not_sensitive_confirmed && mentions(&i.name, HEALTH_TERMS))
         .map(|i| i.name.clone())
         .collect()
 }

@@ -40,6 +40,8 @@ pub(super) fn load(
                         sensitive: item.sensitive,
                         ordinance_sensitive: false,
                         my_number: item.my_number,
+                        not_sensitive_confirmed: false,
+                        no_financial_risk_confirmed: false,
                     });
                 }
             }

@@ -141,6 +141,15 @@ pub struct IncidentItem {
     pub ordinance_sensitive: bool,
     /// Individual Number data (特定個人情報).
     pub my_number: bool,
+    /// The officer answered the sensitive-data hint "no" for this item (a health-check booking
+    /// date is not a health-check result): the question is not asked again for it, and the
+    /// answer, like any change, is in the audit trail. Absent in older documents.
+    #[serde(default)]
+    pub not_sensitive_confirmed: bool,
+    /// The officer answered the financial-damage hint "no" for this item (a login time is not
+    /// a credential). Absent in older documents.
+    #[serde(default)]
+    pub no_financial_risk_confirmed: bool,
 }
 
 /// The facts of an incident as the officer enters and corrects them.
@@ -397,6 +406,15 @@ impl IncidentInput {
                 checks.fail(field, FieldErrorCode::Duplicate, None);
             } else {
                 checks.max_len(&field, &item.name, SHORT_TEXT);
+            }
+            // "Not sensitive" and "sensitive" at once would leave the triage reading one answer
+            // and the hint the other.
+            if item.not_sensitive_confirmed && (item.sensitive || item.ordinance_sensitive) {
+                checks.fail_with(
+                    format!("items[{i}].notSensitiveConfirmed"),
+                    FieldErrorCode::Malformed,
+                    "an item marked sensitive cannot also be answered not sensitive",
+                );
             }
         }
         checks.range("persons", self.persons, 0, MAX_PERSONS);

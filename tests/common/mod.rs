@@ -289,5 +289,7 @@ pub fn incident_item(name: &str) -> daicho::model::incident::IncidentItem {
         sensitive: false,
         ordinance_sensitive: false,
         my_number: false,
+        not_sensitive_confirmed: false,
+        no_financial_risk_confirmed: false,
     }
 }

@@ -1,7 +1,8 @@
 // Triage hints in the real window: the demo's incident gains a card number and an unmarked
 // medical history among its affected items; the incident page asks whether each suggests a
 // trigger (PPC Rules art. 7(i), (ii)) in Japanese and English, and the officer's "yes" ticks
-// the financial-damage risk through the ordinary update.
+// the financial-damage risk through the ordinary update; "no" to the health question is recorded
+// on the item, the question goes, and the page says what was answered.
 import { check, checkEqual, invoke } from '../steps.mjs';
 
 const INPUT_KEYS = [
@@ -26,7 +27,15 @@ export default async function hints(app) {
   const incident = demo.incident ?? demo;
   const input = Object.fromEntries(INPUT_KEYS.map((k) => [k, incident[k]]));
   input.financialDamageRisk = false;
-  const item = (name) => ({ dataItemId: null, name, sensitive: false, ordinanceSensitive: false, myNumber: false });
+  const item = (name) => ({
+    dataItemId: null,
+    name,
+    sensitive: false,
+    ordinanceSensitive: false,
+    myNumber: false,
+    notSensitiveConfirmed: false,
+    noFinancialRiskConfirmed: false,
+  });
   input.items = [...input.items, item('クレジットカード番号'), item('病歴')];
   await invoke(app, 'update_incident', { id: incident.id, expectedVersion: incident.version, input });
 
@@ -59,4 +68,21 @@ export default async function hints(app) {
   checkEqual(after.financialDamageRisk, true, 'the tick was recorded through update_incident');
   await scrollTo(app, 'incident-triage');
   await app.screenshot('ticked-en');
+
+  // "No" on the health hint: the answer is kept on the item, the question goes, and the page
+  // says what was answered, in Japanese.
+  await app.click('lang-ja');
+  await app.waitForText('triage-hints', '要配慮個人情報');
+  await app.click('css=[data-testid="triage-hint"][data-rule="sensitive"] [data-testid="triage-hint-decline"]');
+  await app.waitFor('triage-declined');
+  const left = await app.browser.execute(() => document.querySelectorAll('[data-testid="triage-hint"]').length);
+  checkEqual(left, 0, 'no question left once both are answered');
+  const declined = await app.text('triage-declined');
+  check(declined.includes('「病歴」') && declined.includes('要配慮個人情報ではない'), `the answer is shown (got ${declined})`);
+  const answered = (await invoke(app, 'get_incident', { id: incident.id })).incident;
+  const history = answered.items.find((i) => i.name === '病歴');
+  checkEqual(history.notSensitiveConfirmed, true, 'the "no" was recorded on the item');
+  checkEqual(history.sensitive, false, 'and nothing was ticked');
+  await scrollTo(app, 'incident-triage');
+  await app.screenshot('declined-ja');
 }

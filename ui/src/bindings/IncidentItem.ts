@@ -21,4 +21,15 @@ ordinanceSensitive: boolean,
 /**
  * Individual Number data (特定個人情報).
  */
-myNumber: boolean, };
+myNumber: boolean, 
+/**
+ * The officer answered the sensitive-data hint "no" for this item (a health-check booking
+ * date is not a health-check result): the question is not asked again for it, and the
+ * answer, like any change, is in the audit trail. Absent in older documents.
+ */
+notSensitiveConfirmed: boolean, 
+/**
+ * The officer answered the financial-damage hint "no" for this item (a login time is not
+ * a credential). Absent in older documents.
+ */
+noFinancialRiskConfirmed: boolean, };

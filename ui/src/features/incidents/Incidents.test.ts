@@ -51,6 +51,16 @@ describe('incident drafts', () => {
     const insider = incidentDraftToInput({ ...linked, perpetrator: 'insider' }).input;
     expect(insider.entrusteeId).toBeNull();
   });
+
+  it('lets a later "sensitive" tick replace an earlier "not sensitive" answer', () => {
+    const item = { dataItemId: null, name: '健診予約日', sensitive: true, ordinanceSensitive: false, myNumber: false, notSensitiveConfirmed: true, noFinancialRiskConfirmed: true };
+    const draft = { ...emptyIncidentDraft('2026-11-21'), title: 'x', awareDepartment: 'y', persons: '1', items: [item, { ...item, name: '備考', sensitive: false }] };
+    const { input } = incidentDraftToInput(draft);
+    expect(input.items.map((i) => [i.notSensitiveConfirmed, i.noFinancialRiskConfirmed])).toEqual([
+      [false, true],
+      [true, true],
+    ]);
+  });
 });
 
 describe('timelineNote', () => {
@@ -212,6 +222,25 @@ describe('triage hints', () => {
     await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'update_incident')).toBe(true));
     const call = backend.calls.find((c) => c.cmd === 'update_incident');
     expect((call?.args.input as { financialDamageRisk: boolean }).financialDamageRisk).toBe(true);
+  });
+
+  it('records a "no" on the suggested items only, ticking nothing', async () => {
+    setLocale('ja');
+    const { backend, id } = withSuggestiveItems();
+    render(IncidentDetail, { id });
+    const hints = await screen.findAllByTestId('triage-hint');
+    const sensitive = hints[0] as HTMLElement;
+    expect(within(sensitive).getByTestId('triage-hint-decline').textContent).toBe('いいえ、要配慮個人情報ではない');
+    await fireEvent.click(within(sensitive).getByTestId('triage-hint-decline'));
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'update_incident')).toBe(true));
+    const input = backend.calls.find((c) => c.cmd === 'update_incident')?.args.input as {
+      financialDamageRisk: boolean;
+      items: { name: string; sensitive: boolean; notSensitiveConfirmed: boolean; noFinancialRiskConfirmed: boolean }[];
+    };
+    const byName = Object.fromEntries(input.items.map((item) => [item.name, item]));
+    expect(byName['病歴']).toMatchObject({ sensitive: false, notSensitiveConfirmed: true });
+    expect(byName['クレジットカード番号']).toMatchObject({ notSensitiveConfirmed: false, noFinancialRiskConfirmed: false });
+    expect(input.financialDamageRisk).toBe(false);
   });
 
   it('asks the same in English', async () => {

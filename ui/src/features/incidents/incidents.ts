@@ -171,7 +171,9 @@ export function incidentDraftToInput(draft: IncidentDraft): { input: IncidentInp
     encryptionDetail: draft.strongEncryption ? draft.encryptionDetail : '',
     gdprRiskReason: draft.gdprRiskUnlikely ? draft.gdprRiskReason : '',
     holdingIds: [...draft.holdingIds],
-    items: draft.items.map((i) => ({ ...i })),
+    // Ticking an item sensitive is the later answer to the sensitive-data question: it
+    // replaces an earlier "no" rather than contradicting it.
+    items: draft.items.map((i) => ({ ...i, notSensitiveConfirmed: i.notSensitiveConfirmed && !i.sensitive && !i.ordinanceSensitive })),
     nature: [...draft.nature],
     persons: persons ?? 0,
     myNumberPersons: myNumberPersons ?? 0,
