@@ -78,6 +78,9 @@ pub enum FieldErrorCode {
     /// Something the Number Act forbids for specific personal information (information with
     /// an Individual Number): a provision or joint use outside the cases of its art. 19.
     NumberAct,
+    /// Something APPI art. 31 does not provide for personal-related information (個人関連情報):
+    /// opt-out, a contract standing in for the record, a receipt recorded under it.
+    PersonalRelated,
     /// A new passphrase is too short or too repetitive; `limit` is the minimum length.
     TooWeak,
     /// The confirmation differs from the value it confirms.
@@ -112,6 +115,9 @@ impl FieldError {
             }
             FieldErrorCode::NumberAct => {
                 format!("{field} is not allowed for specific personal information (Number Act)")
+            }
+            FieldErrorCode::PersonalRelated => {
+                format!("{field} is not provided for personal-related information (APPI art. 31)")
             }
             FieldErrorCode::TooWeak => format!("{field} is too weak"),
             FieldErrorCode::Mismatch => format!("{field} does not match"),

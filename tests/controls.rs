@@ -39,6 +39,9 @@ fn provided(holding_id: i64) -> ProvisionRecordInput {
         consent_note: String::new(),
         holding_ids: vec![holding_id],
         notes: String::new(),
+        information: Default::default(),
+        consent_confirmation_method: String::new(),
+        foreign_information_confirmed: false,
     }
 }
 

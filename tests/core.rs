@@ -19,6 +19,7 @@ mod holdings;
 mod incidents;
 mod mock_fixtures;
 mod organisation;
+mod personal_related;
 mod print;
 mod print_sections;
 mod requests;

@@ -990,6 +990,21 @@ mod scenarios {
                 json!({ "id": num(&objection, "/id"), "expectedVersion": num(&objection, "/version"),
                     "input": withdrawn }),
             ),
+            // Personal-related information (APPI art. 31) to a recipient abroad, as the provision
+            // form sends it: on opt-out, which art. 31 has no route for (refused on `basis`),
+            // then on foreign provision with both confirmations (saved).
+            write(
+                "demo",
+                None,
+                "create_provision_record",
+                json!({ "input": personal_related_input("optOut", false) }),
+            ),
+            write(
+                "demo",
+                Some("demo/personalRelatedCreated"),
+                "create_provision_record",
+                json!({ "input": personal_related_input("foreignProvision", true) }),
+            ),
             // The published request procedure, saved the first time as the form sends it (the
             // demo publishes one already, so from the first-run state).
             write(
@@ -1048,6 +1063,24 @@ mod scenarios {
                 json!({ "person": "山本健一" }),
             ),
         ]
+    }
+
+    /// A provision of personal-related information as the provision form sends it: the
+    /// persons and the receipt's fields hidden (sent empty), the confirmation filled in; the
+    /// foreign confirmation shows only for a recipient abroad, so it is sent `false` otherwise.
+    fn personal_related_input(basis: &str, foreign: bool) -> Value {
+        json!({
+            "reference": "", "direction": "provided", "basis": basis, "exception": null,
+            "recordingMethod": "individual", "providedOn": "2026-04-01", "lastProvidedOn": null,
+            "recordedOn": "2026-04-01", "recipientId": null,
+            "counterpartyName": "Global Tracking Network Inc.", "counterpartyAddress": "",
+            "counterpartyRepresentative": "", "acquisitionCircumstances": "",
+            "optOutPublished": false, "persons": [], "personsDescription": "",
+            "items": ["Cookie ID"], "consentObtained": true, "consentNote": "",
+            "holdingIds": [], "notes": "", "information": "personalRelated",
+            "consentConfirmationMethod": "提供先からの申告（同意取得画面の写しを受領）",
+            "foreignInformationConfirmed": foreign,
+        })
     }
 
     /// A new holding as the holding form sends it with the required fields filled in.

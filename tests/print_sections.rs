@@ -71,7 +71,7 @@ fn provision_and_receipt_registers_print_every_recorded_item_and_the_retention_e
             "根拠・本人の同意",
             "提供先の氏名又は名称・住所・代表者",
             "本人の氏名その他の本人を特定するに足りる事項",
-            "個人データの項目",
+            "個人データ又は個人関連情報の項目",
             "保存期間の満了日",
             "本人の同意：有",
             YAMAMOTO,
@@ -103,7 +103,7 @@ fn provision_and_receipt_registers_print_every_recorded_item_and_the_retention_e
             "Basis and consent",
             "Recipient: name, address, representative",
             "Persons concerned",
-            "Data items",
+            "Items of personal data or personal-related information",
             "Keep until",
         ],
     );
@@ -1000,6 +1000,9 @@ fn record(counterparty: &str, persons: &[&str]) -> ProvisionRecordInput {
         consent_note: String::new(),
         holding_ids: Vec::new(),
         notes: String::new(),
+        information: Default::default(),
+        consent_confirmation_method: String::new(),
+        foreign_information_confirmed: false,
     }
 }
 

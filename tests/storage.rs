@@ -48,6 +48,10 @@ fn released_migrations_are_never_edited() {
             "0009_implicit_consent_request_procedure",
             "631a6ba5da879888d87d97d80cebab6fc51dc777fd30147c95f578b3df6ce3f0",
         ),
+        (
+            "0010_personal_related_provisions",
+            "9fb98cb5ef5f9163e0fa9696eef8f2859ba0c996834693b193d7253fc7df10ab",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

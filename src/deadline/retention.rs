@@ -21,11 +21,11 @@ use ts_rs::TS;
 #[ts(export)]
 pub enum RetentionEvent {
     /// The day an individual record of provision or receipt was made (PPC Rules arts. 21(iii),
-    /// 25(iii): 「3年」 from the record).
+    /// 25(iii), and 29(ii) for personal-related information: 「3年」 from the record).
     RecordMade,
     /// The last provision a bulk record or a contract standing in for the record covers
     /// (Rules arts. 21(i)–(ii), 25(i)–(ii): 「最後に当該記録に係る個人データの提供を行った日から
-    /// 起算して」).
+    /// 起算して」; art. 29(i) the same for a bulk record of personal-related information).
     LastProvision,
     /// The day the data was acquired (a holding's retention rule).
     Acquisition,

@@ -444,6 +444,9 @@ fn provision(direction: ProvisionDirection) -> ProvisionRecordInput {
         consent_note: String::new(),
         holding_ids: Vec::new(),
         notes: String::new(),
+        information: Default::default(),
+        consent_confirmation_method: String::new(),
+        foreign_information_confirmed: false,
     }
 }
 

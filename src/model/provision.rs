@@ -1,6 +1,8 @@
 //! Third-party provision: the parties personal data goes to regularly (経常的提供先) and the
 //! records of each provision and receipt (第三者提供記録・確認記録, APPI arts. 29–30, PPC Rules
-//! arts. 19–25), with how long each record must be kept.
+//! arts. 19–25), with how long each record must be kept; and the records of providing
+//! personal-related information (個人関連情報) to a recipient who will make it personal data,
+//! with the confirmation that the person consented (APPI art. 31, PPC Rules arts. 26–29).
 
 use super::coded_enum;
 use crate::deadline::retention::{retention, Retention, RetentionEvent};
@@ -63,6 +65,53 @@ pub(crate) fn number_act_errors(
     };
     checks.fail_with("basis", FieldErrorCode::NumberAct, message);
 }
+
+coded_enum!(
+    /// What was provided, which decides the rules a record follows.
+    ProvisionInformation {
+        /// Personal data (個人データ): arts. 27–30, PPC Rules arts. 19–25.
+        PersonalData => "personalData",
+        /// Personal-related information (個人関連情報: cookies, browsing history, device IDs —
+        /// about a living individual but not personal, pseudonymised or anonymised information)
+        /// provided to a recipient expected to acquire it as personal data: art. 31, PPC Rules
+        /// arts. 26–29. The provider cannot identify the persons, so none are recorded.
+        PersonalRelated => "personalRelated",
+    }
+);
+
+/// Older documents and records predate personal-related information: they are personal data.
+impl Default for ProvisionInformation {
+    fn default() -> Self {
+        ProvisionInformation::PersonalData
+    }
+}
+
+coded_enum!(
+    /// The PPC Rules item that sets how long a record is kept, cited beside its retention so
+    /// the officer can see which rule was applied.
+    ProvisionRetentionRule {
+        /// Rules art. 21(i): a contract standing in for a provision record, one year from the
+        /// last provision.
+        Rules21i => "rules21i",
+        /// Rules art. 21(ii): a bulk provision record, three years from the last provision.
+        Rules21ii => "rules21ii",
+        /// Rules art. 21(iii): any other provision record, three years.
+        Rules21iii => "rules21iii",
+        /// Rules art. 25(i): a contract standing in for a receipt record, one year from the
+        /// last receipt.
+        Rules25i => "rules25i",
+        /// Rules art. 25(ii): a bulk receipt record, three years from the last receipt.
+        Rules25ii => "rules25ii",
+        /// Rules art. 25(iii): any other receipt record, three years.
+        Rules25iii => "rules25iii",
+        /// Rules art. 29(i): a bulk record of providing personal-related information (art. 27(2)
+        /// proviso), three years from the last provision it covers.
+        Rules29i => "rules29i",
+        /// Rules art. 29(ii): any other record of providing personal-related information,
+        /// three years.
+        Rules29ii => "rules29ii",
+    }
+);
 
 coded_enum!(
     /// The items of art. 27(1), under which no consent is needed.
@@ -181,6 +230,20 @@ pub struct ProvisionRecordInput {
     #[ts(type = "Array<number>")]
     pub holding_ids: Vec<i64>,
     pub notes: String,
+    /// Personal data, or personal-related information provided under art. 31. For the latter,
+    /// `consent_obtained` records that the provider confirmed the recipient has the person's
+    /// consent (art. 31(1)(i); Rules art. 28(1)(i)). Absent from older documents.
+    #[serde(default)]
+    pub information: ProvisionInformation,
+    /// For personal-related information: how that consent was confirmed (Rules art. 26), e.g.
+    /// 「提供先からの申告（同意取得画面の写しを受領）」. Absent from older documents.
+    #[serde(default)]
+    pub consent_confirmation_method: String,
+    /// For personal-related information going abroad: confirmed that the person was given the
+    /// information on the foreign country's system (art. 31(1)(ii)). Absent from older
+    /// documents.
+    #[serde(default)]
+    pub foreign_information_confirmed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -209,19 +272,50 @@ pub struct ProvisionRecordView {
     pub past_retention: bool,
     /// How `retain_until` was reached, shown beside it.
     pub retention: Option<Retention>,
-}
-
-impl RecordingMethod {
-    /// Years the record is kept, and from which day they run (PPC Rules arts. 21, 25).
-    pub fn retention_years(self) -> u32 {
-        match self {
-            RecordingMethod::ContractSubstitute => 1,
-            RecordingMethod::Bulk | RecordingMethod::Individual => 3,
-        }
-    }
+    /// The PPC Rules item that sets the period, cited beside the explanation.
+    pub retention_rule: ProvisionRetentionRule,
 }
 
 impl ProvisionRecordInput {
+    pub fn is_personal_related(&self) -> bool {
+        self.information == ProvisionInformation::PersonalRelated
+    }
+
+    /// The Rules item that sets how long this record is kept. Personal-related information has
+    /// no contract-substitute record (Rules art. 27 knows only individual and bulk records), so
+    /// a contract-substitute record — refused by validation — is read by art. 29(i) like a
+    /// bulk record rather than given a year it has no rule for.
+    pub fn retention_rule(&self) -> ProvisionRetentionRule {
+        use RecordingMethod::*;
+        match (self.information, self.direction, self.recording_method) {
+            (ProvisionInformation::PersonalRelated, _, Individual) => {
+                ProvisionRetentionRule::Rules29ii
+            }
+            (ProvisionInformation::PersonalRelated, _, Bulk | ContractSubstitute) => {
+                ProvisionRetentionRule::Rules29i
+            }
+            (_, ProvisionDirection::Provided, ContractSubstitute) => {
+                ProvisionRetentionRule::Rules21i
+            }
+            (_, ProvisionDirection::Provided, Bulk) => ProvisionRetentionRule::Rules21ii,
+            (_, ProvisionDirection::Provided, Individual) => ProvisionRetentionRule::Rules21iii,
+            (_, ProvisionDirection::Received, ContractSubstitute) => {
+                ProvisionRetentionRule::Rules25i
+            }
+            (_, ProvisionDirection::Received, Bulk) => ProvisionRetentionRule::Rules25ii,
+            (_, ProvisionDirection::Received, Individual) => ProvisionRetentionRule::Rules25iii,
+        }
+    }
+
+    /// Years the record is kept under its rule: one for a contract standing in for a record of
+    /// personal data (Rules arts. 21(i), 25(i)), three otherwise (arts. 21, 25, 29).
+    pub fn retention_years(&self) -> u32 {
+        match self.retention_rule() {
+            ProvisionRetentionRule::Rules21i | ProvisionRetentionRule::Rules25i => 1,
+            _ => 3,
+        }
+    }
+
     /// The day the retention period runs from: the day an individual record was made, or the
     /// last provision a bulk record or contract covers (`None` while the series goes on).
     pub fn retention_start(&self) -> Option<NaiveDate> {
@@ -241,8 +335,7 @@ impl ProvisionRecordInput {
                 RetentionEvent::LastProvision
             }
         };
-        let years = self.recording_method.retention_years();
-        retention(event, self.retention_start()?, years, 0).ok()
+        retention(event, self.retention_start()?, self.retention_years(), 0).ok()
     }
 
     pub fn retain_until(&self) -> Option<NaiveDate> {
@@ -264,6 +357,7 @@ impl ProvisionRecordInput {
             &mut self.acquisition_circumstances,
             &mut self.persons_description,
             &mut self.consent_note,
+            &mut self.consent_confirmation_method,
             &mut self.notes,
         ] {
             tidy(value);
@@ -340,26 +434,97 @@ impl ProvisionRecordInput {
                 );
             }
         }
-        if self.basis == ProvisionBasis::Consent && !self.consent_obtained {
-            checks.fail_with(
-                "consentObtained",
-                FieldErrorCode::Required,
-                "a provision on consent records that the person consented",
-            );
-        }
         checks.text_list("persons", &self.persons, false, SHORT_TEXT);
         checks.max_len("personsDescription", &self.persons_description, LONG_TEXT);
-        if self.persons.is_empty() && self.persons_description.is_empty() {
-            checks.fail_with(
-                "persons",
-                FieldErrorCode::Required,
-                "name the persons concerned, or describe them",
-            );
+        checks.max_len(
+            "consentConfirmationMethod",
+            &self.consent_confirmation_method,
+            LONG_TEXT,
+        );
+        if self.is_personal_related() {
+            self.personal_related_errors(checks);
+        } else {
+            if self.basis == ProvisionBasis::Consent && !self.consent_obtained {
+                checks.fail_with(
+                    "consentObtained",
+                    FieldErrorCode::Required,
+                    "a provision on consent records that the person consented",
+                );
+            }
+            if self.persons.is_empty() && self.persons_description.is_empty() {
+                checks.fail_with(
+                    "persons",
+                    FieldErrorCode::Required,
+                    "name the persons concerned, or describe them",
+                );
+            }
         }
         checks.text_list("items", &self.items, true, SHORT_TEXT);
         checks.max_len("consentNote", &self.consent_note, LONG_TEXT);
         holding_list_errors(&self.holding_ids, checks);
         checks.max_len("notes", &self.notes, LONG_TEXT);
+    }
+}
+
+impl ProvisionRecordInput {
+    /// The rules of art. 31 for a record of providing personal-related information. The
+    /// persons are not a record item (Rules art. 28(1)): the provider cannot identify them.
+    fn personal_related_errors(&self, checks: &mut FieldChecks) {
+        if self.direction == ProvisionDirection::Received {
+            // Art. 31 binds the provider; what the recipient does is a confirmation of personal
+            // data it acquires (art. 30), recorded as personal data.
+            checks.fail_with(
+                "direction",
+                FieldErrorCode::PersonalRelated,
+                "art. 31 records the provision of personal-related information; a receipt in \
+                 which the data becomes personal data is recorded as personal data (art. 30)",
+            );
+        }
+        if self.basis == ProvisionBasis::OptOut {
+            checks.fail_with(
+                "basis",
+                FieldErrorCode::PersonalRelated,
+                "personal-related information has no opt-out route: the recipient's consent \
+                 from the person is confirmed first (art. 31(1))",
+            );
+        }
+        if self.recording_method == RecordingMethod::ContractSubstitute {
+            checks.fail_with(
+                "recordingMethod",
+                FieldErrorCode::PersonalRelated,
+                "PPC Rules art. 27 has no contract standing in for the record; record a \
+                 contract as a bulk record of the period it covers",
+            );
+        }
+        // Art. 31(1) asks for the confirmation except in the cases of art. 27(1).
+        let confirms = matches!(
+            self.basis,
+            ProvisionBasis::Consent | ProvisionBasis::ForeignProvision
+        );
+        if confirms && !self.consent_obtained {
+            checks.fail_with(
+                "consentObtained",
+                FieldErrorCode::Required,
+                "record that the recipient's consent from the person was confirmed \
+                 (art. 31(1)(i))",
+            );
+        }
+        if confirms && self.consent_confirmation_method.is_empty() {
+            checks.fail_with(
+                "consentConfirmationMethod",
+                FieldErrorCode::Required,
+                "record how the consent was confirmed: the recipient's declaration or another \
+                 appropriate method (PPC Rules art. 26)",
+            );
+        }
+        if self.basis == ProvisionBasis::ForeignProvision && !self.foreign_information_confirmed {
+            checks.fail_with(
+                "foreignInformationConfirmed",
+                FieldErrorCode::Required,
+                "for a recipient abroad, record that the person was given the information on \
+                 the foreign country's system (art. 31(1)(ii))",
+            );
+        }
     }
 }
 

@@ -149,7 +149,11 @@ impl Section for ProvisionRecord {
         self.fields.recipient_id
     }
     fn register_checks(&self, conn: &Connection, checks: &mut FieldChecks) -> Result<()> {
-        if carries_individual_numbers(conn, &self.fields.holding_ids)? {
+        // Personal-related information is by definition not personal information, so it is
+        // never specific personal information and the Number Act does not reach it.
+        if !self.fields.is_personal_related()
+            && carries_individual_numbers(conn, &self.fields.holding_ids)?
+        {
             number_act_errors(self.fields.basis, self.fields.direction, checks);
         }
         if let Some(recipient) = self.fields.recipient_id {
@@ -618,6 +622,7 @@ pub(crate) fn provision_view(record: ProvisionRecord, today: NaiveDate) -> Provi
         past_retention: retention.as_ref().is_some_and(|r| today >= r.past_from),
         retain_until: retention.as_ref().map(|r| r.until),
         retention,
+        retention_rule: record.fields.retention_rule(),
         record,
     }
 }

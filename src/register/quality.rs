@@ -82,7 +82,7 @@ pub fn holding_findings(conn: &Connection, today: NaiveDate) -> Result<Vec<Findi
     Ok(findings)
 }
 
-/// Records kept past their retention may now be deleted (PPC Rules arts. 21, 25).
+/// Records kept past their retention may now be deleted (PPC Rules arts. 21, 25, 29).
 pub fn provision_findings(conn: &Connection, today: NaiveDate) -> Result<Vec<Finding>> {
     Ok(sections::list::<ProvisionRecord>(conn)?
         .into_iter()

@@ -77,7 +77,8 @@ impl Table for ProvisionRecord {
         provided_on, last_provided_on, recorded_on, recipient_id, counterparty_name,
         counterparty_address, counterparty_representative, acquisition_circumstances,
         opt_out_published, persons, persons_description, items, consent_obtained, consent_note,
-        notes, version, created_at, updated_at";
+        notes, version, created_at, updated_at, information, consent_confirmation_method,
+        foreign_information_confirmed";
     const ORDER_BY: &'static str = "provided_on DESC, id DESC";
     const HOLDING_LINKS: Option<&'static str> = Some("provision_record_holding");
     const REFERRING_TO_HOLDING: &'static str =
@@ -108,6 +109,9 @@ impl Table for ProvisionRecord {
                 consent_note: row.get(19)?,
                 holding_ids: Vec::new(),
                 notes: row.get(20)?,
+                information: row.get(24)?,
+                consent_confirmation_method: row.get(25)?,
+                foreign_information_confirmed: row.get(26)?,
             },
             version: row.get(21)?,
             created_at: row.get(22)?,
@@ -142,6 +146,9 @@ impl Table for ProvisionRecord {
             Value::Integer(self.version),
             text(&self.created_at),
             text(&self.updated_at),
+            text(f.information.code()),
+            text(&f.consent_confirmation_method),
+            flag(f.foreign_information_confirmed),
         ]
     }
 

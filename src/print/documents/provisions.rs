@@ -1,12 +1,16 @@
 //! 第三者提供記録簿 and 確認記録簿 (APPI arts. 29–30; PPC Rules arts. 19–25): every record
-//! with each item the Rules ask for and the last day it must be kept, and the extract of the
+//! with each item the Rules ask for and the last day it must be kept, with how that day was
+//! counted and under which Rules item; records of providing personal-related information
+//! (art. 31(3); Rules arts. 27–29) print in the provision register, marked as such and with
+//! the confirmation of the person's consent in place of the persons; and the extract of the
 //! records about one person that art. 33(5) lets that person ask for.
 
 use super::Page;
+use crate::deadline::retention::RetentionEvent;
 use crate::model::holding::Holding;
 use crate::model::provision::{
-    person_matches, ProvisionBasis, ProvisionDirection, ProvisionRecordView, RecordingMethod,
-    StatutoryException,
+    person_matches, ProvisionBasis, ProvisionDirection, ProvisionRecordView,
+    ProvisionRetentionRule, RecordingMethod, StatutoryException,
 };
 use crate::print::labels::{bracket, date, list, tr};
 use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
@@ -62,9 +66,22 @@ pub(crate) fn register(
             ),
             1.7,
         ),
-        Column::new(page.tr("個人データの項目", "Data items"), 1.5),
+        Column::new(
+            if received {
+                page.tr("個人データの項目", "Data items")
+            } else {
+                page.tr(
+                    "個人データ又は個人関連情報の項目",
+                    "Items of personal data or personal-related information",
+                )
+            },
+            1.5,
+        ),
         Column::new(page.tr("対象の個人情報・備考", "Holdings and notes"), 1.4),
-        Column::new(page.tr("保存期間の満了日", "Keep until"), 1.1),
+        Column::new(
+            page.tr("保存期間の満了日・計算", "Keep until, and how counted"),
+            1.6,
+        ),
     ]);
     let rows = oldest_first(records)
         .filter(|v| v.record.fields.direction == direction)
@@ -81,10 +98,14 @@ pub(crate) fn register(
                 row.push(f.acquisition_circumstances.clone());
             }
             row.extend([
-                persons(lang, &f.persons, &f.persons_description),
+                if f.is_personal_related() {
+                    not_a_record_item(lang)
+                } else {
+                    persons(lang, &f.persons, &f.persons_description)
+                },
                 list(lang, &f.items),
                 holdings_and_notes(view, holdings),
-                retention(lang, view),
+                retention_explained(lang, view),
             ]);
             row
         })
@@ -106,8 +127,8 @@ pub(crate) fn register(
         (
             page.tr("第三者提供記録簿", "Register of Records of Provision"),
             page.tr(
-                "個人情報の保護に関する法律第29条第1項、同法施行規則第19条から第21条まで",
-                "Act on the Protection of Personal Information, art. 29(1); PPC Rules, arts. 19–21",
+                "個人情報の保護に関する法律第29条第1項・第31条第3項、同法施行規則第19条から第21条まで・第26条から第29条まで",
+                "Act on the Protection of Personal Information, arts. 29(1) and 31(3); PPC Rules, arts. 19–21 and 26–29",
             ),
             page.tr("提供記録", "Provision records"),
             page.tr(
@@ -240,8 +261,18 @@ fn oldest_first(records: &[ProvisionRecordView]) -> impl Iterator<Item = &Provis
 
 fn retention_note(page: &Page<'_>) -> String {
     page.tr(
-        "※ 保存期間：記録を作成した日から3年（一括して作成した記録は最後の提供等の日から3年、契約書等による代替は最後の提供等の日から1年）。",
-        "Kept for three years from the day the record was made; a bulk record three years and a contract used instead of a record one year from the last provision or receipt it covers.",
+        "※ 保存期間：記録を作成した日から3年（一括して作成した記録は最後の提供等の日から3年、契約書等による代替は最後の提供等の日から1年）。個人関連情報の提供記録に契約書等による代替はない（規則第29条）。期間は事由の日の翌日から起算し、応当日に満了する（民法第140条・第143条）。",
+        "Kept for three years from the day the record was made; a bulk record three years and a contract used instead of a record one year from the last provision or receipt it covers. A record of providing personal-related information has no contract in its place (PPC Rules art. 29). Periods run from the day after the event and end on its corresponding day (Civil Code arts. 140, 143).",
+    )
+}
+
+/// Where the persons would be: Rules art. 28(1) does not list them for personal-related
+/// information, since the provider cannot tell who they are.
+fn not_a_record_item(lang: Language) -> String {
+    tr(
+        lang,
+        "—（個人関連情報：本人は記録事項ではない）",
+        "— (personal-related information: persons are not a record item)",
     )
 }
 
@@ -270,11 +301,21 @@ fn recorded(lang: Language, view: &ProvisionRecordView) -> String {
 
 fn basis_and_consent(lang: Language, view: &ProvisionRecordView) -> String {
     let f = &view.record.fields;
-    let mut lines = vec![provision_basis(lang, f.basis).to_owned()];
+    let mut lines = Vec::new();
+    if f.is_personal_related() {
+        lines.push(tr(
+            lang,
+            "【個人関連情報】（法第31条）",
+            "[Personal-related information] (art. 31)",
+        ));
+    }
+    lines.push(provision_basis(lang, f.basis).to_owned());
     if let Some(exception) = f.exception {
         lines.push(statutory_exception(lang, exception).to_owned());
     }
-    if f.consent_obtained {
+    if f.is_personal_related() {
+        lines.extend(personal_related_confirmation(lang, view));
+    } else if f.consent_obtained {
         let mut consent = tr(lang, "本人の同意：有", "Person consented");
         if !f.consent_note.is_empty() {
             consent.push_str(&bracket(lang, &f.consent_note));
@@ -297,6 +338,33 @@ fn basis_and_consent(lang: Language, view: &ProvisionRecordView) -> String {
         });
     }
     lines.join("\n")
+}
+
+/// The confirmation items of Rules art. 28(1)(i): that the recipient's consent from the person
+/// was confirmed, how (art. 26), and for a recipient abroad that the person was given the
+/// information on that country's system (art. 31(1)(ii)).
+fn personal_related_confirmation(lang: Language, view: &ProvisionRecordView) -> Vec<String> {
+    let f = &view.record.fields;
+    let mut lines = Vec::new();
+    if f.consent_obtained {
+        let mut consent = tr(
+            lang,
+            "提供先における本人の同意取得：確認済",
+            "Recipient's consent from the person: confirmed",
+        );
+        if !f.consent_confirmation_method.is_empty() {
+            consent.push_str(&bracket(lang, &f.consent_confirmation_method));
+        }
+        lines.push(consent);
+    }
+    if f.basis == ProvisionBasis::ForeignProvision && f.foreign_information_confirmed {
+        lines.push(tr(
+            lang,
+            "外国の制度等の情報の本人への提供：確認済",
+            "Information on the foreign country's system given to the person: confirmed",
+        ));
+    }
+    lines
 }
 
 fn counterparty(lang: Language, view: &ProvisionRecordView) -> String {
@@ -352,6 +420,62 @@ fn retention(lang: Language, view: &ProvisionRecordView) -> String {
             bracket(lang, &tr(lang, "保存期間経過", "retention passed"))
         ),
         Some(until) => date(lang, until),
+    }
+}
+
+/// The last day to keep the record, then one line saying how it was counted and under which
+/// Rules item, so that an inspector can retrace it without the software.
+fn retention_explained(lang: Language, view: &ProvisionRecordView) -> String {
+    let rule = retention_rule(lang, view.retention_rule);
+    let Some(r) = &view.retention else {
+        return format!("{}\n{}", retention(lang, view), bracket(lang, &rule));
+    };
+    let event = match (r.counted_from, lang) {
+        (RetentionEvent::RecordMade, Language::Ja) => "記録の作成日",
+        (RetentionEvent::RecordMade, Language::En) => "the record was made",
+        (RetentionEvent::LastProvision, Language::Ja) => "最後の提供等の日",
+        (RetentionEvent::LastProvision, Language::En) => "the last provision or receipt",
+        (RetentionEvent::Acquisition | RetentionEvent::FiscalYearEnd, _) => "",
+    };
+    let mut how = match lang {
+        Language::Ja => format!(
+            "{event}（{}）の翌日から起算して{}年（{rule}、民法第140条・第143条）",
+            date(lang, r.event),
+            r.years
+        ),
+        Language::En => format!(
+            "{} years from the day after {event} ({}; {rule}; Civil Code arts. 140, 143)",
+            r.years,
+            date(lang, r.event)
+        ),
+    };
+    if r.month_end {
+        how.push_str(&tr(
+            lang,
+            "。応当日がないため月末日に満了（民法第143条第2項ただし書）",
+            "; no corresponding day, so it ends on the month's last day (art. 143(2) proviso)",
+        ));
+    }
+    format!("{}\n{how}", retention(lang, view))
+}
+
+fn retention_rule(lang: Language, rule: ProvisionRetentionRule) -> String {
+    let (article, item) = match rule {
+        ProvisionRetentionRule::Rules21i => (21, 1),
+        ProvisionRetentionRule::Rules21ii => (21, 2),
+        ProvisionRetentionRule::Rules21iii => (21, 3),
+        ProvisionRetentionRule::Rules25i => (25, 1),
+        ProvisionRetentionRule::Rules25ii => (25, 2),
+        ProvisionRetentionRule::Rules25iii => (25, 3),
+        ProvisionRetentionRule::Rules29i => (29, 1),
+        ProvisionRetentionRule::Rules29ii => (29, 2),
+    };
+    match lang {
+        Language::Ja => format!("規則第{article}条第{item}号"),
+        Language::En => {
+            let roman = ["i", "ii", "iii"][item - 1];
+            format!("PPC Rules art. {article}({roman})")
+        }
     }
 }
 

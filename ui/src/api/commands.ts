@@ -320,7 +320,13 @@ const SECTION_COMMANDS: Record<SectionKind, { plural: string; single: string }> 
 
 function flattenView(value: unknown): StoredRecord {
   const view = value as ProvisionRecordView;
-  return { ...view.record, retainUntil: view.retainUntil, pastRetention: view.pastRetention, retention: view.retention } as StoredRecord;
+  return {
+    ...view.record,
+    retainUntil: view.retainUntil,
+    pastRetention: view.pastRetention,
+    retention: view.retention,
+    retentionRule: view.retentionRule,
+  } as StoredRecord;
 }
 
 export async function listSection(kind: SectionKind): Promise<StoredRecord[]> {

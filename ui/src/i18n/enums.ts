@@ -42,6 +42,8 @@ import type { MeasureHeading } from '../bindings/MeasureHeading';
 import type { ProvisionBasis } from '../bindings/ProvisionBasis';
 import type { ProvisionDirection } from '../bindings/ProvisionDirection';
 import type { RecordingMethod } from '../bindings/RecordingMethod';
+import type { ProvisionInformation } from '../bindings/ProvisionInformation';
+import type { ProvisionRetentionRule } from '../bindings/ProvisionRetentionRule';
 import type { StatutoryException } from '../bindings/StatutoryException';
 import type { BreachLaw } from '../bindings/BreachLaw';
 import type { FilingChannel } from '../bindings/FilingChannel';
@@ -186,6 +188,7 @@ export const FIELD_ERROR_CODES = keysOf({
   malformed: true,
   notInRegime: true,
   numberAct: true,
+  personalRelated: true,
   tooWeak: true,
   mismatch: true,
 } as const satisfies Record<FieldErrorCode, true>);
@@ -426,6 +429,11 @@ export const STATUTORY_EXCEPTIONS = keysOf({
   academicRecipient: true,
 } as const satisfies Record<StatutoryException, true>);
 
+export const PROVISION_INFORMATION = keysOf({
+  personalData: true,
+  personalRelated: true,
+} as const satisfies Record<ProvisionInformation, true>);
+
 export const RECORDING_METHODS = keysOf({
   individual: true,
   bulk: true,
@@ -520,6 +528,8 @@ export const label = {
   provisionBasis: (v: ProvisionBasis) => t(`enum.provisionBasis.${v}`),
   statutoryException: (v: StatutoryException) => t(`enum.statutoryException.${v}`),
   recordingMethod: (v: RecordingMethod) => t(`enum.recordingMethod.${v}`),
+  provisionInformation: (v: ProvisionInformation) => t(`enum.provisionInformation.${v}`),
+  retentionRule: (v: ProvisionRetentionRule) => t(`enum.retentionRule.${v}`),
   measureHeading: (v: MeasureHeading) => t(`enum.measureHeading.${v}`),
   disposalMedium: (v: DisposalMedium) => t(`enum.disposalMedium.${v}`),
   findingSection: (v: FindingSection) => t(`enum.findingSection.${v}`),

@@ -101,6 +101,108 @@ describe('SectionList and SectionDetail', () => {
   });
 });
 
+// APPI art. 31: personal-related information (Cookie IDs, browsing history) provided to a
+// recipient who will make it personal data. The answers are the core's, recorded in
+// tests/mock_fixtures.rs for exactly these inputs.
+describe('personal-related information', () => {
+  const METHOD = '提供先からの申告（同意取得画面の写しを受領）';
+
+  async function fillConfirmation(): Promise<void> {
+    await fireEvent.input(screen.getByTestId('section-counterpartyName'), { target: { value: 'Global Tracking Network Inc.' } });
+    await fireEvent.click(screen.getByTestId('add-items'));
+    await fireEvent.input(await screen.findByTestId('field-items-0'), { target: { value: 'Cookie ID' } });
+    await fireEvent.click(screen.getByTestId('section-consentObtained'));
+    await fireEvent.input(screen.getByTestId('section-consentConfirmationMethod'), { target: { value: METHOD } });
+  }
+
+  it('hides the persons and asks what the provider confirmed, worded for the kind', async () => {
+    useBackend({ scenario: 'demo' });
+    const { unmount } = render(SectionForm, { kind: 'provision', record: null, oncancel: () => {} });
+    // Personal data: the persons are a record item, the person's own consent is recorded.
+    expect(screen.getByTestId('section-information')).toBeTruthy();
+    expect(screen.getByTestId('add-persons')).toBeTruthy();
+    expect(screen.queryByTestId('section-consentConfirmationMethod')).toBeNull();
+    expect(screen.getByTestId('section-form').textContent).toContain('本人の同意を得ている');
+    unmount();
+
+    render(SectionForm, {
+      kind: 'provision',
+      record: null,
+      preset: { information: 'personalRelated', basis: 'foreignProvision' },
+      oncancel: () => {},
+    });
+    const form = screen.getByTestId('section-form');
+    // Rules art. 28(1): the persons are not a record item; art. 31 binds the provider only.
+    expect(screen.queryByTestId('add-persons')).toBeNull();
+    expect(screen.queryByTestId('section-personsDescription')).toBeNull();
+    expect(screen.queryByTestId('section-direction')).toBeNull();
+    // Art. 31(1)(i) and (ii), and how the consent was confirmed (Rules art. 26).
+    expect(form.textContent).toContain('提供先が、本人から個人データとして取得することの同意を得ていることを確認した');
+    expect(form.textContent).toContain('同意の確認方法');
+    expect(form.textContent).toContain('外国の制度等の情報が本人に提供されていることを確認した');
+    expect(form.textContent).toContain('個人関連情報の項目');
+    expect(form.textContent).toContain('提供先の名称');
+    expect(form.textContent).not.toContain('本人の同意を得ている');
+    expect(form.textContent).not.toContain('提供（受領）年月日');
+  });
+
+  it('shows the core’s opt-out refusal on the basis, named in Japanese', async () => {
+    const backend = useBackend({ scenario: 'demo' });
+    render(SectionForm, {
+      kind: 'provision',
+      record: null,
+      preset: { information: 'personalRelated', basis: 'optOut' },
+      oncancel: () => {},
+    });
+    // No foreign confirmation unless the recipient is abroad.
+    expect(screen.queryByTestId('section-foreignInformationConfirmed')).toBeNull();
+    await fillConfirmation();
+    await fireEvent.click(screen.getByTestId('section-save'));
+    expect((await screen.findByTestId('error-basis')).textContent).toContain('オプトアウトによる提供がありません');
+    expect(screen.getByTestId('form-errors').textContent).toContain('提供の根拠：');
+    expect(backend.state).toBe('demo');
+  });
+
+  it('saves a provision abroad with both confirmations and nothing about the persons', async () => {
+    const backend = useBackend({ scenario: 'demo' });
+    render(SectionForm, {
+      kind: 'provision',
+      record: null,
+      preset: { information: 'personalRelated', basis: 'foreignProvision', persons: ['山本 健一'] },
+      oncancel: () => {},
+    });
+    await fillConfirmation();
+    await fireEvent.click(screen.getByTestId('section-foreignInformationConfirmed'));
+    await fireEvent.click(screen.getByTestId('section-save'));
+    await waitFor(() => expect(app.route.name).toBe('sectionRecord'));
+    const sent = backend.calls.find((c) => c.cmd === 'create_provision_record')?.args.input as Record<string, unknown>;
+    // A person left over from personal data is not sent: hidden fields go empty.
+    expect(sent.persons).toEqual([]);
+    expect(sent.information).toBe('personalRelated');
+    expect(sent.foreignInformationConfirmed).toBe(true);
+    expect(backend.state).toBe('demo/personalRelatedCreated');
+  });
+
+  it('marks the record in the list and on its page, with the Rules item its retention follows', async () => {
+    const backend = useBackend({ scenario: 'demo/personalRelatedCreated' });
+    const { unmount } = render(SectionList, { kind: 'provision' });
+    const badges = await screen.findAllByTestId('row-personal-related');
+    expect(badges).toHaveLength(1);
+    expect(badges[0]?.textContent).toBe('個人関連情報');
+    unmount();
+    const saved = backend
+      .answer<{ record: { id: number; information: string } }[]>('list_provision_records')
+      .find((v) => v.record.information === 'personalRelated');
+    if (!saved) throw new Error('no personal-related record in the recorded state');
+    render(SectionDetail, { kind: 'provision', id: saved.record.id });
+    expect((await screen.findByTestId('badge-personal-related')).textContent).toBe('個人関連情報');
+    // Rules art. 29(ii): made 1 April 2026, kept three years to 1 April 2029.
+    expect(screen.getByTestId('retain-until').textContent).toContain('2029年4月1日');
+    expect(screen.getByTestId('retention-rule').textContent).toContain('規則第29条第2号');
+    expect(screen.getByTestId('value-consentConfirmationMethod').textContent).toBe(METHOD);
+  });
+});
+
 describe('implicit consent', () => {
   it('offers the published matters on an objection and shows which one it names', async () => {
     useBackend({ scenario: 'demo' });

@@ -10,6 +10,7 @@ import {
   MEASURE_HEADINGS,
   PROVISION_BASES,
   PROVISION_DIRECTIONS,
+  PROVISION_INFORMATION,
   RECORDING_METHODS,
   STATUTORY_EXCEPTIONS,
   label,
@@ -61,7 +62,12 @@ const text: Control = { type: 'text' };
 const area: Control = { type: 'textarea' };
 const list: Control = { type: 'list' };
 const isException = (d: Draft) => d.basis === 'statutoryException';
-const isReceipt = (d: Draft) => d.direction === 'received';
+/** Personal-related information provided under APPI art. 31: no persons, a confirmation instead. */
+export const isPersonalRelated = (d: Draft) => d.information === 'personalRelated';
+// Art. 31 records only what the organisation provides, so a personal-related record is never a receipt.
+const isReceipt = (d: Draft) => d.direction === 'received' && !isPersonalRelated(d);
+/** Art. 31(1) asks for the confirmation except in the art. 27(1) cases. */
+const confirmsConsent = (d: Draft) => isPersonalRelated(d) && (d.basis === 'consent' || d.basis === 'foreignProvision');
 const isSeries = (d: Draft) => d.recordingMethod !== 'individual';
 
 function required(d: Draft, ...paths: string[]): FieldError[] {
@@ -78,7 +84,8 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
     entity: 'provisionRecord',
     prefix: 'provision',
     fields: [
-      { path: 'direction', control: sel(PROVISION_DIRECTIONS, (v) => label.provisionDirection(v as never)), required: true },
+      { path: 'information', control: sel(PROVISION_INFORMATION, (v) => label.provisionInformation(v as never)), required: true, wide: true },
+      { path: 'direction', control: sel(PROVISION_DIRECTIONS, (v) => label.provisionDirection(v as never)), required: true, when: (d) => !isPersonalRelated(d) },
       { path: 'reference', control: text },
       { path: 'recordingMethod', control: sel(RECORDING_METHODS, (v) => label.recordingMethod(v as never)), required: true },
       { path: 'basis', control: sel(PROVISION_BASES, (v) => label.provisionBasis(v as never)), required: true },
@@ -92,11 +99,13 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       { path: 'counterpartyRepresentative', control: text },
       { path: 'acquisitionCircumstances', control: area, required: true, wide: true, when: isReceipt },
       { path: 'optOutPublished', control: { type: 'checkbox' }, when: (d) => isReceipt(d) && d.basis === 'optOut' },
-      { path: 'persons', control: list, wide: true },
-      { path: 'personsDescription', control: text, wide: true },
+      { path: 'persons', control: list, wide: true, when: (d) => !isPersonalRelated(d) },
+      { path: 'personsDescription', control: text, wide: true, when: (d) => !isPersonalRelated(d) },
       { path: 'items', control: list, required: true, wide: true },
-      { path: 'consentObtained', control: { type: 'checkbox' } },
-      { path: 'consentNote', control: text, wide: true },
+      { path: 'consentObtained', control: { type: 'checkbox' }, wide: true, required: confirmsConsent },
+      { path: 'consentNote', control: text, wide: true, when: (d) => !isPersonalRelated(d) },
+      { path: 'consentConfirmationMethod', control: text, wide: true, required: confirmsConsent, when: isPersonalRelated },
+      { path: 'foreignInformationConfirmed', control: { type: 'checkbox' }, wide: true, required: true, when: (d) => isPersonalRelated(d) && d.basis === 'foreignProvision' },
       { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
       { path: 'notes', control: area, wide: true },
     ],
@@ -123,6 +132,9 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       consentNote: '',
       holdingIds: [],
       notes: '',
+      information: 'personalData',
+      consentConfirmationMethod: '',
+      foreignInformationConfirmed: false,
     }),
     title: (r) => `${String(r.reference ?? '')} ${String(r.counterpartyName ?? '')}`.trim(),
     localChecks: (d) => {
@@ -282,18 +294,25 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
   },
 };
 
+/** The wording of a field for the record as it stands: a personal-related provision words
+ * some fields for what is confirmed (`provision.field.consentObtained.personalRelated`). */
+function keyFor(base: string, record?: Draft): string {
+  const specific = `${base}.personalRelated`;
+  return record && isPersonalRelated(record) && isMessageKey(specific) ? specific : base;
+}
+
 /** The label of a field path of `kind`, e.g. 提供先・提供元の名称, 個人情報の項目（2件目）. */
-export function sectionFieldLabel(kind: SectionKind, path: string): string {
+export function sectionFieldLabel(kind: SectionKind, path: string, record?: Draft): string {
   const prefix = SECTIONS[kind].prefix;
   const bare = path.replace(/\[(\d+)\]/g, '');
   const index = /\[(\d+)\]/.exec(path);
-  const key = `${prefix}.field.${bare}`;
+  const key = keyFor(`${prefix}.field.${bare}`, record);
   const text = isMessageKey(key) ? t(key) : path;
   return index ? t('field.indexed', { label: text, n: Number(index[1]) + 1 }) : text;
 }
 
-export function sectionHint(kind: SectionKind, path: string): string {
-  const key = `${SECTIONS[kind].prefix}.hint.${path}`;
+export function sectionHint(kind: SectionKind, path: string, record?: Draft): string {
+  const key = keyFor(`${SECTIONS[kind].prefix}.hint.${path}`, record);
   return isMessageKey(key) ? t(key) : '';
 }
 
