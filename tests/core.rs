@@ -21,6 +21,7 @@ mod mock_fixtures;
 mod organisation;
 mod print;
 mod print_sections;
+mod processed_information;
 mod requests;
 mod retention;
 mod sharing;

@@ -48,6 +48,10 @@ fn released_migrations_are_never_edited() {
             "0009_implicit_consent_request_procedure",
             "631a6ba5da879888d87d97d80cebab6fc51dc777fd30147c95f578b3df6ce3f0",
         ),
+        (
+            "0010_pseudonymised_anonymised",
+            "48dca8f63e3887c239add1c2f054505f95b4c7422a823a382b1ae1f523e8efc3",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

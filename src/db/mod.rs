@@ -45,6 +45,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_implicit_consent_request_procedure",
         include_str!("migrations/0009_implicit_consent_request_procedure.sql"),
     ),
+    (
+        "0010_pseudonymised_anonymised",
+        include_str!("migrations/0010_pseudonymised_anonymised.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.
