@@ -155,6 +155,8 @@ export const ENTITIES = keysOf({
   incident: true,
   consentMatter: true,
   requestProcedure: true,
+  pseudonymisedInformation: true,
+  anonymisedInformation: true,
 } as const satisfies Record<Entity, true>);
 
 export const ERROR_KINDS = keysOf({
