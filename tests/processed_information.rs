@@ -9,6 +9,7 @@ use common::{d, holding, memory_register, ACTOR};
 use daicho::audit::Entity;
 use daicho::model::anonymised::{AnonymisedInformationInput, AnonymisedProvision};
 use daicho::model::pseudonymised::PseudonymisedInformationInput;
+use daicho::model::quality::{FindingRule, FindingSection};
 use daicho::print::{DocumentKind, PrintFormat};
 use daicho::{ErrorKind, FieldErrorCode, Language, Register};
 use printed::{ask, assert_prints, pdf_text, print, squash};
@@ -344,6 +345,81 @@ fn anonymised_information_refuses_late_publication_no_statement_and_missing_secu
         history(&register, Entity::AnonymisedInformation, same_day.id).len(),
         1
     );
+}
+
+/// The panel flags what the Act wants published and is not: the purposes of pseudonymised
+/// information (art. 41(4)) unless it was erased, and the items of anonymised information
+/// after it was produced (art. 43(3)). Publishing clears the flag.
+#[test]
+fn the_panel_flags_unpublished_purposes_and_items_until_published() {
+    let (register, h) = with_holding();
+    let unpublished = |r: &Register| -> Vec<(FindingSection, FindingRule, i64)> {
+        r.findings(d("2026-04-10"))
+            .unwrap()
+            .into_iter()
+            .filter(|f| {
+                matches!(
+                    f.rule,
+                    FindingRule::PseudonymisedPurposesUnpublished
+                        | FindingRule::AnonymisedItemsUnpublished
+                )
+            })
+            .map(|f| (f.section, f.rule, f.record_id))
+            .collect()
+    };
+    let p = register
+        .create_pseudonymised(
+            PseudonymisedInformationInput {
+                purposes_published_on: None,
+                ..pseudonymised(h, "分析用仮名加工データ")
+            },
+            ACTOR,
+        )
+        .unwrap();
+    let erased = register
+        .create_pseudonymised(
+            PseudonymisedInformationInput {
+                purposes_published_on: None,
+                erased_on: Some(d("2026-04-05")),
+                ..pseudonymised(h, "消去済み仮名加工データ")
+            },
+            ACTOR,
+        )
+        .unwrap();
+    let a = register
+        .create_anonymised(
+            AnonymisedInformationInput {
+                items_published_on: None,
+                ..anonymised(h, "医療費研究用匿名加工データ")
+            },
+            ACTOR,
+        )
+        .unwrap();
+    let flagged = unpublished(&register);
+    assert_eq!(
+        flagged,
+        [
+            (
+                FindingSection::PseudonymisedInformation,
+                FindingRule::PseudonymisedPurposesUnpublished,
+                p.id
+            ),
+            (
+                FindingSection::AnonymisedInformation,
+                FindingRule::AnonymisedItemsUnpublished,
+                a.id
+            ),
+        ],
+        "the erased record {} is not flagged",
+        erased.id
+    );
+    register
+        .update_anonymised(a.id, 1, anonymised(h, "医療費研究用匿名加工データ"), ACTOR)
+        .unwrap();
+    register
+        .update_pseudonymised(p.id, 1, pseudonymised(h, "分析用仮名加工データ"), ACTOR)
+        .unwrap();
+    assert!(unpublished(&register).is_empty());
 }
 
 /// The holding the information was made from stays while either kind names it: the record

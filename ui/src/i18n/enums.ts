@@ -459,6 +459,8 @@ export const FINDING_SECTIONS = keysOf({
   subcontractor: true,
   jointUse: true,
   transfer: true,
+  pseudonymisedInformation: true,
+  anonymisedInformation: true,
 } as const satisfies Record<FindingSection, true>);
 
 export const FINDING_RULES = keysOf({
@@ -475,6 +477,8 @@ export const FINDING_RULES = keysOf({
   foreignSubcontractorWithoutTransfer: true,
   jointUseMissingItem: true,
   transferCheckOverdue: true,
+  pseudonymisedPurposesUnpublished: true,
+  anonymisedItemsUnpublished: true,
 } as const satisfies Record<FindingRule, true>);
 
 export const ANSWER_METHODS = keysOf({

@@ -10,6 +10,7 @@ import { useBackend } from '../../mock/testing';
 import SectionDetail from './SectionDetail.svelte';
 import SectionForm from './SectionForm.svelte';
 import SectionList from './SectionList.svelte';
+import QualityPanel from '../quality/QualityPanel.svelte';
 
 /** What tests/mock_fixtures.rs recorded the form sending, with the provision's publication day. */
 function anonymisedInput(publishedOn: string): Record<string, unknown> {
@@ -39,6 +40,20 @@ describe('anonymised information', () => {
     expect(flagged[0]?.textContent).toContain('健診結果分析用 匿名加工データ');
     expect(flagged[0]?.textContent).toContain('項目 未公表');
     expect(screen.getByTestId('tab-anonymised').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('is listed in the data-quality panel until its items are published, linking to the record', async () => {
+    const backend = useBackend({ scenario: 'demo/anonymisedCreated' });
+    const created = backend
+      .answer<AnonymisedInformation[]>('list_anonymised_information')
+      .find((a) => a.itemsPublishedOn === null);
+    if (!created) throw new Error('no unpublished anonymised information recorded');
+    render(QualityPanel);
+    const link = await screen.findByTestId(`finding-open-anonymisedInformation-${String(created.id)}`);
+    const finding = link.closest('[data-testid="finding"]');
+    expect(finding?.textContent).toContain('2026年4月1日に作成しましたが、含まれる項目が公表されていません（法第43条第3項）');
+    await fireEvent.click(link);
+    expect(app.route).toEqual({ name: 'sectionRecord', kind: 'anonymised', id: created.id });
   });
 
   it('shows the core’s refusal of a provision published after it was made on the row’s field, then saves the fix', async () => {

@@ -425,6 +425,10 @@ export function findingRoute(finding: Finding): Route {
       return { name: 'jointUse', id: finding.recordId };
     case 'transfer':
       return { name: 'transfer', id: finding.recordId };
+    case 'pseudonymisedInformation':
+      return { name: 'sectionRecord', kind: 'pseudonymised', id: finding.recordId };
+    case 'anonymisedInformation':
+      return { name: 'sectionRecord', kind: 'anonymised', id: finding.recordId };
   }
 }
 
