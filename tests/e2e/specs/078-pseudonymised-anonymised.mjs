@@ -2,7 +2,8 @@
 // society's pseudonymised claims data with its published purposes; new anonymised information
 // produced but its items not yet published (art. 43(3)), flagged as such; a provision whose
 // items and method were published after it was made refused with the field named in Japanese
-// (art. 43(4) wants the publication in advance), nothing stored; fixed and saved; English.
+// (art. 43(4) wants the publication in advance), nothing stored; fixed and saved; flagged in
+// the data-quality panel; English.
 import { check, checkEqual, fill, invoke } from '../steps.mjs';
 
 export const timeoutMs = 240_000;
@@ -73,6 +74,14 @@ export default async function processedInformation(app) {
   checkEqual(stored.provisions[0].publishedOn, '2026-05-01', 'the fixed publication day');
   checkEqual(stored.itemsPublishedOn, null, 'items not yet published');
   await app.screenshot('anonymised-saved');
+
+  // The data-quality panel lists it too, linking to the record.
+  await app.click('nav-quality');
+  await app.waitFor('quality-panel');
+  await app.waitForText(`css=[data-testid="finding"][data-rule="anonymisedItemsUnpublished"]`, '含まれる項目が公表されていません');
+  await app.waitFor(`finding-open-anonymisedInformation-${stored.id}`);
+  await app.browser.execute(() => document.querySelector('[data-rule="anonymisedItemsUnpublished"]')?.scrollIntoView({ block: 'center' }));
+  await app.screenshot('quality-flagged');
 
   await app.click('nav-pseudonymised');
   await app.click('tab-anonymised');
