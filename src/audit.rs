@@ -63,6 +63,8 @@ pub enum Entity {
     Incident,
     ConsentMatter,
     RequestProcedure,
+    PseudonymisedInformation,
+    AnonymisedInformation,
 }
 
 impl Entity {
@@ -85,6 +87,8 @@ impl Entity {
             Entity::Incident => "incident",
             Entity::ConsentMatter => "consentMatter",
             Entity::RequestProcedure => "requestProcedure",
+            Entity::PseudonymisedInformation => "pseudonymisedInformation",
+            Entity::AnonymisedInformation => "anonymisedInformation",
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::audit::{self, ChainHead};
 use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
+use crate::model::anonymised::{AnonymisedInformation, AnonymisedInformationInput};
 use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::consent_matter::{ConsentMatter, ConsentMatterInput};
 use crate::model::deadline_settings::DeadlineSettings;
@@ -16,6 +17,7 @@ use crate::model::measure::{Measure, MeasureInput};
 use crate::model::objection::{Objection, ObjectionInput};
 use crate::model::organisation::Organisation;
 use crate::model::provision::{ProvisionRecord, ProvisionRecordInput, Recipient, RecipientInput};
+use crate::model::pseudonymised::{PseudonymisedInformation, PseudonymisedInformationInput};
 use crate::model::request::{Request, RequestInput};
 use crate::model::request_procedure::RequestProcedure;
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
@@ -82,6 +84,14 @@ pub struct RegisterDocument {
     /// Absent from documents written before incidents existed.
     #[serde(default)]
     pub incidents: Vec<Incident>,
+    /// Pseudonymised information held (APPI art. 41). Absent from documents written before
+    /// the section existed.
+    #[serde(default)]
+    pub pseudonymised_information: Vec<PseudonymisedInformation>,
+    /// Anonymised information produced, with its provisions (APPI art. 43). Absent from
+    /// documents written before the section existed.
+    #[serde(default)]
+    pub anonymised_information: Vec<AnonymisedInformation>,
 }
 
 /// What an import wrote.
@@ -116,6 +126,10 @@ pub struct ImportSummary {
     #[ts(type = "number")]
     pub objections: i64,
     pub incidents: i64,
+    #[ts(type = "number")]
+    pub pseudonymised_information: i64,
+    #[ts(type = "number")]
+    pub anonymised_information: i64,
 }
 
 /// The whole register as one document, read in one snapshot so that it matches its chain head.
@@ -142,6 +156,8 @@ pub fn export(register: &Register) -> Result<RegisterDocument> {
             consent_matters: store::sections::list(conn)?,
             objections: store::sections::list(conn)?,
             incidents: store::incidents::list(conn)?,
+            pseudonymised_information: store::sections::list(conn)?,
+            anonymised_information: store::anonymised::list(conn)?,
         })
     })
 }
@@ -300,6 +316,20 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             &recipient_ids,
             &matter_ids,
         ));
+        problems.extend(check_import(
+            "pseudonymisedInformation",
+            &document.pseudonymised_information,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
+        ));
+        problems.extend(check_import(
+            "anonymisedInformation",
+            &document.anonymised_information,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
+        ));
         let subcontractor_ids = listed_ids(json, "subcontractors");
         problems.extend(check_incidents(
             &document.incidents,
@@ -354,6 +384,8 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
         import_all(tx, actor, &document.consent_matters)?;
         import_all(tx, actor, &document.objections)?;
         import_all(tx, actor, &document.incidents)?;
+        import_all(tx, actor, &document.pseudonymised_information)?;
+        import_all(tx, actor, &document.anonymised_information)?;
         Ok(ImportSummary {
             organisation: document.organisation.is_some(),
             deadline_settings: document.deadline_settings.is_some(),
@@ -371,6 +403,8 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             consent_matters: document.consent_matters.len() as i64,
             objections: document.objections.len() as i64,
             incidents: document.incidents.len() as i64,
+            pseudonymised_information: document.pseudonymised_information.len() as i64,
+            anonymised_information: document.anonymised_information.len() as i64,
         })
     })
 }
@@ -657,7 +691,9 @@ fn record_order(record: &str) -> (u8, usize) {
         "consentMatters" => 13,
         "objections" => 14,
         "incidents" => 15,
-        _ => 16,
+        "pseudonymisedInformation" => 16,
+        "anonymisedInformation" => 17,
+        _ => 18,
     };
     (rank, index)
 }
@@ -900,6 +936,23 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         &mut problems,
     )
     .map_err(not_a_list)?;
+    let pseudonymised_information =
+        parse_list::<PseudonymisedInformation, PseudonymisedInformationInput>(
+            object,
+            "pseudonymisedInformation",
+            "name",
+            SECTION_KEYS,
+            &mut problems,
+        )
+        .map_err(not_a_list)?;
+    let anonymised_information = parse_list::<AnonymisedInformation, AnonymisedInformationInput>(
+        object,
+        "anonymisedInformation",
+        "name",
+        SECTION_KEYS,
+        &mut problems,
+    )
+    .map_err(not_a_list)?;
     let chain_head = object
         .get("chainHead")
         .cloned()
@@ -929,6 +982,8 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         consent_matters,
         objections,
         incidents,
+        pseudonymised_information,
+        anonymised_information,
     };
     Ok((document, problems))
 }

@@ -22,6 +22,7 @@ mod organisation;
 mod personal_related;
 mod print;
 mod print_sections;
+mod processed_information;
 mod requests;
 mod retention;
 mod sharing;

@@ -217,6 +217,24 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
             core(r.update_consent_matter(id()?, version()?, arg(args, "input")?, ACTOR))
         }
         "delete_consent_matter" => core(r.delete_consent_matter(id()?, version()?, ACTOR)),
+        "list_pseudonymised_information" => core(r.pseudonymised_information()),
+        "get_pseudonymised_information" => core(r.pseudonymised(id()?)),
+        "create_pseudonymised_information" => {
+            core(r.create_pseudonymised(arg(args, "input")?, ACTOR))
+        }
+        "update_pseudonymised_information" => {
+            core(r.update_pseudonymised(id()?, version()?, arg(args, "input")?, ACTOR))
+        }
+        "delete_pseudonymised_information" => {
+            core(r.delete_pseudonymised(id()?, version()?, ACTOR))
+        }
+        "list_anonymised_information" => core(r.anonymised_information()),
+        "get_anonymised_information" => core(r.anonymised(id()?)),
+        "create_anonymised_information" => core(r.create_anonymised(arg(args, "input")?, ACTOR)),
+        "update_anonymised_information" => {
+            core(r.update_anonymised(id()?, version()?, arg(args, "input")?, ACTOR))
+        }
+        "delete_anonymised_information" => core(r.delete_anonymised(id()?, version()?, ACTOR)),
         "get_request_procedure" => core(r.request_procedure()),
         "save_request_procedure" => core(r.save_request_procedure(
             arg(args, "input")?,
@@ -330,6 +348,8 @@ fn reads(register: &Register) -> Vec<(&'static str, Value)> {
         "list_disposals",
         "list_objections",
         "list_consent_matters",
+        "list_pseudonymised_information",
+        "list_anonymised_information",
         "get_request_procedure",
         "list_disposals_due",
         "list_findings",
@@ -386,6 +406,18 @@ fn reads(register: &Register) -> Vec<(&'static str, Value)> {
             "/id",
             "get_consent_matter",
             "consentMatter",
+        ),
+        (
+            "list_pseudonymised_information",
+            "/id",
+            "get_pseudonymised_information",
+            "pseudonymisedInformation",
+        ),
+        (
+            "list_anonymised_information",
+            "/id",
+            "get_anonymised_information",
+            "anonymisedInformation",
         ),
     ];
     for (list_cmd, pointer, get, entity) in sections {
@@ -1049,6 +1081,20 @@ mod scenarios {
                     "method": "shredding", "methodNote": "", "notes": "",
                     "performedBy": "総務 田中", "reference": "", "vendor": "", "witness": "" } }),
             ),
+            // Anonymised information whose provision was published after it was made (art.
+            // 43(4) wants it in advance), then the same with the publication moved before.
+            write(
+                "demo",
+                None,
+                "create_anonymised_information",
+                json!({ "input": anonymised_form_input("2026-04-02") }),
+            ),
+            write(
+                "demo",
+                Some("demo/anonymisedCreated"),
+                "create_anonymised_information",
+                json!({ "input": anonymised_form_input("2026-03-25") }),
+            ),
             // The person search sends what the officer typed, not a recorded name.
             write(
                 "demo",
@@ -1080,6 +1126,20 @@ mod scenarios {
             "holdingIds": [], "notes": "", "information": "personalRelated",
             "consentConfirmationMethod": "提供先からの申告（同意取得画面の写しを受領）",
             "foreignInformationConfirmed": foreign,
+        })
+    }
+
+    /// New anonymised information as the section form sends it: produced today, its items not
+    /// yet published, provided today after publishing the items and method on `published_on`.
+    fn anonymised_form_input(published_on: &str) -> Value {
+        json!({
+            "name": "健診結果分析用 匿名加工データ", "holdingIds": [],
+            "items": ["性別", "年齢階級"], "producedOn": "2026-04-01", "itemsPublishedOn": null,
+            "publishedWhere": "", "processingSecurity": "加工方法等情報は作成担当者のみ閲覧可",
+            "provisions": [{ "recipient": "みらい大学 公衆衛生学教室", "providedOn": "2026-04-01",
+                "method": "暗号化した電子ファイルの送付", "publishedOn": published_on,
+                "statedToRecipient": true }],
+            "notes": "",
         })
     }
 

@@ -104,6 +104,10 @@ fn the_demo_register_is_complete_valid_and_audited() {
             + register.objections().unwrap().len()) as i64;
     // The published request procedure: one more.
     let section_writes = section_writes + 1;
+    // The pseudonymised and anonymised information: one write each.
+    let section_writes = section_writes
+        + (register.pseudonymised_information().unwrap().len()
+            + register.anonymised_information().unwrap().len()) as i64;
     let document = daicho::document::export(&register).unwrap();
     let sharing_writes: i64 = document
         .subcontractors

@@ -189,7 +189,8 @@ fn announcement_prints_the_article_32_items_from_the_register() {
             "開示等の請求等に応じる手続",
             "総務グループ 個人情報開示等請求窓口",
             "4. 保有個人データの安全管理のために講じた措置",
-            "6. 苦情の申出先",
+            // 5 to 7: the consent matters, the pseudonymised purposes, the anonymised items.
+            "8. 苦情の申出先",
             "総務グループ 個人情報相談窓口",
         ],
     );

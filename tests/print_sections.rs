@@ -599,7 +599,9 @@ fn announcement_prints_the_publishable_measures_under_the_ppc_headings_only() {
             "技術的安全管理措置",
             "外的環境の把握",
             "取扱区域の入退室管理と持込機器の制限",
-            "6. 苦情の申出先",
+            // After the pseudonymised and anonymised information of the demo (5 and 6 are the
+            // consent matters and the pseudonymised purposes, 7 the anonymised items).
+            "8. 苦情の申出先",
         ],
     );
     for measure in measures.iter().filter(|m| m.fields.publishable) {
@@ -699,7 +701,9 @@ fn announcement_prints_the_request_procedure_and_the_implicit_consent_matters() 
             "5. 黙示の同意とする事項",
             "公表場所：",
             "（2022年4月1日から）",
-            "6. 苦情の申出先",
+            // After the pseudonymised and anonymised information of the demo (5 and 6 are the
+            // consent matters and the pseudonymised purposes, 7 the anonymised items).
+            "8. 苦情の申出先",
         ],
     );
     for matter in &matters {

@@ -52,6 +52,10 @@ fn released_migrations_are_never_edited() {
             "0010_personal_related_provisions",
             "9fb98cb5ef5f9163e0fa9696eef8f2859ba0c996834693b193d7253fc7df10ab",
         ),
+        (
+            "0011_pseudonymised_anonymised",
+            "48dca8f63e3887c239add1c2f054505f95b4c7422a823a382b1ae1f523e8efc3",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

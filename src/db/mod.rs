@@ -49,6 +49,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_personal_related_provisions",
         include_str!("migrations/0010_personal_related_provisions.sql"),
     ),
+    (
+        "0011_pseudonymised_anonymised",
+        include_str!("migrations/0011_pseudonymised_anonymised.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

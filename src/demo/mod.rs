@@ -8,6 +8,7 @@
 mod complaints;
 mod controls;
 mod incidents;
+mod processed;
 mod requests;
 mod sharing;
 
@@ -47,6 +48,7 @@ pub fn load(register: &Register, actor: &str) -> Result<usize> {
     sharing::load(register, &ids, actor)?;
     controls::load(register, &ids, actor)?;
     incidents::load(register, &holding, actor)?;
+    processed::load(register, &ids, actor)?;
     Ok(count)
 }
 

@@ -2,6 +2,7 @@
 //! see them, with the validation each one must pass before it is written.
 
 pub mod agenda;
+pub mod anonymised;
 pub mod complaint;
 pub mod consent_matter;
 pub mod deadline_settings;
@@ -13,6 +14,7 @@ pub mod measure;
 pub mod objection;
 pub mod organisation;
 pub mod provision;
+pub mod pseudonymised;
 pub mod quality;
 pub mod request;
 pub mod request_procedure;

@@ -16,6 +16,8 @@ coded_enum!(
         Subcontractor => "subcontractor",
         JointUse => "jointUse",
         Transfer => "transfer",
+        PseudonymisedInformation => "pseudonymisedInformation",
+        AnonymisedInformation => "anonymisedInformation",
     }
 );
 
@@ -36,6 +38,8 @@ coded_enum!(
         ForeignSubcontractorWithoutTransfer => "foreignSubcontractorWithoutTransfer",
         JointUseMissingItem => "jointUseMissingItem",
         TransferCheckOverdue => "transferCheckOverdue",
+        PseudonymisedPurposesUnpublished => "pseudonymisedPurposesUnpublished",
+        AnonymisedItemsUnpublished => "anonymisedItemsUnpublished",
     }
 );
 

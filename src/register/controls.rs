@@ -75,6 +75,7 @@ macro_rules! section_record {
         }
     };
 }
+pub(crate) use section_record;
 
 section_record!(Recipient, Entity::Recipient, "regular recipient", label: name);
 section_record!(
@@ -289,11 +290,11 @@ pub(crate) fn section_checks<S: Section>(
 }
 
 impl Register {
-    fn create_section<S: Section>(&self, record: S, actor: &str) -> Result<S> {
+    pub(super) fn create_section<S: Section>(&self, record: S, actor: &str) -> Result<S> {
         self.write_all(|tx| record::create(tx, actor, record, Change::default()))
     }
 
-    fn update_section<S: Section>(
+    pub(super) fn update_section<S: Section>(
         &self,
         id: i64,
         expected_version: i64,
@@ -308,7 +309,7 @@ impl Register {
         })
     }
 
-    fn delete_section<S: Section>(
+    pub(super) fn delete_section<S: Section>(
         &self,
         id: i64,
         expected_version: i64,
@@ -317,11 +318,11 @@ impl Register {
         self.write_all(|tx| record::delete::<S>(tx, actor, id, expected_version))
     }
 
-    fn section_list<S: Section>(&self) -> Result<Vec<S>> {
+    pub(super) fn section_list<S: Section>(&self) -> Result<Vec<S>> {
         self.read_all(|conn| S::list(conn))
     }
 
-    fn section_get<S: Section>(&self, id: i64) -> Result<S> {
+    pub(super) fn section_get<S: Section>(&self, id: i64) -> Result<S> {
         self.read_all(|conn| record::load::<S>(conn, id))
     }
 
@@ -611,7 +612,10 @@ impl Register {
     }
 }
 
-fn new_record<I, S>(input: I, build: impl FnOnce(i64, I, i64, String, String) -> S) -> S {
+pub(super) fn new_record<I, S>(
+    input: I,
+    build: impl FnOnce(i64, I, i64, String, String) -> S,
+) -> S {
     let now = crate::clock::now();
     build(NEW_ID, input, 1, now.clone(), now)
 }

@@ -4,6 +4,7 @@ use super::record::{self, record_basics, Change, Record, Removable, NEW_ID};
 use super::Register;
 use crate::audit::Entity;
 use crate::error::{CoreError, FieldErrorCode, Result};
+use crate::model::anonymised::AnonymisedInformation;
 use crate::model::complaint::Complaint;
 use crate::model::consent_matter::ConsentMatter;
 use crate::model::disposal::Disposal;
@@ -13,6 +14,7 @@ use crate::model::joint_use::JointUse;
 use crate::model::measure::Measure;
 use crate::model::objection::Objection;
 use crate::model::provision::{ProvisionRecord, Recipient};
+use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::Request;
 use crate::model::subcontractor::Subcontractor;
 use crate::model::transfer::Transfer;
@@ -156,6 +158,8 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
     controls.extend(labels::<Disposal>(conn, id)?);
     controls.extend(labels::<ConsentMatter>(conn, id)?);
     controls.extend(labels::<Objection>(conn, id)?);
+    controls.extend(labels::<PseudonymisedInformation>(conn, id)?);
+    controls.extend(labels::<AnonymisedInformation>(conn, id)?);
     let total: usize = groups.iter().map(|(_, _, refs)| refs.len()).sum::<usize>() + controls.len();
     if total == 0 {
         return Ok(());

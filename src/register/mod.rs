@@ -6,6 +6,7 @@ pub(crate) mod controls;
 pub(crate) mod holdings;
 pub(crate) mod incidents;
 pub(crate) mod organisation;
+pub(crate) mod processed;
 pub mod quality;
 pub(crate) mod record;
 pub(crate) mod requests;

@@ -4,8 +4,10 @@
 
 use crate::audit::Entity;
 use crate::error::Result;
+use crate::model::anonymised::AnonymisedInformation;
 use crate::model::objection::Objection;
 use crate::model::provision::ProvisionRecord;
+use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::quality::{Finding, FindingRule, FindingSection};
 use crate::register::controls::{disposals_due, provision_view};
 use crate::register::sharing::{SharingFinding, SharingRule};
@@ -23,6 +25,7 @@ pub const FINDING_SOURCES: &[FindingSource] = &[
     provision_findings,
     objection_findings,
     sharing_findings,
+    processed_findings,
 ];
 
 impl Register {
@@ -121,6 +124,36 @@ pub fn objection_findings(conn: &Connection, _today: NaiveDate) -> Result<Vec<Fi
             .with("receivedOn", o.fields.received_on)
         })
         .collect())
+}
+
+/// Pseudonymised information whose purposes are not published (art. 41(4) applies art. 21,
+/// read as "publish"), and anonymised information produced without its items published (art.
+/// 43(3), Rules art. 36: without delay after producing it).
+pub fn processed_findings(conn: &Connection, _today: NaiveDate) -> Result<Vec<Finding>> {
+    let pseudonymised = sections::list::<PseudonymisedInformation>(conn)?
+        .into_iter()
+        .filter(PseudonymisedInformation::purposes_unpublished)
+        .map(|p| {
+            Finding::new(
+                FindingSection::PseudonymisedInformation,
+                FindingRule::PseudonymisedPurposesUnpublished,
+                p.id,
+                p.fields.name,
+            )
+        });
+    let anonymised = store::anonymised::list(conn)?
+        .into_iter()
+        .filter(AnonymisedInformation::items_unpublished)
+        .map(|a| {
+            Finding::new(
+                FindingSection::AnonymisedInformation,
+                FindingRule::AnonymisedItemsUnpublished,
+                a.id,
+                a.fields.name,
+            )
+            .with("producedOn", a.fields.produced_on)
+        });
+    Ok(pseudonymised.chain(anonymised).collect())
 }
 
 /// Subcontracting tiers without consent or overdue supervision, foreign subcontractors without

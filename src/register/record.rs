@@ -1,6 +1,7 @@
 //! The one write path. Every record kind the register keeps (holdings, requests, complaints,
 //! incidents, subcontractors, joint uses, transfers, recipients, provision records, measures,
-//! disposals, objections) and its two profiles (the organisation, the deadline settings) is
+//! disposals, consent matters, objections, pseudonymised and anonymised information) and its
+//! profiles (the organisation, the deadline settings, the request procedure) is
 //! written here and only here: load, version check, the record's own rules and those that need
 //! the register, store, reload, and one audit entry, all inside the caller's transaction.
 //!

@@ -5,6 +5,7 @@ use super::record::{audited_states, preference_json, Record};
 use super::{lock, to_json, Register};
 use crate::audit::{self, AuditEntry, ChainHead, Entity, Verification, VerifyReport};
 use crate::error::Result;
+use crate::model::anonymised::AnonymisedInformation;
 use crate::model::complaint::Complaint;
 use crate::model::consent_matter::ConsentMatter;
 use crate::model::disposal::Disposal;
@@ -14,6 +15,7 @@ use crate::model::joint_use::JointUse;
 use crate::model::measure::Measure;
 use crate::model::objection::Objection;
 use crate::model::provision::{ProvisionRecord, Recipient};
+use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::Request;
 use crate::model::subcontractor::Subcontractor;
 use crate::model::transfer::Transfer;
@@ -111,6 +113,8 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         kind::<ConsentMatter>(conn)?,
         kind::<Objection>(conn)?,
         kind::<Incident>(conn)?,
+        kind::<PseudonymisedInformation>(conn)?,
+        kind::<AnonymisedInformation>(conn)?,
     ] {
         compare(entity, current, upgrade)?;
     }

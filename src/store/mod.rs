@@ -1,6 +1,7 @@
 //! SQL for each kind of record. Functions here neither validate nor audit: the
 //! [`Register`](crate::Register) does both around them, inside one transaction.
 
+pub mod anonymised;
 pub mod complaints;
 pub mod controls;
 pub mod deadline_settings;
@@ -8,6 +9,7 @@ pub mod holdings;
 pub mod joint_uses;
 pub mod organisation;
 pub mod preferences;
+pub mod pseudonymised;
 pub mod request_procedure;
 pub mod requests;
 pub mod sections;
@@ -142,7 +144,9 @@ pub fn record_count(conn: &Connection) -> rusqlite::Result<i64> {
               + (SELECT count(*) FROM disposal) + (SELECT count(*) FROM objection)
               + (SELECT count(*) FROM incident)
               + (SELECT count(*) FROM consent_matter)
-              + (SELECT count(*) FROM request_procedure)",
+              + (SELECT count(*) FROM request_procedure)
+              + (SELECT count(*) FROM pseudonymised_information)
+              + (SELECT count(*) FROM anonymised_information)",
         [],
         |row| row.get(0),
     )

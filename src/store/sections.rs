@@ -1,5 +1,6 @@
 //! SQL shared by the register's simpler sections (regular recipients, provision records,
-//! security measures, disposals, objections): one row per record, list columns as JSON, and
+//! security measures, disposals, consent matters, objections, pseudonymised and anonymised
+//! information): one row per record, list columns as JSON, and
 //! links to holdings in a `<table>_holding (owner_id, holding_id, position)` table.
 
 use super::requests::NEW_ID;
@@ -88,6 +89,13 @@ pub fn get<T: Table>(conn: &Connection, id: i64) -> rusqlite::Result<Option<T>> 
 
 /// Inserts the row, keeping the record's id unless it is [`NEW_ID`]; returns the id.
 pub fn insert<T: Table>(conn: &Connection, record: &T) -> rusqlite::Result<i64> {
+    let id = insert_row(conn, record)?;
+    save_links(conn, id, None, record)?;
+    Ok(id)
+}
+
+/// The row alone, for a kind whose store writes its links with its other children.
+pub(crate) fn insert_row<T: Table>(conn: &Connection, record: &T) -> rusqlite::Result<i64> {
     let mut values = record.values();
     if record.row_id() == NEW_ID {
         values[0] = Value::Null;
@@ -102,12 +110,16 @@ pub fn insert<T: Table>(conn: &Connection, record: &T) -> rusqlite::Result<i64> 
         ),
         rusqlite::params_from_iter(values),
     )?;
-    let id = conn.last_insert_rowid();
-    save_links(conn, id, None, record)?;
-    Ok(id)
+    Ok(conn.last_insert_rowid())
 }
 
 pub fn update<T: Table>(conn: &Connection, before: &T, after: &T) -> rusqlite::Result<()> {
+    update_row(conn, after)?;
+    save_links(conn, after.row_id(), Some(before), after)
+}
+
+/// The row alone, for a kind whose store writes its links with its other children.
+pub(crate) fn update_row<T: Table>(conn: &Connection, after: &T) -> rusqlite::Result<()> {
     let assignments: Vec<String> = T::COLUMNS
         .split(',')
         .map(str::trim)
@@ -123,10 +135,11 @@ pub fn update<T: Table>(conn: &Connection, before: &T, after: &T) -> rusqlite::R
         ),
         rusqlite::params_from_iter(after.values()),
     )?;
-    save_links(conn, after.row_id(), Some(before), after)
+    Ok(())
 }
 
-fn save_links<T: Table>(
+/// Replaces the links to holdings when they changed (always for a new record).
+pub(crate) fn save_links<T: Table>(
     conn: &Connection,
     id: i64,
     before: Option<&T>,

@@ -6,6 +6,7 @@ pub mod controls;
 pub mod holdings;
 pub mod organisation;
 pub mod print;
+pub mod processed;
 pub mod protection;
 pub mod register;
 pub mod requests;

@@ -1,12 +1,15 @@
 //! 保有個人データに関する事項の公表 (APPI art. 32; Cabinet Order art. 10), generated from the
 //! register: the operator, the purposes of every retained holding, the request procedure,
-//! the security measures, the matters treated as consented unless the person objects, and the
-//! complaint desk.
+//! the security measures, the matters treated as consented unless the person objects, the
+//! purposes of pseudonymised information (art. 41(4)), the items of anonymised information and
+//! how it is provided (art. 43(3) and (4)), and the complaint desk.
 
 use super::Page;
+use crate::model::anonymised::AnonymisedInformation;
 use crate::model::consent_matter::ConsentMatter;
 use crate::model::holding::Holding;
 use crate::model::measure::{Measure, MeasureHeading};
+use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::RequestType;
 use crate::model::request_procedure::{AnswerMethod, RequestProcedure};
 use crate::print::labels::{self, list};
@@ -18,6 +21,8 @@ pub(crate) fn announcement(
     measures: &[Measure],
     matters: &[ConsentMatter],
     published_procedure: Option<&RequestProcedure>,
+    pseudonymised: &[PseudonymisedInformation],
+    anonymised: &[AnonymisedInformation],
 ) -> PrintDocument {
     let lang = page.lang;
     let profile = &page.organisation.profile;
@@ -124,6 +129,8 @@ pub(crate) fn announcement(
     ];
     sections.extend(security_measures(page, measures));
     sections.extend(consent_matters(page, holdings, matters));
+    sections.extend(pseudonymised_purposes(page, pseudonymised));
+    sections.extend(anonymised_items(page, anonymised));
     sections.push(Section::Fields {
         heading: page.tr(
             "苦情の申出先（施行令第10条第2号）",
@@ -282,6 +289,87 @@ fn consent_matters(
         heading: page.tr(
             "黙示の同意とする事項（異議の申出がない限り同意があったものとして取り扱う事項）",
             "Matters treated as consented unless the person objects",
+        ),
+        fields,
+    })
+}
+
+/// The purposes of the pseudonymised information still held: art. 41(4) applies art. 21 with
+/// "notify or publish" read as "publish", so a purpose counts only once published. Erased
+/// information (art. 41(5)) is no longer held and drops out; with none, nothing is printed.
+fn pseudonymised_purposes(
+    page: &Page<'_>,
+    pseudonymised: &[PseudonymisedInformation],
+) -> Option<Section> {
+    let fields: Vec<Field> = pseudonymised
+        .iter()
+        .filter(|p| p.fields.erased_on.is_none())
+        .map(|p| {
+            let lines: Vec<String> = p.fields.purposes.iter().map(|x| format!("・{x}")).collect();
+            Field::new(&p.fields.name, lines.join("\n"))
+        })
+        .collect();
+    if fields.is_empty() {
+        return None;
+    }
+    Some(Section::Fields {
+        heading: page.tr(
+            "仮名加工情報の利用目的（法第41条第4項により読み替えて適用する法第21条）",
+            "Purposes of use of pseudonymised information (art. 21 as applied by art. 41(4))",
+        ),
+        fields,
+    })
+}
+
+/// The items of information about individuals each anonymised information contains (art.
+/// 43(3), Rules art. 36) and, where it was provided to third parties, the items and the method
+/// of provision (art. 43(4), Rules art. 37). Recipients are not printed: the Act publishes what
+/// is provided and how, not to whom. With none, nothing is printed.
+fn anonymised_items(page: &Page<'_>, anonymised: &[AnonymisedInformation]) -> Option<Section> {
+    if anonymised.is_empty() {
+        return None;
+    }
+    let lang = page.lang;
+    let fields = anonymised
+        .iter()
+        .map(|a| {
+            let f = &a.fields;
+            let mut lines = vec![format!(
+                "{}{}",
+                page.tr(
+                    "含まれる個人に関する情報の項目：",
+                    "Items of information about individuals: "
+                ),
+                list(lang, &f.items)
+            )];
+            let mut methods: Vec<&str> = Vec::new();
+            for p in &f.provisions {
+                if !methods.contains(&p.method.as_str()) {
+                    methods.push(&p.method);
+                }
+            }
+            if !methods.is_empty() {
+                lines.push(format!(
+                    "{}{}",
+                    page.tr(
+                        "第三者に提供する情報の項目：",
+                        "Items provided to third parties: "
+                    ),
+                    list(lang, &f.items)
+                ));
+                lines.push(format!(
+                    "{}{}",
+                    page.tr("提供の方法：", "Method of provision: "),
+                    list(lang, methods)
+                ));
+            }
+            Field::new(&f.name, lines.join("\n"))
+        })
+        .collect();
+    Some(Section::Fields {
+        heading: page.tr(
+            "匿名加工情報に含まれる個人に関する情報の項目及び第三者提供（法第43条第3項・第4項）",
+            "Anonymised information: items of information about individuals and provision to third parties (art. 43(3) and (4))",
         ),
         fields,
     })

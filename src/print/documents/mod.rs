@@ -15,6 +15,7 @@ use super::{DocumentKind, PrintRequest};
 use crate::audit::{self, ChainHead};
 use crate::breach::draft::{DraftKind, IncidentDraft};
 use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
+use crate::model::anonymised::AnonymisedInformation;
 use crate::model::complaint::Complaint;
 use crate::model::consent_matter::ConsentMatter;
 use crate::model::holding::Holding;
@@ -24,6 +25,7 @@ use crate::model::organisation::Organisation;
 use crate::model::provision::{
     ProvisionDirection, ProvisionRecord, ProvisionRecordView, Recipient,
 };
+use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::RequestView;
 use crate::model::request_procedure::RequestProcedure;
 use crate::model::transfer::Transfer;
@@ -49,6 +51,10 @@ pub(crate) struct Snapshot {
     /// In the order published.
     pub consent_matters: Vec<ConsentMatter>,
     pub request_procedure: Option<RequestProcedure>,
+    /// By name.
+    pub pseudonymised: Vec<PseudonymisedInformation>,
+    /// Newest production first.
+    pub anonymised: Vec<AnonymisedInformation>,
     /// In tree order, flagged as of the print date.
     pub subcontractors: Vec<SubcontractorNode>,
     pub joint_uses: Vec<JointUse>,
@@ -85,6 +91,8 @@ impl Snapshot {
             measures: store::sections::list::<Measure>(conn)?,
             consent_matters: store::sections::list::<ConsentMatter>(conn)?,
             request_procedure: store::request_procedure::get(conn)?,
+            pseudonymised: store::sections::list::<PseudonymisedInformation>(conn)?,
+            anonymised: store::anonymised::list(conn)?,
             subcontractors: crate::register::sharing::subcontractor_nodes(conn, printed_on)?,
             joint_uses: store::joint_uses::list(conn)?,
             transfers: store::transfers::list(conn)?,
@@ -121,6 +129,8 @@ pub(crate) fn build(
             &snapshot.measures,
             &snapshot.consent_matters,
             snapshot.request_procedure.as_ref(),
+            &snapshot.pseudonymised,
+            &snapshot.anonymised,
         )),
         DocumentKind::RequestLog => Ok(requests::request_log(&page, &snapshot.requests)),
         DocumentKind::ComplaintLog => Ok(requests::complaint_log(&page, &snapshot.complaints)),

@@ -316,6 +316,8 @@ const SECTION_COMMANDS: Record<SectionKind, { plural: string; single: string }> 
   disposals: { plural: 'disposals', single: 'disposal' },
   consentMatters: { plural: 'consent_matters', single: 'consent_matter' },
   objections: { plural: 'objections', single: 'objection' },
+  pseudonymised: { plural: 'pseudonymised_information', single: 'pseudonymised_information' },
+  anonymised: { plural: 'anonymised_information', single: 'anonymised_information' },
 };
 
 function flattenView(value: unknown): StoredRecord {

@@ -4,4 +4,4 @@
  * Which rule found it. Each code has a message in the UI catalogue
  * (`quality.rule.<code>`), worded with the finding's `params`.
  */
-export type FindingRule = "noRetentionRule" | "noDisposalMethod" | "noAccessHolders" | "noManager" | "reviewOverdue" | "dueForDisposal" | "provisionPastRetention" | "objectionNotApplied" | "subcontractorWithoutConsent" | "supervisionOverdue" | "foreignSubcontractorWithoutTransfer" | "jointUseMissingItem" | "transferCheckOverdue";
+export type FindingRule = "noRetentionRule" | "noDisposalMethod" | "noAccessHolders" | "noManager" | "reviewOverdue" | "dueForDisposal" | "provisionPastRetention" | "objectionNotApplied" | "subcontractorWithoutConsent" | "supervisionOverdue" | "foreignSubcontractorWithoutTransfer" | "jointUseMissingItem" | "transferCheckOverdue" | "pseudonymisedPurposesUnpublished" | "anonymisedItemsUnpublished";

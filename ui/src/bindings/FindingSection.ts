@@ -3,4 +3,4 @@
 /**
  * The kind of record a finding is about; the UI links to its detail page.
  */
-export type FindingSection = "holding" | "provisionRecord" | "objection" | "subcontractor" | "jointUse" | "transfer";
+export type FindingSection = "holding" | "provisionRecord" | "objection" | "subcontractor" | "jointUse" | "transfer" | "pseudonymisedInformation" | "anonymisedInformation";

@@ -157,6 +157,8 @@ export const ENTITIES = keysOf({
   incident: true,
   consentMatter: true,
   requestProcedure: true,
+  pseudonymisedInformation: true,
+  anonymisedInformation: true,
 } as const satisfies Record<Entity, true>);
 
 export const ERROR_KINDS = keysOf({
@@ -465,6 +467,8 @@ export const FINDING_SECTIONS = keysOf({
   subcontractor: true,
   jointUse: true,
   transfer: true,
+  pseudonymisedInformation: true,
+  anonymisedInformation: true,
 } as const satisfies Record<FindingSection, true>);
 
 export const FINDING_RULES = keysOf({
@@ -481,6 +485,8 @@ export const FINDING_RULES = keysOf({
   foreignSubcontractorWithoutTransfer: true,
   jointUseMissingItem: true,
   transferCheckOverdue: true,
+  pseudonymisedPurposesUnpublished: true,
+  anonymisedItemsUnpublished: true,
 } as const satisfies Record<FindingRule, true>);
 
 export const ANSWER_METHODS = keysOf({

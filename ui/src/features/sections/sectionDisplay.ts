@@ -2,7 +2,7 @@
 import type { Holding } from '../../bindings/Holding';
 import { formatDate, joinList } from '../../i18n/format';
 import { t } from '../../i18n/i18n.svelte';
-import { SECTIONS, type SectionKind, type StoredRecord } from './sections';
+import { SECTIONS, type ProvisionRow, type SectionKind, type StoredRecord } from './sections';
 
 export function displayValue(
   kind: SectionKind,
@@ -19,6 +19,20 @@ export function displayValue(
     return h ? `${h.ledgerNo} ${h.name}` : `#${String(id)}`;
   };
   if (value === null || value === undefined || value === '') return t('common.none');
+  if (spec?.control.type === 'provisions' && Array.isArray(value)) {
+    if (!value.length) return t('common.none');
+    return (value as ProvisionRow[])
+      .map((p) =>
+        t('anonymised.provisionLine', {
+          recipient: p.recipient,
+          providedOn: formatDate(p.providedOn),
+          publishedOn: formatDate(p.publishedOn),
+          method: p.method,
+          stated: p.statedToRecipient ? t('anonymised.stated') : t('anonymised.notStated'),
+        }),
+      )
+      .join('\n');
+  }
   if (Array.isArray(value)) {
     if (!value.length) return t('common.none');
     if (path === 'holdingIds') return joinList(value.map(holdingName));

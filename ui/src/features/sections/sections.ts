@@ -1,5 +1,5 @@
-// The provision, measure, disposal and objection sections as the generic list, form and
-// detail screens see them: which fields each record has, how each is edited and shown, and
+// The provision, measure, disposal, objection, pseudonymised and anonymised information
+// sections as the generic list, form and detail screens see them: which fields each record has, how each is edited and shown, and
 // which commands read and write it.
 import type { Entity } from '../../bindings/Entity';
 import type { FieldError } from '../../bindings/FieldError';
@@ -27,7 +27,9 @@ export { SECTION_KINDS, type Draft, type SectionKind, type StoredRecord };
 export type Control =
   | { type: 'text' | 'textarea' | 'date' | 'optionalDate' | 'checkbox' | 'list' }
   | { type: 'select'; options: readonly string[]; labelOf: (v: string) => string; optional?: boolean }
-  | { type: 'holdings' | 'holding' | 'recipient' | 'matter' };
+  | { type: 'holdings' | 'holding' | 'recipient' | 'matter' }
+  /** Anonymised information's provisions to third parties, one row each (art. 43(4)). */
+  | { type: 'provisions' };
 
 export type FieldSpec = {
   path: string;
@@ -42,7 +44,7 @@ export type SectionSpec = {
   kind: SectionKind;
   entity: Entity;
   /** i18n prefix of the field labels, hints and titles. */
-  prefix: 'provision' | 'recipient' | 'measure' | 'disposal' | 'consentMatter' | 'objection';
+  prefix: 'provision' | 'recipient' | 'measure' | 'disposal' | 'consentMatter' | 'objection' | 'pseudonymised' | 'anonymised';
   fields: FieldSpec[];
   /** Fields shown as list columns, besides the label. */
   columns: string[];
@@ -292,6 +294,90 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       return errors;
     },
   },
+  pseudonymised: {
+    kind: 'pseudonymised',
+    entity: 'pseudonymisedInformation',
+    prefix: 'pseudonymised',
+    fields: [
+      { path: 'name', control: text, required: true, wide: true },
+      { path: 'items', control: list, required: true, wide: true },
+      { path: 'processingMethod', control: area, required: true, wide: true },
+      // PPC Rules art. 31(i)-(iii): each must have been applied; the core refuses otherwise.
+      { path: 'identifyingDescriptionsRemoved', control: { type: 'checkbox' }, required: true, wide: true },
+      { path: 'identificationCodesRemoved', control: { type: 'checkbox' }, required: true, wide: true },
+      { path: 'financialRiskDescriptionsRemoved', control: { type: 'checkbox' }, required: true, wide: true },
+      { path: 'purposes', control: list, required: true, wide: true },
+      { path: 'purposesPublishedOn', control: { type: 'optionalDate' } },
+      { path: 'publishedWhere', control: text, required: (d) => Boolean(d.purposesPublishedOn) },
+      { path: 'deletedInformationSecurity', control: area, required: true, wide: true },
+      { path: 'erasedOn', control: { type: 'optionalDate' } },
+      { path: 'sharedByJointUse', control: { type: 'checkbox' } },
+      { path: 'entrusted', control: { type: 'checkbox' } },
+      { path: 'sharingNotes', control: area, wide: true, required: (d) => Boolean(d.sharedByJointUse || d.entrusted) },
+      { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
+      { path: 'notes', control: area, wide: true },
+    ],
+    columns: ['purposesPublishedOn', 'erasedOn'],
+    empty: () => ({
+      name: '',
+      holdingIds: [],
+      items: [],
+      processingMethod: '',
+      identifyingDescriptionsRemoved: false,
+      identificationCodesRemoved: false,
+      financialRiskDescriptionsRemoved: false,
+      purposes: [],
+      purposesPublishedOn: null,
+      publishedWhere: '',
+      deletedInformationSecurity: '',
+      erasedOn: null,
+      sharedByJointUse: false,
+      entrusted: false,
+      sharingNotes: '',
+      notes: '',
+    }),
+    title: (r) => String(r.name ?? ''),
+    localChecks: (d) => {
+      const errors = required(d, 'name', 'items', 'processingMethod', 'purposes', 'deletedInformationSecurity');
+      if (d.purposesPublishedOn) errors.push(...required(d, 'publishedWhere'));
+      if (d.sharedByJointUse || d.entrusted) errors.push(...required(d, 'sharingNotes'));
+      return errors;
+    },
+  },
+  anonymised: {
+    kind: 'anonymised',
+    entity: 'anonymisedInformation',
+    prefix: 'anonymised',
+    fields: [
+      { path: 'name', control: text, required: true, wide: true },
+      { path: 'items', control: list, required: true, wide: true },
+      { path: 'producedOn', control: { type: 'date' }, required: true },
+      { path: 'itemsPublishedOn', control: { type: 'optionalDate' } },
+      { path: 'publishedWhere', control: text, wide: true, required: (d) => Boolean(d.itemsPublishedOn) },
+      { path: 'processingSecurity', control: area, required: true, wide: true },
+      { path: 'provisions', control: { type: 'provisions' }, wide: true },
+      { path: 'holdingIds', control: { type: 'holdings' }, wide: true },
+      { path: 'notes', control: area, wide: true },
+    ],
+    columns: ['producedOn', 'itemsPublishedOn'],
+    empty: () => ({
+      name: '',
+      holdingIds: [],
+      items: [],
+      producedOn: todayIso(),
+      itemsPublishedOn: null,
+      publishedWhere: '',
+      processingSecurity: '',
+      provisions: [],
+      notes: '',
+    }),
+    title: (r) => String(r.name ?? ''),
+    localChecks: (d) => {
+      const errors = required(d, 'name', 'items', 'processingSecurity');
+      if (d.itemsPublishedOn) errors.push(...required(d, 'publishedWhere'));
+      return errors;
+    },
+  },
 };
 
 /** The wording of a field for the record as it stands: a personal-related provision words
@@ -299,6 +385,20 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
 function keyFor(base: string, record?: Draft): string {
   const specific = `${base}.personalRelated`;
   return record && isPersonalRelated(record) && isMessageKey(specific) ? specific : base;
+}
+
+/** A provision row as the form edits it (the binding's AnonymisedProvision). */
+export type ProvisionRow = {
+  recipient: string;
+  providedOn: string;
+  method: string;
+  publishedOn: string;
+  statedToRecipient: boolean;
+};
+
+/** A new provision row: dated today, the statement to the recipient left for the officer to tick. */
+export function emptyProvisionRow(): ProvisionRow {
+  return { recipient: '', providedOn: todayIso(), method: '', publishedOn: todayIso(), statedToRecipient: false };
 }
 
 /** The label of a field path of `kind`, e.g. 提供先・提供元の名称, 個人情報の項目（2件目）. */
@@ -344,6 +444,10 @@ export function findingRoute(finding: Finding): Route {
       return { name: 'jointUse', id: finding.recordId };
     case 'transfer':
       return { name: 'transfer', id: finding.recordId };
+    case 'pseudonymisedInformation':
+      return { name: 'sectionRecord', kind: 'pseudonymised', id: finding.recordId };
+    case 'anonymisedInformation':
+      return { name: 'sectionRecord', kind: 'anonymised', id: finding.recordId };
   }
 }
 
@@ -359,7 +463,19 @@ export const SECTION_TITLES: Record<SectionKind, MessageKey> = {
   disposals: 'disposal.title',
   consentMatters: 'consentMatter.title',
   objections: 'objection.title',
+  pseudonymised: 'pseudonymised.title',
+  anonymised: 'anonymised.title',
 };
+
+/** Produced, its items not yet published: art. 43(3) wants that without delay. */
+export function itemsUnpublished(r: Draft): boolean {
+  return !r.itemsPublishedOn;
+}
+
+/** Held, its purposes not yet published (art. 41(4)); erased information needs none. */
+export function purposesUnpublished(r: Draft): boolean {
+  return !r.purposesPublishedOn && !r.erasedOn;
+}
 
 /** An objection waits to be put into effect unless it was applied or withdrawn. */
 export function objectionPending(r: Draft): boolean {
