@@ -36,7 +36,7 @@ fn main() {
     // A real passphrase, so the register is keyed as an officer's is; its derivation is paid
     // once, at open, outside the timed printing.
     let key = Passphrase::new("ベンチマーク用の合言葉 2026").expect("a passphrase");
-    let register = Register::open(&dir.path().join("bench.db"), &key).expect("a register");
+    let register = Register::create(&dir.path().join("bench.db"), &key).expect("a register");
     let started = Instant::now();
     fill(&register, &DEPARTMENTS);
     println!(
@@ -62,7 +62,7 @@ fn main() {
 
     // The same ledger with every holding in one department: one continuous table, which Typst
     // lays out on one thread.
-    let single = Register::open(&dir.path().join("single.db"), &key).expect("a register");
+    let single = Register::create(&dir.path().join("single.db"), &key).expect("a register");
     fill(&single, &DEPARTMENTS[..1]);
     time_ledger(&single, Language::Ja, PrintFormat::Pdf, ", one department");
 }

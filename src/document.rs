@@ -166,12 +166,14 @@ pub fn export(register: &Register) -> Result<RegisterDocument> {
 /// whole import with a report naming each record and field.
 pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSummary> {
     let (document, unreadable) = parse(json)?;
-    if !register.is_empty()? {
-        return Err(CoreError::Conflict(
-            "the register already holds records; import only into an empty register".to_owned(),
-        ));
-    }
     register.write_all(|tx| {
+        // Checked inside the write transaction, which holds the write lock from its start:
+        // two imports at once cannot both find the register empty and merge (issue 12).
+        if crate::store::record_count(tx)? != 0 {
+            return Err(CoreError::Conflict(
+                "the register already holds records; import only into an empty register".to_owned(),
+            ));
+        }
         let mut problems = unreadable;
         if let Some(organisation) = &document.organisation {
             let mut checks = FieldChecks::new();

@@ -39,6 +39,14 @@ pub enum ErrorKind {
     Damaged,
     /// The register is locked; unlock it with the passphrase.
     Locked,
+    /// There is no register at the path (nothing there, or an empty file), and this operation
+    /// does not create one: only `daicho init` and the app's first-run screen do.
+    NoRegister,
+    /// Another process held the register for longer than the wait allows; nothing was
+    /// written, and trying again in a moment is expected to work.
+    Busy,
+    /// The disk is full; nothing of the operation was written.
+    DiskFull,
 }
 
 /// Why one field of one record was refused. `code` is stable and translated by the UI;
@@ -179,7 +187,7 @@ pub enum CoreError {
         source: std::io::Error,
     },
     #[error("database error: {0}")]
-    Storage(#[from] rusqlite::Error),
+    Storage(rusqlite::Error),
     #[error(
         "the passphrase does not open the register at {path} (or the file is not a Daicho \
          register); it was left untouched"
@@ -197,6 +205,41 @@ pub enum CoreError {
     Damaged { path: PathBuf, problems: String },
     #[error("the register is locked; unlock it with the passphrase")]
     Locked,
+    #[error(
+        "there is no register at {path}{}; none was created. Check the path, or create a \
+         register on purpose (daicho init)",
+        if *.empty { " (the file is empty)" } else { "" }
+    )]
+    NoRegister { path: PathBuf, empty: bool },
+    #[error(
+        "the register is in use by another process that did not finish within {seconds} s; \
+         nothing was written. Try again in a moment"
+    )]
+    Busy { seconds: u64 },
+    #[error(
+        "the disk is full; nothing of this operation was written. Free some space and try again"
+    )]
+    DiskFull,
+}
+
+/// How long a connection waits for another process's write to finish before giving up with
+/// [`CoreError::Busy`]: long enough for any single write of the register, short enough that a
+/// stuck process is reported rather than waited on forever.
+pub const BUSY_WAIT_SECONDS: u64 = 5;
+
+/// Storage errors the user can act on get their own kind; the rest stay storage errors.
+impl From<rusqlite::Error> for CoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                CoreError::Busy {
+                    seconds: BUSY_WAIT_SECONDS,
+                }
+            }
+            Some(rusqlite::ErrorCode::DiskFull) => CoreError::DiskFull,
+            _ => CoreError::Storage(error),
+        }
+    }
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
@@ -218,6 +261,9 @@ impl CoreError {
             CoreError::Unencrypted { .. } => ErrorKind::Unencrypted,
             CoreError::Damaged { .. } => ErrorKind::Damaged,
             CoreError::Locked => ErrorKind::Locked,
+            CoreError::NoRegister { .. } => ErrorKind::NoRegister,
+            CoreError::Busy { .. } => ErrorKind::Busy,
+            CoreError::DiskFull => ErrorKind::DiskFull,
         }
     }
 

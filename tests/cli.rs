@@ -47,6 +47,7 @@ fn demo_list_export_import_verify_round_trip() {
     .status
     .success());
 
+    assert!(daicho(&copy, &["init"]).status.success());
     let import = daicho(&copy, &["import", json.to_str().unwrap()]);
     assert!(import.status.success(), "{import:?}");
     assert!(daicho(
@@ -80,6 +81,10 @@ fn demo_list_export_import_verify_round_trip() {
 fn verify_fails_and_names_the_record_after_tampering() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register.db");
+    assert!(
+        daicho(&db, &["init"]).status.success(),
+        "init first: only init creates"
+    );
     assert!(daicho(&db, &["demo"]).status.success());
     let conn = common::keyed(&db, &common::cli_key());
     conn.execute(
@@ -107,6 +112,7 @@ fn a_bad_import_names_each_record_and_leaves_the_register_empty() {
         r#"{"format":"daicho-register","documentVersion":1,"holdings":[{"id":1,"ledgerNo":"H-1"}]}"#,
     )
     .unwrap();
+    assert!(daicho(&db, &["init"]).status.success());
     let import = daicho(&db, &["import", file.to_str().unwrap()]);
     assert_eq!(import.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&import.stderr);
@@ -129,6 +135,10 @@ fn an_unopenable_file_is_reported_and_untouched() {
 fn deadlines_lists_what_is_due_with_each_explanation() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register.db");
+    assert!(
+        daicho(&db, &["init"]).status.success(),
+        "init first: only init creates"
+    );
     assert!(daicho(&db, &["demo"]).status.success());
     let output = daicho(&db, &["deadlines"]);
     assert!(output.status.success(), "{output:?}");
@@ -178,6 +188,10 @@ fn backup_lists_and_restores_only_with_confirmation() {
     let db = dir.path().join("register.db");
     let backups = dir.path().join("backups");
     let backups_arg = backups.to_str().unwrap();
+    assert!(
+        daicho(&db, &["init"]).status.success(),
+        "init first: only init creates"
+    );
     assert!(daicho(&db, &["demo"]).status.success());
     let backup = daicho(&db, &["backup", "--dir", backups_arg]);
     assert!(backup.status.success(), "{backup:?}");
@@ -242,6 +256,10 @@ fn backup_lists_and_restores_only_with_confirmation() {
 fn incidents_are_listed_and_their_drafts_printed_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register.db");
+    assert!(
+        daicho(&db, &["init"]).status.success(),
+        "init first: only init creates"
+    );
     assert!(daicho(&db, &["demo"]).status.success());
     let list = stdout(&daicho(&db, &["incidents", "list"]));
     assert!(list.contains("I-0001\t"), "{list}");
@@ -394,6 +412,10 @@ fn a_wrong_passphrase_is_refused_and_nothing_personal_or_secret_is_printed() {
 fn the_cli_changes_the_passphrase_and_encrypts_an_unencrypted_register() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register.db");
+    assert!(
+        daicho(&db, &["init"]).status.success(),
+        "init first: only init creates"
+    );
     assert!(daicho(&db, &["demo"]).status.success());
     // An unencrypted register, as a Daicho before encryption left it.
     let plain = dir.path().join("plain.db");
@@ -433,4 +455,34 @@ fn the_cli_changes_the_passphrase_and_encrypts_an_unencrypted_register() {
     assert!(stdout(&daicho(&plain, &["verify"])).contains("verified: intact"));
     let again = daicho(&plain, &["encrypt"]);
     assert_eq!(again.status.code(), Some(2), "only an unencrypted register");
+}
+
+/// Issue 12 item 4 at the command line: a mistyped `--db` or an empty file is refused by every
+/// command but `init`, before any passphrase is asked for, and nothing is created; `verify`
+/// no longer calls a register that is not there intact.
+#[test]
+fn only_init_creates_a_register_and_a_mistyped_path_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("regsiter.db");
+    for args in [&["verify"][..], &["demo"], &["holdings", "list"]] {
+        let output = daicho(&typo, args);
+        assert!(!output.status.success(), "{args:?} on a missing register");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            error.contains("there is no register at"),
+            "{args:?}: {error}"
+        );
+        assert!(error.contains("daicho init"), "{args:?}: {error}");
+        assert!(!typo.exists(), "{args:?} created nothing");
+    }
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let output = daicho(&empty, &["verify"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the file is empty"));
+    assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
+
+    assert!(daicho(&typo, &["init"]).status.success(), "init makes it");
+    let verified = daicho(&typo, &["verify"]);
+    assert!(verified.status.success(), "{verified:?}");
 }

@@ -179,7 +179,7 @@ fn a_new_register_needs_a_strong_passphrase_and_nothing_is_created_otherwise() {
         "121212121212121",
         "台帳台帳台帳台帳台帳台帳",
     ] {
-        let error = Register::open(&temp.path, &Passphrase::new(weak).unwrap())
+        let error = Register::create(&temp.path, &Passphrase::new(weak).unwrap())
             .expect_err("a weak passphrase is refused");
         assert_eq!(error.kind(), ErrorKind::Validation);
         assert_eq!(error.field_errors()[0].field, "passphrase");
@@ -205,7 +205,7 @@ fn a_new_register_needs_a_strong_passphrase_and_nothing_is_created_otherwise() {
         ]
     );
     let strong = Passphrase::check_new("個人情報 保護台帳 2026", "個人情報 保護台帳 2026").unwrap();
-    drop(Register::open(&temp.path, &strong).expect("a strong passphrase creates it"));
+    drop(Register::create(&temp.path, &strong).expect("a strong passphrase creates it"));
     // What SQLCipher's key derivation costs on every open (printed for the note).
     let started = std::time::Instant::now();
     drop(Register::open(&temp.path, &strong).unwrap());

@@ -1246,7 +1246,7 @@ mod scenarios {
         );
 
         // A locked demo register: a wrong passphrase changes nothing, the right one opens it.
-        Register::open(&path, &key)
+        Register::create(&path, &key)
             .and_then(|r| daicho::demo::load(&r, ACTOR))
             .expect("an encrypted demo register");
         root(recorder, "locked", closed_status(LockState::Locked, None));
@@ -1313,7 +1313,7 @@ mod scenarios {
 
         // Files the app cannot open: the shell says so on the startup screen and touches nothing.
         let too_new = dir.join("too-new.db");
-        Register::open(&too_new, &test_key()).expect("a register");
+        Register::create(&too_new, &test_key()).expect("a register");
         keyed(&too_new, &test_key())
             .execute_batch(&format!(
                 "PRAGMA user_version = {}",

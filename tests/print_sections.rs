@@ -1101,6 +1101,7 @@ fn the_command_line_prints_the_new_documents_with_their_parameters() {
             .output()
             .expect("daicho runs")
     };
+    assert!(daicho(&["init"]).status.success());
     assert!(daicho(&["demo"]).status.success());
     let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
 

@@ -75,7 +75,9 @@ fn released_migrations_are_never_edited() {
 fn a_new_register_is_created_migrated_with_wal_and_foreign_keys() {
     let temp = TempRegister::new();
     let nested = temp.dir.path().join("a/b/register.db");
-    drop(Register::open(&nested, &common::test_key()).expect("creates missing parent directories"));
+    drop(
+        Register::create(&nested, &common::test_key()).expect("creates missing parent directories"),
+    );
     drop(temp.open());
     let conn = temp.raw();
     let version: i64 = conn
@@ -141,6 +143,78 @@ fn a_file_that_is_not_a_register_is_refused_and_left_untouched() {
         1,
         "no -wal/-shm or replacement file was created"
     );
+}
+
+/// Issue 12 item 4: a mistyped path or a 0-byte file is refused, never made into a new empty
+/// register that `verify` would then call intact. Only `create` (init, first run) makes one.
+#[test]
+fn a_missing_or_empty_register_is_refused_and_nothing_is_created() {
+    let temp = TempRegister::new();
+    let typo = temp.dir.path().join("regsiter.db");
+    let error = Register::open(&typo, &common::test_key()).expect_err("no register there");
+    assert_eq!(error.kind(), ErrorKind::NoRegister);
+    assert!(error.to_string().contains("none was created"), "{error}");
+    assert!(!typo.exists(), "nothing was created at the mistyped path");
+    assert_eq!(std::fs::read_dir(temp.dir.path()).unwrap().count(), 0);
+
+    std::fs::write(&temp.path, b"").unwrap();
+    let error = Register::open(&temp.path, &common::test_key()).expect_err("an empty file");
+    assert_eq!(error.kind(), ErrorKind::NoRegister);
+    assert!(error.to_string().contains("the file is empty"), "{error}");
+    assert_eq!(
+        std::fs::metadata(&temp.path).unwrap().len(),
+        0,
+        "left as it was"
+    );
+    assert_eq!(
+        std::fs::read_dir(temp.dir.path()).unwrap().count(),
+        1,
+        "no -wal or -shm beside it"
+    );
+
+    // Made on purpose, it is a register; opened again, it is the same one.
+    let made = Register::create(&temp.path, &common::test_key()).unwrap();
+    made.create_holding(common::holding("職員名簿"), common::ACTOR)
+        .unwrap();
+    drop(made);
+    let again = Register::open(&temp.path, &common::test_key()).unwrap();
+    assert_eq!(again.holdings().unwrap().len(), 1);
+}
+
+/// Issue 12 item 2: a current register opens and reads while another process holds a write
+/// transaction (WAL), instead of waiting for the migration's exclusive lock; a write that
+/// cannot get the lock in time is reported as busy, with nothing written.
+#[test]
+fn a_register_opens_and_reads_while_another_connection_writes() {
+    let temp = TempRegister::new();
+    let register = temp.open();
+    register
+        .create_holding(common::holding("職員名簿"), common::ACTOR)
+        .unwrap();
+    drop(register);
+
+    let writer = temp.raw();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE holding SET name = name WHERE id = 1;")
+        .unwrap();
+    // The writer never lets go before the open ends, so an open that needed its lock would
+    // fail as busy rather than succeed late.
+    let reader = Register::open(&temp.path, &common::test_key()).expect("opens while written");
+    assert_eq!(reader.holdings().unwrap().len(), 1, "and reads");
+    let error = reader
+        .create_holding(common::holding("来客名簿"), common::ACTOR)
+        .expect_err("the writer still holds the lock");
+    assert_eq!(error.kind(), ErrorKind::Busy);
+    assert!(error.to_string().contains("nothing was written"), "{error}");
+    writer.execute_batch("COMMIT").unwrap();
+    assert_eq!(
+        reader.holdings().unwrap().len(),
+        1,
+        "the busy write left nothing"
+    );
+    reader
+        .create_holding(common::holding("来客名簿"), common::ACTOR)
+        .expect("written once the other process is done");
 }
 
 #[test]
@@ -369,4 +443,57 @@ fn a_version_7_joint_use_keeps_its_responsible_party_as_a_one_element_list() {
     let draft = &uses[1].joint_use;
     assert!(draft.fields.terms.responsible_parties.is_empty());
     assert!(draft.editions[0].terms.responsible_parties.is_empty());
+}
+
+/// Issue 12 item 1: two imports into one empty register at once, from two connections (as two
+/// processes would open it): the emptiness check runs inside the write transaction, so one
+/// import writes its document and the other is refused, instead of both merging.
+#[test]
+fn two_imports_at_once_do_not_merge() {
+    let demo = daicho::Register::open_in_memory().unwrap();
+    daicho::demo::load(&demo, common::ACTOR).unwrap();
+    let full = serde_json::to_string(&daicho::document::export(&demo).unwrap()).unwrap();
+    let small = Register::open_in_memory().unwrap();
+    small
+        .save_organisation(common::organisation(), None, common::ACTOR)
+        .unwrap();
+    small
+        .create_holding(common::holding("来客名簿"), common::ACTOR)
+        .unwrap();
+    let one = serde_json::to_string(&daicho::document::export(&small).unwrap()).unwrap();
+
+    let temp = TempRegister::new();
+    drop(temp.open());
+    // A third connection holds the write lock while both imports start, so both are under
+    // way (each past reading the document) before either can write.
+    let holder = temp.raw();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::sync::Barrier::new(3);
+    let outcomes: Vec<_> = std::thread::scope(|scope| {
+        let handles = [full, one].map(|document| {
+            let (path, started) = (temp.path.clone(), &started);
+            scope.spawn(move || {
+                let register = Register::open(&path, &common::test_key()).unwrap();
+                started.wait();
+                daicho::document::import(&register, &document, common::ACTOR)
+                    .map(|summary| summary.holdings)
+                    .map_err(|e| e.kind())
+            })
+        });
+        started.wait();
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        holder.execute_batch("COMMIT").unwrap();
+        handles.map(|handle| handle.join().unwrap()).to_vec()
+    });
+    let written: Vec<_> = outcomes.iter().filter_map(|o| o.as_ref().ok()).collect();
+    assert_eq!(written.len(), 1, "exactly one import wrote: {outcomes:?}");
+    assert!(
+        outcomes
+            .iter()
+            .any(|o| matches!(o, Err(ErrorKind::Conflict | ErrorKind::Busy))),
+        "the other was refused: {outcomes:?}"
+    );
+    let register = temp.open();
+    assert_eq!(register.holdings().unwrap().len() as i64, *written[0]);
+    assert!(register.verify().unwrap().is_intact());
 }

@@ -81,14 +81,28 @@ impl AppState {
         })
     }
 
-    /// Opens the register under `key` (creating it when there is none yet). A register that
-    /// decrypts but is damaged keeps the key aside for the restore screen.
+    /// Opens the register under `key`. A register that decrypts but is damaged keeps the key
+    /// aside for the restore screen.
     pub fn unlock(&self, key: &Passphrase) -> Result<(), ErrorReport> {
+        self.open_with(key, Register::open)
+    }
+
+    /// Creates the register under `key`: the first-run screen's answer, after it has said
+    /// that a new register will be made.
+    pub fn create(&self, key: &Passphrase) -> Result<(), ErrorReport> {
+        self.open_with(key, Register::create)
+    }
+
+    fn open_with(
+        &self,
+        key: &Passphrase,
+        open: fn(&Path, &Passphrase) -> Result<Register, CoreError>,
+    ) -> Result<(), ErrorReport> {
         let mut slot = self
             .register
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match Register::open(&self.db_path, key) {
+        match open(&self.db_path, key) {
             Ok(register) => {
                 *slot = Some(register);
                 *self.damaged_key() = None;

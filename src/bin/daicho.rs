@@ -323,13 +323,25 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
     };
     let path = path()?;
     let actor = cli.actor.unwrap_or_else(paths::current_actor);
-    let creating = daicho::db::file_kind(&path)? == daicho::db::FileKind::New;
+    let is_init = matches!(command, RegisterCommand::Init);
+    let new = daicho::db::file_kind(&path)? == daicho::db::FileKind::New;
+    // Refused before asking for a passphrase: there is nothing to open.
+    if new && !is_init {
+        return Err(daicho::db::no_register(&path));
+    }
+    let creating = new && is_init;
     let prompt = if creating {
         "New passphrase for the register: "
     } else {
         "Passphrase: "
     };
-    let register = Register::open(&path, &passphrase(PASSPHRASE_ENV, prompt, creating)?)?;
+    let key = passphrase(PASSPHRASE_ENV, prompt, creating)?;
+    // Only `init` makes a register; every other command needs one to be there already.
+    let register = if is_init {
+        Register::create(&path, &key)?
+    } else {
+        Register::open(&path, &key)?
+    };
     if let Some(verification) = register.last_verification().filter(|v| !v.intact) {
         eprintln!(
             "warning: the audit trail did not verify on open ({} altered records{}); run \

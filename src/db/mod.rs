@@ -85,6 +85,14 @@ pub fn foreign(path: &Path) -> CoreError {
     }
 }
 
+/// The refusal of a path with nothing (or an empty file) at it, where a register must exist.
+pub fn no_register(path: &Path) -> CoreError {
+    CoreError::NoRegister {
+        path: path.to_owned(),
+        empty: path.exists(),
+    }
+}
+
 pub fn file_kind(path: &Path) -> Result<FileKind> {
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
@@ -111,11 +119,24 @@ pub fn file_kind(path: &Path) -> Result<FileKind> {
     Ok(FileKind::Encrypted)
 }
 
-/// Opens (or creates) the encrypted register file at `path` under `key` and brings its schema
-/// up to date. A new register needs a passphrase that passes the strength rule. A wrong key,
+/// Opens the existing encrypted register file at `path` under `key` and brings its schema up
+/// to date. Nothing at the path (a typo in `--db`, a vanished file) or an empty file is
+/// refused as [`CoreError::NoRegister`], never turned into a new empty register. A wrong key,
 /// an unencrypted file, a damaged file (SQLite's full integrity check) or a newer schema are
 /// refused with the file left untouched.
 pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
+    open_at(path, key, false)
+}
+
+/// Creates the encrypted register at `path` when nothing (or an empty file a crash left while
+/// creating it) is there, or opens the register that is; for `daicho init` and the app's
+/// first-run screen, the only places a register is made on purpose. A new register needs a
+/// passphrase that passes the strength rule.
+pub fn create_file(path: &Path, key: &Passphrase) -> Result<Connection> {
+    open_at(path, key, true)
+}
+
+fn open_at(path: &Path, key: &Passphrase, may_create: bool) -> Result<Connection> {
     let unopenable = |reason: String| CoreError::Unopenable {
         path: path.to_owned(),
         reason,
@@ -128,6 +149,7 @@ pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
             })
         }
         FileKind::Foreign => return Err(foreign(path)),
+        FileKind::New if !may_create => return Err(no_register(path)),
         FileKind::New => key.check_strength()?,
         FileKind::Encrypted => {}
     }
@@ -154,6 +176,9 @@ pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
         .map_err(|e| unopenable(e.to_string()))?;
     key.apply(&conn).map_err(|e| unopenable(e.to_string()))?;
+    // Wait for another process's write from the first read on, not only once configured.
+    conn.busy_timeout(Duration::from_secs(crate::error::BUSY_WAIT_SECONDS))
+        .map_err(|e| unopenable(e.to_string()))?;
     // Reading the header is the first thing that touches the file: under a wrong key, or for
     // a file that is not a database, it fails here before any pragma could write to it.
     let found: i64 = conn
@@ -177,13 +202,21 @@ pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
         path: path.to_owned(),
         problems,
     };
-    let problems = integrity_problems(&conn).map_err(|e| damaged(e.to_string()))?;
+    // Another process's write in progress is not damage: it is reported as busy.
+    let problems = integrity_problems(&conn).map_err(|e| match CoreError::from(e) {
+        CoreError::Storage(e) => damaged(e.to_string()),
+        busy_or_full => busy_or_full,
+    })?;
     if !problems.is_empty() {
         return Err(damaged(problems.join("; ")));
     }
     configure(&conn, true).map_err(|e| unopenable(e.to_string()))?;
     let mut conn = conn;
-    migrate(&mut conn)?;
+    // Only a register behind this binary's schema takes the migration's exclusive lock: a
+    // current one opens as a reader, so it opens while another process writes (WAL).
+    if found < supported_version() {
+        migrate(&mut conn)?;
+    }
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(conn)
 }
@@ -251,7 +284,7 @@ fn configure(conn: &Connection, on_disk: bool) -> rusqlite::Result<()> {
     // Pages in the cache are not decrypted again: with the working set cached, SQLCipher
     // costs almost nothing (scans were 1.8 times slower with SQLite's default 2 MB).
     conn.pragma_update(None, "cache_size", -65536)?;
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(Duration::from_secs(crate::error::BUSY_WAIT_SECONDS))?;
     Ok(())
 }
 

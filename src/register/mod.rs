@@ -36,14 +36,26 @@ pub struct Register {
 }
 
 impl Register {
-    /// Opens the encrypted register file under `key`, creating and migrating it if needed (a
-    /// new register needs a passphrase that passes the strength rule). A file that cannot be
-    /// opened, is damaged, is not encrypted, does not open under `key`, or that a newer
-    /// Daicho wrote, is left untouched and reported. The audit chain and the records are
-    /// verified on open; [`Register::last_verification`] says what was found.
+    /// Opens the existing encrypted register file under `key`, migrating it if needed. Nothing
+    /// at the path, or an empty file, is refused ([`CoreError::NoRegister`]): a mistyped path
+    /// never becomes a new empty register. A file that cannot be opened, is damaged, is not
+    /// encrypted, does not open under `key`, or that a newer Daicho wrote, is left untouched
+    /// and reported. The audit chain and the records are verified on open;
+    /// [`Register::last_verification`] says what was found.
     pub fn open(path: &Path, key: &Passphrase) -> Result<Self> {
+        Self::verified(path, key, crate::db::open_file(path, key)?)
+    }
+
+    /// Creates the register at `path` when nothing (or an empty file) is there, or opens the
+    /// one that is: for `daicho init` and the app's first-run screen only. A new register
+    /// needs a passphrase that passes the strength rule.
+    pub fn create(path: &Path, key: &Passphrase) -> Result<Self> {
+        Self::verified(path, key, crate::db::create_file(path, key)?)
+    }
+
+    fn verified(path: &Path, key: &Passphrase, conn: Connection) -> Result<Self> {
         let register = Register {
-            conn: Mutex::new(crate::db::open_file(path, key)?),
+            conn: Mutex::new(conn),
             path: Some(path.to_owned()),
             key: Mutex::new(Some(key.clone())),
             last_verification: Mutex::new(None),

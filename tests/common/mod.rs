@@ -98,8 +98,9 @@ impl TempRegister {
         TempRegister { dir, path }
     }
 
+    /// Opens the register, creating it the first time (as `daicho init` would).
     pub fn open(&self) -> Register {
-        Register::open(&self.path, &test_key()).expect("the register opens")
+        Register::create(&self.path, &test_key()).expect("the register opens")
     }
 
     /// A raw connection to the same file under the test key, to play someone editing it

@@ -52,7 +52,7 @@ pub fn create_register(
 ) -> Result<StartupStatus, ErrorReport> {
     refuse_unless(&state, LockState::New)?;
     let key = Passphrase::check_new(&passphrase, &confirmation)?;
-    state.unlock(&key)?;
+    state.create(&key)?;
     Ok(status_after(&state))
 }
 

@@ -176,6 +176,9 @@ export const ERROR_KINDS = keysOf({
   unencrypted: true,
   damaged: true,
   locked: true,
+  noRegister: true,
+  busy: true,
+  diskFull: true,
 } as const satisfies Record<ErrorKind, true>);
 
 export const FIELD_ERROR_CODES = keysOf({
