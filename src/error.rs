@@ -58,7 +58,8 @@ pub struct FieldError {
     /// Path of the field in the input, e.g. `name`, `dataItems[2].name`, `retention.years`.
     pub field: String,
     pub code: FieldErrorCode,
-    /// Limit that was exceeded, for `tooLong`, `tooMany` and `outOfRange`.
+    /// Limit that was exceeded, for `tooLong`, `tooMany` and `outOfRange`; for
+    /// `controlCharacter`, the position (from 1, in characters) of the first refused character.
     #[ts(type = "number | null")]
     pub limit: Option<i64>,
     pub message: String,
@@ -93,6 +94,10 @@ pub enum FieldErrorCode {
     TooWeak,
     /// The confirmation differs from the value it confirms.
     Mismatch,
+    /// A text holds a control character (NUL, BEL, ESC, a C1 control), a bidirectional
+    /// override or isolate, or a line break or tab in a single-line field;
+    /// `limit` is its position. See `validation::refused_character`.
+    ControlCharacter,
 }
 
 impl FieldError {
@@ -129,6 +134,10 @@ impl FieldError {
             }
             FieldErrorCode::TooWeak => format!("{field} is too weak"),
             FieldErrorCode::Mismatch => format!("{field} does not match"),
+            FieldErrorCode::ControlCharacter => format!(
+                "{field} contains a control character at character {}",
+                limit.unwrap_or_default()
+            ),
         };
         Self {
             field,

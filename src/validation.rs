@@ -56,9 +56,34 @@ impl FieldChecks {
         }
     }
 
+    /// A text of at most `max` characters, free of the characters no register entry may hold
+    /// (see [`refused_character`]). Every text check (`required`, `text_list`) ends here, so
+    /// every text field of every record is held to the same rule on create, update and import.
+    /// A field allowed [`LONG_TEXT`] is a multi-line one (a textarea in the app); the shorter
+    /// ones are single-line.
     pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
             self.fail(field, FieldErrorCode::TooLong, Some(max as i64));
+        }
+        if let Some((position, c)) = refused_character(value, max >= LONG_TEXT) {
+            // The message names the character by code point and its position, never the
+            // value: values are personal data and this text reaches logs and stderr.
+            let mut error = FieldError::new(
+                field,
+                FieldErrorCode::ControlCharacter,
+                Some(position as i64),
+            );
+            error.message = format!(
+                "{field} contains {} (U+{:04X}) at character {position}; {}",
+                character_kind(c),
+                c as u32,
+                if max >= LONG_TEXT {
+                    "only line breaks and tabs are allowed among control characters"
+                } else {
+                    "a single-line field takes no line breaks, tabs or control characters"
+                }
+            );
+            self.errors.push(error);
         }
     }
 
@@ -142,8 +167,54 @@ pub fn rename_prefix(errors: &mut [FieldError], from: &str, to: &str) {
     }
 }
 
-/// Trims surrounding white space, which users paste from Excel and never mean.
+/// The first character (1-based position, character) a register text must not hold:
+///
+/// - C0 controls (U+0000–U+001F), DEL and the C1 controls (U+007F–U+009F): NUL, BEL, ESC
+///   (terminal escape sequences), NEL… are never typed by an officer and, printed raw by the
+///   CLI, a CSV or a log, can rewrite what the reader sees. In a multi-line field line feed and
+///   tab are what a textarea produces and stay allowed; carriage returns are folded into line
+///   feeds by [`tidy`] before the checks run.
+/// - In a single-line field (a name, a ledger number, a place) line feed and tab are refused
+///   as well rather than silently turned into spaces: the app's single-line inputs cannot
+///   produce them, so one arriving there comes from an import, a script or a paste of several
+///   cells, and the officer should see and fix it rather than find a changed value stored.
+///   U+2028/U+2029 (line and paragraph separators) count as line breaks there too.
+/// - The bidirectional embedding, override and isolate controls (U+202A–U+202E,
+///   U+2066–U+2069) reorder the text around them on screen and in print, so that a name reads
+///   differently from what is stored ("Trojan Source"); nothing in a register needs them.
+///   The left-to-right and right-to-left marks (U+200E, U+200F, and Arabic's U+061C) are
+///   allowed: they only settle the direction of neighbouring punctuation in mixed-script
+///   text (an Arabic or Hebrew counterpart's name beside Latin or Japanese) and cannot
+///   reorder anything beyond it.
+pub fn refused_character(value: &str, multi_line: bool) -> Option<(usize, char)> {
+    value
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| match c {
+            '\n' | '\t' => !multi_line,
+            '\u{2028}' | '\u{2029}' => !multi_line,
+            '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
+            _ => false,
+        })
+        .map(|(i, c)| (i + 1, c))
+}
+
+fn character_kind(c: char) -> &'static str {
+    match c {
+        '\n' | '\u{2028}' | '\u{2029}' => "a line break",
+        '\t' => "a tab",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a bidirectional formatting control",
+        _ => "a control character",
+    }
+}
+
+/// Trims surrounding white space, which users paste from Excel and never mean, and folds
+/// Windows line endings (CR LF, or a lone CR) into the line feed a textarea produces.
 pub fn tidy(value: &mut String) {
+    if value.contains('\r') {
+        *value = value.replace("\r\n", "\n").replace('\r', "\n");
+    }
     let trimmed = value.trim();
     if trimmed.len() != value.len() {
         *value = trimmed.to_owned();

@@ -374,3 +374,23 @@ fn a_complaint_edited_behind_the_apps_back_is_named() {
         "the schema refuses a closure without a resolution"
     );
 }
+
+/// The text rule is one rule in the shared checks, so a complaint is held to it like a
+/// holding: the complainant's name with a bidi override, a NUL in the description.
+#[test]
+fn a_complaint_with_control_characters_is_refused_with_the_fields_named() {
+    let register = memory_register();
+    let mut input = complaint("2026-04-01");
+    input.complainant = "鈴木\u{202E}一郎".to_owned();
+    input.description = "申出\u{0}の内容\n二行目".to_owned();
+    let error = register.create_complaint(input, ACTOR).unwrap_err();
+    let named = fields(&error);
+    assert!(named.contains(&("complainant".to_owned(), FieldErrorCode::ControlCharacter)));
+    assert!(named.contains(&("description".to_owned(), FieldErrorCode::ControlCharacter)));
+    assert_eq!(
+        named.len(),
+        2,
+        "the line break in the description is fine: {named:?}"
+    );
+    assert!(!error.to_string().contains("一郎"), "{error}");
+}

@@ -347,3 +347,87 @@ fn deleting_is_audited_with_the_deleted_state() {
     );
     assert!(register.verify().unwrap().is_intact());
 }
+
+/// Issue 12, item 14: text that would rewrite what the reader sees (terminal escapes, bidi
+/// overrides) or that no officer types (NUL, BEL, C1 controls) is refused in every text
+/// field, with the field named and the value not repeated in the message.
+#[test]
+fn control_characters_and_bidi_overrides_are_refused_without_echoing_the_value() {
+    let hostile = [
+        ("山田\u{0}花子", 3, 0x0),
+        ("山田\u{7}花子", 3, 0x7),
+        ("山田\u{1b}[31m花子", 3, 0x1b),
+        ("山田\u{202E}花子", 3, 0x202E),
+        ("山田\u{2066}花子", 3, 0x2066),
+        ("山田\u{85}花子", 3, 0x85),
+        ("山田\u{7f}花子", 3, 0x7f),
+        ("山田\n花子", 3, 0xA),
+        ("山田\t花子", 3, 0x9),
+    ];
+    for (value, position, code_point) in hostile {
+        let register = memory_register();
+        let error = register
+            .create_holding(holding(value), ACTOR)
+            .expect_err("refused");
+        assert_eq!(error.kind(), ErrorKind::Validation, "{error}");
+        let field = &error.field_errors()[0];
+        assert_eq!(
+            (field.field.as_str(), field.code, field.limit),
+            ("name", FieldErrorCode::ControlCharacter, Some(position)),
+            "{value:?}"
+        );
+        assert!(
+            field.message.contains(&format!("U+{code_point:04X}")),
+            "{}",
+            field.message
+        );
+        for text in [field.message.clone(), error.to_string()] {
+            assert!(!text.contains(value), "{text:?} repeats the value");
+            assert!(!text.contains("花子"), "{text:?} repeats part of the value");
+        }
+        assert!(register.holdings().unwrap().is_empty());
+    }
+
+    // Lists and multi-line fields are held to the same rule: NUL is refused everywhere.
+    let mut input = holding("名簿");
+    input.notes = "備考\u{0}".to_owned();
+    input.purposes = vec!["人事管理\u{202E}".to_owned()];
+    input.data_items[1].name = "住所\u{1b}[2J".to_owned();
+    let fields = field_errors(input);
+    for field in ["notes", "purposes[0]", "dataItems[1].name"] {
+        assert!(
+            fields.contains(&(field.to_owned(), FieldErrorCode::ControlCharacter)),
+            "{field}: {fields:?}"
+        );
+    }
+
+    // Updates run the same checks.
+    let register = memory_register();
+    let stored = register.create_holding(holding("名簿"), ACTOR).unwrap();
+    let mut change = holding("名簿");
+    change.manager = "課長\u{202E}".to_owned();
+    let error = register
+        .update_holding(stored.id, stored.version, change, ACTOR)
+        .expect_err("refused");
+    assert_eq!(error.field_errors()[0].field, "manager");
+    assert_eq!(
+        error.field_errors()[0].code,
+        FieldErrorCode::ControlCharacter
+    );
+}
+
+#[test]
+fn line_breaks_and_tabs_are_kept_in_multi_line_fields_and_japanese_text_is_accepted() {
+    let register = memory_register();
+    // Full-width spaces, emoji with joiners and skin tones, combining marks (が as か + U+3099),
+    // half-width kana, and the direction marks of mixed-script text are all ordinary text.
+    let name = "山田　花子 👩\u{200D}💻👍🏽 か\u{3099}ｶﾞ \u{200F}شركة\u{200E} Ltd.";
+    let mut input = holding(name);
+    input.notes = "一行目\n\t二行目（字下げ）\r\n三行目".to_owned();
+    let stored = register.create_holding(input, ACTOR).unwrap();
+    assert_eq!(stored.fields.name, name);
+    assert_eq!(
+        stored.fields.notes, "一行目\n\t二行目（字下げ）\n三行目",
+        "Windows line endings become line feeds"
+    );
+}

@@ -11,6 +11,7 @@ export type FieldError = {
  */
 field: string, code: FieldErrorCode, 
 /**
- * Limit that was exceeded, for `tooLong`, `tooMany` and `outOfRange`.
+ * Limit that was exceeded, for `tooLong`, `tooMany` and `outOfRange`; for
+ * `controlCharacter`, the position (from 1, in characters) of the first refused character.
  */
 limit: number | null, message: string, };

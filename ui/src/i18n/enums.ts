@@ -196,6 +196,7 @@ export const FIELD_ERROR_CODES = keysOf({
   personalRelated: true,
   tooWeak: true,
   mismatch: true,
+  controlCharacter: true,
 } as const satisfies Record<FieldErrorCode, true>);
 
 export const LANGUAGE_CODES = keysOf({ ja: true, en: true } as const satisfies Record<Language, true>);
