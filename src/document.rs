@@ -165,7 +165,7 @@ pub fn export(register: &Register) -> Result<RegisterDocument> {
 /// Reads a document and writes every record, or nothing. Any invalid record refuses the
 /// whole import with a report naming each record and field.
 pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSummary> {
-    let (document, unreadable) = parse(json)?;
+    let (document, unreadable, positions) = parse(json)?;
     register.write_all(|tx| {
         // Checked inside the write transaction, which holds the write lock from its start:
         // two imports at once cannot both find the register empty and merge (issue 12).
@@ -174,11 +174,17 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
                 "the register already holds records; import only into an empty register".to_owned(),
             ));
         }
-        let mut problems = unreadable;
+        // The checks below number the records they were given, which are the readable ones;
+        // `positions` turns those numbers back into places in the document before the
+        // problems are merged with the unreadable records' (issue 12, item 15).
+        let mut problems = Vec::new();
         if let Some(organisation) = &document.organisation {
             let mut checks = FieldChecks::new();
             organisation.profile.collect_errors(&mut checks);
-            let fields = checks.into_errors();
+            let mut fields = checks.into_errors();
+            if organisation.version < 1 {
+                fields.push(FieldError::new("version", FieldErrorCode::OutOfRange, None));
+            }
             if !fields.is_empty() {
                 problems.push(RecordError {
                     record: "organisation".to_owned(),
@@ -195,12 +201,17 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             if holding.fields.ledger_no.is_empty() {
                 fields.push(FieldError::new("ledgerNo", FieldErrorCode::Required, None));
             }
-            if !ids.insert(holding.id) {
+            if holding.id < 1 {
+                fields.push(FieldError::new("id", FieldErrorCode::OutOfRange, None));
+            } else if !ids.insert(holding.id) {
                 fields.push(FieldError::new("id", FieldErrorCode::Duplicate, None));
             }
             for (i, item) in holding.fields.data_items.iter().enumerate() {
                 if let Some(id) = item.id {
-                    if !item_ids.insert(id) {
+                    if id < 1 {
+                        let field = format!("dataItems[{i}].id");
+                        fields.push(FieldError::new(field, FieldErrorCode::OutOfRange, None));
+                    } else if !item_ids.insert(id) {
                         let field = format!("dataItems[{i}].id");
                         fields.push(FieldError::new(field, FieldErrorCode::Duplicate, None));
                     }
@@ -262,18 +273,20 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
                 });
             }
         }
-        let holding_ids: HashSet<i64> = document.holdings.iter().map(|h| h.id).collect();
+        // Links are checked against every holding, tier, recipient and matter the document
+        // lists, readable or not, so that one unreadable record is reported once rather than
+        // again by each record that links to it.
+        let holding_ids = listed_ids(json, "holdings");
+        let subcontractor_ids = listed_ids(json, "subcontractors");
         problems.extend(check_requests(&document.requests, &holding_ids));
         problems.extend(check_complaints(&document.complaints, &holding_ids));
         problems.extend(check_sharing(
-            &document.holdings,
+            &listed_holdings(json),
             &document.subcontractors,
+            &subcontractor_ids,
             &document.joint_uses,
             &document.transfers,
         ));
-        // Links are checked against every holding and recipient the document lists, so
-        // that one unreadable record is reported once rather than again by each link.
-        let holding_ids = listed_ids(json, "holdings");
         let recipient_ids = listed_ids(json, "recipients");
         let matter_ids = listed_ids(json, "consentMatters");
         problems.extend(check_import(
@@ -332,14 +345,13 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             &recipient_ids,
             &matter_ids,
         ));
-        let subcontractor_ids = listed_ids(json, "subcontractors");
         problems.extend(check_incidents(
             &document.incidents,
             &holding_ids,
             &subcontractor_ids,
         ));
+        let problems = report(problems, unreadable, &positions);
         if !problems.is_empty() {
-            problems.sort_by_key(|p| record_order(&p.record));
             return Err(CoreError::Import(problems));
         }
 
@@ -600,7 +612,8 @@ fn missing_holdings(linked: &[i64], holding_ids: &HashSet<i64>) -> Vec<FieldErro
 /// A record flattens its input struct, and serde loses the path inside a flattened struct;
 /// reading the same value, less the record's own `keys`, as a bare input finds the field that
 /// failed.
-fn locate_in_fields<I: DeserializeOwned>(value: &Value, keys: &[&str]) -> Option<String> {
+/// Returns the path and the value-free description of what failed there.
+fn locate_in_fields<I: DeserializeOwned>(value: &Value, keys: &[&str]) -> Option<(String, String)> {
     let mut fields = value.clone();
     let object = fields.as_object_mut()?;
     for key in keys {
@@ -608,7 +621,7 @@ fn locate_in_fields<I: DeserializeOwned>(value: &Value, keys: &[&str]) -> Option
     }
     let error = serde_path_to_error::deserialize::<_, I>(&fields).err()?;
     let path = error.path().to_string();
-    (path != ".").then_some(path)
+    (path != ".").then(|| (path, without_value(error.inner())))
 }
 
 const HOLDING_KEYS: &[&str] = &["id", "version", "createdAt", "updatedAt"];
@@ -652,6 +665,150 @@ fn listed_ids(json: &str, key: &str) -> HashSet<i64> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Every holding the document lists, readable or not, with the ids of its data items (as far
+/// as they can be read), for the links of the sharing sections.
+fn listed_holdings(json: &str) -> Vec<(i64, Vec<i64>)> {
+    let root: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+    root.get("holdings")
+        .and_then(Value::as_array)
+        .map(|records| {
+            records
+                .iter()
+                .filter_map(|r| {
+                    let id = r.get("id").and_then(Value::as_i64)?;
+                    let items = r
+                        .get("dataItems")
+                        .and_then(Value::as_array)
+                        .map(|items| {
+                            items
+                                .iter()
+                                .filter_map(|i| i.get("id").and_then(Value::as_i64))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    Some((id, items))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Where each readable record stood in the document: `positions[list][i]` is the index in the
+/// document of the `i`th readable record of `list`.
+type Positions = std::collections::HashMap<&'static str, Vec<usize>>;
+
+/// The import's report: the checks' problems renumbered to the records' places in the
+/// document, merged with the unreadable records' and with each other where they name the same
+/// record, in document order, with references and field paths made safe to print.
+fn report(
+    checked: Vec<RecordError>,
+    unreadable: Vec<RecordError>,
+    positions: &Positions,
+) -> Vec<RecordError> {
+    let mut problems: Vec<RecordError> = Vec::new();
+    let renumbered = checked.into_iter().map(|mut problem| {
+        if let Some((list, rest)) = problem.record.split_once('[') {
+            let index = rest.trim_end_matches(']').parse::<usize>().ok();
+            let place = positions
+                .get(list)
+                .zip(index)
+                .and_then(|(places, i)| places.get(i));
+            if let Some(place) = place {
+                problem.record = format!("{list}[{place}]");
+            }
+        }
+        problem
+    });
+    let mut places = std::collections::HashMap::new();
+    for problem in unreadable.into_iter().chain(renumbered) {
+        match places.get(&problem.record) {
+            Some(&at) => {
+                let same: &mut RecordError = &mut problems[at];
+                same.fields.extend(problem.fields);
+            }
+            None => {
+                places.insert(problem.record.clone(), problems.len());
+                problems.push(problem);
+            }
+        }
+    }
+    for problem in &mut problems {
+        if let Some(reference) = &mut problem.reference {
+            *reference = printable(reference);
+        }
+        for field in &mut problem.fields {
+            let safe = printable(&field.field);
+            if safe != field.field {
+                field.message = field.message.replace(&field.field, &safe);
+                field.field = safe;
+            }
+        }
+    }
+    problems.sort_by_key(|p| record_order(&p.record));
+    problems
+}
+
+/// A text from the document (a reference, a key) as it may be printed to a terminal or a
+/// log: control characters and bidirectional overrides written as `\u{…}` escapes, so a
+/// hostile document cannot rewrite what the officer reads.
+fn printable(text: &str) -> String {
+    if crate::validation::refused_character(text, false).is_none() {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if crate::validation::refused_character(c.encode_utf8(&mut [0; 4]), false).is_some() {
+                format!("\\u{{{:X}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Timestamps the register writes (`createdAt`, `updatedAt`, `recordedAt`, at any depth of a
+/// record) must be RFC 3339 instants, as `clock::now` writes them; anything else (`yesterday`)
+/// would be stored and shown as if it were one.
+fn timestamp_errors(value: &Value) -> Vec<FieldError> {
+    fn walk(value: &Value, path: &str, errors: &mut Vec<FieldError>) {
+        match value {
+            Value::Object(object) => {
+                for (key, inner) in object {
+                    let here = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    if matches!(key.as_str(), "createdAt" | "updatedAt" | "recordedAt") {
+                        let valid = inner
+                            .as_str()
+                            .is_some_and(|t| chrono::DateTime::parse_from_rfc3339(t).is_ok());
+                        if !valid {
+                            let mut error = FieldError::new(&here, FieldErrorCode::Malformed, None);
+                            error.message = format!(
+                                "{here} is not a timestamp (expected RFC 3339, e.g. \
+                                 2026-04-01T09:30:00.000Z)"
+                            );
+                            errors.push(error);
+                        }
+                    } else {
+                        walk(inner, &here, errors);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), errors);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut errors = Vec::new();
+    walk(value, "", &mut errors);
+    errors
 }
 
 /// The keys of a provision, measure, disposal or objection record outside its input.
@@ -704,25 +861,36 @@ fn record_order(record: &str) -> (u8, usize) {
 /// field that failed and its reference (read from `reference_key`).
 fn parse_list<T: DeserializeOwned, I: DeserializeOwned>(
     object: &serde_json::Map<String, Value>,
-    key: &str,
+    key: &'static str,
     reference_key: &str,
     record_keys: &[&str],
     problems: &mut Vec<RecordError>,
+    positions: &mut Positions,
 ) -> std::result::Result<Vec<T>, String> {
     let mut records = Vec::new();
+    let places = positions.entry(key).or_default();
     match object.get(key) {
         None | Some(Value::Null) => {}
         Some(Value::Array(values)) => {
             for (index, value) in values.iter().enumerate() {
                 match serde_path_to_error::deserialize::<_, T>(value) {
-                    Ok(record) => records.push(record),
+                    Ok(record) => {
+                        let fields = timestamp_errors(value);
+                        if !fields.is_empty() {
+                            problems.push(RecordError {
+                                record: format!("{key}[{index}]"),
+                                reference: reference_of(value, reference_key),
+                                fields,
+                            });
+                        }
+                        records.push(record);
+                        places.push(index);
+                    }
                     Err(e) => {
-                        let reference = value
-                            .get(reference_key)
-                            .and_then(Value::as_str)
-                            .map(str::to_owned);
+                        let reference = reference_of(value, reference_key);
                         let mut problem = malformed(format!("{key}[{index}]"), reference, e);
-                        if let Some(field) = locate_in_fields::<I>(value, record_keys) {
+                        if let Some((field, what)) = locate_in_fields::<I>(value, record_keys) {
+                            problem.fields[0].message = format!("{field}: {what}");
                             problem.fields[0].field = field;
                         }
                         problems.push(problem);
@@ -735,8 +903,18 @@ fn parse_list<T: DeserializeOwned, I: DeserializeOwned>(
     Ok(records)
 }
 
+fn reference_of(value: &Value, reference_key: &str) -> Option<String> {
+    value
+        .get(reference_key)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
 /// One unreadable record; serde_path_to_error names the field inside it that failed, so the
-/// report says `holdings[6].medium` rather than only `holdings[6]`.
+/// report says `holdings[6].medium` rather than only `holdings[6]`. The message says what was
+/// expected there and what kind of value was found, never the value: a document holds names,
+/// addresses and health information, and this message reaches stderr and logs (issue 12,
+/// item 16).
 fn malformed(
     record: String,
     reference: Option<String>,
@@ -749,7 +927,7 @@ fn malformed(
         path
     };
     let mut field = FieldError::new(field, FieldErrorCode::Malformed, None);
-    field.message = error.inner().to_string();
+    field.message = format!("{}: {}", field.field, without_value(error.inner()));
     RecordError {
         record,
         reference,
@@ -757,11 +935,80 @@ fn malformed(
     }
 }
 
+/// serde's description of a data error with the offending value left out. serde words its
+/// errors in a few fixed shapes (`invalid type: string "…", expected i64`, `unknown variant
+/// `…`, expected one of …`, `missing field `…``); each is rebuilt from its parts that are not
+/// the value, and anything else (a custom message) is replaced by a generic one.
+fn without_value(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) if error.line() > 0 => &text[..at],
+        _ => text.as_str(),
+    };
+    // `string "…"`, `integer `5``, `map`: the kind is what precedes the quoted value.
+    let kind = |unexpected: &str| {
+        unexpected
+            .split(['"', '`', '\''])
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    };
+    let split = |rest: &str| {
+        rest.rsplit_once(", expected ").map(|(found, expected)| {
+            let found = kind(found);
+            let article = if found.starts_with(['a', 'e', 'i', 'o', 'u', 'O']) {
+                "an"
+            } else {
+                "a"
+            };
+            (format!("{article} {found}"), expected.to_owned())
+        })
+    };
+    if let Some((found, expected)) = text.strip_prefix("invalid type: ").and_then(split) {
+        format!("expected {expected}, found {found}")
+    } else if let Some((found, expected)) = text.strip_prefix("invalid value: ").and_then(split) {
+        format!("not a valid value ({found}); expected {expected}")
+    } else if let Some((_, expected)) = text
+        .strip_prefix("unknown variant ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        format!("not one of the values this field takes; expected {expected}")
+    } else if text.starts_with("unknown variant ") {
+        "not one of the values this field takes".to_owned()
+    } else if text.starts_with("invalid length ") || text.starts_with("missing field ") {
+        // The length of a list, the name of a field the schema defines: no personal value.
+        text.to_owned()
+    } else if text.starts_with("unknown field ") || text.starts_with("duplicate field ") {
+        // The key is the document's, not the schema's, so it is left out as well.
+        let what = text.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        format!("{what} that this record does not have")
+    } else if is_date_parse_error(text) {
+        // chrono's parse errors (a date such as 9999-99-99) carry no value.
+        format!("not a valid date (expected YYYY-MM-DD): {text}")
+    } else {
+        "a value that could not be read here".to_owned()
+    }
+}
+
+fn is_date_parse_error(text: &str) -> bool {
+    [
+        "input is out of range",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "bad or unsupported format string",
+    ]
+    .contains(&text)
+}
+
 /// Parses the document record by record, so that a type error in one holding is reported
 /// against that holding rather than as one opaque parse failure. Returns the readable records
 /// and the problems of the unreadable ones; only a document that is not a register document
 /// at all is an error here.
-fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
+fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> {
     let whole = |code, message: String| {
         let mut field = FieldError::new("document", code, None);
         field.message = message;
@@ -803,6 +1050,20 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
     }
 
     let mut problems = Vec::new();
+    let mut positions = Positions::new();
+    // The profiles' timestamps are checked like the records'.
+    for key in ["organisation", "deadlineSettings", "requestProcedure"] {
+        if let Some(value) = object.get(key).filter(|v| v.is_object()) {
+            let fields = timestamp_errors(value);
+            if !fields.is_empty() {
+                problems.push(RecordError {
+                    record: key.to_owned(),
+                    reference: None,
+                    fields,
+                });
+            }
+        }
+    }
     let organisation = match object.get("organisation") {
         None | Some(Value::Null) => None,
         Some(value) => match serde_path_to_error::deserialize::<_, Organisation>(value) {
@@ -840,6 +1101,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "ledgerNo",
         HOLDING_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let requests = parse_list::<Request, RequestInput>(
@@ -848,6 +1110,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         REQUEST_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let complaints = parse_list::<Complaint, ComplaintInput>(
@@ -856,6 +1119,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         COMPLAINT_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let subcontractors = parse_list::<Subcontractor, SubcontractorInput>(
@@ -864,6 +1128,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         SHARING_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let joint_uses = parse_list::<JointUse, JointUseInput>(
@@ -872,6 +1137,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         JOINT_USE_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let transfers = parse_list::<Transfer, TransferInput>(
@@ -880,6 +1146,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         SHARING_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let recipients = parse_list::<Recipient, RecipientInput>(
@@ -888,6 +1155,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "name",
         SECTION_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let provision_records = parse_list::<ProvisionRecord, ProvisionRecordInput>(
@@ -896,6 +1164,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         SECTION_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let measures = parse_list::<Measure, MeasureInput>(
@@ -904,6 +1173,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "title",
         SECTION_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let disposals = parse_list::<Disposal, DisposalInput>(
@@ -912,6 +1182,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         SECTION_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let consent_matters = parse_list::<ConsentMatter, ConsentMatterInput>(
@@ -920,6 +1191,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "title",
         SECTION_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let objections = parse_list::<Objection, ObjectionInput>(
@@ -928,6 +1200,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         SECTION_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let incidents = parse_list::<Incident, IncidentInput>(
@@ -936,6 +1209,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "reference",
         INCIDENT_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let pseudonymised_information =
@@ -945,6 +1219,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
             "name",
             SECTION_KEYS,
             &mut problems,
+            &mut positions,
         )
         .map_err(not_a_list)?;
     let anonymised_information = parse_list::<AnonymisedInformation, AnonymisedInformationInput>(
@@ -953,6 +1228,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         "name",
         SECTION_KEYS,
         &mut problems,
+        &mut positions,
     )
     .map_err(not_a_list)?;
     let chain_head = object
@@ -987,7 +1263,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>)> {
         pseudonymised_information,
         anonymised_information,
     };
-    Ok((document, problems))
+    Ok((document, problems, positions))
 }
 
 /// Writes to a temporary file beside the target and renames it over the target, so an
@@ -1012,15 +1288,16 @@ fn import_all<R: Record>(tx: &rusqlite::Transaction<'_>, actor: &str, records: &
 /// The import checks of the three sections, against the holdings in the document: each
 /// record's own rules, its links, and unique ids, references and versions.
 fn check_sharing(
-    holdings: &[crate::model::holding::Holding],
+    holdings: &[(i64, Vec<i64>)],
     subcontractors: &[Subcontractor],
+    listed_subcontractors: &HashSet<i64>,
     joint_uses: &[JointUse],
     transfers: &[Transfer],
 ) -> Vec<RecordError> {
     let links = Links::from_records(
         holdings
             .iter()
-            .map(|h| (h.id, h.fields.data_items.iter().filter_map(|i| i.id))),
+            .map(|(id, items)| (*id, items.iter().copied())),
         subcontractors,
     );
     let mut problems = Vec::new();
@@ -1039,6 +1316,13 @@ fn check_sharing(
         tier.fields.collect_errors(&mut checks);
         check_subcontractor_links(&tier.fields, Some(tier.id), &links, &mut checks);
         let mut fields = checks.into_errors();
+        // A parent tier that is in the document but could not be read is reported once, as
+        // unreadable, not again as missing by each of its sub-tiers.
+        if let Some(parent) = tier.fields.parent_id {
+            if !links.tier_exists(parent) && listed_subcontractors.contains(&parent) {
+                fields.retain(|f| f.field != "parentId");
+            }
+        }
         fields.extend(record_keys(
             tier.id,
             &tier.fields.reference,
@@ -1077,7 +1361,7 @@ fn check_sharing(
             transfer
                 .fields
                 .subcontractor_id
-                .is_none_or(|s| links.tier_exists(s)),
+                .is_none_or(|s| links.tier_exists(s) || listed_subcontractors.contains(&s)),
             &mut checks,
         );
         let mut fields = checks.into_errors();

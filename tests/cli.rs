@@ -120,6 +120,50 @@ fn a_bad_import_names_each_record_and_leaves_the_register_empty() {
     assert_eq!(stdout(&daicho(&db, &["holdings", "list"])), "");
 }
 
+/// Issue 12, items 14 and 16: a document with a wrong-typed field and a terminal escape in a
+/// name is refused with each record and field named on stderr, and neither value printed.
+#[test]
+fn a_hostile_import_names_record_and_field_on_stderr_without_the_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.db");
+    let db = dir.path().join("register.db");
+    let json = dir.path().join("register.json");
+    assert!(daicho(&source, &["init"]).status.success());
+    assert!(daicho(&source, &["demo"]).status.success());
+    let export = daicho(
+        &source,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert!(export.status.success(), "{export:?}");
+    let mut document: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    document["holdings"][1]["approxCount"] = "山田花子 東京都港区".into();
+    document["holdings"][2]["name"] = "山田花子\u{1b}[31m東京都港区".into();
+    std::fs::write(&json, document.to_string()).unwrap();
+
+    assert!(daicho(&db, &["init"]).status.success());
+    let import = daicho(&db, &["import", json.to_str().unwrap()]);
+    assert_eq!(import.status.code(), Some(2), "{import:?}");
+    let stderr = String::from_utf8_lossy(&import.stderr);
+    assert!(
+        stderr.contains("holdings[1] (H-0002): approxCount"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("holdings[2] (H-0003): name"), "{stderr}");
+    assert!(stderr.contains("U+001B"), "{stderr}");
+    assert!(
+        !stderr.contains("山田花子") && !stderr.contains("港区") && !stderr.contains('\u{1b}'),
+        "{stderr}"
+    );
+    assert_eq!(stdout(&daicho(&db, &["holdings", "list"])), "");
+}
+
 #[test]
 fn an_unopenable_file_is_reported_and_untouched() {
     let dir = tempfile::tempdir().unwrap();

@@ -168,12 +168,14 @@ fn an_invalid_record_refuses_the_whole_import_naming_record_and_field() {
         named, expected,
         "every bad record is named, in document order"
     );
+    // The unreadable value names the field and what it takes, not the value (item 16).
     let unreadable = &error.record_errors()[2].fields[0];
     assert!(
-        unreadable.message.contains("papyrus"),
+        unreadable.message.contains("medium") && unreadable.message.contains("expected one of"),
         "{}",
         unreadable.message
     );
+    assert!(!error.to_string().contains("papyrus"), "{error}");
     assert!(register.is_empty().unwrap());
     assert_eq!(register.chain_head().unwrap(), None);
 }
@@ -353,4 +355,194 @@ fn an_older_document_with_one_responsible_party_and_no_affairs_still_imports() {
         .field_errors()
         .iter()
         .any(|f| f.field == "numberAffairs" && f.code == daicho::FieldErrorCode::Required));
+}
+
+/// Every (record, field) pair of a refused import, in report order.
+fn named_fields(error: &daicho::CoreError) -> Vec<(String, String)> {
+    assert_eq!(error.kind(), ErrorKind::Import, "{error}");
+    error
+        .record_errors()
+        .iter()
+        .flat_map(|r| {
+            r.fields
+                .iter()
+                .map(move |f| (r.record.clone(), f.field.clone()))
+        })
+        .collect()
+}
+
+/// Issue 12, item 14: the shared text rule refuses control characters and bidi overrides on
+/// import as on create, naming the record and field, echoing nothing, writing nothing.
+#[test]
+fn an_import_with_control_characters_is_refused_naming_record_and_field() {
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    document["holdings"][3]["name"] = Value::from("山田花子\u{1b}[31m");
+    document["holdings"][4]["notes"] = Value::from("備考\n\t字下げ\u{0}");
+    document["requests"][0]["requesterName"] = Value::from("山田\u{202E}花子");
+    document["complaints"][0]["complainant"] = Value::from("山田\u{2066}花子");
+    document["holdings"][5]["purposes"][0] = Value::from("目的\u{85}");
+    let register = memory_register();
+    let error = daicho::document::import(&register, &document.to_string(), ACTOR).unwrap_err();
+    let named = named_fields(&error);
+    for (record, field) in [
+        ("holdings[3]", "name"),
+        ("holdings[4]", "notes"),
+        ("holdings[5]", "purposes[0]"),
+        ("requests[0]", "requesterName"),
+        ("complaints[0]", "complainant"),
+    ] {
+        assert!(
+            named.contains(&(record.to_owned(), field.to_owned())),
+            "{record} {field}: {named:?}"
+        );
+    }
+    assert_eq!(named.len(), 5, "{named:?}");
+    assert!(error
+        .record_errors()
+        .iter()
+        .flat_map(|r| &r.fields)
+        .all(|f| f.code == daicho::FieldErrorCode::ControlCharacter));
+    let text = error.to_string();
+    assert!(!text.contains("花子") && !text.contains('\u{1b}'), "{text}");
+    assert!(register.is_empty().unwrap());
+    assert_eq!(register.chain_head().unwrap(), None);
+}
+
+/// Issue 12, item 16: a value of the wrong type is reported with its field and the type
+/// expected, never with the value itself.
+#[test]
+fn a_wrong_typed_field_is_named_with_the_expected_type_and_not_its_value() {
+    let secret = "山田花子 東京都港区";
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    document["holdings"][1]["approxCount"] = Value::from(secret);
+    document["holdings"][2]["dataItems"][0]["name"] = serde_json::json!({ "x": secret });
+    document["requests"][1]["channel"] = Value::from(secret);
+    document["complaints"][0]["receivedOn"] = Value::from(secret);
+    document["holdings"][3]["medium"] = Value::from(7);
+    let error =
+        daicho::document::import(&memory_register(), &document.to_string(), ACTOR).unwrap_err();
+    let named = named_fields(&error);
+    for (record, field) in [
+        ("holdings[1]", "approxCount"),
+        ("holdings[2]", "dataItems[0].name"),
+        ("holdings[3]", "medium"),
+        ("requests[1]", "channel"),
+        ("complaints[0]", "receivedOn"),
+    ] {
+        assert!(
+            named.contains(&(record.to_owned(), field.to_owned())),
+            "{record} {field}: {named:?}"
+        );
+    }
+    let messages: Vec<&str> = error
+        .record_errors()
+        .iter()
+        .flat_map(|r| &r.fields)
+        .map(|f| f.message.as_str())
+        .collect();
+    for message in &messages {
+        assert!(
+            !message.contains("山田") && !message.contains("港区"),
+            "{message}"
+        );
+        assert!(message.contains("expected"), "{message}");
+    }
+    let count = messages
+        .iter()
+        .find(|m| m.contains("approxCount"))
+        .expect("the field is named");
+    assert!(count.contains("found a string"), "{count}");
+    assert!(
+        count.contains("expected u") || count.contains("expected i"),
+        "{count}"
+    );
+    let text = error.to_string();
+    assert!(!text.contains("山田") && !text.contains("港区"), "{text}");
+}
+
+/// Issue 12, item 15: one unreadable record does not shift the numbers of the records after
+/// it, and records that link to it are not reported as linking to nothing.
+#[test]
+fn an_unreadable_record_keeps_the_numbering_and_causes_no_follow_on_errors() {
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    // Every holding is named by some other record, so making any one unreadable used to
+    // report the records that link to it as well.
+    for index in 0..2 {
+        document["holdings"][index]["medium"] = Value::from(false);
+    }
+    document["holdings"][2]["name"] = Value::from("");
+    document["subcontractors"][0]["entrusted"] = Value::from("all");
+    document["requests"][1]["requesterName"] = Value::from(" ");
+    let error =
+        daicho::document::import(&memory_register(), &document.to_string(), ACTOR).unwrap_err();
+    let named = named_fields(&error);
+    assert_eq!(
+        named,
+        [
+            ("holdings[0]", "medium"),
+            ("holdings[1]", "medium"),
+            ("holdings[2]", "name"),
+            ("requests[1]", "requesterName"),
+            ("subcontractors[0]", "entrusted"),
+        ]
+        .map(|(r, f)| (r.to_owned(), f.to_owned())),
+        "{error}"
+    );
+    let text = error.to_string();
+    assert!(text.contains("holdings[2] (H-0003): name"), "{text}");
+}
+
+/// Issue 12, item 14: ids, versions and timestamps are range- and format-checked on import,
+/// and an impossible date is a named field error, not a parse failure of the whole document.
+#[test]
+fn ids_versions_timestamps_and_dates_out_of_range_are_refused_by_field() {
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    document["holdings"][0]["createdAt"] = Value::from("yesterday");
+    document["holdings"][1]["version"] = Value::from(0);
+    document["holdings"][2]["dataItems"][0]["id"] = Value::from(-1);
+    document["requests"][0]["id"] = Value::from(0);
+    document["requests"][1]["id"] = Value::from(-1);
+    document["requests"][2]["timeline"][0]["recordedAt"] = Value::from("2026-13-45T99:00:00Z");
+    document["complaints"][0]["version"] = Value::from(0);
+    document["complaints"][1]["receivedOn"] = Value::from("9999-99-99");
+    document["organisation"]["updatedAt"] = Value::from("");
+    document["recipients"][0]["id"] = Value::from(0);
+    let register = memory_register();
+    let error = daicho::document::import(&register, &document.to_string(), ACTOR).unwrap_err();
+    let named = named_fields(&error);
+    for (record, field) in [
+        ("organisation", "updatedAt"),
+        ("holdings[0]", "createdAt"),
+        ("holdings[1]", "version"),
+        ("holdings[2]", "dataItems[0].id"),
+        ("requests[0]", "id"),
+        ("requests[1]", "id"),
+        ("requests[2]", "timeline[0].recordedAt"),
+        ("complaints[0]", "version"),
+        ("complaints[1]", "receivedOn"),
+        ("recipients[0]", "id"),
+    ] {
+        assert!(
+            named.contains(&(record.to_owned(), field.to_owned())),
+            "{record} {field}: {named:?}"
+        );
+    }
+    let text = error.to_string();
+    assert!(
+        !text.contains("yesterday") && !text.contains("9999-99-99"),
+        "{text}"
+    );
+    assert!(register.is_empty().unwrap());
+}
+
+/// A reference read from a hostile document is printed with its control characters escaped.
+#[test]
+fn references_in_the_report_are_safe_to_print() {
+    let mut document: Value = serde_json::from_str(&demo_export()).unwrap();
+    document["holdings"][0]["ledgerNo"] = Value::from("H-\u{1b}[2J0001");
+    let error =
+        daicho::document::import(&memory_register(), &document.to_string(), ACTOR).unwrap_err();
+    let text = error.to_string();
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(text.contains("H-\\u{1B}[2J0001"), "{text}");
 }
