@@ -178,6 +178,14 @@ pub(crate) fn append(
     before: Option<&Value>,
     after: Option<&Value>,
 ) -> Result<()> {
+    // The actor (the CLI's --actor, the app's officer name) is printed by the audit listing and
+    // stored in timelines; it is held to the single-line text rule of every record field, so a
+    // terminal escape or bidi override cannot reach the trail (issue 12, item 14).
+    if crate::validation::refused_character(actor, false).is_some() {
+        let mut checks = crate::validation::FieldChecks::new();
+        checks.max_len("actor", actor, crate::validation::SHORT_TEXT);
+        return checks.finish();
+    }
     let (last_seq, prev_hash) = tx
         .query_row(
             "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1",

@@ -726,7 +726,17 @@ fn report(
         match places.get(&problem.record) {
             Some(&at) => {
                 let same: &mut RecordError = &mut problems[at];
-                same.fields.extend(problem.fields);
+                for field in problem.fields {
+                    // The text backstop and the record's own checks may name the same field.
+                    let known = same
+                        .fields
+                        .iter()
+                        .position(|f| f.field == field.field && f.code == field.code);
+                    match known {
+                        Some(i) => same.fields[i] = field,
+                        None => same.fields.push(field),
+                    }
+                }
             }
             None => {
                 places.insert(problem.record.clone(), problems.len());
@@ -781,7 +791,7 @@ fn timestamp_errors(value: &Value) -> Vec<FieldError> {
                     } else {
                         format!("{path}.{key}")
                     };
-                    if matches!(key.as_str(), "createdAt" | "updatedAt" | "recordedAt") {
+                    if crate::validation::is_timestamp_key(key) {
                         let valid = inner
                             .as_str()
                             .is_some_and(|t| chrono::DateTime::parse_from_rfc3339(t).is_ok());
@@ -875,7 +885,8 @@ fn parse_list<T: DeserializeOwned, I: DeserializeOwned>(
             for (index, value) in values.iter().enumerate() {
                 match serde_path_to_error::deserialize::<_, T>(value) {
                     Ok(record) => {
-                        let fields = timestamp_errors(value);
+                        let mut fields = timestamp_errors(value);
+                        fields.extend(crate::validation::text_errors(value));
                         if !fields.is_empty() {
                             problems.push(RecordError {
                                 record: format!("{key}[{index}]"),
@@ -1054,7 +1065,8 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     // The profiles' timestamps are checked like the records'.
     for key in ["organisation", "deadlineSettings", "requestProcedure"] {
         if let Some(value) = object.get(key).filter(|v| v.is_object()) {
-            let fields = timestamp_errors(value);
+            let mut fields = timestamp_errors(value);
+            fields.extend(crate::validation::text_errors(value));
             if !fields.is_empty() {
                 problems.push(RecordError {
                     record: key.to_owned(),

@@ -209,6 +209,46 @@ fn character_kind(c: char) -> &'static str {
     }
 }
 
+/// Every text of a record as stored (its JSON form), at any depth, held to the multi-line
+/// rule of [`refused_character`]. The write path runs it on what it is about to store, after
+/// the record's own checks, so a text those checks do not cover (a timeline's note and actor,
+/// which the register writes itself; a field a rule checks only in some cases) cannot be
+/// stored with a control character either; an import runs it on each record of the document.
+/// Timestamps are left to their own, stricter check.
+pub fn text_errors(value: &serde_json::Value) -> Vec<FieldError> {
+    use serde_json::Value;
+    fn walk(value: &Value, path: &str, checks: &mut FieldChecks) {
+        match value {
+            // No length limit here: only the character rule can fail.
+            Value::String(text) => checks.max_len(path, text, usize::MAX),
+            Value::Object(object) => {
+                for (key, inner) in object.iter().filter(|(key, _)| !is_timestamp_key(key)) {
+                    let here = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    walk(inner, &here, checks);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), checks);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut checks = FieldChecks::new();
+    walk(value, "", &mut checks);
+    checks.into_errors()
+}
+
+/// The keys under which the register keeps the instants it wrote.
+pub fn is_timestamp_key(key: &str) -> bool {
+    matches!(key, "createdAt" | "updatedAt" | "recordedAt")
+}
+
 /// Trims surrounding white space, which users paste from Excel and never mean, and folds
 /// Windows line endings (CR LF, or a lone CR) into the line feed a textarea produces.
 pub fn tidy(value: &mut String) {

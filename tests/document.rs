@@ -381,6 +381,9 @@ fn an_import_with_control_characters_is_refused_naming_record_and_field() {
     document["requests"][0]["requesterName"] = Value::from("山田\u{202E}花子");
     document["complaints"][0]["complainant"] = Value::from("山田\u{2066}花子");
     document["holdings"][5]["purposes"][0] = Value::from("目的\u{85}");
+    // Texts the register writes itself (a timeline's note and actor) are checked on import too.
+    document["requests"][2]["timeline"][0]["note"] = Value::from("受付\u{1b}[2J");
+    document["incidents"][0]["timeline"][0]["actor"] = Value::from("担当\u{202E}者");
     let register = memory_register();
     let error = daicho::document::import(&register, &document.to_string(), ACTOR).unwrap_err();
     let named = named_fields(&error);
@@ -390,13 +393,15 @@ fn an_import_with_control_characters_is_refused_naming_record_and_field() {
         ("holdings[5]", "purposes[0]"),
         ("requests[0]", "requesterName"),
         ("complaints[0]", "complainant"),
+        ("requests[2]", "timeline[0].note"),
+        ("incidents[0]", "timeline[0].actor"),
     ] {
         assert!(
             named.contains(&(record.to_owned(), field.to_owned())),
             "{record} {field}: {named:?}"
         );
     }
-    assert_eq!(named.len(), 5, "{named:?}");
+    assert_eq!(named.len(), 7, "each field once: {named:?}");
     assert!(error
         .record_errors()
         .iter()
@@ -545,4 +550,79 @@ fn references_in_the_report_are_safe_to_print() {
     let text = error.to_string();
     assert!(!text.contains('\u{1b}'), "{text:?}");
     assert!(text.contains("H-\\u{1B}[2J0001"), "{text}");
+}
+
+/// Every text of every section, poisoned with an escape sequence, refuses the import naming
+/// that record and field once, whichever check (the record's own or the import's backstop for
+/// texts the register writes itself) found it. Strings that are not free text (enums, dates,
+/// timestamps) make the record unreadable instead, also named by field.
+#[test]
+fn every_text_of_every_section_is_held_to_the_text_rule_on_import() {
+    fn strings(value: &Value, path: &str, out: &mut Vec<String>) {
+        match value {
+            Value::String(_) => out.push(path.to_owned()),
+            Value::Object(object) => {
+                for (key, inner) in object {
+                    strings(inner, &format!("{path}/{key}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    strings(item, &format!("{path}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let document: Value = serde_json::from_str(&demo_export()).unwrap();
+    let register = memory_register();
+    let mut checked = 0;
+    for (section, records) in document.as_object().unwrap() {
+        let (first, at, name) = match records {
+            Value::Array(list) if !list.is_empty() => {
+                (&list[0], format!("/{section}/0"), format!("{section}[0]"))
+            }
+            Value::Object(_) if section != "chainHead" => {
+                (records, format!("/{section}"), section.clone())
+            }
+            _ => continue,
+        };
+        let mut paths = Vec::new();
+        strings(first, &at, &mut paths);
+        for path in paths {
+            let mut poisoned = document.clone();
+            let text = poisoned.pointer_mut(&path).unwrap();
+            *text = Value::from(format!("{}\u{1b}[2J", text.as_str().unwrap()));
+            let error =
+                daicho::document::import(&register, &poisoned.to_string(), ACTOR).expect_err(&path);
+            let records = error.record_errors();
+            assert_eq!(records.len(), 1, "{path}: {error}");
+            assert_eq!(records[0].record, name, "{path}");
+            let fields = &records[0].fields;
+            let controls = fields
+                .iter()
+                .filter(|f| f.code == daicho::FieldErrorCode::ControlCharacter)
+                .count();
+            // A joint use's older edition also no longer matches the current terms, an agent's
+            // name given makes the missing agent an error; nothing else is reported.
+            assert!(
+                controls == 1 && fields.len() <= 2 || controls == 0 && fields.len() == 1,
+                "{path}: {error}"
+            );
+            // An empty text made non-empty may also break another rule of its own field (an
+            // agent's name with no agent), but no field is reported twice for the same reason.
+            let mut names: Vec<_> = fields.iter().map(|f| (&f.field, f.code)).collect();
+            names.sort_by_key(|(field, _)| field.as_str());
+            names.dedup();
+            assert_eq!(
+                names.len(),
+                fields.len(),
+                "each field once: {path}: {error}"
+            );
+            assert!(!error.to_string().contains('\u{1b}'), "{path}: {error}");
+            checked += controls;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    assert!(register.is_empty().unwrap());
 }

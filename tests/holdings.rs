@@ -431,3 +431,22 @@ fn line_breaks_and_tabs_are_kept_in_multi_line_fields_and_japanese_text_is_accep
         "Windows line endings become line feeds"
     );
 }
+
+/// The actor is printed by the audit listing and stored in timelines: it is held to the same
+/// single-line rule, whichever verb writes.
+#[test]
+fn an_actor_with_control_characters_writes_nothing() {
+    let register = memory_register();
+    let error = register
+        .create_holding(holding("名簿"), "山田\u{1b}[31m")
+        .expect_err("refused");
+    assert_eq!(error.kind(), ErrorKind::Validation, "{error}");
+    assert_eq!(error.field_errors()[0].field, "actor");
+    assert_eq!(
+        error.field_errors()[0].code,
+        FieldErrorCode::ControlCharacter
+    );
+    assert!(!error.to_string().contains('\u{1b}'), "{error}");
+    assert!(register.holdings().unwrap().is_empty());
+    assert_eq!(register.chain_head().unwrap(), None);
+}

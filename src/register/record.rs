@@ -216,6 +216,7 @@ pub(crate) fn create<R: Record>(
     if let Some(then) = change.then {
         then(&mut record, &crate::clock::now());
     }
+    clean_texts(&record, change.rename)?;
     let id = R::insert(tx, &record)?;
     let stored = load::<R>(tx, id)?;
     audit::append(
@@ -261,6 +262,7 @@ pub(crate) fn update<'a, R: Record>(
         then(&mut after, &now);
     }
     after.stamp(before.version() + 1, now);
+    clean_texts(&after, rename)?;
     R::update(tx, &before, &after)?;
     let stored = load::<R>(tx, id)?;
     audit::append(
@@ -302,6 +304,7 @@ pub(crate) fn delete<R: Removable>(
 /// Stores a record from a JSON document as it was exported: id, version and timestamps kept.
 /// The document was checked whole before anything is written.
 pub(crate) fn import<R: Record>(tx: &Transaction<'_>, actor: &str, record: &R) -> Result<R> {
+    clean_texts(record, None)?;
     let id = R::insert(tx, record)?;
     let stored = load::<R>(tx, id)?;
     audit::append(
@@ -365,6 +368,8 @@ pub(crate) fn save_profile<P: Profile>(
     )?;
     let after = P::get(tx)?
         .ok_or_else(|| CoreError::Integrity(format!("{} vanished while being saved", P::NAME)))?;
+    // Refused after the write, inside its transaction, which the error rolls back.
+    clean_texts(&after, None)?;
     let action = if before.is_some() {
         AuditAction::Update
     } else {
@@ -434,6 +439,19 @@ pub(crate) fn put_preference(
 /// How the trail records a preference, and how `verify` reads it back.
 pub(crate) fn preference_json(value: &str) -> Value {
     serde_json::json!({ "value": value })
+}
+
+/// No text of what is about to be stored holds a control character or a bidi override, whether
+/// or not the record's own checks cover it (see `validation::text_errors`).
+fn clean_texts<R: Serialize>(record: &R, rename: Option<(&str, &str)>) -> Result<()> {
+    let mut errors = crate::validation::text_errors(&to_json(record));
+    if errors.is_empty() {
+        return Ok(());
+    }
+    if let Some((from, to)) = rename {
+        crate::validation::rename_prefix(&mut errors, from, to);
+    }
+    Err(CoreError::Validation(errors))
 }
 
 fn finish(mut all: FieldChecks, errors: FieldChecks, rename: Option<(&str, &str)>) -> Result<()> {
