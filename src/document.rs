@@ -746,10 +746,10 @@ fn report(
     }
     for problem in &mut problems {
         if let Some(reference) = &mut problem.reference {
-            *reference = printable(reference);
+            *reference = crate::validation::printable(reference);
         }
         for field in &mut problem.fields {
-            let safe = printable(&field.field);
+            let safe = crate::validation::printable(&field.field);
             if safe != field.field {
                 field.message = field.message.replace(&field.field, &safe);
                 field.field = safe;
@@ -758,24 +758,6 @@ fn report(
     }
     problems.sort_by_key(|p| record_order(&p.record));
     problems
-}
-
-/// A text from the document (a reference, a key) as it may be printed to a terminal or a
-/// log: control characters and bidirectional overrides written as `\u{…}` escapes, so a
-/// hostile document cannot rewrite what the officer reads.
-fn printable(text: &str) -> String {
-    if crate::validation::refused_character(text, false).is_none() {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| {
-            if crate::validation::refused_character(c.encode_utf8(&mut [0; 4]), false).is_some() {
-                format!("\\u{{{:X}}}", c as u32)
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// Timestamps the register writes (`createdAt`, `updatedAt`, `recordedAt`, at any depth of a

@@ -42,3 +42,5 @@ pub use protection::passphrase::Passphrase;
 pub use register::controls::{disposal_cutoff, expired_through};
 pub use register::incidents::IncidentView;
 pub use register::Register;
+/// For printing a stored text to a terminal: control characters and bidi overrides escaped.
+pub use validation::printable;

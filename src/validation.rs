@@ -209,6 +209,25 @@ fn character_kind(c: char) -> &'static str {
     }
 }
 
+/// A text as it may be printed to a terminal or a log (a reference read from an import document,
+/// a value stored before these checks existed): control characters, line breaks and
+/// bidirectional overrides written as `\u{…}` escapes, so that it cannot rewrite what the
+/// officer reads.
+pub fn printable(text: &str) -> String {
+    if refused_character(text, false).is_none() {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if refused_character(c.encode_utf8(&mut [0; 4]), false).is_some() {
+                format!("\\u{{{:X}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Every text of a record as stored (its JSON form), at any depth, held to the multi-line
 /// rule of [`refused_character`]. The write path runs it on what it is about to store, after
 /// the record's own checks, so a text those checks do not cover (a timeline's note and actor,

@@ -164,6 +164,28 @@ fn a_hostile_import_names_record_and_field_on_stderr_without_the_values() {
     assert_eq!(stdout(&daicho(&db, &["holdings", "list"])), "");
 }
 
+/// A value stored before control characters were refused (written here behind the app's back)
+/// is listed with them escaped, so it cannot rewrite the officer's terminal.
+#[test]
+fn the_holdings_list_escapes_control_characters_stored_before_they_were_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    assert!(daicho(&db, &["init"]).status.success());
+    assert!(daicho(&db, &["demo"]).status.success());
+    common::keyed(&db, &common::cli_key())
+        .execute(
+            "UPDATE holding SET name = '名簿' || char(27) || '[2J' || char(8238) WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    let list = stdout(&daicho(&db, &["holdings", "list"]));
+    assert!(list.contains("名簿\\u{1B}[2J\\u{202E}"), "{list}");
+    assert!(
+        !list.contains('\u{1b}') && !list.contains('\u{202E}'),
+        "{list:?}"
+    );
+}
+
 #[test]
 fn an_unopenable_file_is_reported_and_untouched() {
     let dir = tempfile::tempdir().unwrap();

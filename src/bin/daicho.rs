@@ -383,11 +383,13 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                         .approx_count
                         .map(|c| c.to_string())
                         .unwrap_or_else(|| "-".to_owned());
+                    // Escaped, for a register written before control characters were refused.
+                    let safe = daicho::printable;
                     println!(
                         "{}\t{}\t{}\t{} items\t{}",
-                        h.fields.ledger_no,
-                        h.fields.name,
-                        h.fields.department,
+                        safe(&h.fields.ledger_no),
+                        safe(&h.fields.name),
+                        safe(&h.fields.department),
                         h.fields.data_items.len(),
                         count
                     );
