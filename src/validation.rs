@@ -173,7 +173,8 @@ pub fn rename_prefix(errors: &mut [FieldError], from: &str, to: &str) {
 ///   (terminal escape sequences), NEL… are never typed by an officer and, printed raw by the
 ///   CLI, a CSV or a log, can rewrite what the reader sees. In a multi-line field line feed and
 ///   tab are what a textarea produces and stay allowed; carriage returns are folded into line
-///   feeds by [`tidy`] before the checks run.
+///   feeds by [`tidy`] on every write, and allowed there too, so that a document exported by
+///   an older Daicho with CR LF in a note (import keeps records as they were) still imports.
 /// - In a single-line field (a name, a ledger number, a place) line feed and tab are refused
 ///   as well rather than silently turned into spaces: the app's single-line inputs cannot
 ///   produce them, so one arriving there comes from an import, a script or a paste of several
@@ -191,7 +192,7 @@ pub fn refused_character(value: &str, multi_line: bool) -> Option<(usize, char)>
         .chars()
         .enumerate()
         .find(|&(_, c)| match c {
-            '\n' | '\t' => !multi_line,
+            '\n' | '\t' | '\r' => !multi_line,
             '\u{2028}' | '\u{2029}' => !multi_line,
             '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => true,
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
@@ -202,7 +203,7 @@ pub fn refused_character(value: &str, multi_line: bool) -> Option<(usize, char)>
 
 fn character_kind(c: char) -> &'static str {
     match c {
-        '\n' | '\u{2028}' | '\u{2029}' => "a line break",
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => "a line break",
         '\t' => "a tab",
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a bidirectional formatting control",
         _ => "a control character",
