@@ -626,3 +626,24 @@ fn every_text_of_every_section_is_held_to_the_text_rule_on_import() {
     assert!(checked > 100, "{checked}");
     assert!(register.is_empty().unwrap());
 }
+
+/// A document written before carriage returns were folded on save (a note typed with CR LF
+/// through an older Daicho) still imports: import keeps records as they were, and a CR in a
+/// multi-line text is a line break, not a control character. In a single-line text it is
+/// refused like any other line break.
+#[test]
+fn an_older_document_with_crlf_in_a_note_still_imports() {
+    let source = memory_register();
+    source.create_holding(holding("職員名簿"), ACTOR).unwrap();
+    let mut document = serde_json::to_value(daicho::document::export(&source).unwrap()).unwrap();
+    document["holdings"][0]["notes"] = serde_json::json!("一行目\r\n二行目");
+    let target = memory_register();
+    daicho::document::import(&target, &document.to_string(), ACTOR).expect("imports");
+    assert_eq!(target.holdings().unwrap().len(), 1);
+
+    document["holdings"][0]["name"] = serde_json::json!("職員\r名簿");
+    let error = daicho::document::import(&memory_register(), &document.to_string(), ACTOR)
+        .expect_err("a CR in a name");
+    assert!(error.to_string().contains("holdings[0]"), "{error}");
+    assert!(error.to_string().contains("name"), "{error}");
+}
