@@ -11,6 +11,7 @@
 #   make test-ui    vitest
 #   make e2e        the real app under Xvfb via WebKitWebDriver (tests/e2e)
 #   make test       all of the above, cheapest first, stopping at the first failure
+#   make faults     kill -9 at random points of demo, import, backup, restore: 100 runs each
 #   make bench      time the printed ledger of 1,000 holdings (ja/en, PDF/XLSX; release)
 #   make icons      regenerate icons/*.png from icons/icon.svg
 
@@ -35,10 +36,10 @@ GENERATED := $(BINDINGS) $(FIXTURES)
 
 stage = @echo "==> [$$(date +%T)] $(1)"
 
-.PHONY: help deps system-deps ui app run check-display lint test-core test-contract test-ui e2e test icons bench
+.PHONY: help deps system-deps ui app run check-display lint test-core test-contract test-ui e2e test icons bench faults
 
 help:
-	@sed -n '3,16s/^# \{0,1\}//p' Makefile
+	@sed -n '3,17s/^# \{0,1\}//p' Makefile
 
 system-deps:
 	$(call stage,system packages)
@@ -142,3 +143,9 @@ icons:
 bench: system-deps
 	$(call stage,print benchmark (release build))
 	$(CARGO) bench --bench print
+
+# The fault runs of tests/faults.rs at full length (a few of each run in `make test`), and the
+# crash harness at its default length.
+faults: deps
+	$(call stage,fault runs (100 kills each of demo, import, backup, restore))
+	DAICHO_FAULT_RUNS=$${DAICHO_FAULT_RUNS:-100} $(CARGO) nextest run --test core --no-capture faults::

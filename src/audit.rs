@@ -3,7 +3,7 @@
 //! name the first entry that was altered, removed or reordered behind the app's back.
 
 use crate::error::Result;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -141,11 +141,173 @@ pub struct VerifyReport {
     pub broken_link: Option<BrokenLink>,
     /// Records whose stored state differs from what the trail says was last written.
     pub altered_records: Vec<AlteredRecord>,
+    /// What the trail's witnesses (the chain head kept beside the register, a head typed in
+    /// from a printed page) and its protections say about the history as a whole: entries
+    /// removed from its end, entries rewritten, a protection dropped.
+    pub history_problems: Vec<HistoryProblem>,
 }
 
 impl VerifyReport {
     pub fn is_intact(&self) -> bool {
-        self.broken_link.is_none() && self.altered_records.is_empty()
+        self.broken_link.is_none()
+            && self.altered_records.is_empty()
+            && self.history_problems.is_empty()
+    }
+}
+
+/// Where a chain head the register is compared with came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Witness {
+    /// The file beside the register that each write leaves the new head in.
+    File,
+    /// A head typed in by the officer, from a printed document or an earlier export.
+    Anchor,
+}
+
+/// Something wrong with the history as a whole, which the links alone cannot show: a chain
+/// that is intact from its first entry to its last says nothing about entries cut from its
+/// end or a chain recomputed from a rewritten entry on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "problem")]
+#[ts(export)]
+pub enum HistoryProblem {
+    /// The trail ends before an entry the witness saw: entries were removed from its end (a
+    /// deleted write-ahead log, a truncated trail, an older copy of the file put in place).
+    ShorterThanWitness {
+        witness: Witness,
+        #[ts(type = "number")]
+        witnessed: i64,
+        #[ts(type = "number")]
+        found: i64,
+    },
+    /// The entry the witness saw holds something else now: the history was rewritten from it.
+    DiffersFromWitness {
+        witness: Witness,
+        #[ts(type = "number")]
+        seq: i64,
+    },
+    /// A protection the schema gives the trail (a trigger refusing changes to its entries) is
+    /// missing or was replaced.
+    ProtectionMissing { trigger: String },
+}
+
+/// Compares the trail with a head a witness saw: the entry at that sequence number must be
+/// there and end in that hash. `None` when it does.
+pub(crate) fn compare_with_witness(
+    conn: &Connection,
+    seen: &ChainHead,
+    witness: Witness,
+) -> Result<Option<HistoryProblem>> {
+    let stored: Option<Vec<u8>> = conn
+        .query_row(
+            "SELECT hash FROM audit_event WHERE seq = ?1",
+            [seen.seq],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(match stored {
+        None if seen.seq > 0 => Some(HistoryProblem::ShorterThanWitness {
+            witness,
+            witnessed: seen.seq,
+            found: head(conn)?.map_or(0, |h| h.seq),
+        }),
+        None => None,
+        Some(hash) if !hex::encode(&hash).eq_ignore_ascii_case(&seen.hash) => {
+            Some(HistoryProblem::DiffersFromWitness {
+                witness,
+                seq: seen.seq,
+            })
+        }
+        Some(_) => None,
+    })
+}
+
+/// The triggers a freshly made register of this schema has on its tables, against those this
+/// register has: a trigger dropped or replaced (by someone with the passphrase and a SQLite
+/// shell) would let entries be changed without the change being refused.
+pub(crate) fn missing_protections(conn: &Connection) -> Result<Vec<HistoryProblem>> {
+    let triggers = |conn: &Connection| -> Result<Vec<(String, String)>> {
+        let mut stmt = conn
+            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let expected = triggers(&crate::db::open_memory()?)?;
+    let found: std::collections::HashMap<String, String> = triggers(conn)?.into_iter().collect();
+    Ok(expected
+        .into_iter()
+        .filter(|(name, sql)| found.get(name) != Some(sql))
+        .map(|(trigger, _)| HistoryProblem::ProtectionMissing { trigger })
+        .collect())
+}
+
+/// The witness file: the chain head as the last write left it, in a small file beside the
+/// register (`register.db.head`). Rewritten after every commit, it lets `verify` see entries
+/// cut from the end of the trail together with the records they describe (a deleted
+/// write-ahead log, a truncation by someone with the passphrase), which an intact chain alone
+/// cannot show. It holds no personal information: a sequence number and a hash.
+pub mod witness_file {
+    use super::ChainHead;
+    use serde::{Deserialize, Serialize};
+    use std::path::{Path, PathBuf};
+
+    const FORMAT: &str = "daicho-chain-head";
+
+    #[derive(Serialize, Deserialize)]
+    struct Stored {
+        format: String,
+        seq: i64,
+        hash: String,
+    }
+
+    pub fn path_of(register: &Path) -> PathBuf {
+        crate::db::with_suffix(register, ".head")
+    }
+
+    /// The head the witness holds; `Ok(None)` when there is no witness file yet, `Err` with
+    /// the reason when there is one that cannot be read.
+    pub fn read(register: &Path) -> Result<Option<ChainHead>, String> {
+        let bytes = match std::fs::read(path_of(register)) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e.to_string()),
+        };
+        let stored: Stored = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+        if stored.format != FORMAT {
+            return Err(format!("not a {FORMAT} file"));
+        }
+        Ok(Some(ChainHead {
+            seq: stored.seq,
+            hash: stored.hash,
+        }))
+    }
+
+    /// Leaves `head` in the witness file (none: removes it). Written under a name of this
+    /// process's own and renamed over the old one, so a reader never sees half a file and two
+    /// processes never write into each other's. Not flushed to disk: a witness lost in a
+    /// power cut is only behind the trail, which is never reported as a problem.
+    pub fn write(register: &Path, head: Option<&ChainHead>) -> std::io::Result<()> {
+        let path = path_of(register);
+        let Some(head) = head else {
+            return match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            };
+        };
+        let stored = Stored {
+            format: FORMAT.to_owned(),
+            seq: head.seq,
+            hash: head.hash.clone(),
+        };
+        let bytes = serde_json::to_vec(&stored).map_err(std::io::Error::other)?;
+        let part = crate::db::with_suffix(&path, &format!(".{}.part", std::process::id()));
+        std::fs::write(&part, bytes)
+            .and_then(|()| std::fs::rename(&part, &path))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&part);
+            })
     }
 }
 
@@ -170,7 +332,7 @@ pub struct AlteredRecord {
 /// Appends one entry. Must run inside the transaction that makes the change, begun
 /// IMMEDIATE so that reading the head and appending cannot interleave with another writer.
 pub(crate) fn append(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     action: AuditAction,
     entity: Entity,
@@ -453,6 +615,9 @@ pub struct Verification {
     pub broken_at: Option<i64>,
     #[ts(type = "number")]
     pub altered_records: i64,
+    /// Problems with the history as a whole ([`VerifyReport::history_problems`]).
+    #[ts(type = "number")]
+    pub history_problems: i64,
 }
 
 impl Verification {
@@ -464,6 +629,7 @@ impl Verification {
             head: report.head.clone(),
             broken_at: report.broken_link.as_ref().map(|link| link.seq),
             altered_records: report.altered_records.len() as i64,
+            history_problems: report.history_problems.len() as i64,
         }
     }
 }

@@ -1261,18 +1261,26 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
 }
 
 /// Writes to a temporary file beside the target and renames it over the target, so an
-/// interrupted export never leaves a truncated file where a good one was.
+/// interrupted export never leaves a truncated file where a good one was; a write that fails
+/// (a full disk) removes its temporary file rather than leave it beside the target.
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     let io = |e| CoreError::io(format!("writing {}", path.display()), e);
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".part");
     let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
+    let written = std::fs::File::create(&tmp).and_then(|mut file| {
+        std::io::Write::write_all(&mut file, bytes)?;
+        file.sync_all()
+    });
+    let result = written.and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
 }
 
 /// Writes the records of one kind from a checked document, each with its audit entry.
-fn import_all<R: Record>(tx: &rusqlite::Transaction<'_>, actor: &str, records: &[R]) -> Result<()> {
+fn import_all<R: Record>(tx: &rusqlite::Connection, actor: &str, records: &[R]) -> Result<()> {
     for r in records {
         record::import(tx, actor, r)?;
     }

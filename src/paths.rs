@@ -17,6 +17,16 @@ pub fn default_db_path() -> Option<PathBuf> {
     dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER).join(DB_FILE_NAME))
 }
 
+/// The folder backups go to when the officer has not chosen one: `backups` beside the
+/// register. The app and the CLI look there when a register does not open.
+pub fn default_backup_dir(db_path: &std::path::Path) -> PathBuf {
+    db_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+        .join("backups")
+}
+
 /// Who is writing, for the audit trail: the operating-system account of the officer.
 pub fn current_actor() -> String {
     ["USER", "USERNAME", "LOGNAME"]

@@ -216,13 +216,22 @@ fn damage_is_found_by_the_full_integrity_check_and_a_damaged_register_is_neither
 }
 
 #[test]
-fn a_second_backup_in_the_same_second_is_refused_and_the_first_kept() {
+fn a_second_backup_in_the_same_second_is_the_first_or_refused_and_the_first_kept() {
     let temp = filled_register();
     let backups = temp.dir.path().join("backups");
     let register = temp.open();
     let now = at("2026-11-20T10:15:30+09:00");
     let info = daicho::protection::backup::backup_to(&register, &backups, now).unwrap();
     let before = snapshot(&backups);
+    // Nothing changed since: the backup asked for is the one just made (several backups
+    // started at once, by the app and a scheduled `daicho backup`, all succeed).
+    let again = daicho::protection::backup::backup_to(&register, &backups, now).unwrap();
+    assert_eq!(again, info);
+    assert_eq!(snapshot(&backups), before);
+    // A change since: the first backup is not what the register holds now, and is kept.
+    register
+        .create_holding(holding("来庁者名簿"), ACTOR)
+        .unwrap();
     let error = daicho::protection::backup::backup_to(&register, &backups, now).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Conflict);
     assert_eq!(snapshot(&backups), before);
@@ -658,7 +667,11 @@ fn backup_and_rotation_run_as_one_sequence_and_a_failed_backup_rotates_nothing()
         ])
     );
 
-    // The same second again: the backup is refused, so nothing is rotated away either.
+    // The same second again, after a change: the backup is refused, so nothing is rotated
+    // away either.
+    register
+        .create_holding(holding("来庁者名簿"), ACTOR)
+        .unwrap();
     std::fs::write(backups.join(old), old).unwrap();
     let error =
         daicho::protection::backup::back_up_and_rotate(&register, &backups, 1, 0, now).unwrap_err();

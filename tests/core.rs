@@ -15,6 +15,7 @@ mod crash;
 mod deadline;
 mod document;
 mod encryption;
+mod faults;
 mod holdings;
 mod incidents;
 mod mock_fixtures;

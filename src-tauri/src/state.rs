@@ -110,6 +110,11 @@ impl AppState {
                 Ok(())
             }
             Err(error) => {
+                let error = daicho::protection::backup::damage_behind_wrong_passphrase(
+                    error,
+                    &self.default_backup_dir(),
+                    key,
+                );
                 if matches!(error, CoreError::Damaged { .. }) {
                     *self.damaged_key() = Some(key.clone());
                 }
@@ -166,10 +171,6 @@ impl AppState {
 
     /// The folder backups go to when the officer has not chosen one: beside the register.
     pub fn default_backup_dir(&self) -> PathBuf {
-        self.db_path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .join("backups")
+        daicho::paths::default_backup_dir(&self.db_path)
     }
 }

@@ -99,7 +99,12 @@ enum RegisterCommand {
     /// Read a JSON register document into an empty register (all records or none)
     Import { file: PathBuf },
     /// Check the audit chain and that every record matches its last audited state
-    Verify,
+    Verify {
+        /// A chain head from a printed document or an earlier export, as SEQ:HASH: the trail
+        /// must still hold that entry with that hash
+        #[arg(long)]
+        anchor: Option<String>,
+    },
     /// Open requests and complaints: what is due and overdue, with how each deadline was counted
     Deadlines {
         /// The day to compute for (YYYY-MM-DD) [default: today]
@@ -329,6 +334,13 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
     if new && !is_init {
         return Err(daicho::db::no_register(&path));
     }
+    // The document is read before the register is opened: a pipe or a device given as the
+    // file (issue 12, item 9) is refused at once instead of holding the register open while it
+    // waits for a writer that may never come.
+    let document = match &command {
+        RegisterCommand::Import { file } => Some(read_document(file)?),
+        _ => None,
+    };
     let creating = new && is_init;
     let prompt = if creating {
         "New passphrase for the register: "
@@ -340,17 +352,28 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
     let register = if is_init {
         Register::create(&path, &key)?
     } else {
-        Register::open(&path, &key)?
+        Register::open(&path, &key).map_err(|error| {
+            daicho::protection::backup::damage_behind_wrong_passphrase(
+                error,
+                &paths::default_backup_dir(&path),
+                &key,
+            )
+        })?
     };
     if let Some(verification) = register.last_verification().filter(|v| !v.intact) {
         eprintln!(
-            "warning: the audit trail did not verify on open ({} altered records{}); run \
+            "warning: the audit trail did not verify on open ({} altered records{}{}); run \
              `daicho verify`",
             verification.altered_records,
             verification
                 .broken_at
                 .map(|seq| format!(", broken at entry #{seq}"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            if verification.history_problems > 0 {
+                ", and a problem with the history as a whole"
+            } else {
+                ""
+            }
         );
     }
     match command {
@@ -515,10 +538,10 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             );
         }
         RegisterCommand::Import { file } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| CoreError::Io {
-                context: format!("reading {}", file.display()),
-                source: e,
-            })?;
+            let text = match document {
+                Some(text) => text,
+                None => read_document(&file)?,
+            };
             let summary = daicho::document::import(&register, &text, &actor)?;
             println!(
                 "imported {} holdings, {} requests, {} complaints{}{}",
@@ -541,8 +564,9 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 summary.subcontractors, summary.joint_uses, summary.transfers
             );
         }
-        RegisterCommand::Verify => {
-            let report = register.verify()?;
+        RegisterCommand::Verify { anchor } => {
+            let anchor = anchor.as_deref().map(parse_anchor).transpose()?;
+            let report = register.verify_against(anchor.as_ref())?;
             match &report.head {
                 Some(head) => println!(
                     "audit chain: {} entries, head #{} {}",
@@ -559,8 +583,14 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                     record.entity, record.entity_id, record.reason
                 );
             }
+            for problem in &report.history_problems {
+                println!("HISTORY {}", describe_history_problem(problem));
+            }
             if !report.is_intact() {
                 return Ok(ExitCode::from(1));
+            }
+            if let Some(anchor) = &anchor {
+                println!("entry #{} matches the anchor", anchor.seq);
             }
             println!("verified: intact");
         }
@@ -588,6 +618,9 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 keep_weekly,
                 chrono::Local::now().fixed_offset(),
             )?;
+            for path in &run.leftovers_removed {
+                println!("removed {} left by an interrupted backup", path.display());
+            }
             // Where the backup went is printed even when rotation then failed.
             println!(
                 "backed up and verified: {}",
@@ -600,6 +633,73 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `SEQ:HASH` as printed at the foot of every document (`#SEQ` and spaces allowed).
+fn parse_anchor(text: &str) -> Result<daicho::audit::ChainHead, CoreError> {
+    let refused = || {
+        CoreError::Conflict(
+            "--anchor takes the chain head as SEQ:HASH, for example 42:3f9a…, as printed on \
+             the documents"
+                .to_owned(),
+        )
+    };
+    let (seq, hash) = text.trim().split_once(':').ok_or_else(refused)?;
+    let seq: i64 = seq
+        .trim()
+        .trim_start_matches('#')
+        .parse()
+        .map_err(|_| refused())?;
+    let hash = hash.trim().to_ascii_lowercase();
+    if seq < 1 || hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(refused());
+    }
+    Ok(daicho::audit::ChainHead { seq, hash })
+}
+
+fn describe_history_problem(problem: &daicho::audit::HistoryProblem) -> String {
+    use daicho::audit::{HistoryProblem, Witness};
+    let source = |witness: &Witness| match witness {
+        Witness::File => "the chain head the last write left beside the register",
+        Witness::Anchor => "the anchor given",
+    };
+    match problem {
+        HistoryProblem::ShorterThanWitness {
+            witness,
+            witnessed,
+            found,
+        } => format!(
+            "the trail ends at entry #{found}, but {} is entry #{witnessed}: entries were \
+             removed from its end (restore a backup, or compare with the printed documents)",
+            source(witness)
+        ),
+        HistoryProblem::DiffersFromWitness { witness, seq } => format!(
+            "entry #{seq} is not the one {} names: the history was rewritten from there",
+            source(witness)
+        ),
+        HistoryProblem::ProtectionMissing { trigger } => format!(
+            "the protection {trigger} of the trail is missing or was changed: entries could be \
+             altered without being refused"
+        ),
+    }
+}
+
+/// Reads a register document to import. Only a regular file is read: a FIFO or a device
+/// would block or never end.
+fn read_document(file: &Path) -> Result<String, CoreError> {
+    let io = |e| CoreError::Io {
+        context: format!("reading {}", file.display()),
+        source: e,
+    };
+    let metadata = std::fs::metadata(file).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(CoreError::Conflict(format!(
+            "{} is not a regular file (a pipe, a device or a folder); save the document to a \
+             file and import that file",
+            file.display()
+        )));
+    }
+    std::fs::read_to_string(file).map_err(io)
 }
 
 fn encrypt(path: &Path) -> Result<ExitCode, CoreError> {
@@ -702,6 +802,18 @@ fn restore(path: &Path, file: &Path, yes: bool) -> Result<ExitCode, CoreError> {
             previous.display()
         ),
         None => println!("there was no previous register"),
+    }
+    if let Some(from) = outcome.rolled_back_from {
+        println!(
+            "warning: the history went back from entry #{from} to entry #{}; the entries after \
+             it are only in the register kept aside",
+            outcome
+                .restored
+                .contents
+                .chain_head
+                .as_ref()
+                .map_or(0, |h| h.seq)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

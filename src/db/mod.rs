@@ -352,3 +352,19 @@ pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     name.push(suffix);
     PathBuf::from(name)
 }
+
+/// Opens the one IMMEDIATE transaction a batch of writes runs in
+/// ([`crate::register::Register`]'s `all_or_nothing`); each write inside it is a savepoint.
+pub(crate) fn begin_batch(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE")
+}
+
+pub(crate) fn commit_batch(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("COMMIT")
+}
+
+/// Undoes the whole batch. Nothing is left to undo when SQLite already rolled it back (a full
+/// disk does that), so an error here says nothing more than the one being reported.
+pub(crate) fn roll_back_batch(conn: &Connection) {
+    let _ = conn.execute_batch("ROLLBACK");
+}

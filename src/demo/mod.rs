@@ -34,6 +34,25 @@ pub fn load(register: &Register, actor: &str) -> Result<usize> {
                 .to_owned(),
         ));
     }
+    // One transaction: a demo killed or stopped by a full disk leaves the register as empty
+    // as it was, never an organisation and a few holdings that make the next demo or import
+    // refuse (issue 12, item 6).
+    register.all_or_nothing(|| {
+        // Checked again inside the transaction, which holds the write lock: a second demo or
+        // an import started at the same time cannot both find the register empty.
+        if !register.is_empty()? {
+            return Err(CoreError::Conflict(
+                "the register already holds records; the demo loads only into an empty register"
+                    .to_owned(),
+            ));
+        }
+        fill(register, actor)
+    })
+}
+
+/// Writes the demo into `register` record by record through the register's verbs, as an
+/// officer would, so that every record is made and checked by the same rules.
+fn fill(register: &Register, actor: &str) -> Result<usize> {
     register.save_organisation(organisation(), None, actor)?;
     register.save_request_procedure(request_procedure(), None, actor)?;
     let holdings = holdings();

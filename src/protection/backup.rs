@@ -95,6 +95,11 @@ pub struct RestoreOutcome {
     /// Where the register that was replaced now is; restoring this file undoes the restore.
     /// `None` when there was no register to replace.
     pub previous_register: Option<PathBuf>,
+    /// The last audit entry the replaced register's witness had seen, when the restored
+    /// register's history ends before it: the entries after the backup's head are only in the
+    /// register kept aside. `None` when nothing was rolled back.
+    #[ts(type = "number | null")]
+    pub rolled_back_from: Option<i64>,
 }
 
 /// The result of SQLite's full integrity check and foreign-key check.
@@ -126,6 +131,8 @@ pub struct RotatedBackup {
     pub info: BackupInfo,
     /// The old backups rotation removed, or why it stopped.
     pub rotation: Result<Vec<PathBuf>>,
+    /// What an earlier backup, killed half-way, had left in the folder and was removed.
+    pub leftovers_removed: Vec<PathBuf>,
 }
 
 /// How old the newest backup may be before an automatic backup is due: one a day.
@@ -163,18 +170,119 @@ enum Refusal {
 /// its audited state, or a chain head other than the register's) is deleted and refused:
 /// a backup must be something the officer can safely restore. An existing backup of the
 /// same second is never overwritten.
+///
+/// Backups into one folder take turns (a lock file in the folder), so that several at once
+/// (the app's automatic backup and a scheduled `daicho backup`) never remove each other's
+/// half-written copy; a second backup in the same second of a register that has not changed
+/// since reports the backup already made.
 pub fn backup_to(
     register: &Register,
     dir: &Path,
     now: DateTime<FixedOffset>,
 ) -> Result<BackupInfo> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| CoreError::io(format!("creating {}", dir.display()), e))?;
+    let _turn = FolderTurn::take(dir)?;
+    backup_in_turn(register, dir, now)
+}
+
+/// Holds the backup folder locked while it lives. The lock goes with the process, so a backup
+/// killed half-way never leaves the folder locked.
+struct FolderTurn {
+    _file: File,
+}
+
+impl FolderTurn {
+    fn take(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CoreError::io(format!("creating {}", dir.display()), e))?;
+        let io = |e| CoreError::io(format!("locking {}", dir.display()), e);
+        let file = Self::lockable(dir).map_err(io)?;
+        file.lock().map_err(io)?;
+        Ok(FolderTurn { _file: file })
+    }
+
+    /// On Unix the folder itself is locked, so nothing is added to it.
+    #[cfg(unix)]
+    fn lockable(dir: &Path) -> std::io::Result<File> {
+        File::open(dir)
+    }
+
+    /// Elsewhere a folder cannot be opened as a file: a lock file in it, kept for the next
+    /// backup (removing it would let two backups lock two different files).
+    #[cfg(not(unix))]
+    fn lockable(dir: &Path) -> std::io::Result<File> {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(".daicho-backup.lock"))
+    }
+}
+
+/// Removes what a backup killed half-way left in `dir`: the copy under its temporary name,
+/// SQLite's journal beside it, and a half-written description. Only names this code writes
+/// (a backup's exact name followed by `.part`, `.part-journal`, `.part-wal`, `.json.part`)
+/// are touched, and only while holding the folder's turn, when no backup is writing them.
+/// Returns what was removed, for the caller to report.
+pub fn remove_leftovers(dir: &Path) -> Result<Vec<PathBuf>> {
+    let _turn = FolderTurn::take(dir)?;
+    leftovers_in_turn(dir)
+}
+
+fn leftovers_in_turn(dir: &Path) -> Result<Vec<PathBuf>> {
+    let io = |e| CoreError::io(format!("reading {}", dir.display()), e);
+    let mut removed = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        if !entry.file_type().map_err(io)?.is_file() {
+            continue;
+        }
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let leftover = [
+            ".part",
+            ".part-journal",
+            ".part-wal",
+            ".part-shm",
+            ".json.part",
+        ]
+        .iter()
+        .any(|suffix| {
+            name.strip_suffix(suffix)
+                .is_some_and(|backup| backup_time(backup).is_some())
+        });
+        if leftover {
+            remove_if_present(&entry.path())?;
+            removed.push(entry.path());
+        }
+    }
+    if !removed.is_empty() {
+        tracing::warn!(
+            count = removed.len(),
+            "removed what an interrupted backup left in the backup folder"
+        );
+    }
+    removed.sort();
+    Ok(removed)
+}
+
+fn backup_in_turn(
+    register: &Register,
+    dir: &Path,
+    now: DateTime<FixedOffset>,
+) -> Result<BackupInfo> {
     let file_name = backup_file_name(now.naive_local());
     let target = dir.join(&file_name);
     if target.symlink_metadata().is_ok() {
+        let head = register.read_all(audit::head)?;
+        // The same second and the same history: the backup asked for is the one just made.
+        if let Some(info) = read_sidecar(&target).filter(|info| info.contents.chain_head == head) {
+            if hash_file(&target).is_ok_and(|(_, sha256)| sha256 == info.sha256) {
+                return Ok(info);
+            }
+        }
         return Err(CoreError::Conflict(format!(
-            "a backup named {} already exists; it was left as it is",
+            "a backup named {} already exists; it was left as it is (back up again in a \
+             second)",
             target.display()
         )));
     }
@@ -207,9 +315,15 @@ pub fn back_up_and_rotate(
     keep_weekly: u32,
     now: DateTime<FixedOffset>,
 ) -> Result<RotatedBackup> {
-    let info = backup_to(register, dir, now)?;
+    let _turn = FolderTurn::take(dir)?;
+    let leftovers_removed = leftovers_in_turn(dir)?;
+    let info = backup_in_turn(register, dir, now)?;
     let rotation = prune_backups(dir, keep_daily, keep_weekly, now.date_naive());
-    Ok(RotatedBackup { info, rotation })
+    Ok(RotatedBackup {
+        info,
+        rotation,
+        leftovers_removed,
+    })
 }
 
 fn write_backup(
@@ -496,24 +610,36 @@ pub fn restore(
             aside.display()
         )));
     }
-    let moved = match move_aside(register_path, &aside) {
+    // The head the replaced register's witness saw: the restored history starts again from
+    // the backup's head, and entries after it are reported as rolled back.
+    let witnessed = audit::witness_file::read(register_path).ok().flatten();
+    let moved = match keep_aside(register_path, &aside) {
         Ok(moved) => moved,
         Err(error) => {
             let _ = remove_if_present(&incoming);
             return Err(error);
         }
     };
-    let swapped = std::fs::rename(&incoming, register_path)
-        .map_err(|e| CoreError::io(format!("renaming {}", incoming.display()), e))
+    // From here the previous register is safe at `aside` whatever happens, and the register's
+    // path keeps a whole register (the previous one, then the backup, swapped by one rename):
+    // a restore killed at any point leaves a register that opens (issue 12).
+    let swapped = remove_journals(register_path)
+        .and_then(|()| {
+            std::fs::rename(&incoming, register_path)
+                .map_err(|e| CoreError::io(format!("renaming {}", incoming.display()), e))
+        })
         .and_then(|()| {
             sync_parent(register_path);
-            check_restored(register_path, key, &info)
-        });
+            audit::witness_file::write(register_path, info.contents.chain_head.as_ref())
+                .map_err(|e| CoreError::io("writing the chain head beside the register", e))
+        })
+        .and_then(|()| check_restored(register_path, key, &info));
     if let Err(error) = swapped {
         let _ = remove_if_present(&incoming);
-        for suffix in SQLITE_FILES {
+        for suffix in SQLITE_FILES.iter().skip(1) {
             let _ = remove_if_present(&with_suffix(register_path, suffix));
         }
+        let _ = audit::witness_file::write(register_path, witnessed.as_ref());
         return Err(match put_back(&moved) {
             Ok(()) => error,
             Err(put_back_error) => CoreError::Integrity(format!(
@@ -523,11 +649,70 @@ pub fn restore(
             )),
         });
     }
+    let restored_seq = info.contents.chain_head.as_ref().map_or(0, |h| h.seq);
+    let rolled_back_from = witnessed
+        .map(|head| head.seq)
+        .filter(|&seq| seq > restored_seq);
+    if let Some(seq) = rolled_back_from {
+        tracing::warn!(
+            from = seq,
+            to = restored_seq,
+            "the restore took the audit trail back to an earlier entry"
+        );
+    }
     Ok(RestoreOutcome {
         register_path: register_path.to_owned(),
         restored: info,
         previous_register: (!moved.is_empty()).then_some(aside),
+        rolled_back_from,
     })
+}
+
+/// Keeps the register and its journal files at `aside` as well, without taking them from
+/// their place: a hard link (a copy where the file system has none). Returns the pairs that
+/// [`put_back`] renames back over the register's path should the restore fail.
+fn keep_aside(register_path: &Path, aside: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
+    let mut kept: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for suffix in SQLITE_FILES {
+        let from = with_suffix(register_path, suffix);
+        if from.symlink_metadata().is_err() {
+            continue;
+        }
+        let to = with_suffix(aside, suffix);
+        let linked = std::fs::hard_link(&from, &to)
+            .or_else(|_| std::fs::copy(&from, &to).and_then(|_| sync_file_io(&to)));
+        if let Err(e) = linked {
+            for (_, done) in &kept {
+                let _ = remove_if_present(done);
+            }
+            let _ = remove_if_present(&to);
+            return Err(CoreError::io(
+                format!(
+                    "keeping {} aside; nothing was replaced",
+                    register_path.display()
+                ),
+                e,
+            ));
+        }
+        kept.push((from, to));
+    }
+    if let Some((_, to)) = kept.first() {
+        sync_parent(to);
+    }
+    Ok(kept)
+}
+
+fn sync_file_io(path: &Path) -> std::io::Result<()> {
+    File::open(path).and_then(|file| file.sync_all())
+}
+
+/// Removes the register's journal files, which belong to the register being replaced and
+/// would be replayed into the restored one. They are kept aside already.
+fn remove_journals(register_path: &Path) -> Result<()> {
+    for suffix in SQLITE_FILES.iter().skip(1) {
+        remove_if_present(&with_suffix(register_path, suffix))?;
+    }
+    Ok(())
 }
 
 /// The files SQLite keeps for one database: moved together, or its journal would be applied
@@ -600,6 +785,45 @@ fn check_restored(register_path: &Path, key: &Passphrase, info: &BackupInfo) -> 
         )));
     }
     Ok(())
+}
+
+/// How many of the newest backups are tried when a register does not open: each try costs a
+/// key derivation, and the newest backups are the ones made under the current passphrase.
+const BACKUPS_TRIED_FOR_DAMAGE: usize = 3;
+
+/// A register whose first page does not decrypt looks exactly like a wrong passphrase: the
+/// page holds the salt the key is derived with, and a flipped byte there changes the key
+/// (issue 12, item 7). When the same passphrase opens one of the newest backups in
+/// `backup_dir`, the passphrase is right and the register is damaged, so the error becomes
+/// [`CoreError::Damaged`] and the officer is offered the backups instead of being asked for
+/// the passphrase again and again. Any other error is returned as it is.
+pub fn damage_behind_wrong_passphrase(
+    error: CoreError,
+    backup_dir: &Path,
+    key: &Passphrase,
+) -> CoreError {
+    let CoreError::WrongPassphrase { path } = &error else {
+        return error;
+    };
+    let Ok(backups) = backup_files(backup_dir) else {
+        return error;
+    };
+    let opened = backups
+        .iter()
+        .take(BACKUPS_TRIED_FOR_DAMAGE)
+        .find(|(_, backup)| open_for_reading(backup, key, true).is_ok());
+    match opened {
+        Some((_, backup)) => CoreError::Damaged {
+            path: path.clone(),
+            problems: format!(
+                "its first page does not decrypt under the passphrase that opens the backup \
+                 {}: the start of the file, which holds the salt the key is made from, is \
+                 damaged",
+                file_name_of(backup)
+            ),
+        },
+        None => error,
+    }
 }
 
 /// Opens a register file for reading only. `immutable` is for backups, which nobody writes:

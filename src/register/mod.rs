@@ -16,7 +16,7 @@ pub(crate) mod verify;
 use crate::audit::Verification;
 use crate::error::{CoreError, Result};
 use crate::protection::passphrase::Passphrase;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -33,6 +33,8 @@ pub struct Register {
     pub(crate) key: Mutex<Option<Passphrase>>,
     /// The last time the audit chain and the records were verified (on open, and by verify).
     pub(crate) last_verification: Mutex<Option<Verification>>,
+    /// True while [`Register::all_or_nothing`] holds one transaction open for many writes.
+    batch: Mutex<bool>,
 }
 
 impl Register {
@@ -50,7 +52,15 @@ impl Register {
     /// one that is: for `daicho init` and the app's first-run screen only. A new register
     /// needs a passphrase that passes the strength rule.
     pub fn create(path: &Path, key: &Passphrase) -> Result<Self> {
-        Self::verified(path, key, crate::db::create_file(path, key)?)
+        let new = crate::db::file_kind(path)? == crate::db::FileKind::New;
+        let conn = crate::db::create_file(path, key)?;
+        if new {
+            // A witness left by a register that was once at this path belongs to that one, and
+            // would report the new register's empty trail as entries removed.
+            crate::audit::witness_file::write(path, None)
+                .map_err(|e| CoreError::io("removing an old chain head beside the register", e))?;
+        }
+        Self::verified(path, key, conn)
     }
 
     fn verified(path: &Path, key: &Passphrase, conn: Connection) -> Result<Self> {
@@ -59,6 +69,7 @@ impl Register {
             path: Some(path.to_owned()),
             key: Mutex::new(Some(key.clone())),
             last_verification: Mutex::new(None),
+            batch: Mutex::new(false),
         };
         let report = register.verify()?;
         if !report.is_intact() {
@@ -77,6 +88,7 @@ impl Register {
             path: None,
             key: Mutex::new(None),
             last_verification: Mutex::new(None),
+            batch: Mutex::new(false),
         })
     }
 
@@ -102,13 +114,87 @@ impl Register {
     }
 
     /// Runs `work` in an IMMEDIATE transaction, so the audit head it reads cannot move before
-    /// it appends, and commits only if `work` succeeds.
-    pub(crate) fn write<T>(&self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// it appends, and commits only if `work` succeeds. Inside [`Register::all_or_nothing`]
+    /// it runs in a savepoint of that one transaction instead: a write that fails undoes only
+    /// itself, and nothing is committed until the whole batch is.
+    pub(crate) fn write<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let mut conn = self.conn();
+        if *lock(&self.batch) {
+            let savepoint = conn.savepoint()?;
+            let value = work(&savepoint)?;
+            savepoint.commit()?;
+            return Ok(value);
+        }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
+        self.leave_witness(&conn);
         Ok(value)
+    }
+
+    /// Runs `work`, which makes many writes through the register's own verbs (the demo), as one
+    /// transaction: everything it wrote is committed together, or, if it fails or the process
+    /// is killed or the disk fills part-way, nothing is (issue 12, item 6). Each write inside
+    /// keeps its own checks and audit entry, so the history reads as if made one by one.
+    pub(crate) fn all_or_nothing<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T> {
+        {
+            let conn = self.conn();
+            let mut batch = lock(&self.batch);
+            if *batch {
+                return Err(CoreError::Conflict(
+                    "another batch of writes is under way; try again when it has finished"
+                        .to_owned(),
+                ));
+            }
+            crate::db::begin_batch(&conn)?;
+            *batch = true;
+        }
+        let result = work();
+        let conn = self.conn();
+        *lock(&self.batch) = false;
+        match result {
+            Ok(value) => match crate::db::commit_batch(&conn) {
+                Ok(()) => {
+                    self.leave_witness(&conn);
+                    Ok(value)
+                }
+                Err(e) => {
+                    crate::db::roll_back_batch(&conn);
+                    Err(e.into())
+                }
+            },
+            Err(error) => {
+                crate::db::roll_back_batch(&conn);
+                Err(error)
+            }
+        }
+    }
+
+    /// Leaves the chain head beside the register after a commit ([`audit::witness_file`]),
+    /// unless the witness already shows a history problem: then it stays as evidence of what
+    /// the trail held, until a restore replaces the history. A witness that cannot be written
+    /// costs the write nothing; it is only behind, which verification never reports.
+    fn leave_witness(&self, conn: &Connection) {
+        let Some(path) = &self.path else { return };
+        let consistent = match crate::audit::witness_file::read(path) {
+            Ok(None) => true,
+            Ok(Some(seen)) => matches!(
+                crate::audit::compare_with_witness(conn, &seen, crate::audit::Witness::File),
+                Ok(None)
+            ),
+            Err(_) => false,
+        };
+        if !consistent {
+            return;
+        }
+        match crate::audit::head(conn) {
+            Ok(head) => {
+                if let Err(e) = crate::audit::witness_file::write(path, head.as_ref()) {
+                    tracing::warn!(error = %e, "the chain head could not be left beside the register");
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "the chain head could not be read after a write"),
+        }
     }
 
     pub(crate) fn read<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
@@ -123,10 +209,7 @@ impl Register {
 
     /// Runs `work` in one write transaction with access to the crate's insert paths; used by
     /// import and the demo loader, which must write everything or nothing.
-    pub(crate) fn write_all<T>(
-        &self,
-        work: impl FnOnce(&Transaction<'_>) -> Result<T>,
-    ) -> Result<T> {
+    pub(crate) fn write_all<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.write(work)
     }
 

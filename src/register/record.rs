@@ -19,7 +19,7 @@ use crate::audit::{self, AuditAction, Entity};
 use crate::error::{CoreError, Result};
 use crate::store::ReferenceSeries;
 use crate::validation::FieldChecks;
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -201,7 +201,7 @@ pub(crate) fn load<R: Record>(conn: &Connection, id: i64) -> Result<R> {
 /// Stores a new record: its rules, then its reference, then the row, then the audit entry of
 /// what was stored.
 pub(crate) fn create<R: Record>(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     mut record: R,
     change: Change<'_, R>,
@@ -234,7 +234,7 @@ pub(crate) fn create<R: Record>(
 /// Changes a stored record: the version the officer saw must still be the stored one; `change`
 /// edits a copy (and may refuse); a reference left empty keeps the stored one.
 pub(crate) fn update<'a, R: Record>(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     id: i64,
     expected_version: i64,
@@ -279,7 +279,7 @@ pub(crate) fn update<'a, R: Record>(
 
 /// Deletes a record nothing names any more.
 pub(crate) fn delete<R: Removable>(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     id: i64,
     expected_version: i64,
@@ -303,7 +303,7 @@ pub(crate) fn delete<R: Removable>(
 
 /// Stores a record from a JSON document as it was exported: id, version and timestamps kept.
 /// The document was checked whole before anything is written.
-pub(crate) fn import<R: Record>(tx: &Transaction<'_>, actor: &str, record: &R) -> Result<R> {
+pub(crate) fn import<R: Record>(tx: &Connection, actor: &str, record: &R) -> Result<R> {
     clean_texts(record, None)?;
     let id = R::insert(tx, record)?;
     let stored = load::<R>(tx, id)?;
@@ -350,7 +350,7 @@ pub(crate) trait Profile: Serialize + Sized {
 /// Saves a profile: `expected_version` is the version the form was loaded from (`None` while
 /// none is stored). The input was checked by the caller, which needs no register for it.
 pub(crate) fn save_profile<P: Profile>(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     input: &P::Input,
     expected_version: Option<i64>,
@@ -389,7 +389,7 @@ pub(crate) fn save_profile<P: Profile>(
 
 /// Stores a profile from a JSON document with its version and time kept.
 pub(crate) fn import_profile<P: Profile>(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     actor: &str,
     input: &P::Input,
     version: i64,
@@ -410,12 +410,7 @@ pub(crate) fn import_profile<P: Profile>(
 
 /// Sets one of the officer's preferences (stored as text under `key`); an unchanged value
 /// writes nothing and adds no audit entry.
-pub(crate) fn put_preference(
-    tx: &Transaction<'_>,
-    actor: &str,
-    key: &str,
-    value: &str,
-) -> Result<()> {
+pub(crate) fn put_preference(tx: &Connection, actor: &str, key: &str, value: &str) -> Result<()> {
     let before = crate::store::preferences::get(tx, key)?;
     if before.as_deref() == Some(value) {
         return Ok(());

@@ -3,7 +3,7 @@
 
 use super::record::{audited_states, preference_json, Record};
 use super::{lock, to_json, Register};
-use crate::audit::{self, AuditEntry, ChainHead, Entity, Verification, VerifyReport};
+use crate::audit::{self, AuditEntry, ChainHead, Entity, Verification, VerifyReport, Witness};
 use crate::error::Result;
 use crate::model::anonymised::AnonymisedInformation;
 use crate::model::complaint::Complaint;
@@ -37,8 +37,44 @@ impl Register {
 
     /// Checks the audit chain link by link, then checks that every record is in the state
     /// the chain says it was last left in.
+    ///
+    /// The whole history is also compared with the chain head the last write left beside the
+    /// register (entries cut from the end of the trail show there, and nowhere else); a
+    /// register without that witness yet (made before it existed, or whose witness was
+    /// removed) gets one from its current head.
     pub fn verify(&self) -> Result<VerifyReport> {
-        let report = self.read(verify_connection)?;
+        self.verify_against(None)
+    }
+
+    /// [`Register::verify`], and the history compared with `anchor` as well: a chain head the
+    /// officer typed in from a printed document or an earlier export (`daicho verify --anchor
+    /// SEQ:HASH`). A trail that ends before it or holds something else at it is reported.
+    pub fn verify_against(&self, anchor: Option<&ChainHead>) -> Result<VerifyReport> {
+        let mut report = self.read(|conn| {
+            let mut report = verify_connection(conn)?;
+            if let Some(anchor) = anchor {
+                report
+                    .history_problems
+                    .extend(audit::compare_with_witness(conn, anchor, Witness::Anchor)?);
+            }
+            if let Some(path) = &self.path {
+                match audit::witness_file::read(path) {
+                    Ok(Some(seen)) => report
+                        .history_problems
+                        .extend(audit::compare_with_witness(conn, &seen, Witness::File)?),
+                    Ok(None) => {
+                        if let Err(e) = audit::witness_file::write(path, report.head.as_ref()) {
+                            tracing::warn!(error = %e, "the chain head could not be left beside the register");
+                        }
+                    }
+                    Err(reason) => {
+                        tracing::warn!(%reason, "the chain head beside the register is unreadable");
+                    }
+                }
+            }
+            Ok(report)
+        })?;
+        report.history_problems.sort_by_key(|p| format!("{p:?}"));
         *lock(&self.last_verification) = Some(Verification::of(&report));
         Ok(report)
     }
@@ -124,6 +160,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         head,
         broken_link,
         altered_records,
+        history_problems: audit::missing_protections(conn)?,
     })
 }
 

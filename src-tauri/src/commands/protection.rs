@@ -185,7 +185,11 @@ fn back_up(state: &AppState) -> Result<BackupInfo, CoreError> {
         chrono::Local::now().fixed_offset(),
     )?;
     let removed = run.rotation?;
-    tracing::info!(removed = removed.len(), "backed up the register");
+    tracing::info!(
+        removed = removed.len(),
+        leftovers = run.leftovers_removed.len(),
+        "backed up the register"
+    );
     Ok(run.info)
 }
 

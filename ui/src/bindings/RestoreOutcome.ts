@@ -9,4 +9,10 @@ export type RestoreOutcome = { registerPath: string, restored: BackupInfo,
  * Where the register that was replaced now is; restoring this file undoes the restore.
  * `None` when there was no register to replace.
  */
-previousRegister: string | null, };
+previousRegister: string | null, 
+/**
+ * The last audit entry the replaced register's witness had seen, when the restored
+ * register's history ends before it: the entries after the backup's head are only in the
+ * register kept aside. `None` when nothing was rolled back.
+ */
+rolledBackFrom: number | null, };

@@ -13,4 +13,8 @@ verifiedAt: string, intact: boolean, entries: number, head: ChainHead | null,
 /**
  * The first entry whose link does not hold.
  */
-brokenAt: number | null, alteredRecords: number, };
+brokenAt: number | null, alteredRecords: number, 
+/**
+ * Problems with the history as a whole ([`VerifyReport::history_problems`]).
+ */
+historyProblems: number, };
