@@ -25,6 +25,6 @@ mod print_sections;
 mod processed_information;
 mod requests;
 mod retention;
-mod sheets;
 mod sharing;
+mod sheets;
 mod storage;

@@ -368,7 +368,11 @@ fn import_sheet(
             Some(e) => format!(
                 ", {}{}",
                 e.code(),
-                if preview.encoding_detected { " detected" } else { "" }
+                if preview.encoding_detected {
+                    " detected"
+                } else {
+                    ""
+                }
             ),
             None => String::new(),
         },
@@ -379,7 +383,11 @@ fn import_sheet(
             Some((first, last)) => println!(
                 "  sheet {}: headings in row {}, {} rows",
                 printable(&sheet.name),
-                if first == last { first.to_string() } else { format!("{first}-{last}") },
+                if first == last {
+                    first.to_string()
+                } else {
+                    format!("{first}-{last}")
+                },
                 sheet.rows
             ),
             None => println!("  sheet {}: {}", printable(&sheet.name), sheet.note),
@@ -390,7 +398,10 @@ fn import_sheet(
         println!(
             "  {} -> {}",
             printable(&column.heading),
-            column.field.map(|f| format!("{f:?}")).unwrap_or_else(|| "(not imported)".to_owned())
+            column
+                .field
+                .map(|f| format!("{f:?}"))
+                .unwrap_or_else(|| "(not imported)".to_owned())
         );
     }
     for problem in &preview.problems {

@@ -84,16 +84,12 @@ impl Register {
                 let mut input = row.input.clone();
                 input.tidy();
                 let written = match row.existing {
-                    Some((id, version)) => record::update(
-                        tx,
-                        actor,
-                        id,
-                        version,
-                        |_, _, holding: &mut Holding| {
+                    Some((id, version)) => {
+                        record::update(tx, actor, id, version, |_, _, holding: &mut Holding| {
                             holding.fields = input;
                             Ok(Change::default())
-                        },
-                    ),
+                        })
+                    }
                     None => {
                         let now = crate::clock::now();
                         let holding = Holding {

@@ -115,7 +115,10 @@ impl Register {
 
     /// Runs `work` in a transaction that is always rolled back: a preview runs the real write
     /// path to learn exactly what it would refuse, and keeps nothing.
-    pub(crate) fn rehearse<T>(&self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn rehearse<T>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let value = work(&tx);

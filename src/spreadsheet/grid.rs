@@ -208,18 +208,18 @@ fn decode(bytes: &[u8], asked: Option<TextEncoding>) -> Result<(String, TextEnco
         (!had_errors).then(|| text.into_owned())
     };
     match asked {
-        Some(TextEncoding::Utf8) => utf8(bytes).map(|t| (t, TextEncoding::Utf8)).ok_or_else(|| {
-            unreadable("the file is not valid UTF-8; try --encoding sjis")
-        }),
+        Some(TextEncoding::Utf8) => utf8(bytes)
+            .map(|t| (t, TextEncoding::Utf8))
+            .ok_or_else(|| unreadable("the file is not valid UTF-8; try --encoding sjis")),
         Some(TextEncoding::ShiftJis) => sjis(bytes)
             .map(|t| (t, TextEncoding::ShiftJis))
-            .ok_or_else(|| unreadable("the file is not valid Shift_JIS (CP932); try --encoding utf-8")),
+            .ok_or_else(|| {
+                unreadable("the file is not valid Shift_JIS (CP932); try --encoding utf-8")
+            }),
         None => utf8(bytes)
             .map(|t| (t, TextEncoding::Utf8))
             .or_else(|| sjis(bytes).map(|t| (t, TextEncoding::ShiftJis)))
-            .ok_or_else(|| {
-                unreadable("the file is neither UTF-8 nor Shift_JIS (CP932) text")
-            }),
+            .ok_or_else(|| unreadable("the file is neither UTF-8 nor Shift_JIS (CP932) text")),
     }
 }
 
@@ -321,10 +321,15 @@ fn read_workbook(bytes: &[u8]) -> Result<Grid> {
         for (row, col, data) in range.used_cells() {
             let (start_row, start_col) = range.start().unwrap_or((0, 0));
             let (row, col) = (start_row + row as u32, start_col + col as u32);
-            put(&mut rows, row, col, Cell {
-                value: value_of(data),
-                formula: false,
-            });
+            put(
+                &mut rows,
+                row,
+                col,
+                Cell {
+                    value: value_of(data),
+                    formula: false,
+                },
+            );
         }
         if let Some(formulas) = formulas {
             let (start_row, start_col) = formulas.start().unwrap_or((0, 0));
@@ -393,7 +398,10 @@ mod tests {
     fn encodings_are_detected() {
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("管理番号,名称\r\n");
         let (text, found) = decode(&sjis, None).unwrap();
-        assert_eq!((text.as_str(), found), ("管理番号,名称\r\n", TextEncoding::ShiftJis));
+        assert_eq!(
+            (text.as_str(), found),
+            ("管理番号,名称\r\n", TextEncoding::ShiftJis)
+        );
         let (text, found) = decode("\u{FEFF}管理番号".as_bytes(), None).unwrap();
         assert_eq!((text.as_str(), found), ("管理番号", TextEncoding::Utf8));
         assert!(decode(&sjis, Some(TextEncoding::Utf8)).is_err());

@@ -278,7 +278,10 @@ fn map_columns(texts: Vec<String>, mapping: Option<&Mapping>) -> Vec<MappedColum
                     .field_for(&heading)
                     .or_else(|| {
                         // A two-row heading also matches its lower line alone.
-                        heading.rsplit(' ').next().and_then(|last| m.field_for(last))
+                        heading
+                            .rsplit(' ')
+                            .next()
+                            .and_then(|last| m.field_for(last))
                     })
                     .flatten(),
                 None => lower_first(&heading).flatten(),
@@ -384,14 +387,23 @@ mod tests {
             ("管理責任者", Some(Field::Manager)),
             ("所管部署", Some(Field::Department)),
             ("部署・業務名", Some(Field::Department)),
-            ("行政機関等の名称及び事務をつかさどる組織の名称", Some(Field::Department)),
+            (
+                "行政機関等の名称及び事務をつかさどる組織の名称",
+                Some(Field::Department),
+            ),
             ("媒体", Some(Field::Medium)),
             ("媒体（電子／紙）", Some(Field::Medium)),
-            ("電算処理ファイル・マニュアル処理ファイルの別", Some(Field::Medium)),
+            (
+                "電算処理ファイル・マニュアル処理ファイルの別",
+                Some(Field::Medium),
+            ),
             ("件数", Some(Field::ApproxCount)),
             ("件数（概数）", Some(Field::ApproxCount)),
             ("要配慮個人情報", Some(Field::Sensitive)),
-            ("要配慮個人情報が含まれるときは、その旨", Some(Field::Sensitive)),
+            (
+                "要配慮個人情報が含まれるときは、その旨",
+                Some(Field::Sensitive),
+            ),
             ("個人情報の項目", Some(Field::DataItems)),
             ("記録項目", Some(Field::DataItems)),
             ("記録範囲", Some(Field::PersonsRecorded)),
@@ -400,7 +412,10 @@ mod tests {
             ("明示・通知・公表の方法", Some(Field::PurposeNotice)),
             ("アクセス権を有する者", Some(Field::AccessHolders)),
             ("廃棄方法", Some(Field::DisposalMethod)),
-            ("開示対象（保有個人データ）", Some(Field::RetainedPersonalData)),
+            (
+                "開示対象（保有個人データ）",
+                Some(Field::RetainedPersonalData),
+            ),
             ("最終確認日", Some(Field::LastReview)),
             ("備考", Some(Field::Notes)),
             ("委託の有無・委託先", None),

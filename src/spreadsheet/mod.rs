@@ -98,7 +98,7 @@ pub enum RowAction {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
-pub struct FieldChange {
+pub struct RowChange {
     pub field: String,
     pub before: serde_json::Value,
     pub after: serde_json::Value,
@@ -115,7 +115,7 @@ pub struct RowPreview {
     pub action: RowAction,
     #[ts(type = "number | null")]
     pub holding_id: Option<i64>,
-    pub changes: Vec<FieldChange>,
+    pub changes: Vec<RowChange>,
     pub problems: Vec<Problem>,
     #[serde(skip)]
     #[ts(skip)]
@@ -249,11 +249,27 @@ pub fn preview(
             continue;
         };
         let before = preview.rows.len();
-        read_rows(sheet, &layout, &defaults, &existing, &mut seen, &mut preview.rows);
-        sheet_problems(sheet, &layout, &defaults, &preview.rows[before..], &mut preview.problems);
+        read_rows(
+            sheet,
+            &layout,
+            &defaults,
+            &existing,
+            &mut seen,
+            &mut preview.rows,
+        );
+        sheet_problems(
+            sheet,
+            &layout,
+            &defaults,
+            &preview.rows[before..],
+            &mut preview.problems,
+        );
         preview.sheets.push(SheetSummary {
             name: sheet.name.clone(),
-            heading_rows: Some((layout.heading_rows.start() + 1, layout.heading_rows.end() + 1)),
+            heading_rows: Some((
+                layout.heading_rows.start() + 1,
+                layout.heading_rows.end() + 1,
+            )),
             rows: (preview.rows.len() - before) as u32,
             note: String::new(),
         });
@@ -384,7 +400,11 @@ fn sheet_problems(
         );
     }
     if layout.column_of(Field::Department).is_none() {
-        missing(Field::Department, "no column; the sheet's name is used", false);
+        missing(
+            Field::Department,
+            "no column; the sheet's name is used",
+            false,
+        );
     }
     if !creates {
         return;
@@ -413,8 +433,11 @@ fn read_rows(
     seen: &mut HashMap<String, String>,
     out: &mut Vec<RowPreview>,
 ) {
-    let mut columns: Vec<&headings::MappedColumn> =
-        layout.columns.iter().filter(|c| c.field.is_some()).collect();
+    let mut columns: Vec<&headings::MappedColumn> = layout
+        .columns
+        .iter()
+        .filter(|c| c.field.is_some())
+        .collect();
     // Fields in a fixed order: the items before the 有/無 column that marks them.
     columns.sort_by_key(|c| c.field);
     let mapped = |f: Field| layout.column_of(f).is_some();
@@ -463,7 +486,11 @@ fn read_rows(
                         formula: false,
                     };
                     if let Err(message) = set(field, &cell, &mut input, &mapped, true) {
-                        problem(0, field.heading(), format!("the mapping's default: {message}"));
+                        problem(
+                            0,
+                            field.heading(),
+                            format!("the mapping's default: {message}"),
+                        );
                     }
                 }
             }
@@ -485,7 +512,11 @@ fn read_rows(
                 continue;
             }
             if cell.value == Value::Error {
-                problem(column.col, &column.heading, "an error value (#N/A, #REF!, …)".to_owned());
+                problem(
+                    column.col,
+                    &column.heading,
+                    "an error value (#N/A, #REF!, …)".to_owned(),
+                );
                 continue;
             }
             if let Err(message) = set(field, cell, &mut input, &mapped, stored.is_none()) {
@@ -539,7 +570,7 @@ fn read_rows(
     }
 }
 
-fn diff(before: &HoldingInput, after: &HoldingInput) -> Vec<FieldChange> {
+fn diff(before: &HoldingInput, after: &HoldingInput) -> Vec<RowChange> {
     let (serde_json::Value::Object(before), serde_json::Value::Object(after)) = (
         serde_json::to_value(before).unwrap_or_default(),
         serde_json::to_value(after).unwrap_or_default(),
@@ -549,7 +580,7 @@ fn diff(before: &HoldingInput, after: &HoldingInput) -> Vec<FieldChange> {
     after
         .into_iter()
         .filter(|(key, value)| before.get(key) != Some(value))
-        .map(|(key, value)| FieldChange {
+        .map(|(key, value)| RowChange {
             before: before.get(&key).cloned().unwrap_or_default(),
             field: key,
             after: value,
@@ -644,9 +675,7 @@ fn set(
         Field::Sensitive => {
             if let Some(false) = values::yes_no(text)? {
                 if input.data_items.iter().any(|i| i.sensitive) {
-                    return Err(
-                        "says none, but an item of the row is marked （要配慮）".to_owned()
-                    );
+                    return Err("says none, but an item of the row is marked （要配慮）".to_owned());
                 }
             }
         }
@@ -827,7 +856,11 @@ fn rehearse(
                         .into_iter()
                         .find_map(|field| layout.column_of(field));
                     found.push(match column {
-                        Some(c) => problem(address(row.row - 1, c.col), c.heading.clone(), f.message.clone()),
+                        Some(c) => problem(
+                            address(row.row - 1, c.col),
+                            c.heading.clone(),
+                            f.message.clone(),
+                        ),
                         None => problem(
                             row.row.to_string(),
                             fields_of(&f.field)
@@ -839,7 +872,11 @@ fn rehearse(
                     });
                 }
             }
-            other => found.push(problem(row.row.to_string(), String::new(), other.to_string())),
+            other => found.push(problem(
+                row.row.to_string(),
+                String::new(),
+                other.to_string(),
+            )),
         }
         row.problems.extend(found);
     }

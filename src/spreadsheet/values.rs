@@ -22,12 +22,29 @@ fn plain(text: &str) -> String {
 pub fn yes_no(text: &str) -> Read<Option<bool>> {
     let t = plain(text).to_lowercase();
     const YES: &[&str] = &[
-        "有", "あり", "有り", "○", "〇", "◯", "●", "◎", "✓", "✔", "済", "済み", "yes", "y",
-        "true", "1", "該当", "対象", "はい",
+        "有", "あり", "有り", "○", "〇", "◯", "●", "◎", "✓", "✔", "済", "済み", "yes", "y", "true",
+        "1", "該当", "対象", "はい",
     ];
     const NO: &[&str] = &[
-        "無", "なし", "無し", "×", "✕", "✖", "-", "−", "－", "―", "ー", "未", "no", "n",
-        "false", "0", "非該当", "対象外", "いいえ",
+        "無",
+        "なし",
+        "無し",
+        "×",
+        "✕",
+        "✖",
+        "-",
+        "−",
+        "－",
+        "―",
+        "ー",
+        "未",
+        "no",
+        "n",
+        "false",
+        "0",
+        "非該当",
+        "対象外",
+        "いいえ",
     ];
     if t.is_empty() {
         Ok(None)
@@ -46,7 +63,9 @@ pub fn medium(text: &str) -> Read<Medium> {
     let electronic = ["電子", "電算", "電磁", "データ", "システム", "electronic"]
         .iter()
         .any(|w| t.contains(w));
-    let paper = ["紙", "マニュアル", "書面", "paper"].iter().any(|w| t.contains(w));
+    let paper = ["紙", "マニュアル", "書面", "paper"]
+        .iter()
+        .any(|w| t.contains(w));
     match (electronic, paper) {
         (true, true) => Ok(Medium::Both),
         (true, false) => Ok(Medium::Electronic),
@@ -83,7 +102,9 @@ fn strip_numbering(line: &str) -> &str {
     }
     let digits_end = line
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '(' || *c == '（'))
+        .find(|(_, c)| {
+            !(c.is_ascii_digit() || ('０'..='９').contains(c) || *c == '(' || *c == '（')
+        })
         .map(|(i, _)| i)
         .unwrap_or(line.len());
     if digits_end == 0 {
@@ -111,7 +132,19 @@ pub fn count(cell: &Cell) -> Read<Option<i64>> {
     if t.is_empty() {
         return Ok(None);
     }
-    for word in ["約", "概ね", "およそ", "程度", "以上", "未満", "件", "人", "名", "世帯", ","] {
+    for word in [
+        "約",
+        "概ね",
+        "およそ",
+        "程度",
+        "以上",
+        "未満",
+        "件",
+        "人",
+        "名",
+        "世帯",
+        ",",
+    ] {
         t = t.replace(word, "");
     }
     let (number, factor) = match t.strip_suffix('万') {
@@ -137,13 +170,15 @@ pub fn date(cell: &Cell) -> Read<Option<NaiveDate>> {
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            parse_date(&text).map(Some).map_err(|problem| match problem {
-                DateProblem::Unrecognised => {
-                    "not a date (e.g. 令和6年4月1日, R6.4.1, 2024/4/1)".to_owned()
-                }
-                DateProblem::NoSuchDay => "no such day in the calendar".to_owned(),
-                DateProblem::OutsideEra { .. } => "a year outside its era".to_owned(),
-            })
+            parse_date(&text)
+                .map(Some)
+                .map_err(|problem| match problem {
+                    DateProblem::Unrecognised => {
+                        "not a date (e.g. 令和6年4月1日, R6.4.1, 2024/4/1)".to_owned()
+                    }
+                    DateProblem::NoSuchDay => "no such day in the calendar".to_owned(),
+                    DateProblem::OutsideEra { .. } => "a year outside its era".to_owned(),
+                })
         }
     }
 }
@@ -205,20 +240,45 @@ pub fn acquisition(text: &str) -> Read<AcquisitionMethod> {
         return Ok(AcquisitionMethod::Mixed);
     }
     let mut found = Vec::new();
-    if ["第三者", "委託元", "他社", "他機関", "提供を受け"].iter().any(|w| t.contains(w)) {
-        found.push(AcquisitionMethod::ThirdParty);
-    }
-    if ["公開", "公表", "官報", "名簿"].iter().any(|w| t.contains(w)) {
-        found.push(AcquisitionMethod::PublicSource);
-    }
-    if ["書面以外", "口頭", "電話", "web", "WEB", "Web", "ウェブ", "フォーム", "メール"]
+    if ["第三者", "委託元", "他社", "他機関", "提供を受け"]
         .iter()
         .any(|w| t.contains(w))
     {
-        found.push(AcquisitionMethod::DirectOther);
-    } else if ["書面", "申込書", "申請書", "届出", "本人", "直接", "調査票", "履歴書"]
+        found.push(AcquisitionMethod::ThirdParty);
+    }
+    if ["公開", "公表", "官報", "名簿"]
         .iter()
         .any(|w| t.contains(w))
+    {
+        found.push(AcquisitionMethod::PublicSource);
+    }
+    if [
+        "書面以外",
+        "口頭",
+        "電話",
+        "web",
+        "WEB",
+        "Web",
+        "ウェブ",
+        "フォーム",
+        "メール",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+    {
+        found.push(AcquisitionMethod::DirectOther);
+    } else if [
+        "書面",
+        "申込書",
+        "申請書",
+        "届出",
+        "本人",
+        "直接",
+        "調査票",
+        "履歴書",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
     {
         // A direct acquisition not said to be otherwise is taken as in writing, the case that
         // carries the notice duty of art. 21(2): the safer reading.
@@ -226,7 +286,10 @@ pub fn acquisition(text: &str) -> Read<AcquisitionMethod> {
     }
     match found.as_slice() {
         [one] => Ok(*one),
-        [] => Err("expected 本人から書面で, 本人から書面以外で, 第三者から, 公開情報から or 複数".to_owned()),
+        [] => Err(
+            "expected 本人から書面で, 本人から書面以外で, 第三者から, 公開情報から or 複数"
+                .to_owned(),
+        ),
         _ => Ok(AcquisitionMethod::Mixed),
     }
 }
@@ -293,7 +356,10 @@ pub fn disposal(text: &str) -> (DisposalMethod, String) {
 /// refused: from when it runs decides when the information must go.
 pub fn retention(text: &str) -> Read<Option<RetentionRule>> {
     let (main, brackets) = trailing_brackets(text);
-    let main = main.nfkc().filter(|c| !c.is_whitespace()).collect::<String>();
+    let main = main
+        .nfkc()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>();
     if main.is_empty() {
         return Ok(None);
     }
@@ -411,10 +477,14 @@ mod tests {
         assert_eq!(count(&text("1.2万人")), Ok(Some(12000)));
         assert_eq!(count(&text("")), Ok(None));
         assert!(count(&text("多数")).is_err());
-        assert_eq!(split_list("氏名、住所・電話番号/メール\n生年月日"), [
-            "氏名", "住所", "電話番号", "メール", "生年月日"
-        ]);
-        assert_eq!(purposes("1. 給与計算\n2. 社会保険手続"), ["給与計算", "社会保険手続"]);
+        assert_eq!(
+            split_list("氏名、住所・電話番号/メール\n生年月日"),
+            ["氏名", "住所", "電話番号", "メール", "生年月日"]
+        );
+        assert_eq!(
+            purposes("1. 給与計算\n2. 社会保険手続"),
+            ["給与計算", "社会保険手続"]
+        );
         assert_eq!(purposes("①給与計算"), ["給与計算"]);
     }
 
@@ -431,14 +501,23 @@ mod tests {
                 legal_basis: basis.to_owned(),
             }))
         };
-        assert_eq!(retention("取得から5年"), rule(5, 0, RetentionTrigger::Acquisition, "", ""));
+        assert_eq!(
+            retention("取得から5年"),
+            rule(5, 0, RetentionTrigger::Acquisition, "", "")
+        );
         assert_eq!(
             retention("契約終了後3年間"),
             rule(3, 0, RetentionTrigger::ContractEnd, "", "")
         );
         assert_eq!(
             retention("退職から7年（労働基準法第109条）"),
-            rule(7, 0, RetentionTrigger::LeavingService, "", "労働基準法第109条")
+            rule(
+                7,
+                0,
+                RetentionTrigger::LeavingService,
+                "",
+                "労働基準法第109条"
+            )
         );
         assert_eq!(
             retention("利用目的の達成まで"),
@@ -458,7 +537,10 @@ mod tests {
 
     #[test]
     fn serial_dates() {
-        assert_eq!(serial_date(45383.0), Ok(NaiveDate::from_ymd_opt(2024, 4, 1).unwrap()));
+        assert_eq!(
+            serial_date(45383.0),
+            Ok(NaiveDate::from_ymd_opt(2024, 4, 1).unwrap())
+        );
         assert!(serial_date(-3.0).is_err());
     }
 }
