@@ -65,6 +65,8 @@ pub enum Entity {
     RequestProcedure,
     PseudonymisedInformation,
     AnonymisedInformation,
+    /// A spreadsheet import: its source file and mapping (an event, not a stored record).
+    SheetImport,
 }
 
 impl Entity {
@@ -89,6 +91,7 @@ impl Entity {
             Entity::RequestProcedure => "requestProcedure",
             Entity::PseudonymisedInformation => "pseudonymisedInformation",
             Entity::AnonymisedInformation => "anonymisedInformation",
+            Entity::SheetImport => "sheetImport",
         }
     }
 }

@@ -33,6 +33,7 @@ pub mod paths;
 pub mod print;
 pub mod protection;
 pub mod register;
+pub mod spreadsheet;
 mod store;
 mod validation;
 

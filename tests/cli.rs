@@ -552,3 +552,71 @@ fn only_init_creates_a_register_and_a_mistyped_path_is_refused() {
     let verified = daicho(&typo, &["verify"]);
     assert!(verified.status.success(), "{verified:?}");
 }
+
+#[test]
+fn import_sheet_previews_saves_the_mapping_and_applies_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    assert!(daicho(&db, &["init"]).status.success());
+    let csv = dir.path().join("台帳.csv");
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(
+        "管理番号,個人情報の名称,部署,個人情報の項目,利用目的,取得方法,本人同意,媒体,保管期限,最終確認日\r\n\
+         H-1,職員名簿,総務課,氏名、住所,人事管理,本人から書面で直接取得,不要,紙,退職後5年,R6.4.1\r\n\
+         H-2,来訪者記録,総務課,氏名,入館管理,本人,不要,紙,5年間,令和6年4月1日\r\n",
+    );
+    std::fs::write(&csv, &bytes).unwrap();
+    let mapping = dir.path().join("mapping.json");
+    let csv_arg = csv.to_str().unwrap();
+
+    let dry = daicho(
+        &db,
+        &[
+            "import-sheet",
+            csv_arg,
+            "--dry-run",
+            "--save-mapping",
+            mapping.to_str().unwrap(),
+        ],
+    );
+    let out = stdout(&dry);
+    assert!(!dry.status.success(), "a dry run with errors fails: {out}");
+    assert!(out.contains("(Csv, sjis detected)"), "{out}");
+    assert!(out.contains("台帳!2 new H-1"), "{out}");
+    assert!(
+        out.contains(
+            "    error: 台帳!I3: 保管期限 — no event the period runs from; write e.g. \
+             取得から5年, 契約終了後3年 or 利用目的の達成まで"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("dry run: nothing was written"), "{out}");
+    assert!(mapping.exists());
+
+    // Applying without skipping the bad row is refused whole.
+    let refused = daicho(&db, &["import-sheet", csv_arg]);
+    assert!(!refused.status.success());
+    let listed = stdout(&daicho(&db, &["holdings", "list"]));
+    assert!(!listed.contains("H-1"), "{listed}");
+
+    let applied = daicho(
+        &db,
+        &[
+            "import-sheet",
+            csv_arg,
+            "--mapping",
+            mapping.to_str().unwrap(),
+            "--skip",
+            "台帳!3",
+        ],
+    );
+    let out = stdout(&applied);
+    assert!(applied.status.success(), "{out}");
+    assert!(
+        out.contains("2 rows read, 1 created, 0 updated, 0 unchanged, 1 skipped"),
+        "{out}"
+    );
+    assert!(out.contains("台帳!3: skipped on request"), "{out}");
+    let listed = stdout(&daicho(&db, &["holdings", "list"]));
+    assert!(listed.contains("H-1"), "{listed}");
+    assert!(daicho(&db, &["verify"]).status.success());
+}

@@ -27,4 +27,5 @@ mod processed_information;
 mod requests;
 mod retention;
 mod sharing;
+mod sheets;
 mod storage;

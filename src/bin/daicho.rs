@@ -98,6 +98,30 @@ enum RegisterCommand {
     },
     /// Read a JSON register document into an empty register (all records or none)
     Import { file: PathBuf },
+    /// Bring holdings in from an Excel, LibreOffice or CSV ledger: a preview (new or updated
+    /// by ledger number, changes, problems by sheet and cell), then all rows or none
+    ImportSheet {
+        /// The workbook (.xlsx, .xls, .ods) or CSV file
+        file: PathBuf,
+        /// Read only this sheet [default: every sheet with ledger headings]
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A mapping saved with --save-mapping, instead of the suggested one
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// The CSV file's encoding [default: detected]
+        #[arg(long, value_parser = ["sjis", "utf-8"])]
+        encoding: Option<String>,
+        /// Leave out a row: 12 (in any sheet) or SHEET!12; repeatable
+        #[arg(long)]
+        skip: Vec<String>,
+        /// Show the preview only; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the mapping used to this JSON file, to reuse with --mapping
+        #[arg(long)]
+        save_mapping: Option<PathBuf>,
+    },
     /// Check the audit chain and that every record matches its last audited state
     Verify {
         /// A chain head from a printed document or an earlier export, as SEQ:HASH: the trail
@@ -303,6 +327,159 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn read_mapping(path: &Path) -> Result<daicho::spreadsheet::Mapping, CoreError> {
+    let text = std::fs::read_to_string(path).map_err(|e| CoreError::Io {
+        context: format!("reading {}", path.display()),
+        source: e,
+    })?;
+    serde_json::from_str(&text).map_err(|e| {
+        CoreError::Conflict(format!(
+            "{} is not a mapping saved by --save-mapping (line {}, column {})",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+/// `daicho import-sheet`: prints the preview, then applies it unless `dry_run`. Stored and
+/// read texts are escaped before printing.
+fn import_sheet(
+    register: &Register,
+    actor: &str,
+    file: &Path,
+    options: daicho::spreadsheet::Options,
+    dry_run: bool,
+    save_mapping: Option<&Path>,
+) -> Result<ExitCode, CoreError> {
+    use daicho::printable;
+    use daicho::spreadsheet::{self, RowAction};
+    let bytes = std::fs::read(file).map_err(|e| CoreError::Io {
+        context: format!("reading {}", file.display()),
+        source: e,
+    })?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let preview = spreadsheet::preview(register, &name, &bytes, &options)?;
+    println!(
+        "{} ({:?}{}), SHA-256 {}",
+        printable(&preview.file_name),
+        preview.format,
+        match preview.encoding {
+            Some(e) => format!(
+                ", {}{}",
+                e.code(),
+                if preview.encoding_detected {
+                    " detected"
+                } else {
+                    ""
+                }
+            ),
+            None => String::new(),
+        },
+        preview.sha256
+    );
+    for sheet in &preview.sheets {
+        match sheet.heading_rows {
+            Some((first, last)) => println!(
+                "  sheet {}: headings in row {}, {} rows",
+                printable(&sheet.name),
+                if first == last {
+                    first.to_string()
+                } else {
+                    format!("{first}-{last}")
+                },
+                sheet.rows
+            ),
+            None => println!("  sheet {}: {}", printable(&sheet.name), sheet.note),
+        }
+    }
+    println!("mapping:");
+    for column in &preview.mapping.columns {
+        println!(
+            "  {} -> {}",
+            printable(&column.heading),
+            column
+                .field
+                .map(|f| format!("{f:?}"))
+                .unwrap_or_else(|| "(not imported)".to_owned())
+        );
+    }
+    for problem in &preview.problems {
+        let mark = if problem.blocking { "error" } else { "note" };
+        println!("{mark}: {problem}");
+    }
+    for row in &preview.rows {
+        let action = match row.action {
+            RowAction::Create => "new",
+            RowAction::Update => "update",
+            RowAction::Unchanged => "unchanged",
+            RowAction::Skip => "skip",
+        };
+        println!(
+            "{} {action} {}",
+            printable(&row.key()),
+            printable(&row.ledger_no)
+        );
+        if row.action == RowAction::Update {
+            for change in &row.changes {
+                println!(
+                    "    {}: {} -> {}",
+                    change.field,
+                    printable(&change.before.to_string()),
+                    printable(&change.after.to_string())
+                );
+            }
+        }
+        for problem in &row.problems {
+            let mark = if problem.blocking { "error" } else { "note" };
+            println!("    {mark}: {problem}");
+        }
+    }
+    println!(
+        "{} rows: {} new, {} updated, {} unchanged, {} skipped; {} errors",
+        preview.rows.len(),
+        preview.count(RowAction::Create),
+        preview.count(RowAction::Update),
+        preview.count(RowAction::Unchanged),
+        preview.count(RowAction::Skip),
+        preview.errors().count()
+    );
+    if let Some(path) = save_mapping {
+        let json = serde_json::to_string_pretty(&preview.mapping)
+            .map_err(|e| CoreError::Integrity(format!("writing the mapping: {e}")))?;
+        std::fs::write(path, json).map_err(|e| CoreError::Io {
+            context: format!("writing {}", path.display()),
+            source: e,
+        })?;
+        println!("mapping saved to {}", path.display());
+    }
+    if dry_run {
+        println!("dry run: nothing was written");
+        return Ok(if preview.errors().next().is_some() {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let report = spreadsheet::apply(register, &preview, actor)?;
+    println!(
+        "imported {}: {} rows read, {} created, {} updated, {} unchanged, {} skipped",
+        printable(&report.file_name),
+        report.rows_read,
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.skipped.len()
+    );
+    for skipped in &report.skipped {
+        println!("  {}", printable(skipped));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CoreError> {
@@ -562,6 +739,31 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             println!(
                 "  with {} subcontractors, {} joint uses and {} cross-border transfers",
                 summary.subcontractors, summary.joint_uses, summary.transfers
+            );
+        }
+        RegisterCommand::ImportSheet {
+            file,
+            sheet,
+            mapping,
+            encoding,
+            skip,
+            dry_run,
+            save_mapping,
+        } => {
+            return import_sheet(
+                &register,
+                &actor,
+                &file,
+                daicho::spreadsheet::Options {
+                    sheet,
+                    mapping: mapping.map(|m| read_mapping(&m)).transpose()?,
+                    encoding: encoding
+                        .as_deref()
+                        .and_then(daicho::spreadsheet::TextEncoding::from_code),
+                    skip,
+                },
+                dry_run,
+                save_mapping.as_deref(),
             );
         }
         RegisterCommand::Verify { anchor } => {

@@ -66,9 +66,84 @@ impl Register {
         })
     }
 
+    /// Writes the holdings a sheet import prepared, each through the write path (checked and
+    /// audited), and notes the source in the audit trail, all in one transaction. Returns the
+    /// rows the write path refused, by index: with `rehearse` the transaction is always rolled
+    /// back (the preview); without, any refusal rolls everything back and is returned as the
+    /// error, so an import is written whole or not at all.
+    pub fn write_sheet_rows(
+        &self,
+        rows: &[SheetRow],
+        source: &serde_json::Value,
+        actor: &str,
+        rehearse: bool,
+    ) -> Result<Vec<(usize, CoreError)>> {
+        let run = |tx: &rusqlite::Connection| -> Result<Vec<(usize, CoreError)>> {
+            let mut refused = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                let mut input = row.input.clone();
+                input.tidy();
+                let written = match row.existing {
+                    Some((id, version)) => {
+                        record::update(tx, actor, id, version, |_, _, holding: &mut Holding| {
+                            holding.fields = input;
+                            Ok(Change::default())
+                        })
+                    }
+                    None => {
+                        let now = crate::clock::now();
+                        let holding = Holding {
+                            id: NEW_ID,
+                            fields: input,
+                            version: 1,
+                            created_at: now.clone(),
+                            updated_at: now,
+                        };
+                        record::create(tx, actor, holding, Change::default())
+                    }
+                };
+                match written {
+                    Ok(_) => {}
+                    // The checks refuse before anything of the row is stored.
+                    Err(
+                        e @ (CoreError::Validation(_)
+                        | CoreError::Conflict(_)
+                        | CoreError::NotFound { .. }),
+                    ) => refused.push((i, e)),
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(refused)
+        };
+        if rehearse {
+            return self.rehearse(run);
+        }
+        self.write(|tx| {
+            let refused = run(tx)?;
+            if let Some((_, first)) = refused.into_iter().next() {
+                return Err(first);
+            }
+            let id = source
+                .get("sha256")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            record::note_source(tx, actor, Entity::SheetImport, &id, source)?;
+            Ok(Vec::new())
+        })
+    }
+
     pub fn delete_holding(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
         self.write(|tx| record::delete::<Holding>(tx, actor, id, expected_version))
     }
+}
+
+/// One holding a sheet import writes: a new one, or the stored one at `existing` (id, version)
+/// matched by ledger number.
+#[derive(Debug, Clone)]
+pub struct SheetRow {
+    pub existing: Option<(i64, i64)>,
+    pub input: HoldingInput,
 }
 
 impl Record for Holding {

@@ -13,6 +13,8 @@ pub(crate) mod requests;
 pub mod sharing;
 pub(crate) mod verify;
 
+pub use holdings::SheetRow;
+
 use crate::audit::Verification;
 use crate::error::{CoreError, Result};
 use crate::protection::passphrase::Passphrase;
@@ -195,6 +197,16 @@ impl Register {
             }
             Err(e) => tracing::warn!(error = %e, "the chain head could not be read after a write"),
         }
+    }
+
+    /// Runs `work` in a transaction that is always rolled back: a preview runs the real write
+    /// path to learn exactly what it would refuse, and keeps nothing.
+    pub(crate) fn rehearse<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let value = work(&tx);
+        tx.rollback()?;
+        value
     }
 
     pub(crate) fn read<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {

@@ -319,6 +319,27 @@ pub(crate) fn import<R: Record>(tx: &Connection, actor: &str, record: &R) -> Res
     Ok(stored)
 }
 
+/// Records where a batch of writes came from (a sheet import: the file's name and SHA-256, the
+/// mapping, what was created and updated), in the same transaction as the writes. An event
+/// rather than a record: nothing is stored for `verify` to compare it with.
+pub(crate) fn note_source(
+    tx: &Connection,
+    actor: &str,
+    entity: Entity,
+    id: &str,
+    details: &Value,
+) -> Result<()> {
+    audit::append(
+        tx,
+        actor,
+        AuditAction::Create,
+        entity,
+        id,
+        None,
+        Some(details),
+    )
+}
+
 /// Each record of a kind by id, as the audit trail should last have seen it; for `verify`.
 pub(crate) fn audited_states<R: Record>(
     conn: &Connection,

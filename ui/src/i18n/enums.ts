@@ -159,6 +159,7 @@ export const ENTITIES = keysOf({
   requestProcedure: true,
   pseudonymisedInformation: true,
   anonymisedInformation: true,
+  sheetImport: true,
 } as const satisfies Record<Entity, true>);
 
 export const ERROR_KINDS = keysOf({
