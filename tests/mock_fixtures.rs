@@ -72,6 +72,7 @@ fn startup_status(register: &Register) -> Result<StartupStatus, CoreError> {
         error: None,
         organisation: register.organisation()?,
         language: register.language()?,
+        era_dates: register.era_dates()?,
         chain_head: register.chain_head()?,
         lock_state: LockState::Open,
         verification: register.last_verification(),
@@ -86,6 +87,7 @@ fn closed_status(lock_state: LockState, error: Option<ErrorReport>) -> StartupSt
         error,
         organisation: None,
         language: None,
+        era_dates: false,
         chain_head: None,
         lock_state,
         verification: None,
@@ -113,6 +115,7 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
         }
         "load_demo" => core(daicho::demo::load(r, ACTOR)),
         "set_language" => core(r.set_language(arg(args, "language")?, ACTOR)),
+        "set_era_dates" => core(r.set_era_dates(arg(args, "on")?, ACTOR)),
         "get_deadline_settings" => (|| {
             Ok(DeadlineSettingsState {
                 saved: r.deadline_settings()?,
@@ -882,6 +885,13 @@ mod scenarios {
                 Some("demo/en"),
                 "set_language",
                 json!({ "language": "en" }),
+            ),
+            // A private operator choosing era dates (public bodies have them by default).
+            write(
+                "demo",
+                Some("demo/eraDates"),
+                "set_era_dates",
+                json!({ "on": true }),
             ),
             write(
                 "demo",

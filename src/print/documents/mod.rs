@@ -287,6 +287,7 @@ pub(crate) fn refused(field: &str, code: FieldErrorCode, message: &str) -> CoreE
         field: field.to_owned(),
         code,
         limit: None,
+        other: None,
         message: message.to_owned(),
     }])
 }
