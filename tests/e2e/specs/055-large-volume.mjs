@@ -54,7 +54,7 @@ export default async function largeVolume(app) {
   await app.waitFor('request-row');
   await (await app.$('css=[data-testid="request-row"] button.ref')).click();
   await app.waitFor('request-detail');
-  checkEqual(await app.text('deadline-due-publicDecision'), '2026年5月1日', 'the ordinary period');
+  checkEqual(await app.text('deadline-due-publicDecision'), '令和8年5月1日', 'the ordinary period');
   check((await actionsOffered(app)).includes('action-largeVolume'), 'the special track is offered');
   checkEqual(await app.text('action-largeVolume'), '開示決定等の期限の特例を適用', 'the action label');
 
@@ -75,23 +75,23 @@ export default async function largeVolume(app) {
   await app.click('step-submit');
   await app.waitForGone('panel-largeVolume');
   await app.waitFor('deadline-due-publicLargeVolumePart');
-  checkEqual(await app.text('deadline-due-publicLargeVolumeNotice'), '2026年5月1日', 'the notice deadline');
-  checkEqual(await app.text('deadline-due-publicLargeVolumePart'), '2026年6月1日', 'the substantial-part deadline');
-  checkEqual(await app.text('deadline-due-publicLargeVolumeRemainder'), '2026年9月30日', 'the remainder date');
+  checkEqual(await app.text('deadline-due-publicLargeVolumeNotice'), '令和8年5月1日', 'the notice deadline');
+  checkEqual(await app.text('deadline-due-publicLargeVolumePart'), '令和8年6月1日', 'the substantial-part deadline');
+  checkEqual(await app.text('deadline-due-publicLargeVolumeRemainder'), '令和8年9月30日', 'the remainder date');
   checkEqual(
     await app.$('css=[data-testid="deadline"][data-rule="publicLargeVolumeNotice"]').getAttribute('data-state'),
     'met',
     'the notice is met on the day it was given',
   );
   check(
-    (await app.text('deadline-explanation-publicLargeVolumePart')).includes('2026年4月1日の翌日から60日'),
+    (await app.text('deadline-explanation-publicLargeVolumePart')).includes('令和8年4月1日の翌日から60日'),
     'the substantial part explained',
   );
   check(
     (await app.text('deadline-note-publicLargeVolumeRemainder')).includes('定めて通知した期限'),
     'the remainder explained',
   );
-  check((await app.text('request-large-volume')).includes('2026年9月30日'), 'the record shows the remainder date');
+  check((await app.text('request-large-volume')).includes('令和8年9月30日'), 'the record shows the remainder date');
   const offered = await actionsOffered(app);
   check(offered.includes('action-removeLargeVolume'), `the track can be removed (got ${offered.join(',')})`);
   check(!offered.includes('action-extend'), 'no ordinary extension beside the special track');
