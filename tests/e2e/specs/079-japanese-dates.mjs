@@ -45,7 +45,9 @@ export default async function japaneseDates(app) {
   await app.waitFor('complaints-list');
   await app.click('new-complaint');
   await app.waitFor('complaint-form');
-  checkEqual(await app.value('complaint-receivedOn'), '', 'an empty date field is empty (no greyed today)');
+  // The form fills today in (a value, shown in the era); nothing greyed stands in for a date.
+  check((await app.value('complaint-receivedOn')).startsWith('令和'), 'today shown as an era date');
+  check(!(await (await app.waitFor('complaint-receivedOn')).getAttribute('placeholder')), 'no placeholder date');
   await typeDate(app, 'complaint-receivedOn', '令和8年4月1日');
   checkEqual(await app.value('complaint-receivedOn'), '令和8年4月1日', 'the era date as typed and shown');
   await typeDate(app, 'complaint-receivedOn', '2026/4/1');
