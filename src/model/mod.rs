@@ -7,6 +7,7 @@ pub mod complaint;
 pub mod consent_matter;
 pub mod deadline_settings;
 pub mod disposal;
+pub mod era;
 pub mod holding;
 pub mod joint_use;
 pub mod language;
