@@ -2,8 +2,9 @@
 //! refusal reaches a screen as a bare code or as the core's English fallback `message`.
 //!
 //! The codes are read from the TypeScript bindings ts-rs writes from the core's own enums
-//! (`ui/src/bindings/FieldErrorCode.ts`, `ErrorKind.ts`; `make test-core` fails when they are
-//! stale), so a code added to the core without a catalogue entry fails here.
+//! (`ui/src/bindings/FieldErrorCode.ts`, `ErrorKind.ts`, `DateProblem.ts`; `make test-core`
+//! fails when they are stale), so a code added to the core without a catalogue entry fails
+//! here.
 
 use std::path::Path;
 
@@ -33,6 +34,21 @@ fn union_members(binding: &str) -> Vec<String> {
     members
 }
 
+/// The tags of `DateProblem` (`{ "problem": "noSuchDay" } | …`): why a date field's text
+/// was not read, which the date input shows under the field.
+fn date_problems() -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("ui/src/bindings/DateProblem.ts"))
+        .expect("DateProblem binding");
+    let problems: Vec<String> = text
+        .split("\"problem\": \"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_owned)
+        .collect();
+    assert!(problems.len() >= 3, "DateProblem read as {problems:?}");
+    problems
+}
+
 fn catalogue(lang: &str) -> serde_json::Map<String, serde_json::Value> {
     let path = root().join(format!("ui/src/i18n/{lang}.json"));
     let text = std::fs::read_to_string(&path).expect("catalogue");
@@ -55,8 +71,17 @@ fn every_core_error_code_has_a_message_in_both_catalogues() {
                     .into_iter()
                     .map(|kind| format!("enum.errorKind.{kind}")),
             )
-            // A date out of order names the date it is compared with (`FieldError::other`).
-            .chain(["error.code.dateOrderOther".to_owned()]);
+            .chain(
+                date_problems()
+                    .into_iter()
+                    .map(|problem| format!("date.problem.{problem}")),
+            )
+            // A date out of order names the date it is compared with (`FieldError::other`);
+            // a date in the current era has no last day to name.
+            .chain([
+                "error.code.dateOrderOther".to_owned(),
+                "date.problem.outsideCurrentEra".to_owned(),
+            ]);
         for key in keys {
             let present = messages
                 .get(&key)

@@ -175,7 +175,10 @@ fn month_day(rest: &str) -> Option<[u32; 2]> {
         let rest = rest.strip_prefix('日').unwrap_or(rest);
         return rest.is_empty().then_some([month, day]);
     }
-    let separator = rest.chars().next().filter(|c| matches!(c, '.' | '/' | '-'))?;
+    let separator = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '/' | '-'))?;
     let mut parts = rest[separator.len_utf8()..].split(separator);
     let month = digits(parts.next()?)?;
     let day = digits(parts.next()?)?;
@@ -301,17 +304,10 @@ mod tests {
             ("2025/2/29", DateProblem::NoSuchDay),
             ("R8.13.1", DateProblem::NoSuchDay),
             // Heisei ended on 30 April 2019.
-            (
-                "H31.5.1",
-                DateProblem::OutsideEra {
-                    era: Era::Heisei,
-                },
-            ),
+            ("H31.5.1", DateProblem::OutsideEra { era: Era::Heisei }),
             (
                 "平成32年1月1日",
-                DateProblem::OutsideEra {
-                    era: Era::Heisei,
-                },
+                DateProblem::OutsideEra { era: Era::Heisei },
             ),
             // Reiwa began on 1 May 2019.
             ("R1.4.30", DateProblem::OutsideEra { era: Era::Reiwa }),
@@ -319,9 +315,7 @@ mod tests {
             // Heisei began on 8 January 1989.
             (
                 "平成元年1月7日",
-                DateProblem::OutsideEra {
-                    era: Era::Heisei,
-                },
+                DateProblem::OutsideEra { era: Era::Heisei },
             ),
         ];
         for (text, expected) in cases {

@@ -3,6 +3,7 @@
 // the catalogue fixture): any case where the two disagree fails here, so the UI cannot drift
 // into a rule of its own.
 import { describe, expect, it } from 'vitest';
+import { isDeepStrictEqual } from 'node:util';
 import catalogue from '../mock/fixtures/catalogue.json';
 import type { DateProblem } from '../bindings/DateProblem';
 import type { DateStyle } from '../bindings/DateStyle';
@@ -24,7 +25,7 @@ describe('dates as the core reads and writes them', () => {
     for (const c of recorded.$date_cases) {
       const expected = c.ok !== undefined ? { ok: c.ok } : { problem: c.err };
       const found = readDate(c.args.text);
-      if (JSON.stringify(found) !== JSON.stringify(expected)) {
+      if (!isDeepStrictEqual(found, expected)) {
         disagreements.push(`${JSON.stringify(c.args.text)}: core ${JSON.stringify(expected)}, UI ${JSON.stringify(found)}`);
       }
     }
