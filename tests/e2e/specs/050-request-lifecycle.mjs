@@ -232,7 +232,7 @@ export default async function requestLifecycle(app) {
   await app.waitForText('request-status', 'Closed');
   checkEqual(
     await app.text('deadline-explanation-publicDecision'),
-    'How computed 30 days from the day after 1 Apr 2026, paused 3 days (10 Apr 2026 to 12 Apr 2026), ends on a holiday (skipping 4 May 2026, 5 May 2026, 6 May 2026) → 7 May 2026',
+    'How computed 30 days from the day after 1 April 2026, paused 3 days (10 April 2026 to 12 April 2026), ends on a holiday (skipping 4 May 2026, 5 May 2026, 6 May 2026) → 7 May 2026',
     'the deadline explained in English',
   );
   const detail = await app.text('request-detail');

@@ -67,7 +67,11 @@ export default async function largeVolume(app) {
   await app.click('step-submit');
   const refusal = await app.waitForText('step-error', 'この手続は受け付けられませんでした');
   check(refusal.includes('残りの部分を決定する期限'), `refusal names the field (got ${refusal})`);
-  check(refusal.includes('after 2026-06-01'), `refusal carries the core's message (got ${refusal})`);
+  check(
+    refusal.includes('相当の部分を決定する期限より後の日にしてください'),
+    `refusal says which deadline the date must follow, in Japanese (got ${refusal})`,
+  );
+  check(!/[a-z]{4,}/.test(refusal), `no English in the Japanese refusal (got ${refusal})`);
   checkEqual((await invoke(app, 'get_request', { id: created.id })).request.largeVolume, null, 'nothing recorded');
 
   // ---- applied ----
@@ -106,7 +110,7 @@ export default async function largeVolume(app) {
   // ---- in English ----
   await app.click('lang-en');
   await app.waitForText('action-removeLargeVolume', 'Remove the special track');
-  checkEqual(await app.text('deadline-due-publicLargeVolumePart'), '1 Jun 2026', 'the substantial part in English');
+  checkEqual(await app.text('deadline-due-publicLargeVolumePart'), '1 June 2026', 'the substantial part in English');
   await app.click('lang-ja');
   await app.waitForText('nav-dashboard', 'ダッシュボード');
 }

@@ -94,9 +94,15 @@ export function otherFieldLabel(path: string): string | null {
 
 /** The translated message for an error code (never the backend's English text). A rule
  * with its own wording has an `error.specific.<field>.<code>` key (list indices dropped); a
- * date out of order names the date it is compared with. */
+ * date out of order names the date it is compared with (`other`). */
 export function errorMessage(error: FieldError): string {
   const specific = `error.specific.${error.field.replace(/\[\d+\]/g, '')}.${error.code}`;
+  // A rule comparing with something that is not a field (a computed deadline) has wording
+  // for that pair: error.specific.<field>.dateOrder.<other>.
+  if (error.other) {
+    const pair = `${specific}.${error.other.replace(/\[\d+\]/g, '')}`;
+    if (isMessageKey(pair)) return t(pair);
+  }
   if (isMessageKey(specific)) return t(specific);
   if (error.code === 'outOfRange' && error.limit === null) return t('error.code.notAllowed');
   const other = error.other ? otherFieldLabel(error.other) : null;
