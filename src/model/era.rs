@@ -353,7 +353,7 @@ mod tests {
             ] {
                 assert_eq!(parse_date(&format_date(date, style)), Ok(date), "{date}");
             }
-            date = date + chrono::Duration::days(97);
+            date += chrono::Duration::days(97);
         }
     }
 }
