@@ -62,6 +62,10 @@ pub struct FieldError {
     /// `controlCharacter`, the position (from 1, in characters) of the first refused character.
     #[ts(type = "number | null")]
     pub limit: Option<i64>,
+    /// The field this one is compared with, as a path in the same input: for `dateOrder`,
+    /// the date it must not come before (`receivedOn`, `identity.checkedOn`), so that the UI
+    /// names it in the user's language instead of the English `message`.
+    pub other: Option<String>,
     pub message: String,
 }
 
@@ -143,6 +147,7 @@ impl FieldError {
             field,
             code,
             limit,
+            other: None,
             message,
         }
     }

@@ -49,6 +49,9 @@ pub struct StartupStatus {
     /// `None` on first run: the UI asks for the profile or offers the demo register.
     pub organisation: Option<Organisation>,
     pub language: Option<Language>,
+    /// Japanese dates with the era (令和8年4月1日): the organisation's choice, by default on
+    /// for public bodies ([`crate::Register::era_dates`]); false while no register is open.
+    pub era_dates: bool,
     pub chain_head: Option<ChainHead>,
     /// Whether the register is open, or what must happen before it can be.
     pub lock_state: LockState,

@@ -43,6 +43,20 @@ impl FieldChecks {
         self.errors.push(error);
     }
 
+    /// `field` is out of order with the date in `other` (a path in the same input), which
+    /// the UI names: "on or after the date received", not "after the earlier date".
+    pub fn date_order(
+        &mut self,
+        field: impl Into<String>,
+        other: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        let mut error = FieldError::new(field, FieldErrorCode::DateOrder, None);
+        error.other = Some(other.into());
+        error.message = message.into();
+        self.errors.push(error);
+    }
+
     pub fn has_error_for(&self, field: &str) -> bool {
         self.errors.iter().any(|e| e.field == field)
     }
@@ -163,6 +177,15 @@ pub fn rename_prefix(errors: &mut [FieldError], from: &str, to: &str) {
             let renamed = format!("{to}{rest}");
             error.message = error.message.replace(&error.field, &renamed);
             error.field = renamed;
+        }
+        // The date compared with moves with the form too (`pauses[2].from` → `pause.from`).
+        if let Some(other) = error.other.as_mut() {
+            let rest = other
+                .strip_prefix(from)
+                .filter(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['));
+            if let Some(rest) = rest {
+                *other = format!("{to}{rest}");
+            }
         }
     }
 }

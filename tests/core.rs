@@ -7,6 +7,7 @@ mod printed;
 
 mod audit;
 mod backup;
+mod catalogue;
 mod cli;
 mod complaints;
 mod consent;

@@ -72,6 +72,7 @@ fn startup_status(register: &Register) -> Result<StartupStatus, CoreError> {
         error: None,
         organisation: register.organisation()?,
         language: register.language()?,
+        era_dates: register.era_dates()?,
         chain_head: register.chain_head()?,
         lock_state: LockState::Open,
         verification: register.last_verification(),
@@ -86,6 +87,7 @@ fn closed_status(lock_state: LockState, error: Option<ErrorReport>) -> StartupSt
         error,
         organisation: None,
         language: None,
+        era_dates: false,
         chain_head: None,
         lock_state,
         verification: None,
@@ -113,6 +115,7 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
         }
         "load_demo" => core(daicho::demo::load(r, ACTOR)),
         "set_language" => core(r.set_language(arg(args, "language")?, ACTOR)),
+        "set_era_dates" => core(r.set_era_dates(arg(args, "on")?, ACTOR)),
         "get_deadline_settings" => (|| {
             Ok(DeadlineSettingsState {
                 saved: r.deadline_settings()?,
@@ -883,6 +886,13 @@ mod scenarios {
                 "set_language",
                 json!({ "language": "en" }),
             ),
+            // A private operator choosing era dates (public bodies have them by default).
+            write(
+                "demo",
+                Some("demo/eraDates"),
+                "set_era_dates",
+                json!({ "on": true }),
+            ),
             write(
                 "demo",
                 Some("demo/holdingDeleted"),
@@ -1389,6 +1399,7 @@ mod scenarios {
                 );
             }
         }
+        record_dates(&mut answers);
         recorder.states.insert(
             "catalogue".to_owned(),
             Recorded {
@@ -1397,6 +1408,146 @@ mod scenarios {
                 writes: BTreeMap::new(),
             },
         );
+    }
+
+    /// Not commands (hence `$`): the core's date reader and writer (`src/model/era.rs`) on a
+    /// table of inputs and dates, which `ui/src/lib/dates.test.ts` replays against the UI's
+    /// reader and writer, so that the date fields cannot read a text differently from the core.
+    fn record_dates(answers: &mut BTreeMap<(String, String), Value>) {
+        use chrono::NaiveDate;
+        use daicho::model::era::{format_date, parse_date, DateStyle};
+        const INPUTS: &[&str] = &[
+            // The forms officers type, Gregorian and era, half- and full-width.
+            "2026/4/1",
+            "2026/04/01",
+            "2026-04-01",
+            "2026.4.1",
+            "2026年4月1日",
+            "2026年4月1",
+            "２０２６年４月１日",
+            "２０２６／０４／０１",
+            " 2026/4/1 ",
+            "\t2026-04-01\n",
+            "令和8年4月1日",
+            "令和 ８年 ４月 １日",
+            "令和　8年4月1日",
+            "R8.4.1",
+            "r8/4/1",
+            "R8-4-1",
+            "Ｒ８．４．１",
+            "R6.4.1",
+            "令和元年5月1日",
+            "令和1年5月1日",
+            "R1.5.1",
+            "H31.4.30",
+            "平成31年4月30日",
+            "平成元年1月8日",
+            "h1.1.8",
+            "昭和64年1月7日",
+            "S50.10.1",
+            "大正15年12月24日",
+            "T1.7.30",
+            "明治6年1月1日",
+            "M45.7.29",
+            "2024/2/29",
+            "2000/2/29",
+            "1000/1/1",
+            "9999/12/31",
+            "R0008.04.01",
+            // Out of their era: Heisei ended on 30 April 2019, Reiwa began on 1 May 2019.
+            "H31.5.1",
+            "平成32年1月1日",
+            "R1.4.30",
+            "令和0年5月1日",
+            "平成元年1月7日",
+            "昭和64年1月8日",
+            "明治5年12月31日",
+            "大正元年7月29日",
+            "M46.1.1",
+            // No such day.
+            "2026/4/31",
+            "2025/2/29",
+            "1900/2/29",
+            "R8.13.1",
+            "R8.0.1",
+            "2026/4/0",
+            "令和8年2月30日",
+            // Not a date at all.
+            "",
+            " ",
+            "5年間",
+            "26/4/1",
+            "4/1/2026",
+            "2026/4/1/2",
+            "令和8年4月",
+            "令和8年",
+            "R8",
+            "R8.4",
+            "2026/4",
+            "2026年4月1日日",
+            "2026/4-1",
+            "2026//4/1",
+            "20260401",
+            "99999/1/1",
+            "R12345.1.1",
+            "X8.4.1",
+            "令8年4月1日",
+            "2026 4 1",
+            "2026年04月01日です",
+            "－2026/4/1",
+            "2026/４/1",
+            "0999/1/1",
+            "R8.4.1.",
+            "元年5月1日",
+            "令和元5月1日",
+        ];
+        for text in INPUTS {
+            let args = json!({ "text": text });
+            let answer = match parse_date(text) {
+                Ok(date) => json!({ "args": args, "ok": format_date(date, DateStyle::Iso) }),
+                Err(problem) => json!({ "args": args, "err": problem }),
+            };
+            answers.insert(("$date_cases".to_owned(), args.to_string()), answer);
+        }
+        // Each era's first and last days, and a walk across the whole range in steps that
+        // land on every month and day count.
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a real day");
+        let mut dates = vec![
+            day(1873, 1, 1),
+            day(1912, 7, 29),
+            day(1912, 7, 30),
+            day(1926, 12, 24),
+            day(1926, 12, 25),
+            day(1989, 1, 7),
+            day(1989, 1, 8),
+            day(2019, 4, 30),
+            day(2019, 5, 1),
+            day(2019, 12, 31),
+            day(2020, 1, 1),
+            day(2026, 4, 1),
+            day(1872, 12, 31),
+            day(1000, 1, 1),
+            day(9999, 12, 31),
+        ];
+        let mut walk = day(1870, 1, 1);
+        while walk < day(2060, 1, 1) {
+            dates.push(walk);
+            walk += chrono::Duration::days(1009);
+        }
+        for date in dates {
+            let args = json!({ "date": format_date(date, DateStyle::Iso) });
+            let styles = json!({
+                "iso": format_date(date, DateStyle::Iso),
+                "slashed": format_date(date, DateStyle::Slashed),
+                "kanji": format_date(date, DateStyle::Kanji),
+                "era": format_date(date, DateStyle::Era),
+                "english": format_date(date, DateStyle::English),
+            });
+            answers.insert(
+                ("$date_styles".to_owned(), args.to_string()),
+                json!({ "args": args, "ok": styles }),
+            );
+        }
     }
 
     const REQUEST_TYPES: &[&str] = &[

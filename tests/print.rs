@@ -1004,3 +1004,51 @@ fn the_ledger_and_file_register_flag_specific_personal_information() {
         &["Specific Personal Information (contains Individual Numbers)"],
     );
 }
+
+/// Printed dates follow the organisation's era setting (issue 16): a private operator prints
+/// 2026年4月1日 until it chooses era dates; a local government prints 令和8年… by default
+/// (Reiwa 8 = 2019 + 8 − 1 = 2026) and can switch them off; English prints the month's name
+/// either way. Checked on the complaint log's CSV, whose received dates are the demo's.
+#[test]
+fn printed_dates_follow_the_era_setting() {
+    let register = demo_register();
+    let received = |language| {
+        let rows = parse_csv(&print(
+            &register,
+            &ask(DocumentKind::ComplaintLog, language, PrintFormat::Csv),
+        ));
+        let column = rows[0]
+            .iter()
+            .position(|h| h == "受付日" || h == "Received")
+            .expect("a received column");
+        rows[1][column].clone()
+    };
+    let private = received(Language::Ja);
+    assert!(private.starts_with("2026年"), "{private}");
+    register.set_era_dates(true, ACTOR).unwrap();
+    let era = received(Language::Ja);
+    assert!(era.starts_with("令和8年"), "{era}");
+    assert_eq!(
+        era.trim_start_matches("令和8年"),
+        private.trim_start_matches("2026年")
+    );
+    assert!(
+        received(Language::En).ends_with(" 2026"),
+        "{}",
+        received(Language::En)
+    );
+
+    register.set_era_dates(false, ACTOR).unwrap();
+    set_regime(&register, Regime::LocalGovernment, false);
+    assert_eq!(
+        received(Language::Ja),
+        private,
+        "the organisation's choice stands"
+    );
+    let fresh = demo_register();
+    set_regime(&fresh, Regime::LocalGovernment, false);
+    assert!(
+        fresh.era_dates().unwrap(),
+        "a local government has era dates by default"
+    );
+}

@@ -92,8 +92,9 @@ enum RegisterCommand {
         /// An earlier edition of the joint-use notice [default: the current one]
         #[arg(long)]
         edition: Option<i64>,
-        /// The date printed on the document (YYYY-MM-DD) [default: today]
-        #[arg(long)]
+        /// The date printed on the document (2026-04-01, 2026/4/1, 令和8年4月1日, R8.4.1)
+        /// [default: today]
+        #[arg(long, value_parser = read_date)]
         date: Option<NaiveDate>,
     },
     /// Read a JSON register document into an empty register (all records or none)
@@ -131,8 +132,8 @@ enum RegisterCommand {
     },
     /// Open requests and complaints: what is due and overdue, with how each deadline was counted
     Deadlines {
-        /// The day to compute for (YYYY-MM-DD) [default: today]
-        #[arg(long)]
+        /// The day to compute for (2026-04-01, 2026/4/1, 令和8年4月1日, R8.4.1) [default: today]
+        #[arg(long, value_parser = read_date)]
         today: Option<NaiveDate>,
         #[arg(long)]
         json: bool,
@@ -1212,4 +1213,18 @@ fn incidents(register: &Register, command: IncidentsCommand) -> Result<(), CoreE
 /// to change.
 fn usage(message: &str) -> CoreError {
     CoreError::Conflict(message.to_owned())
+}
+
+/// A date argument read as the app's date fields read it (daicho::model::era), so an officer
+/// can type the date as it is written on the paper in front of them.
+fn read_date(text: &str) -> Result<NaiveDate, String> {
+    use daicho::model::era::{parse_date, DateProblem};
+    parse_date(text).map_err(|problem| match problem {
+        DateProblem::Unrecognised => {
+            "not a date: write it as 2026-04-01, 2026/4/1, 2026年4月1日, 令和8年4月1日 or R8.4.1"
+                .to_owned()
+        }
+        DateProblem::NoSuchDay => "no such day in the calendar".to_owned(),
+        DateProblem::OutsideEra { era } => format!("the date is outside the {era:?} era"),
+    })
 }

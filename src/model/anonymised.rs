@@ -120,9 +120,9 @@ impl AnonymisedInformationInput {
             checks.date(&field("providedOn"), p.provided_on);
             checks.date(&field("publishedOn"), p.published_on);
             if p.provided_on < self.produced_on {
-                checks.fail_with(
+                checks.date_order(
                     field("providedOn"),
-                    FieldErrorCode::DateOrder,
+                    "producedOn",
                     format!(
                         "provision {} cannot be made on {}, before the information was produced \
                          on {}",
@@ -134,9 +134,9 @@ impl AnonymisedInformationInput {
             }
             // Art. 43(4): the items and the method are published before the provision.
             if p.published_on > p.provided_on {
-                checks.fail_with(
+                checks.date_order(
                     field("publishedOn"),
-                    FieldErrorCode::DateOrder,
+                    field("providedOn"),
                     format!(
                         "the items and method of provision {} must be published in advance \
                          (art. 43(4)): published on {}, provided on {}",

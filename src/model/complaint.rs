@@ -138,9 +138,9 @@ impl Complaint {
             let field = |name: &str| format!("actions[{i}].{name}");
             checks.date(&field("on"), action.on);
             if action.on < received {
-                checks.fail_with(
+                checks.date_order(
                     field("on"),
-                    FieldErrorCode::DateOrder,
+                    "receivedOn",
                     format!(
                         "the action is dated {} but the complaint was received only on \
                          {received}",
@@ -154,20 +154,25 @@ impl Complaint {
         checks.max_len("resolution", &self.resolution, LONG_TEXT);
         if let Some(closed) = self.closed_on {
             checks.date("closedOn", closed);
-            let last_action = self.actions.iter().map(|a| a.on).max();
+            let last_action = self
+                .actions
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, a)| a.on)
+                .map(|(i, a)| (i, a.on));
             if closed < received {
-                checks.fail_with(
+                checks.date_order(
                     "closedOn",
-                    FieldErrorCode::DateOrder,
+                    "receivedOn",
                     format!(
                         "the complaint cannot be closed on {closed}, before it was received on \
                          {received}"
                     ),
                 );
-            } else if let Some(last) = last_action.filter(|last| closed < *last) {
-                checks.fail_with(
+            } else if let Some((i, last)) = last_action.filter(|(_, last)| closed < *last) {
+                checks.date_order(
                     "closedOn",
-                    FieldErrorCode::DateOrder,
+                    format!("actions[{i}].on"),
                     format!(
                         "the complaint cannot be closed on {closed}, before the action taken on \
                          {last}"

@@ -106,9 +106,9 @@ impl DisposalInput {
         if let Some(covers) = self.covers_through {
             checks.date("coversThrough", covers);
             if covers > self.disposed_on {
-                checks.fail_with(
+                checks.date_order(
                     "coversThrough",
-                    FieldErrorCode::DateOrder,
+                    "disposedOn",
                     format!(
                         "a disposal on {} cannot cover data from after that day ({covers})",
                         self.disposed_on

@@ -386,7 +386,11 @@ impl HoldingInput {
 
         if let (Some(last), Some(next)) = (self.last_review, self.next_review) {
             if next <= last {
-                checks.fail("nextReview", FieldErrorCode::DateOrder, None);
+                checks.date_order(
+                    "nextReview",
+                    "lastReview",
+                    "the next review must come after the last one",
+                );
             }
         }
 

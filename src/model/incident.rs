@@ -364,9 +364,9 @@ impl IncidentInput {
         if let Some(occurred) = self.occurred_on {
             checks.date("occurredOn", occurred);
             if occurred > self.aware_at.date_naive() {
-                checks.fail_with(
+                checks.date_order(
                     "occurredOn",
-                    FieldErrorCode::DateOrder,
+                    "awareAt",
                     format!(
                         "the incident is dated {occurred}, after the organisation became aware \
                          of it on {}",
@@ -527,9 +527,9 @@ impl Incident {
         let aware = self.fields.aware_at.date_naive();
         let not_before_awareness = |checks: &mut FieldChecks, field: String, on: NaiveDate| {
             if on < aware {
-                checks.fail_with(
+                checks.date_order(
                     field,
-                    FieldErrorCode::DateOrder,
+                    "awareAt",
                     format!(
                         "dated {on}, before the organisation became aware of the incident on \
                          {aware}"

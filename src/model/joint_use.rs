@@ -360,9 +360,9 @@ impl JointUseChange {
             );
         }
         if self.kind == ChangeNotice::NotifyInAdvance && self.notified_on > self.effective_on {
-            checks.fail_with(
+            checks.date_order(
                 "change.notifiedOn",
-                FieldErrorCode::DateOrder,
+                "change.effectiveOn",
                 format!(
                     "a notice in advance must be dated no later than the change ({})",
                     self.effective_on

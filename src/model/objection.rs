@@ -85,9 +85,9 @@ impl ObjectionInput {
         if let Some(applied) = self.applied_on {
             checks.date("appliedOn", applied);
             if applied < self.received_on {
-                checks.fail_with(
+                checks.date_order(
                     "appliedOn",
-                    FieldErrorCode::DateOrder,
+                    "receivedOn",
                     format!(
                         "the objection cannot take effect on {applied}, before it was received on \
                          {}",
@@ -104,9 +104,9 @@ impl ObjectionInput {
             checks.date("withdrawnOn", withdrawn);
             // A person can only withdraw what the organisation has received.
             if withdrawn < self.received_on {
-                checks.fail_with(
+                checks.date_order(
                     "withdrawnOn",
-                    FieldErrorCode::DateOrder,
+                    "receivedOn",
                     format!(
                         "the objection cannot be withdrawn on {withdrawn}, before it was received \
                          on {}",

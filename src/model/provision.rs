@@ -380,9 +380,9 @@ impl ProvisionRecordInput {
                     "an individual record covers one provision; record a series as a bulk record",
                 );
             } else if last < self.provided_on {
-                checks.fail_with(
+                checks.date_order(
                     "lastProvidedOn",
-                    FieldErrorCode::DateOrder,
+                    "providedOn",
                     format!(
                         "the last provision ({last}) cannot come before the first ({})",
                         self.provided_on
@@ -393,9 +393,9 @@ impl ProvisionRecordInput {
         if self.recording_method == RecordingMethod::Individual
             && self.recorded_on < self.provided_on
         {
-            checks.fail_with(
+            checks.date_order(
                 "recordedOn",
-                FieldErrorCode::DateOrder,
+                "providedOn",
                 format!(
                     "an individual record is made after the provision on {}, not before",
                     self.provided_on

@@ -867,9 +867,9 @@ impl Request {
             checks.required("identity.checkedBy", &identity.checked_by, SHORT_TEXT);
             checks.date("identity.checkedOn", identity.checked_on);
             if identity.checked_on < received {
-                checks.fail_with(
+                checks.date_order(
                     "identity.checkedOn",
-                    FieldErrorCode::DateOrder,
+                    "receivedOn",
                     format!(
                         "the identity check is dated {} but the request was received only on \
                          {received}",
@@ -885,9 +885,9 @@ impl Request {
             checks.required("extension.reason", &extension.reason, LONG_TEXT);
             checks.date("extension.notifiedOn", extension.notified_on);
             if extension.notified_on < received {
-                checks.fail_with(
+                checks.date_order(
                     "extension.notifiedOn",
-                    FieldErrorCode::DateOrder,
+                    "receivedOn",
                     format!(
                         "the extension notice is dated {} but the request was received only on \
                          {received}",
@@ -917,9 +917,9 @@ impl Request {
             checks.date("notification.respondedOn", notification.responded_on);
             match &self.decision {
                 Some(decision) if notification.responded_on < decision.decided_on => checks
-                    .fail_with(
+                    .date_order(
                         "notification.respondedOn",
-                        FieldErrorCode::DateOrder,
+                        "decision.decidedOn",
                         format!(
                             "the answer is dated {} but the decision was made only on {}",
                             notification.responded_on, decision.decided_on
@@ -938,9 +938,10 @@ impl Request {
             checks.date("closedOn", closed_on);
             let latest = self.latest_step_date();
             if closed_on < latest {
-                checks.fail_with(
+                checks.date_order(
                     "closedOn",
-                    FieldErrorCode::DateOrder,
+                    // Not one field: the latest of the steps' dates, which the UI names as such.
+                    "lastStep",
                     format!(
                         "the request cannot end on {closed_on}, before its last recorded step on \
                          {latest}"
@@ -961,9 +962,9 @@ impl Request {
         checks.date("largeVolume.notifiedOn", large_volume.notified_on);
         checks.date("largeVolume.remainderBy", large_volume.remainder_by);
         if large_volume.notified_on < received {
-            checks.fail_with(
+            checks.date_order(
                 "largeVolume.notifiedOn",
-                FieldErrorCode::DateOrder,
+                "receivedOn",
                 format!(
                     "the large-volume notice is dated {} but the request was received only on \
                      {received}",
@@ -972,9 +973,9 @@ impl Request {
             );
         }
         if large_volume.remainder_by < large_volume.notified_on {
-            checks.fail_with(
+            checks.date_order(
                 "largeVolume.remainderBy",
-                FieldErrorCode::DateOrder,
+                "largeVolume.notifiedOn",
                 format!(
                     "the rest cannot be due on {}, before the notice of {}",
                     large_volume.remainder_by, large_volume.notified_on
@@ -1006,9 +1007,9 @@ impl Request {
             let field = |name: &str| format!("pauses[{i}].{name}");
             checks.date(&field("from"), pause.from);
             if pause.from < received {
-                checks.fail_with(
+                checks.date_order(
                     field("from"),
-                    FieldErrorCode::DateOrder,
+                    "receivedOn",
                     format!(
                         "a pause cannot start on {}, before the request was received on \
                          {received}",
@@ -1020,9 +1021,9 @@ impl Request {
                 Some(to) => {
                     checks.date(&field("to"), to);
                     if to < pause.from {
-                        checks.fail_with(
+                        checks.date_order(
                             field("to"),
-                            FieldErrorCode::DateOrder,
+                            field("from"),
                             format!("the pause ends on {to}, before it starts on {}", pause.from),
                         );
                     }
@@ -1066,30 +1067,46 @@ impl Request {
         let rules = RequestRules::for_request(self.track, request_type);
         let decided = decision.decided_on;
         checks.date("decision.decidedOn", decided);
-        let mut date_order = |message: String| {
-            checks.fail_with("decision.decidedOn", FieldErrorCode::DateOrder, message);
+        let mut date_order = |other: String, message: String| {
+            checks.date_order("decision.decidedOn", other, message);
         };
         if decided < received {
-            date_order(format!(
-                "the decision is dated {decided} but the request was received only on {received}"
-            ));
+            date_order(
+                "receivedOn".to_owned(),
+                format!(
+                    "the decision is dated {decided} but the request was received only on \
+                     {received}"
+                ),
+            );
         } else if let Some(identity) = self.identity.as_ref().filter(|i| decided < i.checked_on) {
-            date_order(format!(
+            date_order(
+                "identity.checkedOn".to_owned(),
+                format!(
                 "the decision is dated {decided} but the requester's identity was confirmed only \
                  on {}",
                 identity.checked_on
-            ));
-        } else if let Some(until) = self.pauses.iter().filter_map(|p| p.to).max() {
+            ),
+            );
+        } else if let Some((i, until)) = self
+            .pauses
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.to.map(|to| (i, to)))
+            .max_by_key(|(_, to)| *to)
+        {
             if decided < until {
-                date_order(format!(
-                    "the decision is dated {decided} but the request was paused until {until}"
-                ));
+                date_order(
+                    format!("pauses[{i}].to"),
+                    format!(
+                        "the decision is dated {decided} but the request was paused until {until}"
+                    ),
+                );
             }
         }
         if let Some(extension) = self.extension.as_ref().filter(|e| e.notified_on > decided) {
-            checks.fail_with(
+            checks.date_order(
                 "decision.decidedOn",
-                FieldErrorCode::DateOrder,
+                "extension.notifiedOn",
                 format!(
                     "the decision is dated {decided} but the extension was notified only on {}",
                     extension.notified_on
@@ -1101,9 +1118,9 @@ impl Request {
             .as_ref()
             .filter(|l| l.notified_on > decided)
         {
-            checks.fail_with(
+            checks.date_order(
                 "decision.decidedOn",
-                FieldErrorCode::DateOrder,
+                "largeVolume.notifiedOn",
                 format!(
                     "the decision is dated {decided} but the large-volume notice was given only \
                      on {}",

@@ -251,9 +251,9 @@ impl SubcontractorInput {
         }
         if let (Some(last), Some(next)) = (supervision.last_check, supervision.next_check) {
             if next <= last {
-                checks.fail_with(
+                checks.date_order(
                     "supervision.nextCheck",
-                    FieldErrorCode::DateOrder,
+                    "supervision.lastCheck",
                     format!("the next check ({next}) must come after the last one ({last})"),
                 );
             }

@@ -274,18 +274,18 @@ impl TransferInput {
         }
         if let (Some(last), Some(next)) = (self.last_check, self.next_check) {
             if next <= last {
-                checks.fail_with(
+                checks.date_order(
                     "nextCheck",
-                    FieldErrorCode::DateOrder,
+                    "lastCheck",
                     format!("the next check ({next}) must come after the last one ({last})"),
                 );
             }
         }
         if let (Some(started), Some(stopped)) = (self.started_on, self.stopped_on) {
             if stopped < started {
-                checks.fail_with(
+                checks.date_order(
                     "stoppedOn",
-                    FieldErrorCode::DateOrder,
+                    "startedOn",
                     format!("provision cannot stop ({stopped}) before it started ({started})"),
                 );
             }

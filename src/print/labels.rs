@@ -2,6 +2,7 @@
 //! values and the date format. The UI keeps its own catalogue; printed documents are made by
 //! the core (the CLI prints too), so their words live here.
 
+use crate::model::era::{format_date, DateStyle};
 use crate::model::holding::{
     AcquisitionMethod, Consent, DisposalMethod, Medium, NumberAffairKind, NumberMaskingMethod,
     PurposeNotice, RetentionRule, RetentionTrigger,
@@ -11,7 +12,7 @@ use crate::model::request::{
     ResponseMethod,
 };
 use crate::Language;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// Picks the Japanese or the English wording.
 pub(crate) fn tr(lang: Language, ja: &str, en: &str) -> String {
@@ -28,16 +29,23 @@ fn pick(lang: Language, pair: (&'static str, &'static str)) -> &'static str {
     }
 }
 
-/// 2026年4月1日 / 1 April 2026: the forms official documents use.
-pub(crate) fn date(lang: Language, day: NaiveDate) -> String {
-    match lang {
-        Language::Ja => format!("{}年{}月{}日", day.year(), day.month(), day.day()),
-        Language::En => day.format("%-d %B %Y").to_string(),
+/// How a document writes its dates: 令和8年4月1日 when the organisation keeps era dates (public
+/// bodies by default, [`crate::Register::era_dates`]), else 2026年4月1日; 1 April 2026 in
+/// English. The same writer as the screens' (`model::era`), so screen and paper agree.
+pub(crate) fn date_style(lang: Language, era_dates: bool) -> DateStyle {
+    match (lang, era_dates) {
+        (Language::Ja, true) => DateStyle::Era,
+        (Language::Ja, false) => DateStyle::Kanji,
+        (Language::En, _) => DateStyle::English,
     }
 }
 
-pub(crate) fn opt_date(lang: Language, day: Option<NaiveDate>) -> String {
-    day.map(|d| date(lang, d)).unwrap_or_default()
+pub(crate) fn date(style: DateStyle, day: NaiveDate) -> String {
+    format_date(day, style)
+}
+
+pub(crate) fn opt_date(style: DateStyle, day: Option<NaiveDate>) -> String {
+    day.map(|d| date(style, d)).unwrap_or_default()
 }
 
 pub(crate) fn yes_no(lang: Language, value: bool) -> String {
@@ -433,11 +441,20 @@ mod tests {
         assert_eq!(count(-4500), "-4,500");
     }
 
+    /// The organisation's era setting decides Japanese dates (Reiwa 8 = 2019 + 8 − 1 = 2026);
+    /// English documents always write the day, the month's name and the year.
     #[test]
-    fn dates_follow_each_language() {
+    fn dates_follow_each_language_and_the_era_setting() {
         let day = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
-        assert_eq!(date(Language::Ja, day), "2026年4月1日");
-        assert_eq!(date(Language::En, day), "1 April 2026");
+        let cases = [
+            (Language::Ja, false, "2026年4月1日"),
+            (Language::Ja, true, "令和8年4月1日"),
+            (Language::En, false, "1 April 2026"),
+            (Language::En, true, "1 April 2026"),
+        ];
+        for (lang, era, expected) in cases {
+            assert_eq!(date(date_style(lang, era), day), expected, "{lang:?} {era}");
+        }
     }
 
     #[test]

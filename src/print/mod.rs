@@ -399,6 +399,7 @@ fn check_format(request: &PrintRequest) -> Result<()> {
             field: "format".to_owned(),
             code: FieldErrorCode::Malformed,
             limit: None,
+            other: None,
             message: format!(
                 "the {} is not a list and prints only as PDF",
                 request.document.slug()

@@ -136,9 +136,9 @@ impl Register {
             let mut checks = FieldChecks::new();
             checks.date("action.on", action.on);
             if action.on < incident.fields.aware_at.date_naive() {
-                checks.fail_with(
+                checks.date_order(
                     "action.on",
-                    FieldErrorCode::DateOrder,
+                    "awareAt",
                     format!(
                         "the action is dated {}, before the organisation became aware of the \
                          incident on {}",

@@ -14,6 +14,8 @@ use crate::validation::FieldChecks;
 use rusqlite::Connection;
 
 const LANGUAGE_KEY: &str = "language";
+/// `on` or `off`; absent until the organisation chooses, when its regime decides.
+const ERA_DATES_KEY: &str = "eraDates";
 
 impl Register {
     pub fn organisation(&self) -> Result<Option<Organisation>> {
@@ -89,6 +91,28 @@ impl Register {
     pub fn set_language(&self, language: Language, actor: &str) -> Result<()> {
         self.write(|tx| record::put_preference(tx, actor, LANGUAGE_KEY, language.code()))
     }
+
+    /// Whether Japanese dates are shown and printed with the era (令和8年4月1日). Until the
+    /// organisation chooses, public bodies get era dates, as their documents are written in
+    /// them (公文書の日付は元号), and everyone else the Gregorian year.
+    pub fn era_dates(&self) -> Result<bool> {
+        self.read(era_dates_in)
+    }
+
+    pub fn set_era_dates(&self, on: bool, actor: &str) -> Result<()> {
+        let value = if on { "on" } else { "off" };
+        self.write(|tx| record::put_preference(tx, actor, ERA_DATES_KEY, value))
+    }
+}
+
+/// [`Register::era_dates`] inside a read, for what is built under one lock (printing).
+pub(crate) fn era_dates_in(conn: &Connection) -> Result<bool> {
+    let saved = store::preferences::get(conn, ERA_DATES_KEY)?;
+    Ok(match saved.as_deref() {
+        Some("on") => true,
+        Some("off") => false,
+        _ => store::organisation::get(conn)?.is_some_and(|o| o.profile.regime.is_public_body()),
+    })
 }
 
 pub(crate) fn effective_settings(conn: &Connection) -> Result<DeadlineSettingsInput> {

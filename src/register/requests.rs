@@ -342,9 +342,10 @@ impl Register {
                 .map_err(|e| deadline_error(&reference, e))?;
             if let Some(original) = original.filter(|d| extension.notified_on > d.due) {
                 let mut checks = FieldChecks::new();
-                checks.fail_with(
+                // Compared with a computed deadline, not a field: the UI names it.
+                checks.date_order(
                     "extension.notifiedOn",
-                    FieldErrorCode::DateOrder,
+                    "deadline",
                     format!(
                         "the extension must be notified by {}, the last day of the original \
                          period; notified on {} it does not extend the period",
@@ -416,9 +417,9 @@ impl Register {
                 .map_err(|e| deadline_error(&reference, e))?;
             let mut checks = FieldChecks::new();
             if let Some(original) = original.filter(|d| large_volume.notified_on > d.due) {
-                checks.fail_with(
+                checks.date_order(
                     "largeVolume.notifiedOn",
-                    FieldErrorCode::DateOrder,
+                    "deadline",
                     format!(
                         "the special track must be notified by {}, the last day of the ordinary \
                          period; notified on {} it does not apply",
@@ -442,9 +443,9 @@ impl Register {
                 .map_err(|e| deadline_error(&reference, e))?;
                 let part = track.substantial_part.due;
                 if large_volume.remainder_by <= part {
-                    checks.fail_with(
+                    checks.date_order(
                         "largeVolume.remainderBy",
-                        FieldErrorCode::DateOrder,
+                        "deadline",
                         format!(
                             "the rest must be due after {part}, the last day for deciding a \
                              substantial part; {} is not later",
@@ -753,9 +754,9 @@ fn take_step(request: &mut Request, step: RequestStep) -> Result<Vec<Step>> {
             let mut checks = FieldChecks::new();
             checks.date("on", on);
             if on < request.fields.received_on {
-                checks.fail_with(
+                checks.date_order(
                     "on",
-                    FieldErrorCode::DateOrder,
+                    "receivedOn",
                     format!(
                         "the identity check cannot start on {on}, before the request was \
                          received on {}",

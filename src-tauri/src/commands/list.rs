@@ -16,6 +16,7 @@ app_commands! {
     organisation::save_organisation,
     organisation::load_demo,
     organisation::set_language,
+    organisation::set_era_dates,
     holdings::list_holdings,
     holdings::get_holding,
     holdings::create_holding,

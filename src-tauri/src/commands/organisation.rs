@@ -31,6 +31,12 @@ pub fn set_language(state: State<'_, AppState>, language: Language) -> Result<()
     Ok(state.register()?.set_language(language, &state.actor)?)
 }
 
+/// Japanese dates with the era (令和8年4月1日) or the Gregorian year, on screens and in print.
+#[tauri::command(async)]
+pub fn set_era_dates(state: State<'_, AppState>, on: bool) -> Result<(), ErrorReport> {
+    Ok(state.register()?.set_era_dates(on, &state.actor)?)
+}
+
 /// The organisation's closure days and local periods; the defaults while none are saved.
 #[tauri::command(async)]
 pub fn get_deadline_settings(

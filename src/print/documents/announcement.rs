@@ -255,6 +255,7 @@ fn consent_matters(
         return None;
     }
     let lang = page.lang;
+    let dates = page.dates;
     let fields = matters
         .iter()
         .map(|m| {
@@ -278,8 +279,8 @@ fn consent_matters(
                 page.tr("公表場所：", "Published in: "),
                 f.published_where,
                 page.tr(
-                    &format!("（{}から）", labels::date(lang, f.published_since)),
-                    &format!(" (since {})", labels::date(lang, f.published_since)),
+                    &format!("（{}から）", labels::date(dates, f.published_since)),
+                    &format!(" (since {})", labels::date(dates, f.published_since)),
                 )
             ));
             Field::new(&f.title, lines.join("\n"))

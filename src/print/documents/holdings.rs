@@ -21,6 +21,7 @@ pub const FILE_REGISTER_THRESHOLD: i64 = 1_000;
 pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
     let (holdings, groups) = by_department(page, &snapshot.holdings);
     let lang = page.lang;
+    let dates = page.dates;
     let columns = vec![
         Column::new(page.tr("管理番号", "Ledger ID"), 1.0),
         Column::new(page.tr("部署・業務名", "Department, business process"), 1.5),
@@ -142,7 +143,7 @@ pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
                 ledger_entrustment(page, snapshot, h.id),
                 ledger_provision(page, snapshot, h.id),
                 yes_no(lang, f.retained_personal_data),
-                opt_date(lang, f.last_review),
+                opt_date(dates, f.last_review),
             ]
         })
         .collect();

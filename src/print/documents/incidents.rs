@@ -10,6 +10,7 @@ use crate::Language;
 
 pub(crate) fn draft_document(page: &Page<'_>, draft: &IncidentDraft) -> PrintDocument {
     let lang = page.lang;
+    let dates = page.dates;
     let profile = &page.organisation.profile;
     let notice = draft.kind == DraftKind::Notice;
     let mut sections = vec![Section::Text {
@@ -82,7 +83,7 @@ pub(crate) fn draft_document(page: &Page<'_>, draft: &IncidentDraft) -> PrintDoc
                     page.tr("事案番号", "Reference"),
                     draft.incident_reference
                 ),
-                date(lang, page.printed_on),
+                date(dates, page.printed_on),
             ],
             addressee: match lang {
                 Language::Ja => "ご本人各位".to_owned(),

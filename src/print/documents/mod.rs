@@ -9,7 +9,7 @@ mod provisions;
 mod requests;
 mod sharing;
 
-use super::labels::{date, tr};
+use super::labels::{self, date, tr};
 use super::model::{FrameLabels, Orientation, PrintDocument, Section};
 use super::{DocumentKind, PrintRequest};
 use crate::audit::{self, ChainHead};
@@ -18,6 +18,7 @@ use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
 use crate::model::anonymised::AnonymisedInformation;
 use crate::model::complaint::Complaint;
 use crate::model::consent_matter::ConsentMatter;
+use crate::model::era::DateStyle;
 use crate::model::holding::Holding;
 use crate::model::joint_use::JointUse;
 use crate::model::measure::Measure;
@@ -61,6 +62,8 @@ pub(crate) struct Snapshot {
     pub transfers: Vec<Transfer>,
     /// The breach draft asked for, built under the same lock.
     pub incident_draft: Option<IncidentDraft>,
+    /// Whether the organisation writes dates with the era ([`crate::Register::era_dates`]).
+    pub era_dates: bool,
 }
 
 impl Snapshot {
@@ -97,6 +100,7 @@ impl Snapshot {
             joint_uses: store::joint_uses::list(conn)?,
             transfers: store::transfers::list(conn)?,
             incident_draft: incident_draft(conn, request)?,
+            era_dates: crate::register::organisation::era_dates_in(conn)?,
         })
     }
 }
@@ -115,6 +119,7 @@ pub(crate) fn build(
     })?;
     let page = Page {
         lang: request.language,
+        dates: labels::date_style(request.language, snapshot.era_dates),
         organisation,
         printed_on,
         chain_head: snapshot.chain_head.as_ref(),
@@ -236,6 +241,9 @@ fn incident_draft(conn: &Connection, request: &PrintRequest) -> Result<Option<In
 /// What every page of every document carries.
 pub(crate) struct Page<'a> {
     pub lang: Language,
+    /// How dates are written: the organisation's era setting in Japanese, 1 April 2026 in
+    /// English.
+    pub dates: DateStyle,
     pub organisation: &'a Organisation,
     pub printed_on: NaiveDate,
     pub chain_head: Option<&'a ChainHead>,
@@ -263,7 +271,7 @@ impl Page<'_> {
             orientation,
             text_size,
             organisation: self.organisation.profile.name.clone(),
-            printed_on: date(lang, self.printed_on),
+            printed_on: date(self.dates, self.printed_on),
             printed_date: self.printed_on,
             chain_head: match self.chain_head {
                 Some(head) => format!("#{} {}", head.seq, head.hash),
@@ -287,6 +295,7 @@ pub(crate) fn refused(field: &str, code: FieldErrorCode, message: &str) -> CoreE
         field: field.to_owned(),
         code,
         limit: None,
+        other: None,
         message: message.to_owned(),
     }])
 }

@@ -7,6 +7,7 @@
 
 use super::Page;
 use crate::deadline::retention::RetentionEvent;
+use crate::model::era::DateStyle;
 use crate::model::holding::Holding;
 use crate::model::provision::{
     person_matches, ProvisionBasis, ProvisionDirection, ProvisionRecordView,
@@ -24,6 +25,7 @@ pub(crate) fn register(
     holdings: &[Holding],
 ) -> PrintDocument {
     let lang = page.lang;
+    let dates = page.dates;
     let received = direction == ProvisionDirection::Received;
     let mut columns = vec![
         Column::new(page.tr("記録番号", "Record"), 0.8),
@@ -89,8 +91,8 @@ pub(crate) fn register(
             let f = &view.record.fields;
             let mut row = vec![
                 f.reference.clone(),
-                provided_period(lang, view),
-                recorded(lang, view),
+                provided_period(lang, dates, view),
+                recorded(lang, dates, view),
                 basis_and_consent(lang, view),
                 counterparty(lang, view),
             ];
@@ -105,7 +107,7 @@ pub(crate) fn register(
                 },
                 list(lang, &f.items),
                 holdings_and_notes(view, holdings),
-                retention_explained(lang, view),
+                retention_explained(lang, dates, view),
             ]);
             row
         })
@@ -164,6 +166,7 @@ pub(crate) fn extract(
     records: &[ProvisionRecordView],
 ) -> PrintDocument {
     let lang = page.lang;
+    let dates = page.dates;
     let about: Vec<&ProvisionRecordView> = oldest_first(records)
         .filter(|v| v.record.fields.concerns(person))
         .collect();
@@ -200,13 +203,13 @@ pub(crate) fn extract(
             vec![
                 f.reference.clone(),
                 direction(lang, f.direction).to_owned(),
-                provided_period(lang, view),
+                provided_period(lang, dates, view),
                 basis_and_consent(lang, view),
                 counterparty(lang, view),
                 f.acquisition_circumstances.clone(),
                 list(lang, &matching),
                 list(lang, &f.items),
-                retention(lang, view),
+                retention(lang, dates, view),
             ]
         })
         .collect();
@@ -277,12 +280,12 @@ fn not_a_record_item(lang: Language) -> String {
 }
 
 /// 2026年4月1日 or, for a series, 2026年4月1日〜2027年3月31日 (continuing when open).
-fn provided_period(lang: Language, view: &ProvisionRecordView) -> String {
+fn provided_period(lang: Language, dates: DateStyle, view: &ProvisionRecordView) -> String {
     let f = &view.record.fields;
-    let first = date(lang, f.provided_on);
+    let first = date(dates, f.provided_on);
     match (f.recording_method, f.last_provided_on) {
         (RecordingMethod::Individual, _) => first,
-        (_, Some(last)) => format!("{first}{}{}", tr(lang, "〜", " to "), date(lang, last)),
+        (_, Some(last)) => format!("{first}{}{}", tr(lang, "〜", " to "), date(dates, last)),
         (_, None) => format!(
             "{first}{}",
             tr(lang, "〜（継続中）", " onwards (continuing)")
@@ -290,11 +293,11 @@ fn provided_period(lang: Language, view: &ProvisionRecordView) -> String {
     }
 }
 
-fn recorded(lang: Language, view: &ProvisionRecordView) -> String {
+fn recorded(lang: Language, dates: DateStyle, view: &ProvisionRecordView) -> String {
     let f = &view.record.fields;
     format!(
         "{}\n{}",
-        date(lang, f.recorded_on),
+        date(dates, f.recorded_on),
         recording_method(lang, f.recording_method)
     )
 }
@@ -407,7 +410,7 @@ fn holdings_and_notes(view: &ProvisionRecordView, holdings: &[Holding]) -> Strin
     lines.join("\n")
 }
 
-fn retention(lang: Language, view: &ProvisionRecordView) -> String {
+fn retention(lang: Language, dates: DateStyle, view: &ProvisionRecordView) -> String {
     match view.retain_until {
         None => tr(
             lang,
@@ -416,19 +419,19 @@ fn retention(lang: Language, view: &ProvisionRecordView) -> String {
         ),
         Some(until) if view.past_retention => format!(
             "{}{}",
-            date(lang, until),
+            date(dates, until),
             bracket(lang, &tr(lang, "保存期間経過", "retention passed"))
         ),
-        Some(until) => date(lang, until),
+        Some(until) => date(dates, until),
     }
 }
 
 /// The last day to keep the record, then one line saying how it was counted and under which
 /// Rules item, so that an inspector can retrace it without the software.
-fn retention_explained(lang: Language, view: &ProvisionRecordView) -> String {
+fn retention_explained(lang: Language, dates: DateStyle, view: &ProvisionRecordView) -> String {
     let rule = retention_rule(lang, view.retention_rule);
     let Some(r) = &view.retention else {
-        return format!("{}\n{}", retention(lang, view), bracket(lang, &rule));
+        return format!("{}\n{}", retention(lang, dates, view), bracket(lang, &rule));
     };
     let event = match (r.counted_from, lang) {
         (RetentionEvent::RecordMade, Language::Ja) => "記録の作成日",
@@ -440,13 +443,13 @@ fn retention_explained(lang: Language, view: &ProvisionRecordView) -> String {
     let mut how = match lang {
         Language::Ja => format!(
             "{event}（{}）の翌日から起算して{}年（{rule}、民法第140条・第143条）",
-            date(lang, r.event),
+            date(dates, r.event),
             r.years
         ),
         Language::En => format!(
             "{} years from the day after {event} ({}; {rule}; Civil Code arts. 140, 143)",
             r.years,
-            date(lang, r.event)
+            date(dates, r.event)
         ),
     };
     if r.month_end {
@@ -456,7 +459,7 @@ fn retention_explained(lang: Language, view: &ProvisionRecordView) -> String {
             "; no corresponding day, so it ends on the month's last day (art. 143(2) proviso)",
         ));
     }
-    format!("{}\n{how}", retention(lang, view))
+    format!("{}\n{how}", retention(lang, dates, view))
 }
 
 fn retention_rule(lang: Language, rule: ProvisionRetentionRule) -> String {

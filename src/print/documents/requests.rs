@@ -4,6 +4,7 @@ use super::{refused, Page};
 use crate::deadline::DeadlineKind;
 use crate::error::{FieldErrorCode, Result};
 use crate::model::complaint::Complaint;
+use crate::model::era::DateStyle;
 use crate::model::holding::Holding;
 use crate::model::organisation::Regime;
 use crate::model::request::{
@@ -15,6 +16,7 @@ use crate::Language;
 
 pub(crate) fn request_log(page: &Page<'_>, requests: &[RequestView]) -> PrintDocument {
     let lang = page.lang;
+    let dates = page.dates;
     let columns = vec![
         Column::new(page.tr("受付番号", "Reference"), 0.9),
         Column::new(page.tr("請求の種類", "Type of request"), 1.4),
@@ -49,7 +51,7 @@ pub(crate) fn request_log(page: &Page<'_>, requests: &[RequestView]) -> PrintDoc
                 .map(|d| {
                     let mut text = labels::outcome(lang, d.outcome).to_owned();
                     text.push('\n');
-                    text.push_str(&date(lang, d.decided_on));
+                    text.push_str(&date(dates, d.decided_on));
                     text
                 })
                 .unwrap_or_default();
@@ -57,7 +59,7 @@ pub(crate) fn request_log(page: &Page<'_>, requests: &[RequestView]) -> PrintDoc
                 .notification
                 .as_ref()
                 .map(|n| {
-                    let mut text = date(lang, n.responded_on);
+                    let mut text = date(dates, n.responded_on);
                     text.push('\n');
                     text.push_str(labels::response_method(lang, n.method));
                     text
@@ -66,15 +68,15 @@ pub(crate) fn request_log(page: &Page<'_>, requests: &[RequestView]) -> PrintDoc
             vec![
                 f.reference.clone(),
                 labels::request_type(lang, f.request_type).to_owned(),
-                date(lang, f.received_on),
+                date(dates, f.received_on),
                 labels::channel(lang, f.channel).to_owned(),
                 requester,
                 f.description.clone(),
                 labels::request_status(lang, r.status).to_owned(),
-                deadline_cell(lang, &view.deadlines),
+                deadline_cell(lang, dates, &view.deadlines),
                 decision,
                 answered,
-                opt_date(lang, r.closed_on),
+                opt_date(dates, r.closed_on),
                 f.fee_yen.map(|fee| yen(lang, fee)).unwrap_or_default(),
             ]
         })
@@ -108,7 +110,7 @@ pub(crate) fn request_log(page: &Page<'_>, requests: &[RequestView]) -> PrintDoc
 
 /// The duty's deadline, not the warning lines: the first statutory or target date, marked
 /// as met or overdue.
-fn deadline_cell(lang: Language, deadlines: &[RequestDeadline]) -> String {
+fn deadline_cell(lang: Language, dates: DateStyle, deadlines: &[RequestDeadline]) -> String {
     let Some(first) = deadlines.iter().find(|d| {
         d.deadline.kind != DeadlineKind::Warning && d.state != DeadlineState::Informational
     }) else {
@@ -121,7 +123,7 @@ fn deadline_cell(lang: Language, deadlines: &[RequestDeadline]) -> String {
         (DeadlineState::Overdue, Language::En) => "overdue",
         _ => "",
     };
-    let mut text = date(lang, first.deadline.due);
+    let mut text = date(dates, first.deadline.due);
     if !state.is_empty() {
         text.push_str(&bracket(lang, state));
     }
@@ -130,6 +132,7 @@ fn deadline_cell(lang: Language, deadlines: &[RequestDeadline]) -> String {
 
 pub(crate) fn complaint_log(page: &Page<'_>, complaints: &[Complaint]) -> PrintDocument {
     let lang = page.lang;
+    let dates = page.dates;
     let columns = vec![
         Column::new(page.tr("受付番号", "Reference"), 0.9),
         Column::new(page.tr("受付日", "Received"), 1.0),
@@ -149,7 +152,7 @@ pub(crate) fn complaint_log(page: &Page<'_>, complaints: &[Complaint]) -> PrintD
                 .actions
                 .iter()
                 .map(|a| {
-                    let mut line = format!("{} {}", date(lang, a.on), a.description);
+                    let mut line = format!("{} {}", date(dates, a.on), a.description);
                     if !a.by.is_empty() {
                         line.push_str(&bracket(lang, &a.by));
                     }
@@ -159,14 +162,14 @@ pub(crate) fn complaint_log(page: &Page<'_>, complaints: &[Complaint]) -> PrintD
                 .join("\n");
             vec![
                 f.reference.clone(),
-                date(lang, f.received_on),
+                date(dates, f.received_on),
                 labels::channel(lang, f.channel).to_owned(),
                 f.complainant.clone(),
                 f.subject.clone(),
                 f.description.clone(),
                 actions,
                 c.resolution.clone(),
-                opt_date(lang, c.closed_on),
+                opt_date(dates, c.closed_on),
             ]
         })
         .collect();
@@ -202,6 +205,7 @@ pub(crate) fn decision_notice(
     holdings: &[Holding],
 ) -> Result<PrintDocument> {
     let lang = page.lang;
+    let dates = page.dates;
     let request = &view.request;
     let f = &request.fields;
     let profile = &page.organisation.profile;
@@ -221,20 +225,20 @@ pub(crate) fn decision_notice(
     let body = match lang {
         Language::Ja => format!(
             "{}付けで受け付けた{}請求（受付番号 {}）について、下記のとおり決定しましたので通知します。",
-            date(lang, f.received_on),
+            date(dates, f.received_on),
             kind,
             f.reference
         ),
         Language::En => format!(
             "We have decided as follows on your request received on {} (reference {}).",
-            date(lang, f.received_on),
+            date(dates, f.received_on),
             f.reference
         ),
     };
 
     let mut fields = vec![
         Field::new(page.tr("請求の種類", "Type of request"), kind),
-        Field::new(page.tr("受付日", "Received on"), date(lang, f.received_on)),
+        Field::new(page.tr("受付日", "Received on"), date(dates, f.received_on)),
         Field::new(page.tr("請求者", "Requester"), &f.requester_name),
     ];
     if f.agent != AgentKind::NoAgent {
@@ -268,7 +272,7 @@ pub(crate) fn decision_notice(
     ));
     fields.push(Field::new(
         page.tr("決定日", "Decided on"),
-        date(lang, decision.decided_on),
+        date(dates, decision.decided_on),
     ));
     if !decision.grounds.is_empty() {
         fields.push(Field::new(
@@ -331,7 +335,7 @@ pub(crate) fn decision_notice(
     document.letter = Some(LetterHead {
         reference_lines: vec![
             format!("{} {}", page.tr("受付番号", "Reference"), f.reference),
-            date(lang, decision.decided_on),
+            date(dates, decision.decided_on),
         ],
         addressee: match lang {
             Language::Ja => format!("{} 様", f.requester_name),

@@ -20,6 +20,7 @@ pub(crate) fn joint_use_notice(
     edition: Option<i64>,
 ) -> Result<PrintDocument> {
     let lang = page.lang;
+    let dates = page.dates;
     let editions = &joint_use.editions;
     let latest = editions.len() as i64;
     let number = edition.unwrap_or(latest);
@@ -143,7 +144,7 @@ pub(crate) fn joint_use_notice(
     if number == latest {
         publication.push(Field::new(
             page.tr("公表日", "Published on"),
-            opt_date(lang, f.published_on),
+            opt_date(dates, f.published_on),
         ));
     }
     if let Some(change) = &printed.change {
@@ -157,11 +158,11 @@ pub(crate) fn joint_use_notice(
         ));
         publication.push(Field::new(
             page.tr("通知・公表日", "Notified on"),
-            date(lang, change.notified_on),
+            date(dates, change.notified_on),
         ));
         publication.push(Field::new(
             page.tr("変更の効力発生日", "Effective from"),
-            date(lang, change.effective_on),
+            date(dates, change.effective_on),
         ));
     }
     if let Some(next) = editions
@@ -174,13 +175,13 @@ pub(crate) fn joint_use_notice(
             match lang {
                 Language::Ja => format!(
                     "{}から第{}版に改められた",
-                    date(lang, next.effective_on),
+                    date(dates, next.effective_on),
                     number + 1
                 ),
                 Language::En => format!(
                     "until edition {} took effect on {}",
                     number + 1,
-                    date(lang, next.effective_on)
+                    date(dates, next.effective_on)
                 ),
             },
         ));
@@ -252,6 +253,7 @@ pub(crate) fn subcontractor_register(
     holdings: &[Holding],
 ) -> PrintDocument {
     let lang = page.lang;
+    let dates = page.dates;
     let references: HashMap<i64, (&str, Option<i64>)> = nodes
         .iter()
         .map(|n| {
@@ -358,7 +360,7 @@ pub(crate) fn subcontractor_register(
                 Some(a) => {
                     let mut lines = vec![
                         a.approved_by.clone(),
-                        date(lang, a.approved_on),
+                        date(dates, a.approved_on),
                         approval_form(lang, a.form).to_owned(),
                     ];
                     if !a.note.is_empty() {
@@ -382,7 +384,7 @@ pub(crate) fn subcontractor_register(
                 "{}{}",
                 page.tr("前回：", "Last: "),
                 s.last_check
-                    .map(|d| date(lang, d))
+                    .map(|d| date(dates, d))
                     .unwrap_or_else(|| page.tr("未実施", "none yet"))
             ));
             if let Some(next) = s.next_check {
@@ -393,7 +395,7 @@ pub(crate) fn subcontractor_register(
                 supervision.push(format!(
                     "{}{}{}",
                     page.tr("次回：", "Next: "),
-                    date(lang, next),
+                    date(dates, next),
                     if overdue {
                         bracket(lang, &page.tr("▲ 期限超過", "▲ overdue"))
                     } else {
@@ -407,7 +409,7 @@ pub(crate) fn subcontractor_register(
 
             let incident = match f.incident_notified_on {
                 Some(on) => {
-                    let mut text = date(lang, on);
+                    let mut text = date(dates, on);
                     if !f.incident_note.is_empty() {
                         text.push('\n');
                         text.push_str(&f.incident_note);

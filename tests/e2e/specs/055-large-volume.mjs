@@ -54,7 +54,7 @@ export default async function largeVolume(app) {
   await app.waitFor('request-row');
   await (await app.$('css=[data-testid="request-row"] button.ref')).click();
   await app.waitFor('request-detail');
-  checkEqual(await app.text('deadline-due-publicDecision'), '2026年5月1日', 'the ordinary period');
+  checkEqual(await app.text('deadline-due-publicDecision'), '令和8年5月1日', 'the ordinary period');
   check((await actionsOffered(app)).includes('action-largeVolume'), 'the special track is offered');
   checkEqual(await app.text('action-largeVolume'), '開示決定等の期限の特例を適用', 'the action label');
 
@@ -67,7 +67,11 @@ export default async function largeVolume(app) {
   await app.click('step-submit');
   const refusal = await app.waitForText('step-error', 'この手続は受け付けられませんでした');
   check(refusal.includes('残りの部分を決定する期限'), `refusal names the field (got ${refusal})`);
-  check(refusal.includes('after 2026-06-01'), `refusal carries the core's message (got ${refusal})`);
+  check(
+    refusal.includes('相当の部分を決定する期限より後の日にしてください'),
+    `refusal says which deadline the date must follow, in Japanese (got ${refusal})`,
+  );
+  check(!/[a-z]{4,}/.test(refusal), `no English in the Japanese refusal (got ${refusal})`);
   checkEqual((await invoke(app, 'get_request', { id: created.id })).request.largeVolume, null, 'nothing recorded');
 
   // ---- applied ----
@@ -75,23 +79,23 @@ export default async function largeVolume(app) {
   await app.click('step-submit');
   await app.waitForGone('panel-largeVolume');
   await app.waitFor('deadline-due-publicLargeVolumePart');
-  checkEqual(await app.text('deadline-due-publicLargeVolumeNotice'), '2026年5月1日', 'the notice deadline');
-  checkEqual(await app.text('deadline-due-publicLargeVolumePart'), '2026年6月1日', 'the substantial-part deadline');
-  checkEqual(await app.text('deadline-due-publicLargeVolumeRemainder'), '2026年9月30日', 'the remainder date');
+  checkEqual(await app.text('deadline-due-publicLargeVolumeNotice'), '令和8年5月1日', 'the notice deadline');
+  checkEqual(await app.text('deadline-due-publicLargeVolumePart'), '令和8年6月1日', 'the substantial-part deadline');
+  checkEqual(await app.text('deadline-due-publicLargeVolumeRemainder'), '令和8年9月30日', 'the remainder date');
   checkEqual(
     await app.$('css=[data-testid="deadline"][data-rule="publicLargeVolumeNotice"]').getAttribute('data-state'),
     'met',
     'the notice is met on the day it was given',
   );
   check(
-    (await app.text('deadline-explanation-publicLargeVolumePart')).includes('2026年4月1日の翌日から60日'),
+    (await app.text('deadline-explanation-publicLargeVolumePart')).includes('令和8年4月1日の翌日から60日'),
     'the substantial part explained',
   );
   check(
     (await app.text('deadline-note-publicLargeVolumeRemainder')).includes('定めて通知した期限'),
     'the remainder explained',
   );
-  check((await app.text('request-large-volume')).includes('2026年9月30日'), 'the record shows the remainder date');
+  check((await app.text('request-large-volume')).includes('令和8年9月30日'), 'the record shows the remainder date');
   const offered = await actionsOffered(app);
   check(offered.includes('action-removeLargeVolume'), `the track can be removed (got ${offered.join(',')})`);
   check(!offered.includes('action-extend'), 'no ordinary extension beside the special track');
@@ -106,7 +110,7 @@ export default async function largeVolume(app) {
   // ---- in English ----
   await app.click('lang-en');
   await app.waitForText('action-removeLargeVolume', 'Remove the special track');
-  checkEqual(await app.text('deadline-due-publicLargeVolumePart'), '1 Jun 2026', 'the substantial part in English');
+  checkEqual(await app.text('deadline-due-publicLargeVolumePart'), '1 June 2026', 'the substantial part in English');
   await app.click('lang-ja');
   await app.waitForText('nav-dashboard', 'ダッシュボード');
 }

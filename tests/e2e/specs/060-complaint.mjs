@@ -96,9 +96,12 @@ export default async function complaint(app) {
   await app.waitFor('cpanel-close');
   await app.click('cstep-submit');
   const refusal = await app.waitForText('step-error', 'この手続は受け付けられませんでした');
-  check(refusal.includes('解決の内容：入力してください'), `refusal names the resolution (got ${refusal})`);
-  check(refusal.includes('a complaint is closed only with its resolution written down'), `core message (got ${refusal})`);
-  await app.waitForText('error-resolution', '入力してください');
+  check(
+    refusal.includes('解決の内容：苦情を終了するには、処理の結果を記入してください'),
+    `refusal names the resolution (got ${refusal})`,
+  );
+  check(!/[a-z]{4,}/.test(refusal), `no English in the Japanese refusal (got ${refusal})`);
+  await app.waitForText('error-resolution', '処理の結果を記入してください');
   const stored = (await invoke(app, 'list_complaints')).find((c) => c.complaint.reference === 'C-0003');
   checkEqual(stored.open, true, 'still open after the refusal');
   await app.screenshot('close-refused');

@@ -108,6 +108,11 @@ export function setLanguage(language: Language): Promise<null> {
   return call('set_language', { language });
 }
 
+/** Japanese dates with the era, on screens and in print (the organisation's choice). */
+export function setEraDates(on: boolean): Promise<null> {
+  return call('set_era_dates', { on });
+}
+
 export function listHoldings(): Promise<Holding[]> {
   return call('list_holdings');
 }

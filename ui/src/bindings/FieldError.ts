@@ -14,4 +14,10 @@ field: string, code: FieldErrorCode,
  * Limit that was exceeded, for `tooLong`, `tooMany` and `outOfRange`; for
  * `controlCharacter`, the position (from 1, in characters) of the first refused character.
  */
-limit: number | null, message: string, };
+limit: number | null, 
+/**
+ * The field this one is compared with, as a path in the same input: for `dateOrder`,
+ * the date it must not come before (`receivedOn`, `identity.checkedOn`), so that the UI
+ * names it in the user's language instead of the English `message`.
+ */
+other: string | null, message: string, };

@@ -21,7 +21,12 @@ error: ErrorReport | null,
 /**
  * `None` on first run: the UI asks for the profile or offers the demo register.
  */
-organisation: Organisation | null, language: Language | null, chainHead: ChainHead | null, 
+organisation: Organisation | null, language: Language | null, 
+/**
+ * Japanese dates with the era (令和8年4月1日): the organisation's choice, by default on
+ * for public bodies ([`crate::Register::era_dates`]); false while no register is open.
+ */
+eraDates: boolean, chainHead: ChainHead | null, 
 /**
  * Whether the register is open, or what must happen before it can be.
  */

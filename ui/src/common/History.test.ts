@@ -66,7 +66,7 @@ describe('History', () => {
     expect(within(first).getByText('変更')).toBeTruthy();
     expect(within(first).getByText('操作者：yamada')).toBeTruthy();
     expect(first.querySelector('time')?.getAttribute('datetime')).toBe('2026-04-15T05:03:00Z');
-    expect(first.querySelector('time')?.textContent).toMatch(/^2026年4月15日 \d{2}:\d{2}$/);
+    expect(first.querySelector('time')?.textContent).toMatch(/^2026\/04\/15 \d{2}:\d{2}$/);
     expect(within(items[1] as HTMLElement).getByText('登録')).toBeTruthy();
     expect(within(items[1] as HTMLElement).getByText('登録時の内容（1項目）')).toBeTruthy();
   });
@@ -98,7 +98,7 @@ describe('History', () => {
     render(History, { props: { entries } });
     const first = screen.getAllByTestId('history-entry')[0] as HTMLElement;
     expect(within(first).getByText('Changed')).toBeTruthy();
-    expect(first.querySelector('time')?.textContent).toMatch(/^15 Apr 2026, \d{2}:\d{2}$/);
+    expect(first.querySelector('time')?.textContent).toMatch(/^15 April 2026, \d{2}:\d{2}$/);
     expect(change('retention').querySelector('dt')?.textContent).toBe('Retention period');
     expect(change('retention').querySelector('.after')?.textContent).toContain(
       '7 years from leaving service (basis: 健康保険法施行規則)',

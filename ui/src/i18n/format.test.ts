@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import '../mock/testing';
-import { setLocale } from './i18n.svelte';
-import { formatDate, formatNumber, retentionSummary } from './format';
+import { setEraDates, setLocale } from './i18n.svelte';
+import { formatDate, formatDateTime, formatNumber, retentionSummary } from './format';
 import { fieldLabel, fieldSlug } from '../lib/fields';
 import { reviewOverdue } from '../features/holdings/holding';
 
 describe('formatting', () => {
-  it('formats civil dates in each language', () => {
+  it('formats civil dates in each language, with the era when the organisation chose it', () => {
     expect(formatDate('2026-04-15')).toBe('2026年4月15日');
+    setEraDates(true);
+    expect(formatDate('2026-04-15')).toBe('令和8年4月15日');
+    expect(formatDate('2019-05-01')).toBe('令和元年5月1日');
     setLocale('en');
-    expect(formatDate('2026-04-15')).toBe('15 Apr 2026');
+    expect(formatDate('2026-04-15')).toBe('15 April 2026');
     expect(formatNumber(510000)).toBe('510,000');
+  });
+
+  it('formats instants to the minute in local time', () => {
+    // 13:05:41 local time on 2 December 2026, whatever zone the suite runs in.
+    const at = new Date(2026, 11, 2, 13, 5, 41).toISOString();
+    expect(formatDateTime(at)).toBe('2026/12/02 13:05');
+    setLocale('en');
+    expect(formatDateTime(at)).toBe('2 December 2026, 13:05');
   });
 
   it('summarises retention rules', () => {

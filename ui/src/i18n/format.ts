@@ -1,6 +1,8 @@
 // Locale-aware formatting of dates, numbers, lists and retention rules.
 import type { RetentionRule } from '../bindings/RetentionRule';
-import { locale, t } from './i18n.svelte';
+import type { DateStyle } from '../bindings/DateStyle';
+import { writeDate } from '../lib/dates';
+import { dateDisplay, locale, t } from './i18n.svelte';
 
 function intlLocale(): string {
   return locale.lang === 'ja' ? 'ja-JP' : 'en-GB';
@@ -16,27 +18,36 @@ export function parseCivilDate(value: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** A civil date: 2026年4月15日 / 15 Apr 2026. */
-export function formatDate(value: string | null): string {
-  if (!value) return '';
-  const date = parseCivilDate(value);
-  if (!date) return value;
-  const options: Intl.DateTimeFormatOptions =
-    locale.lang === 'ja'
-      ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-      : { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(intlLocale(), options).format(date);
+/** The style dates are shown in: the era (令和8年4月15日) or 2026年4月15日 in Japanese, as the
+ * organisation chose; 15 April 2026 in English, which no locale reads the wrong way round. */
+export function displayStyle(): DateStyle {
+  if (locale.lang === 'en') return 'english';
+  return dateDisplay.era ? 'era' : 'kanji';
 }
 
-/** An instant (RFC 3339) in local time: 2026年4月15日 14:03 / 15 Apr 2026, 14:03. */
+/** The style a date input shows: one the reader reads back (English screens get ISO, which is
+ * as unambiguous as `15 April 2026` and typed the same on every keyboard). */
+export function inputStyle(): DateStyle {
+  if (locale.lang === 'en') return 'iso';
+  return dateDisplay.era ? 'era' : 'slashed';
+}
+
+/** A civil date `YYYY-MM-DD` in the display style; anything else comes back unchanged. */
+export function formatDate(value: string | null): string {
+  if (!value) return '';
+  return writeDate(value, displayStyle());
+}
+
+/** An instant (RFC 3339) in local time, to the minute: 2026/12/02 13:05 (令和8年12月2日 13:05
+ * with era dates) / 2 December 2026, 13:05. */
 export function formatDateTime(value: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  const options: Intl.DateTimeFormatOptions =
-    locale.lang === 'ja'
-      ? { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }
-      : { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(intlLocale(), options).format(date);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  if (locale.lang === 'en') return `${writeDate(day, 'english')}, ${time}`;
+  return `${writeDate(day, dateDisplay.era ? 'era' : 'slashed')} ${time}`;
 }
 
 export function formatNumber(value: number): string {

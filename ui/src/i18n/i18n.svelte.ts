@@ -20,6 +20,14 @@ export function setLocale(lang: Language): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
+/** Whether dates are shown with the Japanese era (令和8年4月1日): the organisation's setting,
+ * which the core defaults to on for public bodies. English screens never show era dates. */
+export const dateDisplay = $state<{ era: boolean }>({ era: false });
+
+export function setEraDates(era: boolean): void {
+  dateDisplay.era = era;
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(ja, key);
 }

@@ -3,7 +3,7 @@
 import type { Organisation } from '../bindings/Organisation';
 import type { StartupStatus } from '../bindings/StartupStatus';
 import { startupStatus } from '../api/commands';
-import type { MessageKey, Params } from '../i18n/i18n.svelte';
+import { setEraDates, type MessageKey, type Params } from '../i18n/i18n.svelte';
 import type { SectionKind } from '../api/sectionRecords';
 
 export type Route =
@@ -139,6 +139,7 @@ export async function refreshStatus(): Promise<StartupStatus> {
   const status = await startupStatus();
   app.status = status;
   app.organisation = status.organisation;
+  setEraDates(status.eraDates);
   return status;
 }
 

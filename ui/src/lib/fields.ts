@@ -64,12 +64,49 @@ export function pathLabel(prefix: 'request.field' | 'complaint.field' | 'step.fi
   return index ? t('field.indexed', { label: text, n: Number(index[1]) + 1 }) : text;
 }
 
+// Where the label of a field another one is compared with is looked up, in order: the core
+// names it by its path in the same input (`receivedOn`, `identity.checkedOn`).
+const OTHER_LABEL_PREFIXES = [
+  'step.field',
+  'request.field',
+  'complaint.field',
+  'incident.field',
+  'holding.field',
+  'objection.field',
+  'provision.field',
+  'anonymised.field',
+  'disposal.field',
+  'jointUse.field',
+  'subcontractor.field',
+  'transfer.field',
+] as const;
+
+/** The label of the field an error compares with (決定日, 受付日), or null if none is known:
+ * a raw path is never shown. */
+export function otherFieldLabel(path: string): string | null {
+  const bare = path.replace(/\[\d+\]/g, '');
+  for (const prefix of OTHER_LABEL_PREFIXES) {
+    const key = `${prefix}.${bare}`;
+    if (isMessageKey(key)) return t(key);
+  }
+  return null;
+}
+
 /** The translated message for an error code (never the backend's English text). A rule
- * with its own wording has an `error.specific.<field>.<code>` key (list indices dropped). */
+ * with its own wording has an `error.specific.<field>.<code>` key (list indices dropped); a
+ * date out of order names the date it is compared with (`other`). */
 export function errorMessage(error: FieldError): string {
   const specific = `error.specific.${error.field.replace(/\[\d+\]/g, '')}.${error.code}`;
+  // A rule comparing with something that is not a field (a computed deadline) has wording
+  // for that pair: error.specific.<field>.dateOrder.<other>.
+  if (error.other) {
+    const pair = `${specific}.${error.other.replace(/\[\d+\]/g, '')}`;
+    if (isMessageKey(pair)) return t(pair);
+  }
   if (isMessageKey(specific)) return t(specific);
   if (error.code === 'outOfRange' && error.limit === null) return t('error.code.notAllowed');
+  const other = error.other ? otherFieldLabel(error.other) : null;
+  if (error.code === 'dateOrder' && other) return t('error.code.dateOrderOther', { other });
   return label.errorCode(error.code, error.limit);
 }
 
@@ -81,7 +118,7 @@ export function errorsByPath(errors: readonly FieldError[]): Map<string, FieldEr
 }
 
 export function fieldError(field: string, code: FieldError['code'], limit: number | null = null): FieldError {
-  return { field, code, limit, message: '' };
+  return { field, code, limit, other: null, message: '' };
 }
 
 /** Focuses (and scrolls to) the first invalid field inside `root`, or `fallback`. */

@@ -25,7 +25,8 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
 
 function text(value: JsonValue | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  // A civil date anywhere in a record (a review, a step's day) is shown like every other date.
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value)) return joinList(value.map((v) => text(v)));

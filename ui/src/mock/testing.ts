@@ -2,7 +2,7 @@
 // the recorded instant, and clean global state between tests.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { setLocale } from '../i18n/i18n.svelte';
+import { setEraDates, setLocale } from '../i18n/i18n.svelte';
 import { app, resetListView, resetRequestListView } from '../lib/app.svelte';
 import type { RequestRules } from '../bindings/RequestRules';
 import type { RequestTrack } from '../bindings/RequestTrack';
@@ -51,6 +51,7 @@ export function resetState(): void {
   resetListView();
   resetRequestListView();
   setLocale('ja');
+  setEraDates(false);
   app.status = null;
   app.organisation = null;
   app.route = { name: 'holdings' };

@@ -3,12 +3,13 @@
 // search) are cleared, and only the unlock screen remains.
 import type { StartupStatus } from '../bindings/StartupStatus';
 import { lockRegister, onRegisterLocked } from '../api/commands';
-import { setLocale } from '../i18n/i18n.svelte';
+import { setEraDates, setLocale } from '../i18n/i18n.svelte';
 import { app, dismissToast, resetListView, resetRequestListView } from '../lib/app.svelte';
 
 /** Takes the status the backend returned after unlocking (or creating, or restoring). */
 export function applyStatus(status: StartupStatus): void {
   if (status.language) setLocale(status.language);
+  setEraDates(status.eraDates);
   app.organisation = status.organisation;
   app.status = status;
 }

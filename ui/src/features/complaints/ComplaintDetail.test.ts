@@ -12,7 +12,8 @@ describe('ComplaintDetail', () => {
     await fireEvent.click(await screen.findByTestId('complaint-close'));
     await fireEvent.click(screen.getByTestId('cstep-submit'));
     const error = await screen.findByTestId('step-error');
-    expect(error.textContent).toContain('解決の内容：入力してください');
+    expect(error.textContent).toContain('解決の内容：苦情を終了するには、処理の結果を記入してください');
+    expect(error.textContent).not.toContain('written down');
     expect(screen.getByTestId('error-resolution')).toBeTruthy();
     await fireEvent.input(screen.getByTestId('cstep-resolution'), { target: { value: '抽出条件を修正し、申出者に説明した' } });
     await fireEvent.click(screen.getByTestId('cstep-submit'));

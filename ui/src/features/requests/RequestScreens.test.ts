@@ -38,9 +38,9 @@ describe('RequestForm', () => {
           kind: 'validation',
           message: 'invalid request',
           fields: [
-            { field: 'holdingIds[0]', code: 'duplicate', limit: null, message: '' },
-            { field: 'feeYen', code: 'notInRegime', limit: null, message: 'no fee may be charged' },
-            { field: 'receivedOn', code: 'dateOrder', limit: null, message: '' },
+            { field: 'holdingIds[0]', code: 'duplicate', limit: null, other: null, message: '' },
+            { field: 'feeYen', code: 'notInRegime', limit: null, other: null, message: 'no fee may be charged' },
+            { field: 'receivedOn', code: 'dateOrder', limit: null, other: null, message: '' },
           ],
           records: [],
         };
@@ -111,8 +111,9 @@ describe('RequestDetail', () => {
     await fireEvent.click(screen.getByTestId('step-submit'));
     const error = await screen.findByTestId('step-error');
     expect(error.textContent).toContain('この手続は受け付けられませんでした');
-    expect(error.textContent).toContain('決定日：前の日付より後の日付を入力してください');
-    expect(error.textContent).toContain("the requester's identity was confirmed only on");
+    // The date it is compared with is named, in Japanese; the core's English sentence is not shown.
+    expect(error.textContent).toContain('決定日：「確認日」以降の日付を入力してください');
+    expect(error.textContent).not.toContain('identity');
     expect(screen.getByTestId('error-decision-decidedOn')).toBeTruthy();
     // Refused: the register stays as it was.
     expect(backend.state).toBe('demo');

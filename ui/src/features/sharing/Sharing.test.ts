@@ -90,7 +90,7 @@ describe('JointUseDetail', () => {
 describe('sharing messages', () => {
   it('words the sharing rules specifically and never shows an empty limit', () => {
     setLocale('ja');
-    const error = (field: string, code: 'outOfRange' | 'inUse') => ({ field, code, limit: null, message: '' });
+    const error = (field: string, code: 'outOfRange' | 'inUse') => ({ field, code, limit: null, other: null, message: '' });
     expect(errorMessage(error('entrusted[0].itemIds[2]', 'outOfRange'))).toContain('委託元に委託していない');
     expect(errorMessage(error('parentId', 'inUse'))).toContain('委託元を変更できません');
     expect(errorMessage(error('approval.approvedOn', 'outOfRange'))).toBe('指定できる範囲外の値です');
