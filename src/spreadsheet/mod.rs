@@ -35,6 +35,7 @@ pub(crate) fn refused(record: &str, message: String) -> CoreError {
             field: record.to_owned(),
             code: FieldErrorCode::Malformed,
             limit: None,
+            other: None,
             message,
         }],
     }])
@@ -921,6 +922,7 @@ fn refusal(preview: &Preview) -> CoreError {
             },
             code: FieldErrorCode::Malformed,
             limit: None,
+            other: None,
             message: if p.heading.is_empty() {
                 p.message.clone()
             } else {
