@@ -98,8 +98,14 @@ enum RegisterCommand {
     },
     /// Read a JSON register document into an empty register (all records or none)
     Import { file: PathBuf },
-    /// Check the audit chain and that every record matches its last audited state
-    Verify,
+    /// Check the audit chain and the records against their last audited states: by default the
+    /// entries since the last full verification (what every open checks), with --full all of it
+    Verify {
+        /// Run SQLite's full integrity check and walk the whole chain and every record, then
+        /// record the head as the verified checkpoint later opens start from
+        #[arg(long)]
+        full: bool,
+    },
     /// Open requests and complaints: what is due and overdue, with how each deadline was counted
     Deadlines {
         /// The day to compute for (YYYY-MM-DD) [default: today]
@@ -541,14 +547,25 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 summary.subcontractors, summary.joint_uses, summary.transfers
             );
         }
-        RegisterCommand::Verify => {
-            let report = register.verify()?;
-            match &report.head {
-                Some(head) => println!(
-                    "audit chain: {} entries, head #{} {}",
+        RegisterCommand::Verify { full } => {
+            let report = if full {
+                register.verify()?
+            } else {
+                register.verify_quick()?
+            };
+            match (&report.head, &report.checkpoint) {
+                (Some(head), None) => println!(
+                    "audit chain: {} entries, head #{} {} (full verification: every entry and \
+                     record)",
                     report.entries, head.seq, head.hash
                 ),
-                None => println!("audit chain: empty"),
+                (Some(head), Some(checkpoint)) => println!(
+                    "audit chain: {} entries after the checkpoint #{} checked, head #{} {} \
+                     (quick verification: the entries since the last full verification and \
+                     the records they touch; `daicho verify --full` checks all history)",
+                    report.entries, checkpoint.seq, head.seq, head.hash
+                ),
+                (None, _) => println!("audit chain: empty"),
             }
             if let Some(link) = &report.broken_link {
                 println!("BROKEN at entry #{}: {}", link.seq, link.reason);

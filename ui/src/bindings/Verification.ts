@@ -3,7 +3,8 @@ import type { ChainHead } from "./ChainHead";
 
 /**
  * What the last verification of the audit trail found, and when. Kept for the session: the
- * register is verified every time it is opened, and again whenever the officer asks.
+ * register is verified every time it is opened (the entries after the verified checkpoint),
+ * and in full whenever the officer asks.
  */
 export type Verification = { 
 /**
@@ -13,4 +14,8 @@ verifiedAt: string, intact: boolean, entries: number, head: ChainHead | null,
 /**
  * The first entry whose link does not hold.
  */
-brokenAt: number | null, alteredRecords: number, };
+brokenAt: number | null, alteredRecords: number, 
+/**
+ * Whether every entry and record was checked, or only those after `checkpoint`.
+ */
+full: boolean, checkpoint: ChainHead | null, };

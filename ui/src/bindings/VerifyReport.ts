@@ -14,4 +14,14 @@ brokenLink: BrokenLink | null,
 /**
  * Records whose stored state differs from what the trail says was last written.
  */
-alteredRecords: Array<AlteredRecord>, };
+alteredRecords: Array<AlteredRecord>, 
+/**
+ * True when the whole chain and every record were checked; false for the quick form
+ * run on open, which checks only the entries after `checkpoint` and the records they
+ * speak of.
+ */
+full: boolean, 
+/**
+ * Where a quick verification started: the last entry a full verification found intact.
+ */
+checkpoint: ChainHead | null, };
