@@ -25,5 +25,6 @@ mod print_sections;
 mod processed_information;
 mod requests;
 mod retention;
+mod scale;
 mod sharing;
 mod storage;

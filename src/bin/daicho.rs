@@ -59,7 +59,16 @@ enum RegisterCommand {
     /// Create the register file (or bring an existing one up to date)
     Init,
     /// Load the demo register into an empty register
-    Demo,
+    Demo {
+        /// Instead of the demo, a generated register of this many holdings (5 to 15 items each,
+        /// 20 departments), ten times as many requests over three years, half as many
+        /// complaints and a twentieth as many incidents; for measuring speed at scale
+        #[arg(long, value_name = "HOLDINGS")]
+        scale: Option<usize>,
+        /// The generator's seed: the same seed and size give the same register
+        #[arg(long, default_value_t = 1, requires = "scale")]
+        seed: u64,
+    },
     /// Data holdings (the personal information management ledger)
     Holdings {
         #[command(subcommand)]
@@ -363,7 +372,18 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         RegisterCommand::Init => {
             println!("register ready at {}", path.display());
         }
-        RegisterCommand::Demo => {
+        RegisterCommand::Demo {
+            scale: Some(holdings),
+            seed,
+        } => {
+            let summary = daicho::demo::scale::load(&register, holdings, seed, &actor)?;
+            println!(
+                "generated a register of {} holdings, {} requests, {} complaints and {} \
+                 incidents (seed {seed})",
+                summary.holdings, summary.requests, summary.complaints, summary.incidents
+            );
+        }
+        RegisterCommand::Demo { scale: None, .. } => {
             let count = daicho::demo::load(&register, &actor)?;
             let today = daicho::clock::today();
             println!(
