@@ -11,7 +11,7 @@
 #   make test-ui    vitest
 #   make e2e        the real app under Xvfb via WebKitWebDriver (tests/e2e)
 #   make test       all of the above, cheapest first, stopping at the first failure
-#   make bench      time the printed ledger of 1,000 holdings (ja/en, PDF/XLSX; release)
+#   make bench      the printed ledger of 1,000 holdings, then the scale run (release)
 #   make icons      regenerate icons/*.png from icons/icon.svg
 
 SHELL := bash
@@ -139,6 +139,11 @@ icons:
 	bash scripts/gen-icons.sh
 
 # A release build: the target is under 1 s for the Japanese PDF on a 2-core machine.
+# The scale section (issue 20) times the release CLI on generated registers of several sizes
+# (SCALE_SIZES, SCALE_RUNS; see scripts/bench-scale.sh); figures go in docs/performance.md.
 bench: system-deps
 	$(call stage,print benchmark (release build))
 	$(CARGO) bench --bench print
+	$(call stage,scale benchmark (release CLI))
+	$(CARGO) build --release -p daicho --bin daicho
+	bash scripts/bench-scale.sh "$(TARGET_DIR)/release/daicho"
