@@ -12,7 +12,7 @@
 #   make e2e        the real app under Xvfb via WebKitWebDriver (tests/e2e)
 #   make test       all of the above, cheapest first, stopping at the first failure
 #   make faults     kill -9 at random points of demo, import, backup, restore: 100 runs each
-#   make bench      time the printed ledger of 1,000 holdings (ja/en, PDF/XLSX; release)
+#   make bench      the printed ledger of 1,000 holdings, then the scale run (release)
 #   make icons      regenerate icons/*.png from icons/icon.svg
 
 SHELL := bash
@@ -140,12 +140,16 @@ icons:
 	bash scripts/gen-icons.sh
 
 # A release build: the target is under 1 s for the Japanese PDF on a 2-core machine.
+# The scale section (issue 20) times the release CLI on generated registers of several sizes
+# (SCALE_SIZES, SCALE_RUNS; see scripts/bench-scale.sh); figures go in docs/performance.md.
 bench: system-deps
 	$(call stage,print benchmark (release build))
 	$(CARGO) bench --bench print
+	$(call stage,scale benchmark (release CLI))
+	$(CARGO) build --release -p daicho --bin daicho
+	bash scripts/bench-scale.sh "$(TARGET_DIR)/release/daicho"
 
-# The fault runs of tests/faults.rs at full length (a few of each run in `make test`), and the
-# crash harness at its default length.
+# The fault runs of tests/faults.rs at full length (a few of each run in `make test`).
 faults: deps
 	$(call stage,fault runs (100 kills each of demo, import, backup, restore))
 	DAICHO_FAULT_RUNS=$${DAICHO_FAULT_RUNS:-100} $(CARGO) nextest run --test core --no-capture faults::

@@ -148,6 +148,12 @@ pub struct VerifyReport {
     /// from a printed page) and its protections say about the history as a whole: entries
     /// removed from its end, entries rewritten, a protection dropped.
     pub history_problems: Vec<HistoryProblem>,
+    /// True when the whole chain and every record were checked; false for the quick form
+    /// run on open, which checks only the entries after `checkpoint` and the records they
+    /// speak of.
+    pub full: bool,
+    /// Where a quick verification started: the last entry a full verification found intact.
+    pub checkpoint: Option<ChainHead>,
 }
 
 impl VerifyReport {
@@ -352,11 +358,10 @@ pub(crate) fn append(
         return checks.finish();
     }
     let (last_seq, prev_hash) = tx
-        .query_row(
-            "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1",
-            [],
-            |row| Ok((row.get::<_, i64>(0)?, row.get::<_, Vec<u8>>(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, Vec<u8>>(1)?))
+        })
         .optional()?
         .unwrap_or((0, GENESIS.to_vec()));
     let entry = StoredEntry {
@@ -371,10 +376,11 @@ pub(crate) fn append(
         prev_hash,
     };
     let hash = entry.hash();
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit_event (seq, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    )?
+    .execute(params![
             entry.seq,
             entry.at,
             entry.actor,
@@ -385,8 +391,7 @@ pub(crate) fn append(
             entry.after,
             entry.prev_hash,
             hash.to_vec()
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
@@ -465,15 +470,57 @@ pub(crate) fn head(conn: &Connection) -> Result<Option<ChainHead>> {
 pub(crate) fn verify_chain(
     conn: &Connection,
 ) -> Result<(i64, Option<ChainHead>, Option<BrokenLink>)> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {}, hash FROM audit_event ORDER BY seq",
-        StoredEntry::COLUMNS
-    ))?;
-    let mut rows = stmt.query([])?;
+    verify_chain_from(conn, None)
+}
+
+/// Walks the chain after `checkpoint` (from the genesis entry when `None`) and stops at the
+/// first broken link. The entry at the checkpoint must still be there, hold the content its
+/// hash says and carry the hash the checkpoint recorded: otherwise history below the
+/// checkpoint was rewritten, and the link is reported broken at the checkpoint. Returns the
+/// number of entries checked after the checkpoint and the head reached.
+pub(crate) fn verify_chain_from(
+    conn: &Connection,
+    checkpoint: Option<&ChainHead>,
+) -> Result<(i64, Option<ChainHead>, Option<BrokenLink>)> {
     let mut expected_prev = GENESIS.to_vec();
     let mut expected_seq = 1;
-    let mut count = 0;
     let mut head = None;
+    if let Some(checkpoint) = checkpoint {
+        let broken = |reason: &str| BrokenLink {
+            seq: checkpoint.seq,
+            reason: reason.to_owned(),
+        };
+        let at = conn
+            .query_row(
+                &format!(
+                    "SELECT {}, hash FROM audit_event WHERE seq = ?1",
+                    StoredEntry::COLUMNS
+                ),
+                [checkpoint.seq],
+                |row| Ok((StoredEntry::from_row(row)?, row.get::<_, Vec<u8>>(9)?)),
+            )
+            .optional()?;
+        let Some((entry, stored_hash)) = at else {
+            let reason = "the entry at the verified checkpoint is missing: history was removed";
+            return Ok((0, None, Some(broken(reason))));
+        };
+        if hex::encode(&stored_hash) != checkpoint.hash
+            || entry.hash().as_slice() != stored_hash.as_slice()
+        {
+            let reason = "the entry at the verified checkpoint no longer matches the hash \
+                          recorded when it was verified: history was rewritten";
+            return Ok((0, None, Some(broken(reason))));
+        }
+        expected_prev = stored_hash;
+        expected_seq = checkpoint.seq + 1;
+        head = Some(checkpoint.clone());
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {}, hash FROM audit_event WHERE seq >= ?1 ORDER BY seq",
+        StoredEntry::COLUMNS
+    ))?;
+    let mut rows = stmt.query([expected_seq])?;
+    let mut count = 0;
     while let Some(row) = rows.next()? {
         let entry = StoredEntry::from_row(row)?;
         let stored_hash: Vec<u8> = row.get(9)?;
@@ -507,6 +554,67 @@ pub(crate) fn verify_chain(
         expected_prev = stored_hash;
     }
     Ok((count, head, None))
+}
+
+/// The last entry a full verification found intact, if one did.
+pub(crate) fn checkpoint(conn: &Connection) -> Result<Option<ChainHead>> {
+    Ok(conn
+        .query_row("SELECT seq, hash FROM audit_checkpoint", [], |row| {
+            Ok(ChainHead {
+                seq: row.get(0)?,
+                hash: hex::encode(row.get::<_, Vec<u8>>(1)?),
+            })
+        })
+        .optional()?)
+}
+
+/// Records `head` as verified by a full walk: later opens verify only what follows it.
+/// Never moves the checkpoint back.
+pub(crate) fn set_checkpoint(conn: &Connection, head: &ChainHead) -> Result<()> {
+    let hash = hex::decode(&head.hash)
+        .map_err(|e| crate::CoreError::Integrity(format!("chain head hash: {e}")))?;
+    conn.execute(
+        "INSERT INTO audit_checkpoint (id, seq, hash, verified_at) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash,
+                                        verified_at = excluded.verified_at
+         WHERE excluded.seq >= audit_checkpoint.seq",
+        params![head.seq, hash, crate::clock::now()],
+    )?;
+    Ok(())
+}
+
+/// The records (entity code, id) that entries after `seq` speak of, each once.
+pub(crate) fn touched_after(conn: &Connection, seq: i64) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT entity, entity_id FROM audit_event WHERE seq > ?1 ORDER BY entity, entity_id",
+    )?;
+    let rows = stmt.query_map([seq], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The state the trail says one record was last left in: `None` when the trail never spoke
+/// of it, `Some(None)` once deleted.
+pub(crate) fn last_state(
+    conn: &Connection,
+    entity: &str,
+    entity_id: &str,
+) -> Result<Option<Option<Value>>> {
+    let after = conn
+        .prepare_cached(
+            "SELECT after FROM audit_event WHERE entity = ?1 AND entity_id = ?2
+             ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row(params![entity, entity_id], |row| {
+            row.get::<_, Option<String>>(0)
+        })
+        .optional()?;
+    match after {
+        None => Ok(None),
+        Some(None) => Ok(Some(None)),
+        Some(Some(text)) => Ok(Some(Some(serde_json::from_str(&text).map_err(|e| {
+            crate::CoreError::Integrity(format!("audit entry for {entity_id} is not JSON: {e}"))
+        })?))),
+    }
 }
 
 /// The state the trail says each record of `entity` was last left in (`None` once deleted).
@@ -602,7 +710,8 @@ fn is_blank(value: &Value) -> bool {
 }
 
 /// What the last verification of the audit trail found, and when. Kept for the session: the
-/// register is verified every time it is opened, and again whenever the officer asks.
+/// register is verified every time it is opened (the entries after the verified checkpoint),
+/// and in full whenever the officer asks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -621,6 +730,9 @@ pub struct Verification {
     /// Problems with the history as a whole ([`VerifyReport::history_problems`]).
     #[ts(type = "number")]
     pub history_problems: i64,
+    /// Whether every entry and record was checked, or only those after `checkpoint`.
+    pub full: bool,
+    pub checkpoint: Option<ChainHead>,
 }
 
 impl Verification {
@@ -633,6 +745,8 @@ impl Verification {
             broken_at: report.broken_link.as_ref().map(|link| link.seq),
             altered_records: report.altered_records.len() as i64,
             history_problems: report.history_problems.len() as i64,
+            full: report.full,
+            checkpoint: report.checkpoint.clone(),
         }
     }
 }

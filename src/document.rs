@@ -165,7 +165,7 @@ pub fn export(register: &Register) -> Result<RegisterDocument> {
 /// Reads a document and writes every record, or nothing. Any invalid record refuses the
 /// whole import with a report naming each record and field.
 pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSummary> {
-    let (document, unreadable, positions) = parse(json)?;
+    let (document, unreadable, positions, listed) = parse(json)?;
     register.write_all(|tx| {
         // Checked inside the write transaction, which holds the write lock from its start:
         // two imports at once cannot both find the register empty and merge (issue 12).
@@ -276,19 +276,22 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
         // Links are checked against every holding, tier, recipient and matter the document
         // lists, readable or not, so that one unreadable record is reported once rather than
         // again by each record that links to it.
-        let holding_ids = listed_ids(json, "holdings");
-        let subcontractor_ids = listed_ids(json, "subcontractors");
+        let Listed {
+            holdings: holding_ids,
+            subcontractors: subcontractor_ids,
+            recipients: recipient_ids,
+            consent_matters: matter_ids,
+            holding_items,
+        } = listed;
         problems.extend(check_requests(&document.requests, &holding_ids));
         problems.extend(check_complaints(&document.complaints, &holding_ids));
         problems.extend(check_sharing(
-            &listed_holdings(json),
+            &holding_items,
             &document.subcontractors,
             &subcontractor_ids,
             &document.joint_uses,
             &document.transfers,
         ));
-        let recipient_ids = listed_ids(json, "recipients");
-        let matter_ids = listed_ids(json, "consentMatters");
         problems.extend(check_import(
             "recipients",
             &document.recipients,
@@ -653,9 +656,32 @@ const COMPLAINT_KEYS: &[&str] = &[
 
 const SHARING_KEYS: &[&str] = &["id", "version", "createdAt", "updatedAt"];
 const JOINT_USE_KEYS: &[&str] = &["id", "editions", "version", "createdAt", "updatedAt"];
+/// The ids every list of the document names, readable records or not, read from the parsed
+/// document before its records are taken out of it. (Each used to parse the whole document
+/// again: five more passes over it, and five more copies of it in memory at a time.)
+struct Listed {
+    holdings: HashSet<i64>,
+    subcontractors: HashSet<i64>,
+    recipients: HashSet<i64>,
+    consent_matters: HashSet<i64>,
+    /// Every holding with the ids of its data items, for the links of the sharing sections.
+    holding_items: Vec<(i64, Vec<i64>)>,
+}
+
+impl Listed {
+    fn of(root: &serde_json::Map<String, Value>) -> Self {
+        Listed {
+            holdings: listed_ids(root, "holdings"),
+            subcontractors: listed_ids(root, "subcontractors"),
+            recipients: listed_ids(root, "recipients"),
+            consent_matters: listed_ids(root, "consentMatters"),
+            holding_items: listed_holdings(root),
+        }
+    }
+}
+
 /// The `id`s of the records listed under `key`, readable or not.
-fn listed_ids(json: &str, key: &str) -> HashSet<i64> {
-    let root: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+fn listed_ids(root: &serde_json::Map<String, Value>, key: &str) -> HashSet<i64> {
     root.get(key)
         .and_then(Value::as_array)
         .map(|records| {
@@ -669,8 +695,7 @@ fn listed_ids(json: &str, key: &str) -> HashSet<i64> {
 
 /// Every holding the document lists, readable or not, with the ids of its data items (as far
 /// as they can be read), for the links of the sharing sections.
-fn listed_holdings(json: &str) -> Vec<(i64, Vec<i64>)> {
-    let root: Value = serde_json::from_str(json).unwrap_or(Value::Null);
+fn listed_holdings(root: &serde_json::Map<String, Value>) -> Vec<(i64, Vec<i64>)> {
     root.get("holdings")
         .and_then(Value::as_array)
         .map(|records| {
@@ -852,7 +877,7 @@ fn record_order(record: &str) -> (u8, usize) {
 /// Reads the list under `key` record by record, reporting each unreadable record with the
 /// field that failed and its reference (read from `reference_key`).
 fn parse_list<T: DeserializeOwned, I: DeserializeOwned>(
-    object: &serde_json::Map<String, Value>,
+    object: &mut serde_json::Map<String, Value>,
     key: &'static str,
     reference_key: &str,
     record_keys: &[&str],
@@ -861,10 +886,13 @@ fn parse_list<T: DeserializeOwned, I: DeserializeOwned>(
 ) -> std::result::Result<Vec<T>, String> {
     let mut records = Vec::new();
     let places = positions.entry(key).or_default();
-    match object.get(key) {
+    // Taken out of the document, each record's tree is freed once read: the document is not
+    // held twice over, as a tree and as records.
+    match object.remove(key) {
         None | Some(Value::Null) => {}
         Some(Value::Array(values)) => {
-            for (index, value) in values.iter().enumerate() {
+            for (index, value) in values.into_iter().enumerate() {
+                let value = &value;
                 match serde_path_to_error::deserialize::<_, T>(value) {
                     Ok(record) => {
                         let mut fields = timestamp_errors(value);
@@ -1001,7 +1029,7 @@ fn is_date_parse_error(text: &str) -> bool {
 /// against that holding rather than as one opaque parse failure. Returns the readable records
 /// and the problems of the unreadable ones; only a document that is not a register document
 /// at all is an error here.
-fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> {
+fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions, Listed)> {
     let whole = |code, message: String| {
         let mut field = FieldError::new("document", code, None);
         field.message = message;
@@ -1011,13 +1039,13 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
             fields: vec![field],
         }])
     };
-    let root: Value = serde_json::from_str(json).map_err(|e| {
+    let mut root: Value = serde_json::from_str(json).map_err(|e| {
         whole(
             FieldErrorCode::Malformed,
             format!("not a JSON document: {e}"),
         )
     })?;
-    let Some(object) = root.as_object() else {
+    let Some(object) = root.as_object_mut() else {
         return Err(whole(
             FieldErrorCode::Malformed,
             "the document is not a JSON object".to_owned(),
@@ -1042,6 +1070,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
         ));
     }
 
+    let listed = Listed::of(object);
     let mut problems = Vec::new();
     let mut positions = Positions::new();
     // The profiles' timestamps are checked like the records'.
@@ -1090,7 +1119,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     };
     let not_a_list = |message| whole(FieldErrorCode::Malformed, message);
     let holdings = parse_list::<Holding, HoldingInput>(
-        object,
+        &mut *object,
         "holdings",
         "ledgerNo",
         HOLDING_KEYS,
@@ -1099,7 +1128,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let requests = parse_list::<Request, RequestInput>(
-        object,
+        &mut *object,
         "requests",
         "reference",
         REQUEST_KEYS,
@@ -1108,7 +1137,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let complaints = parse_list::<Complaint, ComplaintInput>(
-        object,
+        &mut *object,
         "complaints",
         "reference",
         COMPLAINT_KEYS,
@@ -1117,7 +1146,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let subcontractors = parse_list::<Subcontractor, SubcontractorInput>(
-        object,
+        &mut *object,
         "subcontractors",
         "reference",
         SHARING_KEYS,
@@ -1126,7 +1155,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let joint_uses = parse_list::<JointUse, JointUseInput>(
-        object,
+        &mut *object,
         "jointUses",
         "reference",
         JOINT_USE_KEYS,
@@ -1135,7 +1164,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let transfers = parse_list::<Transfer, TransferInput>(
-        object,
+        &mut *object,
         "transfers",
         "reference",
         SHARING_KEYS,
@@ -1144,7 +1173,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let recipients = parse_list::<Recipient, RecipientInput>(
-        object,
+        &mut *object,
         "recipients",
         "name",
         SECTION_KEYS,
@@ -1153,7 +1182,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let provision_records = parse_list::<ProvisionRecord, ProvisionRecordInput>(
-        object,
+        &mut *object,
         "provisionRecords",
         "reference",
         SECTION_KEYS,
@@ -1162,7 +1191,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let measures = parse_list::<Measure, MeasureInput>(
-        object,
+        &mut *object,
         "measures",
         "title",
         SECTION_KEYS,
@@ -1171,7 +1200,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let disposals = parse_list::<Disposal, DisposalInput>(
-        object,
+        &mut *object,
         "disposals",
         "reference",
         SECTION_KEYS,
@@ -1180,7 +1209,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let consent_matters = parse_list::<ConsentMatter, ConsentMatterInput>(
-        object,
+        &mut *object,
         "consentMatters",
         "title",
         SECTION_KEYS,
@@ -1189,7 +1218,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let objections = parse_list::<Objection, ObjectionInput>(
-        object,
+        &mut *object,
         "objections",
         "reference",
         SECTION_KEYS,
@@ -1198,7 +1227,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     )
     .map_err(not_a_list)?;
     let incidents = parse_list::<Incident, IncidentInput>(
-        object,
+        &mut *object,
         "incidents",
         "reference",
         INCIDENT_KEYS,
@@ -1208,7 +1237,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
     .map_err(not_a_list)?;
     let pseudonymised_information =
         parse_list::<PseudonymisedInformation, PseudonymisedInformationInput>(
-            object,
+            &mut *object,
             "pseudonymisedInformation",
             "name",
             SECTION_KEYS,
@@ -1217,7 +1246,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
         )
         .map_err(not_a_list)?;
     let anonymised_information = parse_list::<AnonymisedInformation, AnonymisedInformationInput>(
-        object,
+        &mut *object,
         "anonymisedInformation",
         "name",
         SECTION_KEYS,
@@ -1257,7 +1286,7 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions)> 
         pseudonymised_information,
         anonymised_information,
     };
-    Ok((document, problems, positions))
+    Ok((document, problems, positions, listed))
 }
 
 /// Writes to a temporary file beside the target and renames it over the target, so an

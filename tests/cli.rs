@@ -86,6 +86,12 @@ fn verify_fails_and_names_the_record_after_tampering() {
         "init first: only init creates"
     );
     assert!(daicho(&db, &["demo"]).status.success());
+    let full = daicho(&db, &["verify", "--full"]);
+    assert!(
+        stdout(&full).contains("(full verification"),
+        "{}",
+        stdout(&full)
+    );
     let conn = common::keyed(&db, &common::cli_key());
     conn.execute(
         "UPDATE holding SET approx_count = 1 WHERE ledger_no = 'H-0002'",
@@ -93,13 +99,40 @@ fn verify_fails_and_names_the_record_after_tampering() {
     )
     .unwrap();
     drop(conn);
-    let verify = daicho(&db, &["verify"]);
+    // The quick form checks what was written since the last full verification, and says so.
+    let quick = daicho(&db, &["verify"]);
+    assert!(quick.status.success());
+    assert!(
+        stdout(&quick).contains("0 entries after the checkpoint")
+            && stdout(&quick).contains("quick verification"),
+        "{}",
+        stdout(&quick)
+    );
+    let verify = daicho(&db, &["verify", "--full"]);
     assert_eq!(verify.status.code(), Some(1));
     assert!(
         stdout(&verify).contains("ALTERED holding 2"),
         "{}",
         stdout(&verify)
     );
+}
+
+#[test]
+fn demo_scale_generates_a_register_of_the_size_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.db");
+    assert!(daicho(&db, &["init"]).status.success());
+    let generated = daicho(&db, &["demo", "--scale", "20", "--seed", "5"]);
+    assert!(generated.status.success(), "{generated:?}");
+    assert!(
+        stdout(&generated).contains("20 holdings, 200 requests, 10 complaints and 1 incidents"),
+        "{}",
+        stdout(&generated)
+    );
+    let listing = stdout(&daicho(&db, &["holdings", "list"]));
+    assert_eq!(listing.matches("H-000").count(), 20, "{listing}");
+    let again = daicho(&db, &["demo", "--scale", "20"]);
+    assert_eq!(again.status.code(), Some(2), "only into an empty register");
 }
 
 #[test]

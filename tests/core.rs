@@ -27,6 +27,7 @@ mod print_sections;
 mod processed_information;
 mod requests;
 mod retention;
+mod scale;
 mod sharing;
 mod sheets;
 mod storage;

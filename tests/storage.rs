@@ -56,6 +56,10 @@ fn released_migrations_are_never_edited() {
             "0011_pseudonymised_anonymised",
             "48dca8f63e3887c239add1c2f054505f95b4c7422a823a382b1ae1f523e8efc3",
         ),
+        (
+            "0012_audit_checkpoint",
+            "2f5d4ea00153e57245d89f8c433fb72e6ecbbd95f2e717abaec57303564f4f89",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

@@ -10,6 +10,7 @@ mod controls;
 mod incidents;
 mod processed;
 mod requests;
+pub mod scale;
 mod sharing;
 
 use crate::error::{CoreError, Result};

@@ -33,7 +33,8 @@ pub struct Register {
     /// The key the file is encrypted under, kept to open backups and their checks; `None`
     /// for an in-memory register, which never touches the disk.
     pub(crate) key: Mutex<Option<Passphrase>>,
-    /// The last time the audit chain and the records were verified (on open, and by verify).
+    /// The last time the audit chain and the records were verified (quickly on open, in full
+    /// by verify).
     pub(crate) last_verification: Mutex<Option<Verification>>,
     /// True while [`Register::all_or_nothing`] holds one transaction open for many writes.
     batch: Mutex<bool>,
@@ -44,8 +45,9 @@ impl Register {
     /// at the path, or an empty file, is refused ([`CoreError::NoRegister`]): a mistyped path
     /// never becomes a new empty register. A file that cannot be opened, is damaged, is not
     /// encrypted, does not open under `key`, or that a newer Daicho wrote, is left untouched
-    /// and reported. The audit chain and the records are verified on open;
-    /// [`Register::last_verification`] says what was found.
+    /// and reported. The audit chain after the verified checkpoint, and the records it speaks
+    /// of, are verified on open ([`Register::verify_quick`]); [`Register::last_verification`]
+    /// says what was found.
     pub fn open(path: &Path, key: &Passphrase) -> Result<Self> {
         Self::verified(path, key, crate::db::open_file(path, key)?)
     }
@@ -73,7 +75,7 @@ impl Register {
             last_verification: Mutex::new(None),
             batch: Mutex::new(false),
         };
-        let report = register.verify()?;
+        let report = register.verify_quick()?;
         if !report.is_intact() {
             tracing::warn!(
                 broken_at = report.broken_link.as_ref().map(|l| l.seq),

@@ -72,11 +72,12 @@ fn provisions(
     owner: Option<i64>,
 ) -> rusqlite::Result<HashMap<i64, Vec<AnonymisedProvision>>> {
     let mut map: HashMap<i64, Vec<AnonymisedProvision>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT owner_id, recipient, provided_on, method, published_on, stated_to_recipient
-         FROM anonymised_provision WHERE ?1 IS NULL OR owner_id = ?1
+         FROM anonymised_provision WHERE {}
          ORDER BY owner_id, position",
-    )?;
+        super::owned_by("owner_id", owner)
+    ))?;
     let rows = stmt.query_map([owner], |row| {
         Ok((
             row.get::<_, i64>(0)?,

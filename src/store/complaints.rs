@@ -61,20 +61,22 @@ struct Children {
 
 fn children(conn: &Connection, complaint_id: Option<i64>) -> rusqlite::Result<Children> {
     let mut holdings: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT complaint_id, holding_id FROM complaint_holding
-         WHERE ?1 IS NULL OR complaint_id = ?1 ORDER BY complaint_id, position",
-    )?;
+         WHERE {} ORDER BY complaint_id, position",
+        super::owned_by("complaint_id", complaint_id)
+    ))?;
     let rows = stmt.query_map([complaint_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
     for row in rows {
         let (complaint, holding) = row?;
         holdings.entry(complaint).or_default().push(holding);
     }
     let mut actions: HashMap<i64, Vec<ComplaintAction>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT complaint_id, id, taken_on, description, taken_by FROM complaint_action
-         WHERE ?1 IS NULL OR complaint_id = ?1 ORDER BY complaint_id, taken_on, id",
-    )?;
+         WHERE {} ORDER BY complaint_id, taken_on, id",
+        super::owned_by("complaint_id", complaint_id)
+    ))?;
     let rows = stmt.query_map([complaint_id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -104,7 +106,7 @@ impl Children {
 /// Every complaint, newest first.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Complaint>> {
     let mut children = children(conn, None)?;
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM complaint ORDER BY received_on DESC, id DESC"
     ))?;
     let rows = stmt.query_map([], from_row)?;

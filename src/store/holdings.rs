@@ -79,10 +79,11 @@ fn items_by_holding(
     conn: &Connection,
     holding_id: Option<i64>,
 ) -> rusqlite::Result<HashMap<i64, Vec<DataItem>>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT holding_id, id, name, sensitive, my_number FROM holding_data_item
-         WHERE ?1 IS NULL OR holding_id = ?1 ORDER BY holding_id, position",
-    )?;
+         WHERE {} ORDER BY holding_id, position",
+        super::owned_by("holding_id", holding_id)
+    ))?;
     let rows = stmt.query_map([holding_id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -104,7 +105,7 @@ fn items_by_holding(
 
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Holding>> {
     let mut items = items_by_holding(conn, None)?;
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM holding ORDER BY ledger_no, id"
     ))?;
     let rows = stmt.query_map([], from_row)?;

@@ -139,19 +139,21 @@ struct Children {
 
 fn children(conn: &Connection, incident_id: Option<i64>) -> rusqlite::Result<Children> {
     let mut children = Children::default();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT incident_id, holding_id FROM incident_holding
-         WHERE ?1 IS NULL OR incident_id = ?1 ORDER BY incident_id, position",
-    )?;
+         WHERE {} ORDER BY incident_id, position",
+        super::owned_by("incident_id", incident_id)
+    ))?;
     for row in stmt.query_map([incident_id], |row| Ok((row.get(0)?, row.get(1)?)))? {
         let (incident, holding) = row?;
         children.holdings.entry(incident).or_default().push(holding);
     }
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT incident_id, id, phase, law, filed_on, authority, channel, reference_no, note
-         FROM incident_filing WHERE ?1 IS NULL OR incident_id = ?1
+         FROM incident_filing WHERE {}
          ORDER BY incident_id, filed_on, id",
-    )?;
+        super::owned_by("incident_id", incident_id)
+    ))?;
     let rows = stmt.query_map([incident_id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -173,11 +175,12 @@ fn children(conn: &Connection, incident_id: Option<i64>) -> rusqlite::Result<Chi
         let (incident, filing) = row?;
         children.filings.entry(incident).or_default().push(filing);
     }
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT incident_id, id, notified_on, method, persons, note
-         FROM incident_notice WHERE ?1 IS NULL OR incident_id = ?1
+         FROM incident_notice WHERE {}
          ORDER BY incident_id, notified_on, id",
-    )?;
+        super::owned_by("incident_id", incident_id)
+    ))?;
     let rows = stmt.query_map([incident_id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -196,10 +199,11 @@ fn children(conn: &Connection, incident_id: Option<i64>) -> rusqlite::Result<Chi
         let (incident, notice) = row?;
         children.notices.entry(incident).or_default().push(notice);
     }
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT incident_id, id, kind, occurred_on, note, actor, recorded_at
-         FROM incident_event WHERE ?1 IS NULL OR incident_id = ?1 ORDER BY incident_id, id",
-    )?;
+         FROM incident_event WHERE {} ORDER BY incident_id, id",
+        super::owned_by("incident_id", incident_id)
+    ))?;
     let rows = stmt.query_map([incident_id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -233,7 +237,7 @@ impl Children {
 /// Every incident, newest awareness first.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Incident>> {
     let mut children = children(conn, None)?;
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM incident ORDER BY datetime(aware_at) DESC, id DESC"
     ))?;
     let rows = stmt.query_map([], from_row)?;

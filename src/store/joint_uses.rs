@@ -71,19 +71,21 @@ struct Children {
 
 fn children(conn: &Connection, id: Option<i64>) -> rusqlite::Result<Children> {
     let mut holdings: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT joint_use_id, holding_id FROM joint_use_holding
-         WHERE ?1 IS NULL OR joint_use_id = ?1 ORDER BY joint_use_id, position",
-    )?;
+         WHERE {} ORDER BY joint_use_id, position",
+        super::owned_by("joint_use_id", id)
+    ))?;
     for row in stmt.query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))? {
         let (joint_use, holding) = row?;
         holdings.entry(joint_use).or_default().push(holding);
     }
     let mut parties: HashMap<i64, Vec<ResponsibleParty>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT joint_use_id, name, address, representative FROM joint_use_party
-         WHERE ?1 IS NULL OR joint_use_id = ?1 ORDER BY joint_use_id, position",
-    )?;
+         WHERE {} ORDER BY joint_use_id, position",
+        super::owned_by("joint_use_id", id)
+    ))?;
     let rows = stmt.query_map([id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -99,12 +101,13 @@ fn children(conn: &Connection, id: Option<i64>) -> rusqlite::Result<Children> {
         parties.entry(joint_use).or_default().push(party);
     }
     let mut editions: HashMap<i64, Vec<JointUseEdition>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT joint_use_id, number, terms, change_kind, notified_on, effective_on, summary,
                 recorded_at
-         FROM joint_use_edition WHERE ?1 IS NULL OR joint_use_id = ?1
+         FROM joint_use_edition WHERE {}
          ORDER BY joint_use_id, number",
-    )?;
+        super::owned_by("joint_use_id", id)
+    ))?;
     let rows = stmt.query_map([id], |row| {
         let terms: String = row.get(2)?;
         let terms: JointUseTerms = serde_json::from_str(&terms).map_err(|e| {
@@ -151,7 +154,7 @@ impl Children {
 
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<JointUse>> {
     let mut children = children(conn, None)?;
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM joint_use ORDER BY reference, id"
     ))?;
     let rows = stmt.query_map([], from_row)?;

@@ -21,6 +21,18 @@ pub mod incidents;
 use rusqlite::Connection;
 use serde::{de::DeserializeOwned, Serialize};
 
+/// The `WHERE` condition for the child rows of one owner (`Some`) or of every owner (`None`),
+/// with the owner bound as `?1` either way. One statement for both, `?1 IS NULL OR col = ?1`,
+/// is planned once for the general case, as a scan of the whole child table: loading one
+/// request read every request's timeline, which made an import quadratic (issue 20). Two texts
+/// give SQLite two plans, the single-owner one an index lookup.
+pub(crate) fn owned_by(column: &str, owner: Option<i64>) -> String {
+    match owner {
+        Some(_) => format!("{column} = ?1"),
+        None => "?1 IS NULL".to_owned(),
+    }
+}
+
 /// A list column is a JSON array; a value that fails to parse means the file was edited by
 /// something other than Daicho.
 pub(crate) fn list_from_json<T: DeserializeOwned>(text: &str) -> rusqlite::Result<Vec<T>> {
@@ -156,4 +168,81 @@ pub fn record_count(conn: &Connection) -> rusqlite::Result<i64> {
 /// an imported document may list a sub-tier before its parent.
 pub fn defer_foreign_keys(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "defer_foreign_keys", true)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every child table a single-record load reads, with the column naming its owner
+    /// (the statements built with [`super::owned_by`]).
+    const CHILDREN: &[(&str, &str)] = &[
+        ("holding_data_item", "holding_id"),
+        ("request_holding", "request_id"),
+        ("request_pause", "request_id"),
+        ("request_event", "request_id"),
+        ("complaint_holding", "complaint_id"),
+        ("complaint_action", "complaint_id"),
+        ("subcontractor_item", "subcontractor_id"),
+        ("joint_use_holding", "joint_use_id"),
+        ("joint_use_party", "joint_use_id"),
+        ("joint_use_edition", "joint_use_id"),
+        ("incident_holding", "incident_id"),
+        ("incident_filing", "incident_id"),
+        ("incident_notice", "incident_id"),
+        ("incident_event", "incident_id"),
+        ("anonymised_provision", "owner_id"),
+        ("regular_recipient_holding", "owner_id"),
+        ("provision_record_holding", "owner_id"),
+        ("security_measure_holding", "owner_id"),
+        ("objection_holding", "owner_id"),
+        ("consent_matter_holding", "owner_id"),
+        ("anonymised_information_holding", "owner_id"),
+        ("pseudonymised_information_holding", "owner_id"),
+    ];
+
+    fn plan(conn: &rusqlite::Connection, table: &str, condition: &str) -> Vec<String> {
+        let sql = format!("EXPLAIN QUERY PLAN SELECT * FROM {table} WHERE {condition}");
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let rows = stmt.query_map([1], |row| row.get::<_, String>(3)).unwrap();
+        rows.collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    /// Issue 20: `?1 IS NULL OR owner = ?1` made every single-record load scan the whole child
+    /// table, and an import of n records n² rows.
+    #[test]
+    fn a_single_record_load_looks_its_children_up_by_index() {
+        let conn = crate::db::open_memory().unwrap();
+        for (table, column) in CHILDREN {
+            let steps = plan(&conn, table, &super::owned_by(column, Some(1)));
+            assert!(
+                steps.iter().all(|s| !s.starts_with("SCAN"))
+                    && steps.iter().any(|s| s.starts_with("SEARCH")),
+                "{table}: {steps:?}"
+            );
+            // What the one-statement form did, for the record.
+            let old = plan(&conn, table, &format!("?1 IS NULL OR {column} = ?1"));
+            assert!(
+                old.iter().any(|s| s.starts_with("SCAN")),
+                "{table}: {old:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_condition_for_every_owner_selects_every_row() {
+        let conn = crate::db::open_memory().unwrap();
+        conn.execute_batch("CREATE TEMP TABLE t (owner INTEGER); INSERT INTO t VALUES (1), (2);")
+            .unwrap();
+        let count = |owner: Option<i64>| -> i64 {
+            conn.query_row(
+                &format!(
+                    "SELECT count(*) FROM t WHERE {}",
+                    super::owned_by("owner", owner)
+                ),
+                [owner],
+                |row| row.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!((count(None), count(Some(2))), (2, 1));
+    }
 }

@@ -158,10 +158,11 @@ struct Children {
 
 fn children(conn: &Connection, request_id: Option<i64>) -> rusqlite::Result<Children> {
     let mut holdings: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT request_id, holding_id FROM request_holding
-         WHERE ?1 IS NULL OR request_id = ?1 ORDER BY request_id, position",
-    )?;
+         WHERE {} ORDER BY request_id, position",
+        super::owned_by("request_id", request_id)
+    ))?;
     let rows = stmt.query_map([request_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
     for row in rows {
         let (request, holding) = row?;
@@ -169,10 +170,11 @@ fn children(conn: &Connection, request_id: Option<i64>) -> rusqlite::Result<Chil
     }
 
     let mut pauses: HashMap<i64, Vec<RequestPause>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT request_id, id, starts_on, ends_on, reason, note FROM request_pause
-         WHERE ?1 IS NULL OR request_id = ?1 ORDER BY request_id, starts_on, id",
-    )?;
+         WHERE {} ORDER BY request_id, starts_on, id",
+        super::owned_by("request_id", request_id)
+    ))?;
     let rows = stmt.query_map([request_id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -191,11 +193,12 @@ fn children(conn: &Connection, request_id: Option<i64>) -> rusqlite::Result<Chil
     }
 
     let mut events: HashMap<i64, Vec<RequestEvent>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT request_id, id, kind, occurred_on, status, note, actor, recorded_at
          FROM request_event
-         WHERE ?1 IS NULL OR request_id = ?1 ORDER BY request_id, occurred_on, id",
-    )?;
+         WHERE {} ORDER BY request_id, occurred_on, id",
+        super::owned_by("request_id", request_id)
+    ))?;
     let rows = stmt.query_map([request_id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -233,7 +236,7 @@ impl Children {
 /// Every request, newest reception first.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Request>> {
     let mut children = children(conn, None)?;
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM request ORDER BY received_on DESC, id DESC"
     ))?;
     let rows = stmt.query_map([], from_row)?;

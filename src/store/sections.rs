@@ -31,9 +31,10 @@ fn links(
     owner: Option<i64>,
 ) -> rusqlite::Result<HashMap<i64, Vec<i64>>> {
     let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT owner_id, holding_id FROM {table} WHERE ?1 IS NULL OR owner_id = ?1
-         ORDER BY owner_id, position"
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT owner_id, holding_id FROM {table} WHERE {}
+         ORDER BY owner_id, position",
+        super::owned_by("owner_id", owner)
     ))?;
     let rows = stmt.query_map([owner], |row| Ok((row.get(0)?, row.get(1)?)))?;
     for row in rows {

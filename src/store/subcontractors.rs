@@ -101,11 +101,12 @@ fn entrusted_by_subcontractor(
     conn: &Connection,
     id: Option<i64>,
 ) -> rusqlite::Result<HashMap<i64, Vec<EntrustedData>>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT subcontractor_id, holding_id, item_id FROM subcontractor_item
-         WHERE ?1 IS NULL OR subcontractor_id = ?1
+         WHERE {}
          ORDER BY subcontractor_id, holding_position, item_position",
-    )?;
+        super::owned_by("subcontractor_id", id)
+    ))?;
     let rows = stmt.query_map([id], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -131,7 +132,7 @@ fn entrusted_by_subcontractor(
 /// Every tier, parents before children is not guaranteed; ordered by reference.
 pub fn list(conn: &Connection) -> rusqlite::Result<Vec<Subcontractor>> {
     let mut entrusted = entrusted_by_subcontractor(conn, None)?;
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM subcontractor ORDER BY reference, id"
     ))?;
     let rows = stmt.query_map([], from_row)?;

@@ -136,6 +136,6 @@ describe('App', () => {
     await fireEvent.click(await screen.findByTestId('nav-settings'));
     expect((await screen.findByTestId('chain-head')).textContent).toContain(entries);
     await fireEvent.click(screen.getByTestId('verify'));
-    expect((await screen.findByTestId('verify-result')).textContent).toContain(`監査証跡は完全です（${entries}件`);
+    expect((await screen.findByTestId('verify-result')).textContent).toContain(`監査証跡は完全です（完全な検証：${entries}件`);
   });
 });

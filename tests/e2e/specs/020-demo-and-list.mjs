@@ -157,13 +157,13 @@ export default async function demoAndList(app) {
   checkEqual(await result.getAttribute('data-intact'), 'true', 'verify result');
   const head = (await invoke(app, 'startup_status')).chainHead;
   const verdict = await result.getText();
-  checkEqual(verdict, `✓ 監査証跡は完全です（${head.seq}件の記録を確認しました）`, 'verify verdict');
+  checkEqual(verdict, `✓ 監査証跡は完全です（完全な検証：${head.seq}件の記録とすべての台帳記録を確認しました）`, 'verify verdict');
   check(head.seq >= 10, `audit entries: organisation, 8 holdings, a deletion (got ${head.seq})`);
   await app.screenshot('settings-verified');
 
   // ---- the same screens in English ----
   await app.click('settings-lang-en');
-  await app.waitForText('verify-result', `✓ The audit trail is intact (${head.seq} entries checked)`);
+  await app.waitForText('verify-result', `✓ The audit trail is intact (full verification: all ${head.seq} entries and every record checked)`);
   check((await app.text('nav-settings')) === 'Settings', 'English navigation');
   await app.screenshot('settings-verified-en');
 

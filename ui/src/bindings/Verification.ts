@@ -3,7 +3,8 @@ import type { ChainHead } from "./ChainHead";
 
 /**
  * What the last verification of the audit trail found, and when. Kept for the session: the
- * register is verified every time it is opened, and again whenever the officer asks.
+ * register is verified every time it is opened (the entries after the verified checkpoint),
+ * and in full whenever the officer asks.
  */
 export type Verification = { 
 /**
@@ -15,6 +16,6 @@ verifiedAt: string, intact: boolean, entries: number, head: ChainHead | null,
  */
 brokenAt: number | null, alteredRecords: number, 
 /**
- * Problems with the history as a whole ([`VerifyReport::history_problems`]).
+ * Whether every entry and record was checked, or only those after `checkpoint`.
  */
-historyProblems: number, };
+full: boolean, checkpoint: ChainHead | null, };

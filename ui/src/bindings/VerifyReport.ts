@@ -2,7 +2,6 @@
 import type { AlteredRecord } from "./AlteredRecord";
 import type { BrokenLink } from "./BrokenLink";
 import type { ChainHead } from "./ChainHead";
-import type { HistoryProblem } from "./HistoryProblem";
 
 /**
  * What `verify` found.
@@ -17,8 +16,12 @@ brokenLink: BrokenLink | null,
  */
 alteredRecords: Array<AlteredRecord>, 
 /**
- * What the trail's witnesses (the chain head kept beside the register, a head typed in
- * from a printed page) and its protections say about the history as a whole: entries
- * removed from its end, entries rewritten, a protection dropped.
+ * True when the whole chain and every record were checked; false for the quick form
+ * run on open, which checks only the entries after `checkpoint` and the records they
+ * speak of.
  */
-historyProblems: Array<HistoryProblem>, };
+full: boolean, 
+/**
+ * Where a quick verification started: the last entry a full verification found intact.
+ */
+checkpoint: ChainHead | null, };
