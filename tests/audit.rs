@@ -331,11 +331,21 @@ fn tampering_below_the_checkpoint_is_caught_by_the_full_verification() {
     let temp = TempRegister::new();
     let id = fully_verified(&temp);
     let conn = temp.raw();
+    // A careful insider puts the trail's protection back afterwards: a missing trigger is
+    // seen on every open (a_dropped_protection_of_the_trail_is_reported).
+    let trigger: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'audit_event_no_update'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
     conn.execute_batch(
         "DROP TRIGGER audit_event_no_update;
          UPDATE audit_event SET actor = 'someone-else' WHERE seq = 2;",
     )
     .unwrap();
+    conn.execute_batch(&trigger).unwrap();
     conn.execute(
         "UPDATE holding SET storage_place = '自宅' WHERE id = ?1",
         [id],

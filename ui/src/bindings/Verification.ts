@@ -16,6 +16,10 @@ verifiedAt: string, intact: boolean, entries: number, head: ChainHead | null,
  */
 brokenAt: number | null, alteredRecords: number, 
 /**
+ * Problems with the history as a whole ([`VerifyReport::history_problems`]).
+ */
+historyProblems: number, 
+/**
  * Whether every entry and record was checked, or only those after `checkpoint`.
  */
 full: boolean, checkpoint: ChainHead | null, };

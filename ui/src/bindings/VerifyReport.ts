@@ -2,6 +2,7 @@
 import type { AlteredRecord } from "./AlteredRecord";
 import type { BrokenLink } from "./BrokenLink";
 import type { ChainHead } from "./ChainHead";
+import type { HistoryProblem } from "./HistoryProblem";
 
 /**
  * What `verify` found.
@@ -15,6 +16,12 @@ brokenLink: BrokenLink | null,
  * Records whose stored state differs from what the trail says was last written.
  */
 alteredRecords: Array<AlteredRecord>, 
+/**
+ * What the trail's witnesses (the chain head kept beside the register, a head typed in
+ * from a printed page) and its protections say about the history as a whole: entries
+ * removed from its end, entries rewritten, a protection dropped.
+ */
+historyProblems: Array<HistoryProblem>, 
 /**
  * True when the whole chain and every record were checked; false for the quick form
  * run on open, which checks only the entries after `checkpoint` and the records they
