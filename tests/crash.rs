@@ -13,7 +13,7 @@
 
 use crate::common;
 
-use common::{holding, test_key, ACTOR};
+use common::{holding, test_key, XorShift, ACTOR};
 use daicho::Register;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
@@ -31,26 +31,6 @@ const DEFAULT_ITERATIONS: u32 = 300;
 /// created and migrated, and verification stays fast.
 const ITERATIONS_PER_REGISTER: u32 = 25;
 const DEFAULT_SEED: u64 = 0x5eed_da1c_0000_0007;
-
-/// xorshift64*: reproducible from the seed, and no crate needed for it.
-struct XorShift(u64);
-
-impl XorShift {
-    fn new(seed: u64) -> Self {
-        XorShift(seed.max(1))
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, bound: u64) -> u64 {
-        self.next() % bound.max(1)
-    }
-}
 
 /// The writer. It does nothing unless the harness started it with a register to write to.
 #[test]

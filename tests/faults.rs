@@ -65,22 +65,6 @@ fn assert_verifies(db: &Path, context: &str) {
     );
 }
 
-/// xorshift64*: reproducible from the seed without a crate.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, bound: u64) -> u64 {
-        self.next() % bound.max(1)
-    }
-}
-
 fn runs() -> u32 {
     std::env::var("DAICHO_FAULT_RUNS")
         .ok()
@@ -127,7 +111,7 @@ fn kill_runs(
         ^ name
             .bytes()
             .fold(0u64, |h, b| h.rotate_left(7) ^ u64::from(b));
-    let mut random = XorShift(seed.max(1));
+    let mut random = common::XorShift::new(seed);
     let probe = tempfile::tempdir().unwrap();
     let probe_db = prepare(probe.path());
     let probe_args = args(probe.path());

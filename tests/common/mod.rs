@@ -294,3 +294,24 @@ pub fn incident_item(name: &str) -> daicho::model::incident::IncidentItem {
         no_financial_risk_confirmed: false,
     }
 }
+
+/// xorshift64*: reproducible from the seed, and no crate needed for it; the kill harnesses
+/// (crash.rs, faults.rs) draw their kill points from it.
+pub struct XorShift(u64);
+
+impl XorShift {
+    pub fn new(seed: u64) -> Self {
+        XorShift(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    pub fn below(&mut self, bound: u64) -> u64 {
+        self.next() % bound.max(1)
+    }
+}
