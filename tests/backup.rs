@@ -473,9 +473,11 @@ fn rotation_keeps_the_newest_of_each_recent_day_and_week_and_nothing_it_did_not_
         "notes.txt",
     ];
     for (name, _) in ours {
-        std::fs::write(dir.path().join(name), name).unwrap();
-        std::fs::write(dir.path().join(format!("{name}.json")), "{}").unwrap();
+        fake_backup(dir.path(), name);
     }
+    // Named like a backup, in the period rotation removes, but with no description of it:
+    // a file this code did not write, which rotation must leave alone.
+    std::fs::write(dir.path().join("daicho-20261002-120000.db"), "mine").unwrap();
     for name in foreign {
         std::fs::write(dir.path().join(name), name).unwrap();
     }
@@ -486,6 +488,7 @@ fn rotation_keeps_the_newest_of_each_recent_day_and_week_and_nothing_it_did_not_
 
     let mut expected: BTreeSet<String> = foreign.iter().map(|n| n.to_string()).collect();
     expected.insert("daicho-20200101-000000.db".to_owned());
+    expected.insert("daicho-20261002-120000.db".to_owned());
     for (name, kept) in ours {
         if kept {
             expected.insert(name.to_owned());
@@ -513,23 +516,29 @@ fn rotation_never_removes_the_newest_backup_nor_one_dated_in_the_future() {
         "daicho-20260104-120000.db",
         "daicho-20260103-120000.db",
     ] {
-        std::fs::write(dir.path().join(name), name).unwrap();
+        fake_backup(dir.path(), name);
     }
-    prune_backups(dir.path(), 0, 0, common::d("2026-11-20")).unwrap();
-    assert_eq!(
-        names_in(dir.path()),
-        BTreeSet::from(["daicho-20260105-120000.db".to_owned()])
-    );
-
-    std::fs::write(dir.path().join("daicho-20261201-120000.db"), "").unwrap();
-    std::fs::write(dir.path().join("daicho-20261130-120000.db"), "").unwrap();
     prune_backups(dir.path(), 0, 0, common::d("2026-11-20")).unwrap();
     assert_eq!(
         names_in(dir.path()),
         BTreeSet::from([
             "daicho-20260105-120000.db".to_owned(),
+            "daicho-20260105-120000.db.json".to_owned()
+        ])
+    );
+
+    fake_backup(dir.path(), "daicho-20261201-120000.db");
+    fake_backup(dir.path(), "daicho-20261130-120000.db");
+    prune_backups(dir.path(), 0, 0, common::d("2026-11-20")).unwrap();
+    assert_eq!(
+        names_in(dir.path()),
+        BTreeSet::from([
+            "daicho-20260105-120000.db".to_owned(),
+            "daicho-20260105-120000.db.json".to_owned(),
             "daicho-20261130-120000.db".to_owned(),
-            "daicho-20261201-120000.db".to_owned()
+            "daicho-20261130-120000.db.json".to_owned(),
+            "daicho-20261201-120000.db".to_owned(),
+            "daicho-20261201-120000.db.json".to_owned()
         ]),
         "backups dated after today say the clock was wrong, not that they are old"
     );
@@ -654,8 +663,7 @@ fn backup_and_rotation_run_as_one_sequence_and_a_failed_backup_rotates_nothing()
     std::fs::create_dir_all(&backups).unwrap();
     // A backup of two weeks ago, beyond one day and no week: the rotation's to remove.
     let old = "daicho-20261106-120000.db";
-    std::fs::write(backups.join(old), old).unwrap();
-    std::fs::write(backups.join(format!("{old}.json")), "{}").unwrap();
+    fake_backup(&backups, old);
     let register = temp.open();
     let now = at("2026-11-20T10:15:30+09:00");
 
@@ -676,7 +684,7 @@ fn backup_and_rotation_run_as_one_sequence_and_a_failed_backup_rotates_nothing()
     register
         .create_holding(holding("来庁者名簿"), ACTOR)
         .unwrap();
-    std::fs::write(backups.join(old), old).unwrap();
+    fake_backup(&backups, old);
     let error =
         daicho::protection::backup::back_up_and_rotate(&register, &backups, 1, 0, now).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Conflict);
@@ -745,4 +753,35 @@ fn an_automatic_backup_is_due_only_when_switched_on_and_by_the_newest_in_the_fol
     assert!(on
         .automatic_backup_due(dir.path(), a_day_later, day)
         .unwrap());
+}
+
+/// A file named and described as a backup this code writes (its description records its size
+/// and SHA-256), without being a register: enough for rotation, which reads names and
+/// descriptions, never the backup itself.
+fn fake_backup(dir: &Path, name: &str) {
+    use sha2::Digest;
+    std::fs::write(dir.join(name), name).unwrap();
+    let description = serde_json::json!({
+        "format": "daicho-backup",
+        "formatVersion": 1,
+        "backup": {
+            "fileName": name,
+            "createdAt": "2026-01-01T00:00:00.000Z",
+            "sizeBytes": name.len(),
+            "sha256": hex::encode(sha2::Sha256::digest(name.as_bytes())),
+            "contents": {
+                "schemaVersion": 1,
+                "holdings": 0,
+                "requests": 0,
+                "complaints": 0,
+                "auditEntries": 0,
+                "chainHead": null
+            }
+        }
+    });
+    std::fs::write(
+        dir.join(format!("{name}.json")),
+        serde_json::to_vec(&description).unwrap(),
+    )
+    .unwrap();
 }

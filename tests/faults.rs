@@ -591,3 +591,30 @@ fn a_restore_that_rolls_the_history_back_says_so_and_verifies_afterwards() {
     // The restored history is the register's history now: it verifies.
     assert_verifies(&db, "after the restore");
 }
+
+/// A listing under a passphrase that does not open the backups says so for each one, instead
+/// of reading only their descriptions and calling them fine (issue 12, item 12).
+#[test]
+fn backups_listed_under_another_passphrase_are_not_called_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised(dir.path());
+    ok(&db, &["demo"]);
+    let backups = dir.path().join("backups");
+    ok(&db, &["backup", "--dir", backups.to_str().unwrap()]);
+    let listing = cli(&db)
+        .args(["backups", "--dir", backups.to_str().unwrap()])
+        .env("DAICHO_PASSPHRASE", "another passphrase entirely 42")
+        .output()
+        .unwrap();
+    assert!(!listing.status.success());
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&listing.stdout),
+        stderr(&listing)
+    );
+    assert!(
+        text.contains("UNUSABLE") && text.contains("passphrase"),
+        "{text}"
+    );
+    assert!(!text.contains("holdings"), "{text}");
+}

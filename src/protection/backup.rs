@@ -453,6 +453,10 @@ fn describe_backup(path: &Path, key: &Passphrase, open_always: bool) -> Result<B
             ));
         }
         if !open_always {
+            // The description says what the backup holds, not that this passphrase opens it:
+            // a listing under another passphrase would otherwise call every backup fine
+            // (issue 12, item 12). One key derivation per backup.
+            drop(open_for_reading(path, key, true)?);
             return Ok(BackupInfo {
                 file_name: file_name_of(path),
                 ..recorded.clone()
@@ -535,8 +539,9 @@ pub fn list_backups(dir: &Path, key: &Passphrase) -> Result<Vec<BackupListing>> 
 /// included). The newest backup is always kept, and so is any dated after `today`: a clock
 /// was wrong, and nothing can be concluded about their age (the newest backup then means the
 /// newest not after `today`, so a wrong clock cannot cost the last good backup). Only files
-/// named exactly like the backups this code writes are considered; their descriptions go with
-/// them. Returns what was removed.
+/// named exactly like the backups this code writes are considered, and only those whose
+/// description records their size and SHA-256 are removed; their descriptions go with them.
+/// Returns what was removed.
 pub fn prune_backups(
     dir: &Path,
     keep_daily: u32,
@@ -564,6 +569,15 @@ pub fn prune_backups(
         let keep_for_week = recent_week && weeks.insert(week);
         let newest = !std::mem::replace(&mut newest_kept, true);
         if newest || keep_for_day || keep_for_week {
+            continue;
+        }
+        // Only a backup this code wrote is removed, recognised by its content: the description
+        // beside it, written with it, records this very file's size and SHA-256. A file that
+        // only has the name (a copy someone put there, a file of their own) is left alone.
+        if !written_here(&path) {
+            tracing::warn!(
+                "rotation left a file named like a backup that has no matching description"
+            );
             continue;
         }
         std::fs::remove_file(&path)
@@ -1049,6 +1063,16 @@ fn read_sidecar(backup: &Path) -> Option<BackupInfo> {
     let sidecar: Sidecar = serde_json::from_slice(&text).ok()?;
     (sidecar.format == SIDECAR_FORMAT && sidecar.format_version <= SIDECAR_VERSION)
         .then_some(sidecar.backup)
+}
+
+/// Whether `path` is a backup this code wrote: its description is there and records this
+/// file's size and SHA-256.
+fn written_here(path: &Path) -> bool {
+    let Some(recorded) = read_sidecar(path) else {
+        return false;
+    };
+    let size_matches = std::fs::metadata(path).is_ok_and(|m| m.len() == recorded.size_bytes);
+    size_matches && hash_file(path).is_ok_and(|(_, sha256)| sha256 == recorded.sha256)
 }
 
 fn hash_file(path: &Path) -> Result<(u64, String)> {
