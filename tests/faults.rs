@@ -618,3 +618,36 @@ fn backups_listed_under_another_passphrase_are_not_called_fine() {
     );
     assert!(!text.contains("holdings"), "{text}");
 }
+
+/// A backup made under an earlier passphrase: after the restore the register opens with that
+/// passphrase, and the command line says so (issue 12, item 13).
+#[test]
+fn a_restore_under_an_earlier_passphrase_says_which_passphrase_opens_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = initialised(dir.path());
+    ok(&db, &["demo"]);
+    let backups = dir.path().join("backups");
+    ok(&db, &["backup", "--dir", backups.to_str().unwrap()]);
+    let backup = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "db"))
+        .unwrap();
+    let newer = "新しい合言葉 staple battery 9";
+    let changed = cli(&db)
+        .arg("passphrase")
+        .env("DAICHO_NEW_PASSPHRASE", newer)
+        .output()
+        .unwrap();
+    assert!(changed.status.success(), "{}", stderr(&changed));
+    let restored = ok(&db, &["restore", backup.to_str().unwrap(), "--yes"]);
+    assert!(
+        restored.contains("the restored register opens with the backup's passphrase"),
+        "{restored}"
+    );
+    // And it does: the backup's passphrase opens it.
+    assert_verifies(
+        &db,
+        "after restoring a backup made under the earlier passphrase",
+    );
+}

@@ -998,10 +998,17 @@ fn restore(path: &Path, file: &Path, yes: bool) -> Result<ExitCode, CoreError> {
     println!("backup {} (verified)", file.display());
     print_backup(&info);
     println!("current register {}", path.display());
+    // A current register the backup's passphrase does not open is under another passphrase:
+    // after the restore the register opens with the backup's, which is said, not left for the
+    // officer to find at the next start (issue 12, item 13).
+    let mut other_passphrase = false;
     if path.exists() {
         match backup::inspect_register(path, &key) {
             Ok(contents) => print_contents(&contents),
-            Err(error) => println!("  cannot be read: {error}"),
+            Err(error) => {
+                other_passphrase = matches!(error, CoreError::WrongPassphrase { .. });
+                println!("  cannot be read: {error}");
+            }
         }
     } else {
         println!("  none yet");
@@ -1041,6 +1048,13 @@ fn restore(path: &Path, file: &Path, yes: bool) -> Result<ExitCode, CoreError> {
             previous.display()
         ),
         None => println!("there was no previous register"),
+    }
+    if other_passphrase {
+        println!(
+            "note: the restored register opens with the backup's passphrase, not the one the \
+             replaced register had; change it with `daicho passphrase` if that is not the one \
+             to keep"
+        );
     }
     if let Some(from) = outcome.rolled_back_from {
         println!(

@@ -209,14 +209,26 @@ pub fn restore_backup(
     let backup_path = backup_file(&dir, &file_name)?;
     // Checked before the register is closed, so a wrong passphrase changes nothing.
     backup::verify_backup(&backup_path, &key)?;
-    state.with_register_closed(&key, |path| {
+    let current = state.register()?.passphrase();
+    let outcome = state.with_register_closed(&key, |path| {
         Ok(backup::restore(
             path,
             &backup_path,
             &key,
             chrono::Local::now().fixed_offset(),
         )?)
-    })
+    })?;
+    // A backup made under an earlier passphrase: the restored register is re-encrypted under
+    // the passphrase the officer uses now, so that it does not open only with the old one at
+    // the next start (issue 12, item 13). Should that fail, the register stays under the
+    // backup's passphrase, which the officer has just typed; the restore itself stands.
+    if let Some(current) = current.filter(|current| *current != key) {
+        let register = state.register()?;
+        if let Err(error) = daicho::protection::change_passphrase(&register, &key, &current) {
+            tracing::warn!(kind = ?error.kind(), "the restored register kept the backup's passphrase");
+        }
+    }
+    Ok(outcome)
 }
 
 /// Where the damaged-register screen looks: the folder the officer chose there, else the
