@@ -379,33 +379,6 @@ fn a_pipe_given_to_import_is_refused_at_once() {
     assert_eq!(holding_count(&db), 0);
 }
 
-#[test]
-fn a_damaged_first_page_is_reported_as_damage_when_a_backup_opens() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = initialised(dir.path());
-    ok(&db, &["demo"]);
-    let backups = daicho::paths::default_backup_dir(&db);
-    ok(&db, &["backup", "--dir", backups.to_str().unwrap()]);
-    // A checkpointed file, so the first page on disk is the whole story.
-    let mut bytes = std::fs::read(&db).unwrap();
-    bytes[5] ^= 0x40;
-    std::fs::write(&db, &bytes).unwrap();
-    let output = run(&db, &["holdings", "list"]);
-    assert!(!output.status.success());
-    let message = stderr(&output);
-    assert!(message.contains("damaged"), "{message}");
-    assert!(
-        message.contains("daicho-"),
-        "the backup is not named: {message}"
-    );
-    // Without a backup that opens, nothing proves the passphrase right: it is reported as a
-    // wrong passphrase, as before.
-    std::fs::remove_dir_all(&backups).unwrap();
-    let output = run(&db, &["holdings", "list"]);
-    assert!(!output.status.success());
-    assert!(!stderr(&output).contains("damaged"), "{}", stderr(&output));
-}
-
 /// An insider with the passphrase and a SQLite shell removes the last entries of the trail
 /// together with the record they describe, putting the trail's protection back afterwards:
 /// the chain that is left is intact link by link, and only the chain head the last write left

@@ -110,11 +110,6 @@ impl AppState {
                 Ok(())
             }
             Err(error) => {
-                let error = daicho::protection::backup::damage_behind_wrong_passphrase(
-                    error,
-                    &self.default_backup_dir(),
-                    key,
-                );
                 if matches!(error, CoreError::Damaged { .. }) {
                     *self.damaged_key() = Some(key.clone());
                 }

@@ -544,13 +544,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
     let register = if is_init {
         Register::create(&path, &key)?
     } else {
-        Register::open(&path, &key).map_err(|error| {
-            daicho::protection::backup::damage_behind_wrong_passphrase(
-                error,
-                &paths::default_backup_dir(&path),
-                &key,
-            )
-        })?
+        Register::open(&path, &key)?
     };
     if let Some(verification) = register.last_verification().filter(|v| !v.intact) {
         eprintln!(

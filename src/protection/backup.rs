@@ -801,45 +801,6 @@ fn check_restored(register_path: &Path, key: &Passphrase, info: &BackupInfo) -> 
     Ok(())
 }
 
-/// How many of the newest backups are tried when a register does not open: each try costs a
-/// key derivation, and the newest backups are the ones made under the current passphrase.
-const BACKUPS_TRIED_FOR_DAMAGE: usize = 3;
-
-/// A register whose first page does not decrypt looks exactly like a wrong passphrase: the
-/// page holds the salt the key is derived with, and a flipped byte there changes the key
-/// (issue 12, item 7). When the same passphrase opens one of the newest backups in
-/// `backup_dir`, the passphrase is right and the register is damaged, so the error becomes
-/// [`CoreError::Damaged`] and the officer is offered the backups instead of being asked for
-/// the passphrase again and again. Any other error is returned as it is.
-pub fn damage_behind_wrong_passphrase(
-    error: CoreError,
-    backup_dir: &Path,
-    key: &Passphrase,
-) -> CoreError {
-    let CoreError::WrongPassphrase { path } = &error else {
-        return error;
-    };
-    let Ok(backups) = backup_files(backup_dir) else {
-        return error;
-    };
-    let opened = backups
-        .iter()
-        .take(BACKUPS_TRIED_FOR_DAMAGE)
-        .find(|(_, backup)| open_for_reading(backup, key, true).is_ok());
-    match opened {
-        Some((_, backup)) => CoreError::Damaged {
-            path: path.clone(),
-            problems: format!(
-                "its first page does not decrypt under the passphrase that opens the backup \
-                 {}: the start of the file, which holds the salt the key is made from, is \
-                 damaged",
-                file_name_of(backup)
-            ),
-        },
-        None => error,
-    }
-}
-
 /// Opens a register file for reading only. `immutable` is for backups, which nobody writes:
 /// SQLite then takes no locks and creates no -wal or -shm beside them, so examining a file
 /// on read-only media, or a file that is not ours, changes nothing. The key is applied before

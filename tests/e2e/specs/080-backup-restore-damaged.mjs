@@ -80,6 +80,9 @@ export default async function backupRestoreDamaged(app) {
     },
   });
   await app.waitFor('damaged-register', { timeout: 30_000 });
+  // The backups are listed once each has been opened under the passphrase (a key derivation
+  // each), so the newest one appears a moment after the screen.
+  await app.waitForText('damaged-register', '台帳 8件', { timeout: 30_000 });
   const screen = await app.text('damaged-register');
   check(screen.includes('台帳ファイルが破損しています'), `the damage is explained: ${screen}`);
   check(screen.includes('台帳 8件、請求 4件、苦情 2件'), `the newest good backup is shown: ${screen}`);
