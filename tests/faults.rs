@@ -1,6 +1,6 @@
 //! Faults an unlucky officer meets, reproduced against the `daicho` command line as it ships
 //! (issue 12): several processes at once, kill -9 at random points of the demo, an import, a
-//! backup and a restore, a pipe given as a file, a damaged first page. Each kill run checks
+//! backup and a restore, a pipe given as a file, history cut or rewritten behind the app. Each kill run checks
 //! that the register still opens, verifies, and holds either everything or nothing of the
 //! interrupted work.
 //!
