@@ -1,8 +1,8 @@
 //! Faults an unlucky officer meets, reproduced against the `daicho` command line as it ships
 //! (issue 12): several processes at once, kill -9 at random points of the demo, an import, a
-//! backup and a restore, a pipe given as a file, history cut or rewritten behind the app. Each kill run checks
-//! that the register still opens, verifies, and holds either everything or nothing of the
-//! interrupted work.
+//! backup and a restore, a pipe given as a file, history cut or rewritten behind the app.
+//! Each kill run checks that the register still opens, verifies, and holds either everything
+//! or nothing of the interrupted work.
 //!
 //! The kill runs are few in `make test` (`DAICHO_FAULT_RUNS`, default 4 per operation);
 //! `make faults` runs 100 of each. `DAICHO_FAULT_SEED` reproduces a run; a failure prints it.
