@@ -140,6 +140,15 @@ fn kill_runs(
     );
 }
 
+/// The backup a `daicho backup` wrote into `dir`.
+fn backup_in(dir: &Path) -> PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "db"))
+        .expect("a backup was written")
+}
+
 fn initialised(dir: &Path) -> PathBuf {
     let db = dir.join("register.db");
     ok(&db, &["init"]);
@@ -255,16 +264,8 @@ fn restore_killed_at_any_point_leaves_a_register_that_opens() {
         ok(&db, &["backup", "--dir", backups.to_str().unwrap()]);
         db
     };
-    let backup_of = |dir: &Path| -> String {
-        std::fs::read_dir(dir.join("backups"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|e| e == "db"))
-            .expect("a backup was written")
-            .to_str()
-            .unwrap()
-            .to_owned()
-    };
+    let backup_of =
+        |dir: &Path| -> String { backup_in(&dir.join("backups")).to_str().unwrap().to_owned() };
     kill_runs(
         "restore",
         &prepare,
@@ -539,11 +540,7 @@ fn a_restore_that_rolls_the_history_back_says_so_and_verifies_afterwards() {
     ok(&db, &["demo"]);
     let backups = dir.path().join("backups");
     ok(&db, &["backup", "--dir", backups.to_str().unwrap()]);
-    let backup = std::fs::read_dir(&backups)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "db"))
-        .unwrap();
+    let backup = backup_in(&backups);
     let before = daicho::audit::witness_file::read(&db).unwrap().unwrap();
     // More work after the backup: a restore now takes the history back.
     let register = daicho::Register::open(&db, &common::cli_key()).unwrap();
@@ -601,11 +598,7 @@ fn a_restore_under_an_earlier_passphrase_says_which_passphrase_opens_the_registe
     ok(&db, &["demo"]);
     let backups = dir.path().join("backups");
     ok(&db, &["backup", "--dir", backups.to_str().unwrap()]);
-    let backup = std::fs::read_dir(&backups)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "db"))
-        .unwrap();
+    let backup = backup_in(&backups);
     let newer = "新しい合言葉 staple battery 9";
     let changed = cli(&db)
         .arg("passphrase")
