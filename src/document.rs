@@ -358,33 +358,7 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             return Err(CoreError::Import(problems));
         }
 
-        if let Some(organisation) = &document.organisation {
-            record::import_profile::<Organisation>(
-                tx,
-                actor,
-                &organisation.profile,
-                organisation.version,
-                &organisation.updated_at,
-            )?;
-        }
-        if let Some(settings) = &document.deadline_settings {
-            record::import_profile::<DeadlineSettings>(
-                tx,
-                actor,
-                &settings.settings,
-                settings.version,
-                &settings.updated_at,
-            )?;
-        }
-        if let Some(procedure) = &document.request_procedure {
-            record::import_profile::<RequestProcedure>(
-                tx,
-                actor,
-                &procedure.procedure,
-                procedure.version,
-                &procedure.updated_at,
-            )?;
-        }
+        import_profiles(tx, actor, &document)?;
         import_all(tx, actor, &document.holdings)?;
         import_all(tx, actor, &document.requests)?;
         import_all(tx, actor, &document.complaints)?;
@@ -1287,6 +1261,44 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions, L
         anonymised_information,
     };
     Ok((document, problems, positions, listed))
+}
+
+/// Writes the organisation profile, the deadline settings and the request procedure a
+/// document carries, each with its audit entry: the import, and the scale generator, which
+/// writes its registers as documents.
+pub(crate) fn import_profiles(
+    tx: &rusqlite::Connection,
+    actor: &str,
+    document: &RegisterDocument,
+) -> Result<()> {
+    if let Some(organisation) = &document.organisation {
+        record::import_profile::<Organisation>(
+            tx,
+            actor,
+            &organisation.profile,
+            organisation.version,
+            &organisation.updated_at,
+        )?;
+    }
+    if let Some(settings) = &document.deadline_settings {
+        record::import_profile::<DeadlineSettings>(
+            tx,
+            actor,
+            &settings.settings,
+            settings.version,
+            &settings.updated_at,
+        )?;
+    }
+    if let Some(procedure) = &document.request_procedure {
+        record::import_profile::<RequestProcedure>(
+            tx,
+            actor,
+            &procedure.procedure,
+            procedure.version,
+            &procedure.updated_at,
+        )?;
+    }
+    Ok(())
 }
 
 /// Writes to a temporary file beside the target and renames it over the target, so an

@@ -18,12 +18,9 @@
 use crate::document::{self, RegisterDocument};
 use crate::error::{CoreError, Result};
 use crate::model::complaint::Complaint;
-use crate::model::deadline_settings::DeadlineSettings;
 use crate::model::holding::{DataItem, Holding};
 use crate::model::incident::Incident;
-use crate::model::organisation::Organisation;
 use crate::model::request::Request;
-use crate::model::request_procedure::RequestProcedure;
 use crate::register::record;
 use crate::register::Register;
 use chrono::{Days, NaiveDate};
@@ -142,33 +139,7 @@ pub fn load(register: &Register, holdings: usize, seed: u64, actor: &str) -> Res
         next_child: 0,
     };
     register.write_all(|tx| {
-        if let Some(organisation) = &templates.organisation {
-            record::import_profile::<Organisation>(
-                tx,
-                actor,
-                &organisation.profile,
-                organisation.version,
-                &organisation.updated_at,
-            )?;
-        }
-        if let Some(settings) = &templates.deadline_settings {
-            record::import_profile::<DeadlineSettings>(
-                tx,
-                actor,
-                &settings.settings,
-                settings.version,
-                &settings.updated_at,
-            )?;
-        }
-        if let Some(procedure) = &templates.request_procedure {
-            record::import_profile::<RequestProcedure>(
-                tx,
-                actor,
-                &procedure.procedure,
-                procedure.version,
-                &procedure.updated_at,
-            )?;
-        }
+        document::import_profiles(tx, actor, &templates)?;
         for id in 1..=sizes.holdings {
             let holding = generator.holding(&templates.holdings, id as i64);
             record::import(tx, actor, &holding)?;
