@@ -33,14 +33,7 @@ impl Register {
 
     pub fn create_holding(&self, mut input: HoldingInput, actor: &str) -> Result<Holding> {
         input.tidy();
-        let now = crate::clock::now();
-        let holding = Holding {
-            id: NEW_ID,
-            fields: input,
-            version: 1,
-            created_at: now.clone(),
-            updated_at: now,
-        };
+        let holding = unsaved(input);
         self.write(|tx| record::create(tx, actor, holding, Change::default()))
     }
 
@@ -90,17 +83,7 @@ impl Register {
                             Ok(Change::default())
                         })
                     }
-                    None => {
-                        let now = crate::clock::now();
-                        let holding = Holding {
-                            id: NEW_ID,
-                            fields: input,
-                            version: 1,
-                            created_at: now.clone(),
-                            updated_at: now,
-                        };
-                        record::create(tx, actor, holding, Change::default())
-                    }
+                    None => record::create(tx, actor, unsaved(input), Change::default()),
                 };
                 match written {
                     Ok(_) => {}
@@ -390,4 +373,16 @@ pub(crate) fn holdings_exist(
         }
     }
     Ok(())
+}
+
+/// A holding not yet written: the write path gives it its id, and it is stamped now.
+fn unsaved(fields: HoldingInput) -> Holding {
+    let now = crate::clock::now();
+    Holding {
+        id: NEW_ID,
+        fields,
+        version: 1,
+        created_at: now.clone(),
+        updated_at: now,
+    }
 }
