@@ -13,7 +13,7 @@
 #   make test       all of the above, cheapest first, stopping at the first failure
 #   make faults     kill -9 at random points of demo, import, backup, restore: 100 runs each
 #   make bench      the printed ledger of 1,000 holdings, then the scale run (release)
-#   make icons      regenerate icons/*.png from icons/icon.svg
+#   make icons      regenerate icons/*.png, .ico, .icns from icons/icon.svg
 #   make package    release build, then the .deb (app + CLI + font) with Tauri's bundler
 #   make test-package  the .deb installed into a fresh Debian root without Japanese fonts
 #   make licences   regenerate the About screen's list of bundled components' licences
@@ -175,8 +175,11 @@ licences: deps
 	$(NODE) scripts/licences.mjs
 
 # One cargo run builds the app and the CLI with the same features (as `app` does), then
-# `tauri bundle` packages the binaries already built.
-package: ui
+# `tauri bundle` packages the binaries already built. The UI is rebuilt every time: its About
+# screen shows the git commit, which no file dependency of ui/dist/index.html tracks.
+package: deps
+	$(call stage,build UI (for this commit))
+	$(NPM) --prefix ui run build
 	$(call stage,licence list is current)
 	$(NODE) scripts/licences.mjs --check
 	$(call stage,bundled font)
