@@ -27,8 +27,8 @@ command -v mmdebstrap >/dev/null || { echo "test-package: install mmdebstrap" >&
 
 ROOT=$(mktemp -d /tmp/daicho-clean-root.XXXXXX)
 cleanup() {
-  for m in dev/pts dev proc sys tmp/.X11-unix; do
-    mountpoint -q "$ROOT/$m" 2>/dev/null && umount -l "$ROOT/$m" || true
+  for m in dev sys proc; do
+    if mountpoint -q "$ROOT/$m" 2>/dev/null; then umount -R -l "$ROOT/$m" || true; fi
   done
   rm -rf --one-file-system "$ROOT"
 }
@@ -42,8 +42,8 @@ mmdebstrap --variant=minbase --quiet \
 
 mount -t proc proc "$ROOT/proc"
 mount -t sysfs sysfs "$ROOT/sys"
-mount --bind /dev "$ROOT/dev"
-mount --bind /dev/pts "$ROOT/dev/pts"
+# Recursive: WebKit needs /dev/shm, a mount of its own.
+mount --rbind /dev "$ROOT/dev"
 in_root() { chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
 
 echo "==> [$(date +%T)] apt-get install $(basename "$DEB") (its Depends from the mirror)"
@@ -85,7 +85,13 @@ for heading in 個人情報管理台帳 保管場所 廃棄方法; do
 done
 in_root pdftoppm -png -r 60 -f 1 -l 1 -singlefile /root/ledger.pdf /root/ledger-1
 cp "$ROOT/root/ledger-1.png" "$OUT/ledger-1.png"
-grep -o '/Creator *([^)]*)' "$OUT/ledger.pdf" || true
+# The build that printed it (src/print/pdf.rs): the same string as `daicho --version`.
+creator=$(in_root pdfinfo /root/ledger.pdf | sed -n 's/^Creator: *//p')
+echo "Creator: $creator"
+case "$creator" in
+  "Daicho $(sed 's/^daicho //' "$OUT/version.txt")") ;;
+  *) echo "test-package: the PDF's Creator ($creator) does not name the installed build" >&2; exit 1 ;;
+esac
 
 echo "==> [$(date +%T)] the installed app under Xvfb on that register"
 # The app opens the register the CLI made and waits for its passphrase: a screen of Japanese
