@@ -80,7 +80,7 @@ if [ -z "$fonts" ] || awk '{ if ($(NF-4) != "yes") bad = 1 } END { exit !bad }' 
   exit 1
 fi
 in_root pdftotext -layout /root/ledger.pdf - >"$OUT/ledger.txt"
-for heading in 個人情報管理台帳 保管場所 廃棄方法; do
+for heading in 個人情報管理台帳 保管場所 利用目的 みらい健康保険組合; do
   grep -q "$heading" "$OUT/ledger.txt" || { echo "test-package: '$heading' not in the PDF's text" >&2; exit 1; }
 done
 in_root pdftoppm -png -r 60 -f 1 -l 1 -singlefile /root/ledger.pdf /root/ledger-1
