@@ -16,7 +16,7 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(
     name = "daicho",
-    version,
+    version = daicho::VERSION,
     about = "Daicho (台帳): the privacy office's statutory register"
 )]
 struct Cli {
