@@ -10,6 +10,7 @@ pub(crate) mod processed;
 pub mod quality;
 pub(crate) mod record;
 pub(crate) mod requests;
+pub mod search;
 pub mod sharing;
 pub(crate) mod verify;
 
@@ -75,6 +76,7 @@ impl Register {
             last_verification: Mutex::new(None),
             batch: Mutex::new(false),
         };
+        register.build_search_if_needed();
         let report = register.verify_quick()?;
         if !report.is_intact() {
             tracing::warn!(
