@@ -796,10 +796,7 @@ pub(crate) fn change_log(
     limit: usize,
 ) -> Result<ChangeLog> {
     let from = filter.from.map(local_day_start);
-    let until = filter
-        .to
-        .and_then(|d| d.succ_opt())
-        .map(local_day_start);
+    let until = filter.to.and_then(|d| d.succ_opt()).map(local_day_start);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {} FROM audit_event
           WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2)

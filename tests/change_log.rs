@@ -4,8 +4,9 @@
 
 use crate::common;
 
-use common::{holding, item, memory_register, request, ACTOR};
+use common::{holding, item, memory_register, register_under, request, ACTOR};
 use daicho::audit::{ChangeLogFilter, Entity, EntryChange, ListChange};
+use daicho::model::organisation::Regime;
 use serde_json::json;
 
 #[test]
@@ -21,12 +22,19 @@ fn a_list_change_pairs_equal_entries_then_entries_by_id() {
     // Only the order changed: nothing added, removed or changed.
     let change = ListChange::between(&[json!("a"), json!("b")], &[json!("b"), json!("a")]);
     assert_eq!(
-        (change.added.len(), change.removed.len(), change.changed.len()),
+        (
+            change.added.len(),
+            change.removed.len(),
+            change.changed.len()
+        ),
         (0, 0, 0)
     );
     // The entry with id 2 was edited, id 3 is new, id 1 stays as it was.
     let change = ListChange::between(
-        &[json!({"id": 1, "name": "氏名"}), json!({"id": 2, "name": "住所"})],
+        &[
+            json!({"id": 1, "name": "氏名"}),
+            json!({"id": 2, "name": "住所"}),
+        ],
         &[
             json!({"id": 1, "name": "氏名"}),
             json!({"id": 2, "name": "現住所"}),
@@ -88,26 +96,37 @@ fn a_holdings_history_names_the_purpose_added_and_the_item_renamed() {
 
 #[test]
 fn the_change_log_filters_by_kind_officer_and_day_and_pages() {
-    let register = memory_register();
-    let h = register.create_holding(holding("顧客台帳"), "sato").unwrap();
-    register.create_request(request("2026-04-01"), "suzuki").unwrap();
-    register.create_request(request("2026-04-02"), "sato").unwrap();
+    // The organisation profile is saved first, by ACTOR: the first entry.
+    let register = register_under(Regime::PrivateOperator, false);
+    let h = register
+        .create_holding(holding("顧客台帳"), "sato")
+        .unwrap();
+    register
+        .create_request(request("2026-04-01"), "suzuki")
+        .unwrap();
+    register
+        .create_request(request("2026-04-02"), "sato")
+        .unwrap();
 
     let all = register
         .change_log(&ChangeLogFilter::default(), 100)
         .unwrap();
-    assert_eq!(all.entries.len(), 3);
+    assert_eq!(all.entries.len(), 4);
     assert!(!all.more);
-    assert_eq!(all.actors, ["sato", "suzuki"]);
+    assert_eq!(all.actors, ["sato", "suzuki", ACTOR]);
     // Newest first.
     assert!(all.entries[0].seq > all.entries[2].seq);
     assert_eq!(all.entries[2].entity_id, h.id.to_string());
+    assert_eq!(all.entries[3].entity, "organisation");
 
     let requests = ChangeLogFilter {
         entity: Some("request".to_owned()),
         ..ChangeLogFilter::default()
     };
-    assert_eq!(register.change_log(&requests, 100).unwrap().entries.len(), 2);
+    assert_eq!(
+        register.change_log(&requests, 100).unwrap().entries.len(),
+        2
+    );
     let by_sato = ChangeLogFilter {
         actor: Some("sato".to_owned()),
         ..requests.clone()
@@ -133,19 +152,20 @@ fn the_change_log_filters_by_kind_officer_and_day_and_pages() {
         to: Some(today),
         ..ChangeLogFilter::default()
     };
-    assert_eq!(register.change_log(&from_today, 100).unwrap().entries.len(), 3);
+    assert_eq!(
+        register.change_log(&from_today, 100).unwrap().entries.len(),
+        4
+    );
 
     // Two a page: the second page starts after the first one's last entry.
-    let first = register
-        .change_log(&ChangeLogFilter::default(), 2)
-        .unwrap();
+    let first = register.change_log(&ChangeLogFilter::default(), 3).unwrap();
     assert!(first.more);
     let next = ChangeLogFilter {
-        before_seq: Some(first.entries[1].seq),
+        before_seq: Some(first.entries[2].seq),
         ..ChangeLogFilter::default()
     };
-    let second = register.change_log(&next, 2).unwrap();
+    let second = register.change_log(&next, 3).unwrap();
     assert!(!second.more);
     assert_eq!(second.entries.len(), 1);
-    assert_eq!(second.entries[0].seq, all.entries[2].seq);
+    assert_eq!(second.entries[0].seq, all.entries[3].seq);
 }

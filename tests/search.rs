@@ -6,7 +6,8 @@
 
 use crate::common;
 
-use common::{complaint, holding, item, memory_register, request, TempRegister, ACTOR};
+use common::{complaint, holding, item, register_under, request, TempRegister, ACTOR};
+use daicho::model::organisation::Regime;
 use daicho::model::search::{match_expression, tokens, SearchGroup};
 use daicho::{ErrorKind, Register};
 
@@ -66,7 +67,7 @@ fn a_query_is_a_phrase_per_term_with_single_characters_and_prefixes_handled() {
 
 #[test]
 fn a_person_is_found_across_three_sections_by_two_one_and_more_characters() {
-    let register = memory_register();
+    let register = register_under(Regime::PrivateOperator, false);
     let mut h = holding("職員名簿");
     h.manager = "人事課 田中 一郎".to_owned();
     h.data_items = vec![item("氏名"), item("健康診断結果")];
@@ -94,7 +95,10 @@ fn a_person_is_found_across_three_sections_by_two_one_and_more_characters() {
                 "request".to_owned(),
                 vec![format!("{} · 田中 花子", req.fields.reference)]
             ),
-            ("complaint".to_owned(), vec!["C-0001 · 田中 太郎".to_owned()]),
+            (
+                "complaint".to_owned(),
+                vec!["C-0001 · 田中 太郎".to_owned()]
+            ),
         ]
     );
     // One character finds the same records; a pair across the space between family and given
@@ -120,7 +124,7 @@ fn a_person_is_found_across_three_sections_by_two_one_and_more_characters() {
 
 #[test]
 fn the_index_follows_every_write_and_keeps_nothing_of_a_refused_one() {
-    let register = memory_register();
+    let register = register_under(Regime::PrivateOperator, false);
     let mut r = request("2026-04-01");
     r.requester_name = "高橋 健".to_owned();
     let req = register.create_request(r.clone(), ACTOR).unwrap();
@@ -149,14 +153,16 @@ fn the_index_follows_every_write_and_keeps_nothing_of_a_refused_one() {
     let held = register.create_holding(holding("顧客台帳"), ACTOR).unwrap();
     assert_eq!(sections(&register, "顧客"), ["holding"]);
     assert_eq!(sections(&register, "住所"), ["dataItem"]);
-    register.delete_holding(held.id, held.version, ACTOR).unwrap();
+    register
+        .delete_holding(held.id, held.version, ACTOR)
+        .unwrap();
     assert!(found(&register, "顧客").is_empty());
     assert!(found(&register, "住所").is_empty());
 }
 
 #[test]
 fn a_section_shows_its_newest_results_first_and_says_when_there_are_more() {
-    let register = memory_register();
+    let register = register_under(Regime::PrivateOperator, false);
     for (day, name) in [("01", "山本 一"), ("02", "山本 二"), ("03", "山本 三")] {
         let mut r = request(&format!("2026-04-{day}"));
         r.requester_name = name.to_owned();
@@ -176,6 +182,9 @@ fn a_register_written_before_the_index_is_indexed_on_open_and_the_index_is_encry
     let temp = TempRegister::new();
     {
         let register = temp.open();
+        register
+            .save_organisation(common::organisation(), None, ACTOR)
+            .unwrap();
         let mut r = request("2026-04-01");
         r.requester_name = "中村 由美".to_owned();
         register.create_request(r, ACTOR).unwrap();
@@ -202,9 +211,7 @@ fn a_register_written_before_the_index_is_indexed_on_open_and_the_index_is_encry
     let bytes = std::fs::read(&temp.path).unwrap();
     for needle in ["中村", "由美", "R-0001"] {
         assert!(
-            !bytes
-                .windows(needle.len())
-                .any(|w| w == needle.as_bytes()),
+            !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
             "{needle} in plain text"
         );
     }
@@ -212,12 +219,12 @@ fn a_register_written_before_the_index_is_indexed_on_open_and_the_index_is_encry
 
 #[test]
 fn an_imported_document_is_searchable() {
-    let register = memory_register();
+    let register = register_under(Regime::PrivateOperator, false);
     let mut r = request("2026-04-01");
     r.requester_name = "小林 さくら".to_owned();
     register.create_request(r, ACTOR).unwrap();
     let json = serde_json::to_string(&daicho::document::export(&register).unwrap()).unwrap();
-    let copy = memory_register();
+    let copy = common::memory_register();
     daicho::document::import(&copy, &json, ACTOR).unwrap();
     assert_eq!(sections(&copy, "さくら"), ["request"]);
     assert_eq!(sections(&copy, "小"), ["request"]);

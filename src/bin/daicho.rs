@@ -1316,7 +1316,8 @@ fn search(
         }
         times.sort_by(f64::total_cmp);
         // Nearest rank: the smallest time at least 95% of the runs took no longer than.
-        let at = |p: f64| times[((p * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1];
+        let at =
+            |p: f64| times[((p * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1];
         println!(
             "search {query:?}: {} runs, median {:.2} ms, p95 {:.2} ms, slowest {:.2} ms ({found} results shown)",
             times.len(),
@@ -1328,14 +1329,22 @@ fn search(
     }
     let groups = register.search(query, limit)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&groups).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&groups).unwrap_or_default()
+        );
         return Ok(());
     }
     if groups.is_empty() {
         println!("nothing found for {query:?}");
     }
     for group in &groups {
-        println!("{} ({}{})", group.section, group.hits.len(), if group.more { "+" } else { "" });
+        println!(
+            "{} ({}{})",
+            group.section,
+            group.hits.len(),
+            if group.more { "+" } else { "" }
+        );
         for hit in &group.hits {
             println!("  #{}  {}  {}", hit.record_id, hit.title, hit.detail);
         }

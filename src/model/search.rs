@@ -71,6 +71,7 @@ pub fn join(parts: &[&str]) -> String {
 #[ts(export)]
 pub struct SearchHit {
     /// The record to open: for a data item, the holding that has it.
+    #[ts(type = "number")]
     pub record_id: i64,
     pub title: String,
     pub detail: String,
@@ -104,7 +105,8 @@ fn is_japanese(c: char) -> bool {
     matches!(c,
         '\u{3005}'..='\u{3007}'     // 々 〆 〇
         | '\u{3041}'..='\u{309F}'   // hiragana
-        | '\u{30A0}'..='\u{30FF}'   // katakana, including ー
+        | '\u{30A1}'..='\u{30FA}'   // katakana (not the ・ that separates words)
+        | '\u{30FC}'..='\u{30FF}'   // ー and the katakana iteration marks
         | '\u{31F0}'..='\u{31FF}'   // katakana extensions
         | '\u{3400}'..='\u{4DBF}'   // CJK extension A
         | '\u{4E00}'..='\u{9FFF}'   // CJK unified ideographs

@@ -7,10 +7,10 @@ use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::complaint::{
     Complaint, ComplaintAction, ComplaintActionInput, ComplaintInput, ComplaintView,
 };
+use crate::model::search::{self, SearchDoc};
 use crate::register::holdings::holdings_exist;
 use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
 use crate::register::Register;
-use crate::model::search::{self, SearchDoc};
 use crate::store;
 use crate::validation::{tidy, FieldChecks};
 use chrono::NaiveDate;

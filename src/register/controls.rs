@@ -15,10 +15,10 @@ use crate::model::provision::{
     number_act_errors, ProvisionDirection, ProvisionRecord, ProvisionRecordInput,
     ProvisionRecordView, Recipient, RecipientInput,
 };
+use crate::model::search::{self, SearchDoc};
 use crate::register::holdings::holdings_exist;
 use crate::register::record::{self, record_basics, Change, Record, Removable, NEW_ID};
 use crate::register::Register;
-use crate::model::search::{self, SearchDoc};
 use crate::store;
 use crate::store::sections::{self, Table};
 use crate::validation::FieldChecks;
@@ -118,9 +118,11 @@ section_record!(
 impl Section for Recipient {
     fn search_entries(&self) -> Vec<SearchDoc> {
         let f = &self.fields;
-        vec![SearchDoc::new("recipient", f.name.clone(), f.purpose.clone())
-            .with([&f.address, &f.representative, &f.frequency, &f.notes])
-            .with(&f.items)]
+        vec![
+            SearchDoc::new("recipient", f.name.clone(), f.purpose.clone())
+                .with([&f.address, &f.representative, &f.frequency, &f.notes])
+                .with(&f.items),
+        ]
     }
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);

@@ -16,9 +16,9 @@ use crate::model::objection::Objection;
 use crate::model::provision::{ProvisionRecord, Recipient};
 use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::Request;
+use crate::model::search::{self, SearchDoc};
 use crate::model::subcontractor::Subcontractor;
 use crate::model::transfer::Transfer;
-use crate::model::search::{self, SearchDoc};
 use crate::store;
 use crate::validation::FieldChecks;
 use rusqlite::Connection;
@@ -177,8 +177,11 @@ impl Record for Holding {
         .with(&f.acquisition_sources)
         .with(&f.access_holders)
         .with(&f.file_register.regular_recipients);
-        let items = f.data_items.iter().map(|item| {
-            SearchDoc::new(
+        // An item is found by its own name only: the holding's name shows beside it, but
+        // would otherwise make every item of 顧客台帳 a result for 顧客.
+        let items = f.data_items.iter().map(|item| SearchDoc {
+            texts: vec![item.name.clone()],
+            ..SearchDoc::new(
                 "dataItem",
                 item.name.clone(),
                 search::join(&[&f.ledger_no, &f.name, &f.department]),

@@ -14,10 +14,10 @@ use crate::model::incident::{
 use crate::model::language::Language;
 use crate::model::organisation::Regime;
 use crate::model::request::{DeadlineState, RequestDeadline};
+use crate::model::search::{self, SearchDoc};
 use crate::register::holdings::holdings_exist;
 use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
 use crate::register::{to_json, Register};
-use crate::model::search::{self, SearchDoc};
 use crate::store;
 use crate::validation::{tidy, FieldChecks, LONG_TEXT};
 use chrono::NaiveDate;

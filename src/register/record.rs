@@ -76,12 +76,7 @@ pub(crate) trait Record: Serialize + Clone + Sized {
 /// Replaces what the search finds the stored record by: called by every write of the record,
 /// inside its transaction, so the index never disagrees with what was committed.
 fn index<R: Record>(tx: &Connection, stored: &R) -> Result<()> {
-    crate::store::search::replace(
-        tx,
-        R::ENTITY.code(),
-        stored.id(),
-        &stored.search_docs(),
-    )?;
+    crate::store::search::replace(tx, R::ENTITY.code(), stored.id(), &stored.search_docs())?;
     Ok(())
 }
 

@@ -17,11 +17,11 @@ use crate::model::request::{
     PauseInput, Request, RequestDeadline, RequestEvent, RequestEventKind, RequestInput,
     RequestPause, RequestRules, RequestStatus, RequestStep, RequestTrack, RequestType, RequestView,
 };
+use crate::model::search::{self, SearchDoc};
 use crate::register::holdings::holdings_exist;
 use crate::register::organisation::effective_settings;
 use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
 use crate::register::Register;
-use crate::model::search::{self, SearchDoc};
 use crate::store;
 use crate::validation::{rename_prefix, tidy, FieldChecks, LONG_TEXT};
 use chrono::NaiveDate;

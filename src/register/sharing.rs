@@ -10,11 +10,11 @@ use crate::model::coded_enum;
 use crate::model::joint_use::{
     JointUse, JointUseChange, JointUseEdition, JointUseInput, StatutoryItem,
 };
+use crate::model::search::{self, SearchDoc};
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
 use crate::model::transfer::{Transfer, TransferBasis, TransferInput};
 use crate::register::record::{self, record_basics, Change, Record, Removable, NEW_ID};
 use crate::register::Register;
-use crate::model::search::{self, SearchDoc};
 use crate::store;
 use crate::store::{
     ReferenceSeries, JOINT_USE_REFERENCES, SUBCONTRACTOR_REFERENCES, TRANSFER_REFERENCES,

@@ -33,7 +33,11 @@ impl Register {
 
     /// The register-wide change log: what changed, by whom, newest first, filtered by days,
     /// kind of record and officer; `limit` entries a page.
-    pub fn change_log(&self, filter: &audit::ChangeLogFilter, limit: usize) -> Result<audit::ChangeLog> {
+    pub fn change_log(
+        &self,
+        filter: &audit::ChangeLogFilter,
+        limit: usize,
+    ) -> Result<audit::ChangeLog> {
         self.read(|conn| audit::change_log(conn, filter, limit))
     }
 

@@ -33,9 +33,7 @@ pub fn change_log(
     state: State<'_, AppState>,
     filter: ChangeLogFilter,
 ) -> Result<ChangeLog, ErrorReport> {
-    Ok(state
-        .register()?
-        .change_log(&filter, CHANGE_LOG_PAGE)?)
+    Ok(state.register()?.change_log(&filter, CHANGE_LOG_PAGE)?)
 }
 
 /// Entries a page of the change log shows.
