@@ -115,6 +115,73 @@ pub struct FieldChange {
     pub field: String,
     pub before: Option<Value>,
     pub after: Option<Value>,
+    /// For a list (purposes, data items, a timeline, filings): which entries were added,
+    /// removed and changed, so the history can say what changed rather than how many there are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub list: Option<ListChange>,
+}
+
+/// What changed inside a list between two states of a record.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ListChange {
+    pub added: Vec<Value>,
+    pub removed: Vec<Value>,
+    /// Entries kept (the same `id`) whose content changed.
+    pub changed: Vec<EntryChange>,
+}
+
+/// One list entry before and after a change.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct EntryChange {
+    pub before: Value,
+    pub after: Value,
+}
+
+impl ListChange {
+    /// Pairs the entries of two lists: equal entries first (an order change is no change),
+    /// then entries with the same `id` whose content changed; whatever is left was added or
+    /// removed. Entries without ids (texts, items of a fresh copy) match only when equal.
+    pub fn between(before: &[Value], after: &[Value]) -> ListChange {
+        let mut unmatched_before: Vec<Option<&Value>> = before.iter().map(Some).collect();
+        let mut left_after = Vec::new();
+        for new in after {
+            match unmatched_before.iter_mut().find(|old| *old == &Some(new)) {
+                Some(slot) => *slot = None,
+                None => left_after.push(new),
+            }
+        }
+        let id_of = |v: &Value| v.get("id").and_then(Value::as_i64);
+        let mut changed = Vec::new();
+        let mut added = Vec::new();
+        for new in left_after {
+            let same_id = id_of(new).and_then(|id| {
+                unmatched_before
+                    .iter_mut()
+                    .find(|old| old.is_some_and(|o| id_of(o) == Some(id)))
+            });
+            match same_id {
+                Some(slot) => {
+                    if let Some(old) = slot.take() {
+                        changed.push(EntryChange {
+                            before: old.clone(),
+                            after: new.clone(),
+                        });
+                    }
+                }
+                None => added.push(new.clone()),
+            }
+        }
+        ListChange {
+            added,
+            removed: unmatched_before.into_iter().flatten().cloned().collect(),
+            changed,
+        }
+    }
 }
 
 /// One entry of a record's history, with the fields it changed.
@@ -658,22 +725,112 @@ pub(crate) fn history(
     let rows = stmt.query_map(params![entity.code(), entity_id], StoredEntry::from_row)?;
     let mut entries = Vec::new();
     for row in rows {
-        let entry = row?;
-        let parse = |text: &Option<String>| -> Option<Value> {
-            text.as_deref().and_then(|t| serde_json::from_str(t).ok())
-        };
-        let changes = diff(parse(&entry.before).as_ref(), parse(&entry.after).as_ref());
-        entries.push(AuditEntry {
-            seq: entry.seq,
-            at: entry.at,
-            actor: entry.actor,
-            action: AuditAction::from_code(&entry.action).unwrap_or(AuditAction::Update),
-            entity: entry.entity,
-            entity_id: entry.entity_id,
-            changes,
-        });
+        entries.push(readable(row?));
     }
     Ok(entries)
+}
+
+/// A stored entry as the history shows it: the fields it changed.
+fn readable(entry: StoredEntry) -> AuditEntry {
+    let parse = |text: &Option<String>| -> Option<Value> {
+        text.as_deref().and_then(|t| serde_json::from_str(t).ok())
+    };
+    let changes = diff(parse(&entry.before).as_ref(), parse(&entry.after).as_ref());
+    AuditEntry {
+        seq: entry.seq,
+        at: entry.at,
+        actor: entry.actor,
+        action: AuditAction::from_code(&entry.action).unwrap_or(AuditAction::Update),
+        entity: entry.entity,
+        entity_id: entry.entity_id,
+        changes,
+    }
+}
+
+/// Which entries the register-wide change log shows: all of them by default, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ChangeLogFilter {
+    /// The first day shown, in the officer's time zone.
+    pub from: Option<chrono::NaiveDate>,
+    /// The last day shown, in the officer's time zone.
+    pub to: Option<chrono::NaiveDate>,
+    /// Only this kind of record (an entity code: `holding`, `request`, ...).
+    pub entity: Option<String>,
+    /// Only what this officer did.
+    pub actor: Option<String>,
+    /// Entries before this sequence number: the next page.
+    #[ts(type = "number | null")]
+    pub before_seq: Option<i64>,
+}
+
+/// A page of the change log, and what the filters can choose from.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChangeLog {
+    pub entries: Vec<AuditEntry>,
+    /// More entries match than this page holds.
+    pub more: bool,
+    /// Everyone who has written to the register, for the actor filter.
+    pub actors: Vec<String>,
+}
+
+/// The first instant of `day` in the machine's time zone, as the trail writes instants.
+fn local_day_start(day: chrono::NaiveDate) -> String {
+    use chrono::TimeZone;
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let instant = chrono::Local
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_else(|| midnight.and_utc());
+    instant.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+/// The entries `filter` selects, newest first, at most `limit`, each with its changes.
+pub(crate) fn change_log(
+    conn: &Connection,
+    filter: &ChangeLogFilter,
+    limit: usize,
+) -> Result<ChangeLog> {
+    let from = filter.from.map(local_day_start);
+    let until = filter.to.and_then(|d| d.succ_opt()).map(local_day_start);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {} FROM audit_event
+          WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2)
+            AND (?3 IS NULL OR entity = ?3) AND (?4 IS NULL OR actor = ?4)
+            AND (?5 IS NULL OR seq < ?5)
+          ORDER BY seq DESC LIMIT ?6",
+        StoredEntry::COLUMNS
+    ))?;
+    let rows = stmt.query_map(
+        params![
+            from,
+            until,
+            filter.entity,
+            filter.actor,
+            filter.before_seq,
+            limit as i64 + 1
+        ],
+        StoredEntry::from_row,
+    )?;
+    let mut entries = Vec::new();
+    for row in rows {
+        entries.push(readable(row?));
+    }
+    let more = entries.len() > limit;
+    entries.truncate(limit);
+    let actors = conn
+        .prepare_cached("SELECT DISTINCT actor FROM audit_event ORDER BY actor")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(ChangeLog {
+        entries,
+        more,
+        actors,
+    })
 }
 
 /// Bookkeeping fields that change on every write and say nothing to a reader of the history.
@@ -695,6 +852,14 @@ fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<FieldChange> {
                 field: key.clone(),
                 before: old.cloned(),
                 after: new.cloned(),
+                list: match (old, new) {
+                    (Some(Value::Array(b)), Some(Value::Array(a))) => {
+                        Some(ListChange::between(b, a))
+                    }
+                    (None, Some(Value::Array(a))) => Some(ListChange::between(&[], a)),
+                    (Some(Value::Array(b)), None) => Some(ListChange::between(b, &[])),
+                    _ => None,
+                },
             })
         })
         .collect()

@@ -139,6 +139,11 @@ fn call(register: &Register, cmd: &str, args: &Value) -> Answer {
         "delete_holding" => core(r.delete_holding(id()?, version()?, ACTOR)),
         "holding_history" => history("holding"),
         "verify_register" => core(r.verify()),
+        "change_log" => core(r.change_log(&arg(args, "filter")?, 100)),
+        "search_register" => core(r.search(
+            &arg::<String>(args, "query")?,
+            daicho::register::search::RESULTS_PER_SECTION,
+        )),
 
         "request_types" => core(r.request_types()),
         "list_requests" => core(r.requests(today)),
@@ -367,6 +372,15 @@ fn reads(register: &Register) -> Vec<(&'static str, Value)> {
         "printable_documents",
     ];
     let mut out: Vec<(&'static str, Value)> = LISTS.iter().map(|c| (*c, json!({}))).collect();
+    // What the search box asks while an officer types a name the demo has: one character,
+    // then two; and a word it does not have.
+    out.push((
+        "change_log",
+        json!({ "filter": { "from": null, "to": null, "entity": null, "actor": null, "beforeSeq": null } }),
+    ));
+    for query in ["山", "山本", "該当なし"] {
+        out.push(("search_register", json!({ "query": query })));
+    }
     let list = |cmd: &str| -> Vec<Value> {
         match call(register, cmd, &json!({})) {
             Ok(Value::Array(items)) => items,

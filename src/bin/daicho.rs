@@ -144,6 +144,24 @@ enum RegisterCommand {
         #[arg(long)]
         anchor: Option<String>,
     },
+    /// Find records across the register by name, reference, person, department or text:
+    /// holdings, data items, requests, complaints, incidents, subcontractors, regular
+    /// recipients, joint uses, transfers and provision records, grouped by section
+    Search {
+        /// Words to find; every word must match (Japanese from one character, Latin words by
+        /// their beginning)
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Results shown per section
+        #[arg(long, default_value_t = daicho::register::search::RESULTS_PER_SECTION)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+        /// Run the search this many times and print its timings (median, 95th percentile,
+        /// slowest) instead of the results; `make bench` uses it
+        #[arg(long, value_name = "RUNS")]
+        timings: Option<usize>,
+    },
     /// Open requests and complaints: what is due and overdue, with how each deadline was counted
     Deadlines {
         /// The day to compute for (2026-04-01, 2026/4/1, 令和8年4月1日, R8.4.1) [default: today]
@@ -835,6 +853,12 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
             println!("verified: intact");
         }
         RegisterCommand::Incidents { command } => incidents(&register, command)?,
+        RegisterCommand::Search {
+            query,
+            limit,
+            json,
+            timings,
+        } => search(&register, &query.join(" "), limit, json, timings)?,
         RegisterCommand::Deadlines { today, json } => {
             let agenda = register.agenda(today.unwrap_or_else(daicho::clock::today))?;
             if json {
@@ -1278,4 +1302,59 @@ fn read_date(text: &str) -> Result<NaiveDate, String> {
         DateProblem::NoSuchDay => "no such day in the calendar".to_owned(),
         DateProblem::OutsideEra { era } => format!("the date is outside the {era:?} era"),
     })
+}
+
+/// `daicho search`: the results by section, as JSON, or the timings of repeated runs.
+fn search(
+    register: &Register,
+    query: &str,
+    limit: usize,
+    json: bool,
+    timings: Option<usize>,
+) -> Result<(), CoreError> {
+    if let Some(runs) = timings {
+        let mut times = Vec::with_capacity(runs);
+        let mut found = 0;
+        for _ in 0..runs.max(1) {
+            let start = std::time::Instant::now();
+            let groups = register.search(query, limit)?;
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            found = groups.iter().map(|g| g.hits.len()).sum();
+        }
+        times.sort_by(f64::total_cmp);
+        // Nearest rank: the smallest time at least 95% of the runs took no longer than.
+        let at =
+            |p: f64| times[((p * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1];
+        println!(
+            "search {query:?}: {} runs, median {:.2} ms, p95 {:.2} ms, slowest {:.2} ms ({found} results shown)",
+            times.len(),
+            at(0.5),
+            at(0.95),
+            times[times.len() - 1]
+        );
+        return Ok(());
+    }
+    let groups = register.search(query, limit)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&groups).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    if groups.is_empty() {
+        println!("nothing found for {query:?}");
+    }
+    for group in &groups {
+        println!(
+            "{} ({}{})",
+            group.section,
+            group.hits.len(),
+            if group.more { "+" } else { "" }
+        );
+        for hit in &group.hits {
+            println!("  #{}  {}  {}", hit.record_id, hit.title, hit.detail);
+        }
+    }
+    Ok(())
 }

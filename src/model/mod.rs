@@ -19,6 +19,7 @@ pub mod pseudonymised;
 pub mod quality;
 pub mod request;
 pub mod request_procedure;
+pub mod search;
 pub mod subcontractor;
 pub mod transfer;
 // Breach incidents.

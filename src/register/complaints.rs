@@ -7,6 +7,7 @@ use crate::error::{CoreError, FieldErrorCode, Result};
 use crate::model::complaint::{
     Complaint, ComplaintAction, ComplaintActionInput, ComplaintInput, ComplaintView,
 };
+use crate::model::search::{self, SearchDoc};
 use crate::register::holdings::holdings_exist;
 use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
 use crate::register::Register;
@@ -178,6 +179,16 @@ pub(crate) fn complaint_view(complaint: Complaint, today: NaiveDate) -> Complain
 }
 
 impl Record for Complaint {
+    fn search_docs(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        vec![SearchDoc::new(
+            "complaint",
+            search::join(&[&f.reference, &f.complainant]),
+            f.subject.clone(),
+        )
+        .with([&f.complainant_contact, &f.description, &self.resolution])
+        .with(self.actions.iter().flat_map(|a| [&a.description, &a.by]))]
+    }
     const ENTITY: Entity = Entity::Complaint;
     const NAME: &'static str = "complaint";
     record_basics!(label: reference, numbered: reference by store::COMPLAINT_REFERENCES);

@@ -15,6 +15,7 @@ use crate::model::provision::{
     number_act_errors, ProvisionDirection, ProvisionRecord, ProvisionRecordInput,
     ProvisionRecordView, Recipient, RecipientInput,
 };
+use crate::model::search::{self, SearchDoc};
 use crate::register::holdings::holdings_exist;
 use crate::register::record::{self, record_basics, Change, Record, Removable, NEW_ID};
 use crate::register::Register;
@@ -39,6 +40,10 @@ pub(crate) trait Section: Record + Removable + Table {
     /// The consent matter the record names, checked on import.
     fn matter_link(&self) -> Option<i64> {
         None
+    }
+    /// What the search across the register finds the record by ([`Record::search_docs`]).
+    fn search_entries(&self) -> Vec<SearchDoc> {
+        Vec::new()
     }
 }
 
@@ -71,6 +76,9 @@ macro_rules! section_record {
                     .iter()
                     .map(Record::label)
                     .collect())
+            }
+            fn search_docs(&self) -> Vec<$crate::model::search::SearchDoc> {
+                <Self as $crate::register::controls::Section>::search_entries(self)
             }
         }
     };
@@ -108,6 +116,14 @@ section_record!(
 );
 
 impl Section for Recipient {
+    fn search_entries(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        vec![
+            SearchDoc::new("recipient", f.name.clone(), f.purpose.clone())
+                .with([&f.address, &f.representative, &f.frequency, &f.notes])
+                .with(&f.items),
+        ]
+    }
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
     }
@@ -143,6 +159,23 @@ impl Removable for Recipient {
 }
 
 impl Section for ProvisionRecord {
+    fn search_entries(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        vec![SearchDoc::new(
+            "provisionRecord",
+            search::join(&[&f.reference, &f.counterparty_name]),
+            f.persons_description.clone(),
+        )
+        .with([
+            &f.counterparty_address,
+            &f.counterparty_representative,
+            &f.acquisition_circumstances,
+            &f.consent_note,
+            &f.notes,
+        ])
+        .with(&f.persons)
+        .with(&f.items)]
+    }
     fn collect_errors(&self, checks: &mut FieldChecks) {
         self.fields.collect_errors(checks);
     }

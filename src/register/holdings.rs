@@ -16,6 +16,7 @@ use crate::model::objection::Objection;
 use crate::model::provision::{ProvisionRecord, Recipient};
 use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::Request;
+use crate::model::search::{self, SearchDoc};
 use crate::model::subcontractor::Subcontractor;
 use crate::model::transfer::Transfer;
 use crate::store;
@@ -163,6 +164,30 @@ impl Record for Holding {
         )?;
         store::holdings::replace_items(conn, after.id, &after.fields.data_items)?;
         Ok(())
+    }
+    fn search_docs(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        let holding = SearchDoc::new(
+            "holding",
+            search::join(&[&f.ledger_no, &f.name]),
+            search::join(&[&f.department, &f.business_process]),
+        )
+        .with([&f.manager, &f.persons_recorded, &f.storage_place, &f.notes])
+        .with(&f.purposes)
+        .with(&f.acquisition_sources)
+        .with(&f.access_holders)
+        .with(&f.file_register.regular_recipients);
+        // An item is found by its own name only: the holding's name shows beside it, but
+        // would otherwise make every item of 顧客台帳 a result for 顧客.
+        let items = f.data_items.iter().map(|item| SearchDoc {
+            texts: vec![item.name.clone()],
+            ..SearchDoc::new(
+                "dataItem",
+                item.name.clone(),
+                search::join(&[&f.ledger_no, &f.name, &f.department]),
+            )
+        });
+        std::iter::once(holding).chain(items).collect()
     }
     fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
         let mut checks = holding_checks(conn, &self.fields, before.map(|b| b.id))?;

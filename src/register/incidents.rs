@@ -14,6 +14,7 @@ use crate::model::incident::{
 use crate::model::language::Language;
 use crate::model::organisation::Regime;
 use crate::model::request::{DeadlineState, RequestDeadline};
+use crate::model::search::{self, SearchDoc};
 use crate::register::holdings::holdings_exist;
 use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
 use crate::register::{to_json, Register};
@@ -440,6 +441,23 @@ pub(crate) fn incident_view(incident: Incident, today: NaiveDate) -> Result<Inci
 }
 
 impl Record for Incident {
+    fn search_docs(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        vec![SearchDoc::new(
+            "incident",
+            search::join(&[&f.reference, &f.title]),
+            f.aware_department.clone(),
+        )
+        .with([
+            &f.summary,
+            &f.cause,
+            &f.entrusted_party,
+            &f.responses_to_persons,
+            &f.prevention,
+            &f.other,
+        ])
+        .with(self.timeline.iter().map(|e| &e.note))]
+    }
     const ENTITY: Entity = Entity::Incident;
     const NAME: &'static str = "incident";
     record_basics!(label: reference, numbered: reference by store::INCIDENT_REFERENCES);

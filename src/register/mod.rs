@@ -10,6 +10,7 @@ pub(crate) mod processed;
 pub mod quality;
 pub(crate) mod record;
 pub(crate) mod requests;
+pub mod search;
 pub mod sharing;
 pub(crate) mod verify;
 
@@ -80,6 +81,7 @@ impl Register {
             batch: Mutex::new(false),
             read_only,
         };
+        register.build_search_if_needed();
         let report = register.verify_quick()?;
         if !report.is_intact() {
             tracing::warn!(

@@ -17,6 +17,7 @@
 use super::{stale, to_json};
 use crate::audit::{self, AuditAction, Entity};
 use crate::error::{CoreError, Result};
+use crate::model::search::SearchDoc;
 use crate::store::ReferenceSeries;
 use crate::validation::FieldChecks;
 use rusqlite::Connection;
@@ -65,6 +66,27 @@ pub(crate) trait Record: Serialize + Clone + Sized {
     fn naming_holding(_conn: &Connection, _holding_id: i64) -> Result<Vec<String>> {
         Ok(Vec::new())
     }
+    /// What the search across the register finds the record by, and shows it as; nothing for
+    /// kinds the search does not cover.
+    fn search_docs(&self) -> Vec<SearchDoc> {
+        Vec::new()
+    }
+}
+
+/// Replaces what the search finds the stored record by: called by every write of the record,
+/// inside its transaction, so the index never disagrees with what was committed.
+fn index<R: Record>(tx: &Connection, stored: &R) -> Result<()> {
+    crate::store::search::replace(tx, R::ENTITY.code(), stored.id(), &stored.search_docs())?;
+    Ok(())
+}
+
+/// Indexes every stored record of a kind anew: for a register written before the index
+/// existed (see `Register::build_search`).
+pub(crate) fn index_all<R: Record>(tx: &Connection) -> Result<()> {
+    for record in R::list(tx)? {
+        index(tx, &record)?;
+    }
+    Ok(())
 }
 
 /// The [`Record`] members every kind spells the same way: the `id`, `version` and
@@ -219,6 +241,7 @@ pub(crate) fn create<R: Record>(
     clean_texts(&record, change.rename)?;
     let id = R::insert(tx, &record)?;
     let stored = load::<R>(tx, id)?;
+    index(tx, &stored)?;
     audit::append(
         tx,
         actor,
@@ -265,6 +288,7 @@ pub(crate) fn update<'a, R: Record>(
     clean_texts(&after, rename)?;
     R::update(tx, &before, &after)?;
     let stored = load::<R>(tx, id)?;
+    index(tx, &stored)?;
     audit::append(
         tx,
         actor,
@@ -290,6 +314,7 @@ pub(crate) fn delete<R: Removable>(
     }
     before.refuse_removal(tx)?;
     R::remove(tx, id)?;
+    crate::store::search::remove(tx, R::ENTITY.code(), id)?;
     audit::append(
         tx,
         actor,
@@ -307,6 +332,7 @@ pub(crate) fn import<R: Record>(tx: &Connection, actor: &str, record: &R) -> Res
     clean_texts(record, None)?;
     let id = R::insert(tx, record)?;
     let stored = load::<R>(tx, id)?;
+    index(tx, &stored)?;
     audit::append(
         tx,
         actor,

@@ -17,6 +17,7 @@ use crate::model::request::{
     PauseInput, Request, RequestDeadline, RequestEvent, RequestEventKind, RequestInput,
     RequestPause, RequestRules, RequestStatus, RequestStep, RequestTrack, RequestType, RequestView,
 };
+use crate::model::search::{self, SearchDoc};
 use crate::register::holdings::holdings_exist;
 use crate::register::organisation::effective_settings;
 use crate::register::record::{self, record_basics, stored_with_children, Change, Record, NEW_ID};
@@ -1062,5 +1063,14 @@ impl Record for Request {
     stored_with_children!(requests);
     fn checks(&self, conn: &Connection, before: Option<&Self>) -> Result<FieldChecks> {
         request_checks(conn, self, before.map(|b| b.id))
+    }
+    fn search_docs(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        vec![SearchDoc::new(
+            "request",
+            search::join(&[&f.reference, &f.requester_name]),
+            search::join(&[&f.agent_name, &f.description]),
+        )
+        .with([&f.requester_contact, &f.notes])]
     }
 }

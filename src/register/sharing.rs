@@ -10,6 +10,7 @@ use crate::model::coded_enum;
 use crate::model::joint_use::{
     JointUse, JointUseChange, JointUseEdition, JointUseInput, StatutoryItem,
 };
+use crate::model::search::{self, SearchDoc};
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
 use crate::model::transfer::{Transfer, TransferBasis, TransferInput};
 use crate::register::record::{self, record_basics, Change, Record, Removable, NEW_ID};
@@ -886,6 +887,21 @@ impl Register {
 }
 
 impl Record for Subcontractor {
+    fn search_docs(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        vec![SearchDoc::new(
+            "subcontractor",
+            search::join(&[&f.reference, &f.name]),
+            f.work_description.clone(),
+        )
+        .with([
+            &f.address,
+            &f.representative,
+            &f.contract_reference,
+            &f.incident_note,
+            &f.notes,
+        ])]
+    }
     const ENTITY: Entity = Entity::Subcontractor;
     const NAME: &'static str = "subcontractor";
     record_basics!(label: reference, numbered: reference by SUBCONTRACTOR_REFERENCES);
@@ -971,6 +987,19 @@ impl Removable for Subcontractor {
 }
 
 impl Record for JointUse {
+    fn search_docs(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        let parties = f.terms.responsible_parties.iter();
+        vec![SearchDoc::new(
+            "jointUse",
+            search::join(&[&f.reference, &f.title]),
+            f.terms.users_range.clone(),
+        )
+        .with([&f.terms.fact_statement, &f.inquiry_contact, &f.notes])
+        .with(&f.terms.items)
+        .with(f.terms.purposes.iter().flat_map(|p| [&p.user, &p.purpose]))
+        .with(parties.flat_map(|p| [&p.name, &p.address, &p.representative]))]
+    }
     const ENTITY: Entity = Entity::JointUse;
     const NAME: &'static str = "joint use";
     record_basics!(label: reference, numbered: reference by JOINT_USE_REFERENCES);
@@ -1003,6 +1032,16 @@ impl Removable for JointUse {
 }
 
 impl Record for Transfer {
+    fn search_docs(&self) -> Vec<SearchDoc> {
+        let f = &self.fields;
+        vec![SearchDoc::new(
+            "transfer",
+            search::join(&[&f.reference, &f.recipient]),
+            f.country.clone().unwrap_or_default(),
+        )
+        .with([&f.legal_basis, &f.check_results, &f.notes])
+        .with(&f.items)]
+    }
     const ENTITY: Entity = Entity::Transfer;
     const NAME: &'static str = "transfer";
     record_basics!(label: reference, numbered: reference by TRANSFER_REFERENCES);

@@ -31,6 +31,16 @@ impl Register {
         self.read(|conn| audit::history(conn, entity, entity_id))
     }
 
+    /// The register-wide change log: what changed, by whom, newest first, filtered by days,
+    /// kind of record and officer; `limit` entries a page.
+    pub fn change_log(
+        &self,
+        filter: &audit::ChangeLogFilter,
+        limit: usize,
+    ) -> Result<audit::ChangeLog> {
+        self.read(|conn| audit::change_log(conn, filter, limit))
+    }
+
     pub fn chain_head(&self) -> Result<Option<ChainHead>> {
         self.read(audit::head)
     }

@@ -12,6 +12,7 @@ pub mod preferences;
 pub mod pseudonymised;
 pub mod request_procedure;
 pub mod requests;
+pub mod search;
 pub mod sections;
 pub mod subcontractors;
 pub mod transfers;

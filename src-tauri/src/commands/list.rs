@@ -24,6 +24,8 @@ app_commands! {
     holdings::delete_holding,
     holdings::holding_history,
     register::verify_register,
+    register::search_register,
+    register::change_log,
     register::export_register_json,
     register::import_register_json,
     requests::request_types,

@@ -2,9 +2,10 @@
 //! from Rust and files are written by Rust, so the webview never gets filesystem access.
 
 use crate::state::AppState;
-use daicho::audit::VerifyReport;
+use daicho::audit::{ChangeLog, ChangeLogFilter, VerifyReport};
 use daicho::document::ImportSummary;
 use daicho::ipc::ErrorReport;
+use daicho::model::search::SearchGroup;
 use daicho::CoreError;
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, State};
@@ -14,6 +15,29 @@ use tauri_plugin_dialog::DialogExt;
 pub fn verify_register(state: State<'_, AppState>) -> Result<VerifyReport, ErrorReport> {
     Ok(state.register()?.verify()?)
 }
+
+/// The search across the register: results by section (see `Register::search`).
+#[tauri::command(async)]
+pub fn search_register(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<SearchGroup>, ErrorReport> {
+    Ok(state
+        .register()?
+        .search(&query, daicho::register::search::RESULTS_PER_SECTION)?)
+}
+
+/// A page of the register-wide change log.
+#[tauri::command(async)]
+pub fn change_log(
+    state: State<'_, AppState>,
+    filter: ChangeLogFilter,
+) -> Result<ChangeLog, ErrorReport> {
+    Ok(state.register()?.change_log(&filter, CHANGE_LOG_PAGE)?)
+}
+
+/// Entries a page of the change log shows.
+const CHANGE_LOG_PAGE: usize = 100;
 
 /// Asks where to save, then writes the JSON document. Returns the path, or `None` if the
 /// officer cancelled.

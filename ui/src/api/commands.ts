@@ -31,6 +31,9 @@ import type { Organisation } from '../bindings/Organisation';
 import type { OrganisationInput } from '../bindings/OrganisationInput';
 import type { StartupStatus } from '../bindings/StartupStatus';
 import type { VerifyReport } from '../bindings/VerifyReport';
+import type { SearchGroup } from '../bindings/SearchGroup';
+import type { ChangeLog } from '../bindings/ChangeLog';
+import type { ChangeLogFilter } from '../bindings/ChangeLogFilter';
 import type { DraftKind } from '../bindings/DraftKind';
 import type { FilingInput } from '../bindings/FilingInput';
 import type { Incident } from '../bindings/Incident';
@@ -143,6 +146,16 @@ export function holdingHistory(id: number): Promise<AuditEntry[]> {
 
 export function verifyRegister(): Promise<VerifyReport> {
   return call('verify_register');
+}
+
+/** A page of the register-wide change log. */
+export function changeLog(filter: ChangeLogFilter): Promise<ChangeLog> {
+  return call('change_log', { filter });
+}
+
+/** The records `query` finds across the register, grouped by section. */
+export function searchRegister(query: string): Promise<SearchGroup[]> {
+  return call('search_register', { query });
 }
 
 /** Rust shows the save dialog and writes the file; the path, or null if cancelled. */

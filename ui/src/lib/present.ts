@@ -103,3 +103,33 @@ export function presentValue(field: string, value: JsonValue | null): string {
       return text(value);
   }
 }
+
+/** Keys of a list entry that say nothing to a reader (ids, bookkeeping times, who recorded it:
+ * the history entry already names the actor). */
+const ENTRY_BOOKKEEPING = new Set(['id', 'recordedAt', 'createdAt', 'updatedAt', 'actor', 'status']);
+
+/** One entry of a changed list as a reader would write it: a text or a data item as the field
+ * shows them; an entry of a record's own (a step of a timeline, a filing) by its dates and its
+ * written texts. Codes (`identityConfirmed`) are left out rather than shown untranslated; the
+ * section's `present` names what it can translate. */
+export function presentEntry(
+  field: string,
+  value: JsonValue,
+  present: (field: string, value: JsonValue | null) => string = presentValue,
+): string {
+  if (!isObject(value) || field === 'dataItems' || field === 'items') return present(field, [value]);
+  const parts: string[] = [];
+  for (const [key, part] of Object.entries(value)) {
+    if (ENTRY_BOOKKEEPING.has(key) || part === null || part === '') continue;
+    if (typeof part === 'string') {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(part)) parts.push(formatDate(part));
+      else if (!/^[a-z][A-Za-z0-9]*$/.test(part)) parts.push(part);
+    } else if (typeof part === 'number') {
+      parts.push(formatNumber(part));
+    } else if (Array.isArray(part) && part.every((p) => typeof p === 'string')) {
+      const texts = part.filter((p) => !/^[a-z][A-Za-z0-9]*$/.test(p));
+      if (texts.length) parts.push(joinList(texts));
+    }
+  }
+  return parts.length ? parts.join(t('common.groupSeparator')) : t('history.entry');
+}

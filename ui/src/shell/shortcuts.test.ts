@@ -22,6 +22,16 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key({ key: '?', isComposing: true }))).toBeNull();
   });
 
+  it('puts the caret in the search box with / outside a text field or Ctrl+K anywhere', () => {
+    expect(shortcutFor(key({ key: '/' }))).toEqual({ kind: 'search' });
+    const input = document.createElement('input');
+    input.type = 'text';
+    expect(shortcutFor(key({ key: '/' }, input))).toBeNull();
+    expect(shortcutFor(key({ key: 'k', code: 'KeyK', ctrlKey: true }, input))).toEqual({ kind: 'search' });
+    expect(shortcutFor(key({ key: 'k', code: 'KeyK', ctrlKey: true, isComposing: true }))).toBeNull();
+    expect(shortcutFor(key({ key: 'c', code: 'KeyC', ctrlKey: true }))).toBeNull();
+  });
+
   it('opens a section with Alt and a letter, by the physical key', () => {
     expect(shortcutFor(key({ key: '˙', code: 'KeyH', altKey: true }))).toEqual({ kind: 'go', target: 'holdings' });
     expect(shortcutFor(key({ key: 'h', code: 'KeyH' }))).toBeNull();

@@ -34,13 +34,21 @@ function typingIn(target: EventTarget | null): boolean {
   );
 }
 
-export type ShortcutAction = { kind: 'help' } | { kind: 'go'; target: ShortcutTarget } | null;
+export type ShortcutAction =
+  | { kind: 'help' }
+  | { kind: 'search' }
+  | { kind: 'go'; target: ShortcutTarget }
+  | null;
 
-/** What a key press asks for, or null: `?` outside a text field opens the help, Alt + a
- * letter opens a section anywhere; nothing while an IME composes. */
+/** What a key press asks for, or null: `?` outside a text field opens the help, `/` outside
+ * a text field or Ctrl+K anywhere puts the caret in the search box, Alt + a letter opens a
+ * section anywhere; nothing while an IME composes. */
 export function shortcutFor(e: KeyboardEvent): ShortcutAction {
-  if (e.isComposing || e.keyCode === 229 || e.ctrlKey || e.metaKey) return null;
+  if (e.isComposing || e.keyCode === 229) return null;
+  if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.code === 'KeyK') return { kind: 'search' };
+  if (e.ctrlKey || e.metaKey) return null;
   if (e.key === '?' && !e.altKey && !typingIn(e.target)) return { kind: 'help' };
+  if (e.key === '/' && !e.altKey && !typingIn(e.target)) return { kind: 'search' };
   if (!e.altKey || e.shiftKey) return null;
   // `code` rather than `key`: Alt + a letter gives other characters on some layouts.
   const letter = /^Key([A-Z])$/.exec(e.code)?.[1]?.toLowerCase();
