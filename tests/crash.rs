@@ -181,7 +181,10 @@ fn acknowledged_writes_survive_kill_9_at_random_points() {
         let delay = Duration::from_micros(if kill_at_begin == 0 {
             rng.below(40_000)
         } else {
-            rng.below(4_000)
+            // Long enough for a write to finish now and then (a write also updates the search
+            // index, several milliseconds in a debug build), so that kills land after the last
+            // write as well as inside one.
+            rng.below(25_000)
         });
 
         let mut child = spawn_writer(&path, writes, rng.next());
