@@ -195,19 +195,7 @@ fn open_read_only(path: &Path, key: &Passphrase) -> Result<Connection> {
     )
     .map_err(|e| unopenable(e.to_string()))?;
     key.apply(&conn).map_err(|e| unopenable(e.to_string()))?;
-    let found: i64 = conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => refused_key(path, key),
-            _ => unopenable(e.to_string()),
-        })?;
-    if found > supported_version() {
-        return Err(CoreError::TooNew {
-            path: path.to_owned(),
-            found,
-            supported: supported_version(),
-        });
-    }
+    let found = schema_version(&conn, path, key, true)?;
     if found < supported_version() {
         return Err(unopenable(format!(
             "it is in a place that cannot be written, and its layout (version {found}) must \
@@ -240,6 +228,35 @@ pub fn create_file(path: &Path, key: &Passphrase) -> Result<Connection> {
     let conn = open_at(path, key, true)?;
     key_witness::leave_if_missing(path, key);
     Ok(conn)
+}
+
+/// The register's schema version, read as the first thing that touches the file after the
+/// key: under a wrong key, or for a file that is not a database, it fails before any pragma
+/// could write to it. A key an encrypted file refuses is told apart from damage
+/// ([`refused_key`]); a newer schema than this binary's is refused.
+fn schema_version(
+    conn: &Connection,
+    path: &Path,
+    key: &Passphrase,
+    encrypted: bool,
+) -> Result<i64> {
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) if encrypted => refused_key(path, key),
+            _ => CoreError::Unopenable {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            },
+        })?;
+    if found > supported_version() {
+        return Err(CoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            supported: supported_version(),
+        });
+    }
+    Ok(found)
 }
 
 /// The refusal of `key` by the register at `path`, told apart from damage by the key witness
@@ -312,21 +329,7 @@ fn open_at(path: &Path, key: &Passphrase, may_create: bool) -> Result<Connection
         .map_err(|e| unopenable(e.to_string()))?;
     // Reading the header is the first thing that touches the file: under a wrong key, or for
     // a file that is not a database, it fails here before any pragma could write to it.
-    let found: i64 = conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) if kind == FileKind::Encrypted => {
-                refused_key(path, key)
-            }
-            _ => unopenable(e.to_string()),
-        })?;
-    if found > supported_version() {
-        return Err(CoreError::TooNew {
-            path: path.to_owned(),
-            found,
-            supported: supported_version(),
-        });
-    }
+    let found = schema_version(&conn, path, key, kind == FileKind::Encrypted)?;
     let damaged = |problems: String| CoreError::Damaged {
         path: path.to_owned(),
         problems,
