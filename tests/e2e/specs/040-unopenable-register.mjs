@@ -88,8 +88,14 @@ export default async function unopenableRegister(app) {
       checkEqual(registerFiles(dbPath).join(','), 'register.db', 'files next to the garbage register');
       rmSync(dbPath);
       const migrations = join(REPO_ROOT, 'src/db/migrations');
+      // The refusal reads nothing but the version, and a newer Daicho's schema is unknown to
+      // this one anyway; so a migration this machine's sqlite3 shell cannot read (Debian 12's
+      // 3.40 lacks the FTS5 options of the bundled SQLite the search index uses) is left out.
+      const shellReads = (sql) => !/USING\s+fts5/i.test(sql);
       for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) {
-        run('sqlite3', [dbPath, `.read ${join(migrations, file)}`]);
+        if (shellReads(readFileSync(join(migrations, file), 'utf8'))) {
+          run('sqlite3', [dbPath, `.read ${join(migrations, file)}`]);
+        }
       }
       run('sqlite3', [dbPath, 'PRAGMA user_version=99']);
       checkEqual(run('sqlite3', [dbPath, 'PRAGMA user_version']), '99', 'bumped user_version');

@@ -102,9 +102,10 @@ export default async function jointUse(app) {
   check((await app.text('ju-current-change')).includes('あらかじめ'), 'the third edition was notified in advance');
   await app.waitFor('history-entry');
   await app.screenshot('third-edition');
+  const editionsChange = await app.text('css=[data-testid="history-change"][data-field="editions"]');
   check(
-    (await app.text('css=[data-testid="history-change"][data-field="editions"]')).includes('第3版'),
-    'the history names the edition count, not raw JSON',
+    editionsChange.includes('追加') && editionsChange.includes('第3版') && editionsChange.includes('利用目的の追加'),
+    `the history names the edition added and its change, not raw JSON (got ${editionsChange})`,
   );
   await scrollIntoView(app, 'history');
   await app.screenshot('history');

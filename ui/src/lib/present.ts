@@ -106,6 +106,8 @@ export function presentValue(field: string, value: JsonValue | null): string {
 
 /** Keys of a list entry that say nothing to a reader (ids, bookkeeping times, who recorded it:
  * the history entry already names the actor). */
+const SELF_PRESENTED = new Set(['editions']);
+
 const ENTRY_BOOKKEEPING = new Set(['id', 'recordedAt', 'createdAt', 'updatedAt', 'actor', 'status']);
 
 /** One entry of a changed list as a reader would write it: a text or a data item as the field
@@ -118,6 +120,8 @@ export function presentEntry(
   present: (field: string, value: JsonValue | null) => string = presentValue,
 ): string {
   if (!isObject(value) || field === 'dataItems' || field === 'items') return present(field, [value]);
+  // Entries whose section names them itself (a joint use's edition by its number).
+  if (SELF_PRESENTED.has(field)) return present(field, value);
   const parts: string[] = [];
   for (const [key, part] of Object.entries(value)) {
     if (ENTRY_BOOKKEEPING.has(key) || part === null || part === '') continue;

@@ -102,4 +102,16 @@ describe('sharing messages', () => {
       presentSharingValue('approval', { approvedBy: 'Director', approvedOn: '2025-04-01', form: 'writtenApproval', note: '' }),
     ).toContain('Written approval');
   });
+
+  it('names an added edition of a joint use by its number and how its change was made known', () => {
+    setLocale('ja');
+    const terms = { purpose: '', items: [], users: '', purposes: [], responsibleParties: [] };
+    const change = { kind: 'notifyInAdvance', notifiedOn: '2026-03-01', effectiveOn: '2026-04-01', summary: '利用目的の追加' };
+    expect(presentSharingValue('editions', { number: 3, terms, change, recordedAt: '2026-03-01T00:00:00Z' })).toBe(
+      '第3版（あらかじめ通知・公表／利用目的の追加）',
+    );
+    // The first edition has no change; a created record's whole list is counted.
+    expect(presentSharingValue('editions', { number: 1, terms, change: null, recordedAt: '2026-03-01T00:00:00Z' })).toBe('第1版');
+    expect(presentSharingValue('editions', [{ number: 1 }, { number: 2 }])).toBe('第2版');
+  });
 });

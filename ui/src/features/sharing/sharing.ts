@@ -11,6 +11,7 @@ import { formatDate, joinList } from '../../i18n/format';
 import { isMessageKey, t } from '../../i18n/i18n.svelte';
 import {
   APPROVAL_FORMS,
+  CHANGE_NOTICES,
   MEASURES_BASES,
   PUBLICATION_METHODS,
   SUBCONTRACTOR_CLASSES,
@@ -197,7 +198,17 @@ export function presentSharingValue(field: string, value: Json | null): string {
             (Array.isArray(value.purposes) ? `（${t('jointUse.field.terms.purposes')} ${value.purposes.length}）` : '')
         : str(value);
     case 'editions':
-      return Array.isArray(value) ? t('jointUse.editionNo', { n: value.length }) : str(value);
+      // The whole list (a created or deleted record) by its count; one edition added (the
+      // history's list change) by its number and how the change was made known.
+      if (Array.isArray(value)) return t('jointUse.editionNo', { n: value.length });
+      if (isObj(value) && typeof value.number === 'number') {
+        const change = isObj(value.change ?? null) ? (value.change as Record<string, Json>) : null;
+        const kind = change?.kind;
+        return change && isOneOf(CHANGE_NOTICES, kind)
+          ? t('jointUse.editionEntry', { n: value.number, kind: sharingLabel.changeNotice(kind), summary: str(change.summary ?? null) })
+          : t('jointUse.editionNo', { n: value.number });
+      }
+      return str(value);
     case 'informationGiven':
       return isObj(value) ? [str(value.countrySystem), str(value.recipientMeasures), date(value.givenOn)].filter(Boolean).join('／') || t('common.none') : str(value);
     default:
