@@ -59,10 +59,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_audit_checkpoint",
         include_str!("migrations/0012_audit_checkpoint.sql"),
     ),
-    (
-        "0013_search_attachments",
-        include_str!("migrations/0013_search_attachments.sql"),
-    ),
+    ("0013_search", include_str!("migrations/0013_search.sql")),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

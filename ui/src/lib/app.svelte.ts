@@ -60,7 +60,13 @@ export const app = $state<{
   toast: null,
 });
 
+/** How long after it appears a toast still goes with the user to the next screen: a save shows
+ * 保存しました and opens the saved record at once, and the message belongs there; a toast the user
+ * has already seen leaves with its screen instead of covering the buttons of the next. */
+const TOAST_CARRIED_MS = 1000;
+
 export function navigate(route: Route): void {
+  if (app.toast && Date.now() - toastShownAt > TOAST_CARRIED_MS) dismissToast();
   app.route = route;
   if (typeof document !== 'undefined') {
     document.getElementById('main-content')?.scrollTo?.({ top: 0 });
@@ -68,6 +74,7 @@ export function navigate(route: Route): void {
 }
 
 let toastSeq = 0;
+let toastShownAt = 0;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
 export function showToast(
@@ -78,6 +85,7 @@ export function showToast(
 ): void {
   toastSeq += 1;
   app.toast = { id: toastSeq, key, params, tone };
+  toastShownAt = Date.now();
   clearTimeout(toastTimer);
   const id = toastSeq;
   toastTimer = setTimeout(() => {

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../mock/testing';
 import { setLocale } from '../i18n/i18n.svelte';
-import { showToast } from '../lib/app.svelte';
+import { app, navigate, showToast } from '../lib/app.svelte';
 import Toast from './Toast.svelte';
 
 describe('Toast', () => {
@@ -18,5 +18,23 @@ describe('Toast', () => {
     setLocale('en');
     flushSync();
     expect(screen.getByTestId('toast').textContent?.trim()).toBe('Demo register loaded (8 holdings)');
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('goes with a save to the saved record, and leaves with that screen afterwards', () => {
+    vi.useFakeTimers();
+    render(Toast);
+    // A save shows the toast and opens the record in the same moment: it stays.
+    showToast('toast.saved');
+    navigate({ name: 'incident', id: 1 });
+    flushSync();
+    expect(screen.getByTestId('toast')).toBeTruthy();
+    // Two seconds later (still within its 3.5 s) the officer opens another section: it leaves.
+    vi.advanceTimersByTime(2000);
+    navigate({ name: 'incidents' });
+    flushSync();
+    expect(app.toast).toBeNull();
+    expect(screen.queryByTestId('toast')).toBeNull();
   });
 });
