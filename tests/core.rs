@@ -18,6 +18,7 @@ mod document;
 mod encryption;
 mod faults;
 mod holdings;
+mod management;
 mod incidents;
 mod mock_fixtures;
 mod organisation;

@@ -250,6 +250,16 @@ enum DocumentArg {
     BreachReport,
     /// 本人への通知: the notice to the persons affected by one incident (--incident)
     BreachNotice,
+    /// リスクアセスメント表
+    RiskAssessments,
+    /// 教育実施記録
+    TrainingRecord,
+    /// 内部監査報告書
+    AuditReport,
+    /// 是正処置一覧
+    CorrectiveActions,
+    /// マネジメントレビュー議事録
+    ReviewMinutes,
 }
 
 impl From<DocumentArg> for DocumentKind {
@@ -269,6 +279,11 @@ impl From<DocumentArg> for DocumentKind {
             DocumentArg::SubcontractorRegister => DocumentKind::SubcontractorRegister,
             DocumentArg::BreachReport => DocumentKind::BreachReport,
             DocumentArg::BreachNotice => DocumentKind::BreachNotice,
+            DocumentArg::RiskAssessments => DocumentKind::RiskAssessments,
+            DocumentArg::TrainingRecord => DocumentKind::TrainingRecord,
+            DocumentArg::AuditReport => DocumentKind::AuditReport,
+            DocumentArg::CorrectiveActions => DocumentKind::CorrectiveActions,
+            DocumentArg::ReviewMinutes => DocumentKind::ReviewMinutes,
         }
     }
 }
