@@ -1486,7 +1486,11 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 fn check_management_links(document: &RegisterDocument) -> Vec<RecordError> {
     let ids = |list: &[i64]| list.iter().copied().collect::<HashSet<i64>>();
     let measures = ids(&document.measures.iter().map(|m| m.id).collect::<Vec<_>>());
-    let courses = ids(&document.training_courses.iter().map(|c| c.id).collect::<Vec<_>>());
+    let courses = ids(&document
+        .training_courses
+        .iter()
+        .map(|c| c.id)
+        .collect::<Vec<_>>());
     let incidents = ids(&document.incidents.iter().map(|i| i.id).collect::<Vec<_>>());
     let complaints = ids(&document.complaints.iter().map(|c| c.id).collect::<Vec<_>>());
     let missing = |field: String, what: &str, id: i64| {
@@ -1514,14 +1518,26 @@ fn check_management_links(document: &RegisterDocument) -> Vec<RecordError> {
                 }
             }
         }
-        push(format!("riskAssessments[{index}]"), &a.fields.reference, fields);
+        push(
+            format!("riskAssessments[{index}]"),
+            &a.fields.reference,
+            fields,
+        );
     }
     for (index, s) in document.training_sessions.iter().enumerate() {
         let mut fields = Vec::new();
         if !courses.contains(&s.fields.course_id) {
-            fields.push(missing("courseId".to_owned(), "training course", s.fields.course_id));
+            fields.push(missing(
+                "courseId".to_owned(),
+                "training course",
+                s.fields.course_id,
+            ));
         }
-        push(format!("trainingSessions[{index}]"), &s.fields.reference, fields);
+        push(
+            format!("trainingSessions[{index}]"),
+            &s.fields.reference,
+            fields,
+        );
     }
     for (index, a) in document.corrective_actions.iter().enumerate() {
         let f = &a.fields;

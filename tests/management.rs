@@ -121,18 +121,29 @@ fn a_lowered_residual_risk_names_its_measures_and_is_accepted_by_name_and_date()
     let mut input = assessment(h.id, "2026-05-01");
     input.risks = vec![risk(RiskLevel::High, RiskLevel::High, RiskLevel::Low)];
     let errors = refusal(register.create_risk_assessment(input.clone(), ACTOR));
-    assert!(has(&errors, "risks[0].measureIds", FieldErrorCode::Required), "{errors:?}");
+    assert!(
+        has(&errors, "risks[0].measureIds", FieldErrorCode::Required),
+        "{errors:?}"
+    );
 
     // A residual risk above the risk before treatment cannot be.
     let mut higher = input.clone();
     higher.risks = vec![risk(RiskLevel::Low, RiskLevel::Low, RiskLevel::High)];
     let errors = refusal(register.create_risk_assessment(higher, ACTOR));
-    assert!(has(&errors, "risks[0].residual", FieldErrorCode::OutOfRange));
+    assert!(has(
+        &errors,
+        "risks[0].residual",
+        FieldErrorCode::OutOfRange
+    ));
 
     // A measure that does not exist is refused by its place.
     input.risks[0].measure_ids = vec![m + 100];
     let errors = refusal(register.create_risk_assessment(input.clone(), ACTOR));
-    assert!(has(&errors, "risks[0].measureIds[0]", FieldErrorCode::Malformed));
+    assert!(has(
+        &errors,
+        "risks[0].measureIds[0]",
+        FieldErrorCode::Malformed
+    ));
 
     // Acceptance by the risk owner, by name and date not before the assessment (6.1.3 f).
     input.risks[0].measure_ids = vec![m];
@@ -181,7 +192,10 @@ fn holdings_with_sensitive_or_individual_number_items_and_no_assessment_are_flag
         .map(|g| (g.holding_id, g.sensitive, g.my_number))
         .collect();
     // The plain holding needs no assessment before it has one; the other two do.
-    assert_eq!(flagged, vec![(sensitive.id, true, false), (numbers.id, false, true)]);
+    assert_eq!(
+        flagged,
+        vec![(sensitive.id, true, false), (numbers.id, false, true)]
+    );
     assert!(gaps.iter().all(|g| g.last_assessed_on.is_none()));
 
     register
@@ -249,9 +263,18 @@ fn session(course_id: i64, held_on: &str, attendees: Vec<Attendee>) -> TrainingS
 
 #[test]
 fn the_fiscal_year_runs_from_april_to_march() {
-    assert_eq!(fiscal_year(d("2026-04-01")), (d("2026-04-01"), d("2027-03-31")));
-    assert_eq!(fiscal_year(d("2026-03-31")), (d("2025-04-01"), d("2026-03-31")));
-    assert_eq!(fiscal_year(d("2027-01-15")), (d("2026-04-01"), d("2027-03-31")));
+    assert_eq!(
+        fiscal_year(d("2026-04-01")),
+        (d("2026-04-01"), d("2027-03-31"))
+    );
+    assert_eq!(
+        fiscal_year(d("2026-03-31")),
+        (d("2025-04-01"), d("2026-03-31"))
+    );
+    assert_eq!(
+        fiscal_year(d("2027-01-15")),
+        (d("2026-04-01"), d("2027-03-31"))
+    );
 }
 
 #[test]
@@ -263,7 +286,11 @@ fn staff_not_trained_this_fiscal_year_are_listed_by_department() {
     // Last fiscal year (2025-04-01 to 2026-03-31): 上田 completed.
     register
         .create_training_session(
-            session(c.id, "2026-03-20", vec![attendee("上田 健", "業務課", true, Some(90))]),
+            session(
+                c.id,
+                "2026-03-20",
+                vec![attendee("上田 健", "業務課", true, Some(90))],
+            ),
             ACTOR,
         )
         .unwrap();
@@ -318,27 +345,49 @@ fn a_completion_below_the_pass_mark_or_without_a_score_is_refused() {
         ),
         ACTOR,
     ));
-    assert!(has(&errors, "attendees[0].completed", FieldErrorCode::OutOfRange));
+    assert!(has(
+        &errors,
+        "attendees[0].completed",
+        FieldErrorCode::OutOfRange
+    ));
     assert!(has(&errors, "attendees[1].score", FieldErrorCode::Required));
     assert!(has(&errors, "attendees[2].name", FieldErrorCode::Duplicate));
-    assert!(has(&errors, "attendees[2].score", FieldErrorCode::OutOfRange));
+    assert!(has(
+        &errors,
+        "attendees[2].score",
+        FieldErrorCode::OutOfRange
+    ));
     let errors = refusal(register.create_training_session(
-        session(c.id + 9, "2026-05-10", vec![attendee("青木 一郎", "総務課", true, Some(70))]),
+        session(
+            c.id + 9,
+            "2026-05-10",
+            vec![attendee("青木 一郎", "総務課", true, Some(70))],
+        ),
         ACTOR,
     ));
     assert!(has(&errors, "courseId", FieldErrorCode::Malformed));
     // Exactly the pass mark completes the course.
     let s = register
         .create_training_session(
-            session(c.id, "2026-05-10", vec![attendee("青木 一郎", "総務課", true, Some(70))]),
+            session(
+                c.id,
+                "2026-05-10",
+                vec![attendee("青木 一郎", "総務課", true, Some(70))],
+            ),
             ACTOR,
         )
         .unwrap();
     // A course with sessions is kept.
-    let refused = register.delete_training_course(c.id, c.version, ACTOR).unwrap_err();
+    let refused = register
+        .delete_training_course(c.id, c.version, ACTOR)
+        .unwrap_err();
     assert_eq!(refused.kind(), ErrorKind::InUse);
-    register.delete_training_session(s.id, s.version, ACTOR).unwrap();
-    register.delete_training_course(c.id, c.version, ACTOR).unwrap();
+    register
+        .delete_training_session(s.id, s.version, ACTOR)
+        .unwrap();
+    register
+        .delete_training_course(c.id, c.version, ACTOR)
+        .unwrap();
 }
 
 fn audit(departments: &[&str], auditor_department: &str) -> InternalAuditInput {
@@ -384,10 +433,14 @@ fn an_auditor_does_not_audit_their_own_department() {
     // JIS Q 15001 9.2.2 c): objectivity and impartiality; the auditor from 総務課 cannot
     // audit 総務課, whether or not the name is spaced the same way.
     for own in ["総務課", "総務 課"] {
-        let errors = refusal(register.create_internal_audit(audit(&["業務課", own], "総務課"), ACTOR));
+        let errors =
+            refusal(register.create_internal_audit(audit(&["業務課", own], "総務課"), ACTOR));
         assert_eq!(
             errors,
-            vec![("auditorDepartment".to_owned(), FieldErrorCode::NotIndependent)]
+            vec![(
+                "auditorDepartment".to_owned(),
+                FieldErrorCode::NotIndependent
+            )]
         );
     }
     let error = register
@@ -402,7 +455,11 @@ fn an_auditor_does_not_audit_their_own_department() {
     let mut moved = stored.fields.clone();
     moved.auditor_department = "業務課".to_owned();
     let errors = refusal(register.update_internal_audit(stored.id, stored.version, moved, ACTOR));
-    assert!(has(&errors, "auditorDepartment", FieldErrorCode::NotIndependent));
+    assert!(has(
+        &errors,
+        "auditorDepartment",
+        FieldErrorCode::NotIndependent
+    ));
 }
 
 #[test]
@@ -413,21 +470,34 @@ fn findings_and_answers_wait_for_the_audit_to_be_performed() {
     input.checklist[0].result = Some(ChecklistResult::Conforming);
     let errors = refusal(register.create_internal_audit(input, ACTOR));
     assert!(has(&errors, "findings[0].grade", FieldErrorCode::NeedsNote));
-    assert!(has(&errors, "checklist[0].result", FieldErrorCode::NeedsNote));
+    assert!(has(
+        &errors,
+        "checklist[0].result",
+        FieldErrorCode::NeedsNote
+    ));
     // A nonconformity carries its evidence (9.2 g).
     let mut bare = finding(FindingGrade::Nonconformity);
     bare.evidence = String::new();
     let errors = refusal(
         register.create_internal_audit(performed(audit(&["業務課"], "総務課"), vec![bare]), ACTOR),
     );
-    assert!(has(&errors, "findings[0].evidence", FieldErrorCode::Required));
+    assert!(has(
+        &errors,
+        "findings[0].evidence",
+        FieldErrorCode::Required
+    ));
     // Hostile text is refused by the write path's text rule, naming the field.
     let mut hostile = finding(FindingGrade::Observation);
     hostile.description = "観察\u{202e}事項".to_owned();
-    let errors = refusal(
-        register.create_internal_audit(performed(audit(&["業務課"], "総務課"), vec![hostile]), ACTOR),
-    );
-    assert!(has(&errors, "findings[0].description", FieldErrorCode::ControlCharacter));
+    let errors = refusal(register.create_internal_audit(
+        performed(audit(&["業務課"], "総務課"), vec![hostile]),
+        ACTOR,
+    ));
+    assert!(has(
+        &errors,
+        "findings[0].description",
+        FieldErrorCode::ControlCharacter
+    ));
 }
 
 fn action_from(audit_id: i64, finding: u32) -> CorrectiveActionInput {
@@ -460,7 +530,10 @@ fn a_nonconformity_opens_an_action_that_is_overdue_after_its_due_day_until_done(
         .create_internal_audit(
             performed(
                 audit(&["業務課"], "総務課"),
-                vec![finding(FindingGrade::Nonconformity), finding(FindingGrade::GoodPractice)],
+                vec![
+                    finding(FindingGrade::Nonconformity),
+                    finding(FindingGrade::GoodPractice),
+                ],
             ),
             ACTOR,
         )
@@ -489,9 +562,13 @@ fn a_nonconformity_opens_an_action_that_is_overdue_after_its_due_day_until_done(
     assert!(view.nonconformities_without_action.is_empty());
 
     // Due 2026-06-30: not overdue on that day, one day overdue the next.
-    let on_due = register.corrective_action(action.id, d("2026-06-30")).unwrap();
+    let on_due = register
+        .corrective_action(action.id, d("2026-06-30"))
+        .unwrap();
     assert_eq!((on_due.status, on_due.overdue), (ActionStatus::Open, false));
-    let after = register.corrective_action(action.id, d("2026-07-01")).unwrap();
+    let after = register
+        .corrective_action(action.id, d("2026-07-01"))
+        .unwrap();
     assert_eq!((after.overdue, after.days_overdue), (true, 1));
     assert_eq!(after.source_label, "IA-0001 #1");
 
@@ -501,7 +578,8 @@ fn a_nonconformity_opens_an_action_that_is_overdue_after_its_due_day_until_done(
     done.done_on = Some(d("2026-07-03"));
     done.checked_on = Some(d("2026-07-02"));
     done.effective = Some(true);
-    let errors = refusal(register.update_corrective_action(action.id, action.version, done.clone(), ACTOR));
+    let errors =
+        refusal(register.update_corrective_action(action.id, action.version, done.clone(), ACTOR));
     assert!(has(&errors, "cause", FieldErrorCode::Required));
     assert!(has(&errors, "action", FieldErrorCode::Required));
     assert!(has(&errors, "checkedOn", FieldErrorCode::DateOrder));
@@ -512,15 +590,22 @@ fn a_nonconformity_opens_an_action_that_is_overdue_after_its_due_day_until_done(
     let done = register
         .update_corrective_action(action.id, action.version, done, ACTOR)
         .unwrap();
-    let view = register.corrective_action(done.id, d("2026-07-10")).unwrap();
-    assert_eq!((view.status, view.overdue), (ActionStatus::AwaitingCheck, false));
+    let view = register
+        .corrective_action(done.id, d("2026-07-10"))
+        .unwrap();
+    assert_eq!(
+        (view.status, view.overdue),
+        (ActionStatus::AwaitingCheck, false)
+    );
     let mut checked = done.fields.clone();
     checked.checked_on = Some(d("2026-09-01"));
     checked.effective = Some(true);
     let closed = register
         .update_corrective_action(done.id, done.version, checked, ACTOR)
         .unwrap();
-    let view = register.corrective_action(closed.id, d("2026-09-01")).unwrap();
+    let view = register
+        .corrective_action(closed.id, d("2026-09-01"))
+        .unwrap();
     assert_eq!(view.status, ActionStatus::Closed);
 
     // The finding the action names stays, and so does the audit.
@@ -528,7 +613,9 @@ fn a_nonconformity_opens_an_action_that_is_overdue_after_its_due_day_until_done(
     shrunk.findings.clear();
     let errors = refusal(register.update_internal_audit(a.id, a.version, shrunk, ACTOR));
     assert!(has(&errors, "findings", FieldErrorCode::InUse));
-    let refused = register.delete_internal_audit(a.id, a.version, ACTOR).unwrap_err();
+    let refused = register
+        .delete_internal_audit(a.id, a.version, ACTOR)
+        .unwrap_err();
     assert_eq!(refused.kind(), ErrorKind::InUse);
     assert!(register.verify().unwrap().is_intact());
 }
@@ -549,7 +636,9 @@ fn an_ineffective_action_says_why_and_stays_open_for_a_new_one() {
     assert!(has(&errors, "checkNote", FieldErrorCode::Required));
     input.check_note = "同種の誤りが再発".to_owned();
     let stored = register.create_corrective_action(input, ACTOR).unwrap();
-    let view = register.corrective_action(stored.id, d("2026-08-01")).unwrap();
+    let view = register
+        .corrective_action(stored.id, d("2026-08-01"))
+        .unwrap();
     assert_eq!(view.status, ActionStatus::Ineffective);
 }
 
@@ -561,7 +650,10 @@ fn the_review_draft_gathers_the_period_since_the_last_review() {
         .create_internal_audit(
             performed(
                 audit(&["業務課"], "総務課"),
-                vec![finding(FindingGrade::Nonconformity), finding(FindingGrade::Observation)],
+                vec![
+                    finding(FindingGrade::Nonconformity),
+                    finding(FindingGrade::Observation),
+                ],
             ),
             ACTOR,
         )
@@ -607,13 +699,23 @@ fn the_review_draft_gathers_the_period_since_the_last_review() {
     assert_eq!(draft.holdings_without_assessment, 1);
     let inputs = &draft.input.inputs;
     assert!(inputs.previous_actions.contains("全台帳のリスク再評価"));
-    assert!(inputs.audit_results.contains("不適合1件、観察事項1件"), "{}", inputs.audit_results);
-    assert!(inputs.corrective_actions.contains("未完了1件（うち期限超過1件）"));
+    assert!(
+        inputs.audit_results.contains("不適合1件、観察事項1件"),
+        "{}",
+        inputs.audit_results
+    );
+    assert!(inputs
+        .corrective_actions
+        .contains("未完了1件（うち期限超過1件）"));
     assert!(inputs.changes.contains(&h.fields.ledger_no) || inputs.changes.contains("変更"));
     let english = register
         .management_review_draft(d("2026-07-15"), Language::En)
         .unwrap();
-    assert!(english.input.inputs.corrective_actions.contains("1 open (1 overdue)"));
+    assert!(english
+        .input
+        .inputs
+        .corrective_actions
+        .contains("1 open (1 overdue)"));
 
     // A decision due before the review is refused.
     let mut input = draft.input.clone();
@@ -624,7 +726,11 @@ fn the_review_draft_gathers_the_period_since_the_last_review() {
         due_on: Some(d("2026-07-01")),
     }];
     let errors = refusal(register.create_management_review(input.clone(), ACTOR));
-    assert!(has(&errors, "decisions[0].dueOn", FieldErrorCode::DateOrder));
+    assert!(has(
+        &errors,
+        "decisions[0].dueOn",
+        FieldErrorCode::DateOrder
+    ));
     input.decisions[0].due_on = Some(d("2026-12-31"));
     register.create_management_review(input, ACTOR).unwrap();
 }
@@ -632,8 +738,8 @@ fn the_review_draft_gathers_the_period_since_the_last_review() {
 /// A register with one item of every kind the agenda lists, seen on 2026-06-15.
 fn every_kind() -> Register {
     use daicho::model::subcontractor::{
-        Approval, ApprovalForm, EntrustedData, SubcontractorClass, SubcontractorInput,
-        Supervision, SupervisionMethod,
+        Approval, ApprovalForm, EntrustedData, SubcontractorClass, SubcontractorInput, Supervision,
+        SupervisionMethod,
     };
     use daicho::model::transfer::{InformationGiven, MeasuresBasis, TransferBasis, TransferInput};
     let register = memory_register();
@@ -676,7 +782,12 @@ fn every_kind() -> Register {
                 work_description: "通知書の印刷".to_owned(),
                 entrusted: vec![EntrustedData {
                     holding_id: reviewed.id,
-                    item_ids: reviewed.fields.data_items.iter().filter_map(|i| i.id).collect(),
+                    item_ids: reviewed
+                        .fields
+                        .data_items
+                        .iter()
+                        .filter_map(|i| i.id)
+                        .collect(),
                 }],
                 contract_reference: "R7-01".to_owned(),
                 contract_clauses: "安全管理措置".to_owned(),
@@ -763,7 +874,10 @@ fn every_kind() -> Register {
     let mut done = audit(&["業務課"], "総務課");
     done.planned_on = d("2026-06-01");
     let done = register
-        .create_internal_audit(performed(done, vec![finding(FindingGrade::Nonconformity)]), ACTOR)
+        .create_internal_audit(
+            performed(done, vec![finding(FindingGrade::Nonconformity)]),
+            ACTOR,
+        )
         .unwrap();
     register
         .create_corrective_action(action_from(done.id, 1), ACTOR)
@@ -835,12 +949,24 @@ fn the_agenda_lists_one_item_of_every_kind_by_due_day() {
     assert_eq!(agenda.items.last().unwrap().kind, AgendaKind::Complaint);
 
     // By due day throughout, the undated last.
-    let days: Vec<_> = agenda.items.iter().map(|i| (i.next_due.is_none(), i.next_due)).collect();
+    let days: Vec<_> = agenda
+        .items
+        .iter()
+        .map(|i| (i.next_due.is_none(), i.next_due))
+        .collect();
     let mut sorted = days.clone();
     sorted.sort();
     assert_eq!(days, sorted);
-    let overdue: Vec<AgendaKind> = agenda.items.iter().filter(|i| i.overdue).map(|i| i.kind).collect();
-    assert_eq!(overdue, vec![AgendaKind::SupervisionCheck, AgendaKind::Audit]);
+    let overdue: Vec<AgendaKind> = agenda
+        .items
+        .iter()
+        .filter(|i| i.overdue)
+        .map(|i| i.kind)
+        .collect();
+    assert_eq!(
+        overdue,
+        vec![AgendaKind::SupervisionCheck, AgendaKind::Audit]
+    );
 }
 
 #[test]
@@ -879,7 +1005,12 @@ fn the_agenda_filters_by_kind_and_department_and_marks_what_came_due_since() {
         ..AgendaQuery::default()
     };
     let agenda = register.agenda_for(today, &since).unwrap();
-    let became: Vec<AgendaKind> = agenda.items.iter().filter(|i| i.became_due).map(|i| i.kind).collect();
+    let became: Vec<AgendaKind> = agenda
+        .items
+        .iter()
+        .filter(|i| i.became_due)
+        .map(|i| i.kind)
+        .collect();
     assert_eq!(became, vec![AgendaKind::Disposal]);
 }
 
@@ -951,10 +1082,14 @@ fn the_management_records_round_trip_through_the_document_and_are_verified() {
     // A document whose action names an audit it does not carry is refused by record and field.
     let mut broken = serde_json::to_value(&exported).unwrap();
     broken["internalAudits"] = serde_json::json!([]);
-    let error = daicho::document::import(&memory_register(), &broken.to_string(), ACTOR).unwrap_err();
+    let error =
+        daicho::document::import(&memory_register(), &broken.to_string(), ACTOR).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Import);
     let text = format!("{:?}", error);
-    assert!(text.contains("correctiveActions[0]") && text.contains("auditId"), "{text}");
+    assert!(
+        text.contains("correctiveActions[0]") && text.contains("auditId"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -968,12 +1103,18 @@ fn verify_names_a_management_record_altered_behind_the_apps_back() {
         assert_eq!(a.id, 1);
     }
     temp.raw()
-        .execute("UPDATE internal_audit SET auditor_department = '業務課' WHERE id = 1", [])
+        .execute(
+            "UPDATE internal_audit SET auditor_department = '業務課' WHERE id = 1",
+            [],
+        )
         .unwrap();
     let register = temp.open();
     let report = register.verify().unwrap();
-    assert!(report
-        .altered_records
-        .iter()
-        .any(|r| r.entity == "internalAudit" && r.entity_id == "1"), "{report:?}");
+    assert!(
+        report
+            .altered_records
+            .iter()
+            .any(|r| r.entity == "internalAudit" && r.entity_id == "1"),
+        "{report:?}"
+    );
 }

@@ -140,14 +140,26 @@ impl CorrectiveActionInput {
         checks.max_len("department", &self.department, SHORT_TEXT);
         checks.max_len("checkNote", &self.check_note, LONG_TEXT);
         let links = [
-            ("auditId", ActionSource::AuditFinding, self.audit_id.is_some()),
+            (
+                "auditId",
+                ActionSource::AuditFinding,
+                self.audit_id.is_some(),
+            ),
             (
                 "findingNumber",
                 ActionSource::AuditFinding,
                 self.finding_number.is_some(),
             ),
-            ("incidentId", ActionSource::Incident, self.incident_id.is_some()),
-            ("complaintId", ActionSource::Complaint, self.complaint_id.is_some()),
+            (
+                "incidentId",
+                ActionSource::Incident,
+                self.incident_id.is_some(),
+            ),
+            (
+                "complaintId",
+                ActionSource::Complaint,
+                self.complaint_id.is_some(),
+            ),
         ];
         for (field, source, present) in links {
             if source == self.source && !present {
@@ -156,7 +168,10 @@ impl CorrectiveActionInput {
                 checks.fail_with(
                     field,
                     FieldErrorCode::Malformed,
-                    format!("an action raised from {} names no {field}", self.source.code()),
+                    format!(
+                        "an action raised from {} names no {field}",
+                        self.source.code()
+                    ),
                 );
             }
         }
@@ -167,7 +182,10 @@ impl CorrectiveActionInput {
             checks.date_order(
                 "dueOn",
                 "raisedOn",
-                format!("the action cannot be due before it was raised on {}", self.raised_on),
+                format!(
+                    "the action cannot be due before it was raised on {}",
+                    self.raised_on
+                ),
             );
         }
         if let Some(done) = self.done_on {
@@ -176,7 +194,10 @@ impl CorrectiveActionInput {
                 checks.date_order(
                     "doneOn",
                     "raisedOn",
-                    format!("the action cannot be done before it was raised on {}", self.raised_on),
+                    format!(
+                        "the action cannot be done before it was raised on {}",
+                        self.raised_on
+                    ),
                 );
             }
             for (field, value) in [("cause", &self.cause), ("action", &self.action)] {

@@ -162,8 +162,10 @@ impl InternalAuditInput {
         if let Some(on) = self.performed_on {
             checks.date("performedOn", on);
         }
-        for (list, len) in [("checklist", self.checklist.len()), ("findings", self.findings.len())]
-        {
+        for (list, len) in [
+            ("checklist", self.checklist.len()),
+            ("findings", self.findings.len()),
+        ] {
             if len > MAX_LIST {
                 checks.fail(list, FieldErrorCode::TooMany, Some(MAX_LIST as i64));
             }

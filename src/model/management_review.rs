@@ -124,7 +124,10 @@ impl ManagementReviewInput {
                     checks.date_order(
                         field("dueOn"),
                         "heldOn",
-                        format!("a decision cannot be due before the review on {}", self.held_on),
+                        format!(
+                            "a decision cannot be due before the review on {}",
+                            self.held_on
+                        ),
                     );
                 }
             }

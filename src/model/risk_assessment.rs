@@ -191,7 +191,11 @@ impl RiskAssessmentInput {
             let mut measures = HashSet::new();
             for (m, id) in risk.measure_ids.iter().enumerate() {
                 if !measures.insert(id) {
-                    checks.fail(format!("risks[{i}].measureIds[{m}]"), FieldErrorCode::Duplicate, None);
+                    checks.fail(
+                        format!("risks[{i}].measureIds[{m}]"),
+                        FieldErrorCode::Duplicate,
+                        None,
+                    );
                 }
             }
             let inherent = RiskLevel::inherent(risk.likelihood, risk.impact);

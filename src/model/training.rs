@@ -164,7 +164,11 @@ impl TrainingCourseInput {
                 .iter()
                 .any(|t| same_person(&t.name, &t.department, &trainee.name, &trainee.department))
             {
-                checks.fail(format!("trainees[{i}].name"), FieldErrorCode::Duplicate, None);
+                checks.fail(
+                    format!("trainees[{i}].name"),
+                    FieldErrorCode::Duplicate,
+                    None,
+                );
             }
             seen.push(trainee);
         }

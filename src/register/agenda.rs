@@ -145,9 +145,9 @@ fn dated_duties(conn: &Connection, today: NaiveDate) -> Result<Vec<AgendaItem>> 
     // The latest assessment of each holding is the one due again.
     let mut latest: HashMap<i64, RiskAssessment> = HashMap::new();
     for a in sections::list::<RiskAssessment>(conn)? {
-        let newer = latest.get(&a.fields.holding_id).is_none_or(|b| {
-            (a.fields.assessed_on, a.id) > (b.fields.assessed_on, b.id)
-        });
+        let newer = latest
+            .get(&a.fields.holding_id)
+            .is_none_or(|b| (a.fields.assessed_on, a.id) > (b.fields.assessed_on, b.id));
         if newer {
             latest.insert(a.fields.holding_id, a);
         }

@@ -11,7 +11,9 @@ use crate::model::corrective_action::{
     ActionSource, CorrectiveAction, CorrectiveActionInput, CorrectiveActionView,
 };
 use crate::model::incident::Incident;
-use crate::model::internal_audit::{FindingGrade, InternalAudit, InternalAuditInput, InternalAuditView};
+use crate::model::internal_audit::{
+    FindingGrade, InternalAudit, InternalAuditInput, InternalAuditView,
+};
 use crate::model::language::Language;
 use crate::model::management_review::{
     ManagementReview, ManagementReviewInput, ReviewDraft, ReviewInputs,
@@ -215,7 +217,12 @@ macro_rules! removable {
         }
     )+};
 }
-removable!(RiskAssessment, TrainingSession, CorrectiveAction, ManagementReview);
+removable!(
+    RiskAssessment,
+    TrainingSession,
+    CorrectiveAction,
+    ManagementReview
+);
 
 impl Removable for TrainingCourse {
     fn remove(conn: &Connection, id: i64) -> Result<()> {
@@ -244,19 +251,26 @@ impl Removable for InternalAudit {
             .filter(|a| a.fields.audit_id == Some(self.id))
             .map(|a| a.fields.reference)
             .collect();
-        record::refuse_while_named(Self::NAME, &self.fields.reference, "corrective actions", actions)
+        record::refuse_while_named(
+            Self::NAME,
+            &self.fields.reference,
+            "corrective actions",
+            actions,
+        )
     }
 }
 
 /// Builds a new record of a kind with the usual `id, fields, version, created_at, updated_at`.
 macro_rules! build {
     ($kind:ident, $input:expr) => {
-        new_record($input, |id, fields, version, created_at, updated_at| $kind {
-            id,
-            fields,
-            version,
-            created_at,
-            updated_at,
+        new_record($input, |id, fields, version, created_at, updated_at| {
+            $kind {
+                id,
+                fields,
+                version,
+                created_at,
+                updated_at,
+            }
         })
     };
 }
@@ -295,7 +309,12 @@ impl Register {
         })
     }
 
-    pub fn delete_risk_assessment(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+    pub fn delete_risk_assessment(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &str,
+    ) -> Result<()> {
         self.delete_section::<RiskAssessment>(id, expected_version, actor)
     }
 
@@ -337,7 +356,12 @@ impl Register {
         })
     }
 
-    pub fn delete_training_course(&self, id: i64, expected_version: i64, actor: &str) -> Result<()> {
+    pub fn delete_training_course(
+        &self,
+        id: i64,
+        expected_version: i64,
+        actor: &str,
+    ) -> Result<()> {
         self.delete_section::<TrainingCourse>(id, expected_version, actor)
     }
 
@@ -586,7 +610,12 @@ pub(crate) fn untrained(conn: &Connection, today: NaiveDate) -> Result<Vec<Untra
                 .filter(|s| {
                     s.fields.attendees.iter().any(|a| {
                         a.completed
-                            && same_person(&a.name, &a.department, &trainee.name, &trainee.department)
+                            && same_person(
+                                &a.name,
+                                &a.department,
+                                &trainee.name,
+                                &trainee.department,
+                            )
                     })
                 })
                 .map(|s| s.fields.held_on)
@@ -605,7 +634,11 @@ pub(crate) fn untrained(conn: &Connection, today: NaiveDate) -> Result<Vec<Untra
         }
     }
     people.sort_by(|a, b| {
-        (&a.department, &a.name, &a.course_reference).cmp(&(&b.department, &b.name, &b.course_reference))
+        (&a.department, &a.name, &a.course_reference).cmp(&(
+            &b.department,
+            &b.name,
+            &b.course_reference,
+        ))
     });
     Ok(people)
 }
@@ -683,6 +716,13 @@ pub(crate) fn action_view(
 
 fn review_draft(conn: &Connection, held_on: NaiveDate, language: Language) -> Result<ReviewDraft> {
     let ja = language == Language::Ja;
+    let pick = |ja_text: &str, en_text: &str| {
+        if ja {
+            ja_text.to_owned()
+        } else {
+            en_text.to_owned()
+        }
+    };
     let previous = sections::list::<ManagementReview>(conn)?
         .into_iter()
         .filter(|r| r.fields.held_on < held_on)
@@ -704,17 +744,20 @@ fn review_draft(conn: &Connection, held_on: NaiveDate, language: Language) -> Re
     };
 
     let previous_actions = match &previous {
-        None => if ja { "前回の見直しの記録なし" } else { "No previous review recorded" }.to_owned(),
+        None => pick("前回の見直しの記録なし", "No previous review recorded"),
         Some(p) => lines(
             p.fields
                 .decisions
                 .iter()
                 .map(|d| {
                     let due = d.due_on.map(|d| d.to_string()).unwrap_or_default();
-                    format!("・{} {} ({}) {due}", p.fields.reference, d.description, d.owner)
+                    format!(
+                        "・{} {} ({}) {due}",
+                        p.fields.reference, d.description, d.owner
+                    )
                 })
                 .collect(),
-            if ja { "前回の決定事項なし" } else { "No decisions at the previous review" },
+            &pick("前回の決定事項なし", "No decisions at the previous review"),
         ),
     };
 
@@ -725,7 +768,10 @@ fn review_draft(conn: &Connection, held_on: NaiveDate, language: Language) -> Re
     let count = |a: &InternalAudit, g: FindingGrade| {
         a.fields.findings.iter().filter(|f| f.grade == g).count()
     };
-    let nonconformities: usize = audits.iter().map(|a| count(a, FindingGrade::Nonconformity)).sum();
+    let nonconformities: usize = audits
+        .iter()
+        .map(|a| count(a, FindingGrade::Nonconformity))
+        .sum();
     let audit_results = lines(
         audits
             .iter()
@@ -735,15 +781,28 @@ fn review_draft(conn: &Connection, held_on: NaiveDate, language: Language) -> Re
                     count(a, FindingGrade::Observation),
                     count(a, FindingGrade::GoodPractice),
                 );
-                let on = a.fields.performed_on.map(|d| d.to_string()).unwrap_or_default();
+                let on = a
+                    .fields
+                    .performed_on
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
                 if ja {
-                    format!("・{} {on} {}: 不適合{n}件、観察事項{o}件、良好事例{g}件", a.fields.reference, a.fields.scope)
+                    format!(
+                        "・{} {on} {}: 不適合{n}件、観察事項{o}件、良好事例{g}件",
+                        a.fields.reference, a.fields.scope
+                    )
                 } else {
-                    format!("・{} {on} {}: {n} nonconformities, {o} observations, {g} good practices", a.fields.reference, a.fields.scope)
+                    format!(
+                        "・{} {on} {}: {n} nonconformities, {o} observations, {g} good practices",
+                        a.fields.reference, a.fields.scope
+                    )
                 }
             })
             .collect(),
-        if ja { "期間中に実施した内部監査なし" } else { "No internal audit performed in the period" },
+        &pick(
+            "期間中に実施した内部監査なし",
+            "No internal audit performed in the period",
+        ),
     );
 
     let actions = sections::list::<CorrectiveAction>(conn)?;
@@ -777,7 +836,7 @@ fn review_draft(conn: &Connection, held_on: NaiveDate, language: Language) -> Re
             .iter()
             .map(|i| format!("・{} {}", i.fields.reference, i.fields.title))
             .collect(),
-        if ja { "期間中の漏えい等事案なし" } else { "No incident in the period" },
+        &pick("期間中の漏えい等事案なし", "No incident in the period"),
     );
     let complaints: Vec<Complaint> = store::complaints::list(conn)?
         .into_iter()
@@ -788,7 +847,7 @@ fn review_draft(conn: &Connection, held_on: NaiveDate, language: Language) -> Re
             .iter()
             .map(|c| format!("・{} {}", c.fields.reference, c.fields.subject))
             .collect(),
-        if ja { "期間中の苦情なし" } else { "No complaint in the period" },
+        &pick("期間中の苦情なし", "No complaint in the period"),
     );
 
     let changed: Vec<String> = store::holdings::list(conn)?
@@ -800,11 +859,22 @@ fn review_draft(conn: &Connection, held_on: NaiveDate, language: Language) -> Re
         .map(|h| format!("・{} {}", h.fields.ledger_no, h.fields.name))
         .collect();
     let changes = if changed.is_empty() {
-        if ja { "期間中の台帳の変更なし" } else { "No change to the ledger in the period" }.to_owned()
+        pick(
+            "期間中の台帳の変更なし",
+            "No change to the ledger in the period",
+        )
     } else if ja {
-        format!("期間中に変更された保有個人情報{}件:\n{}", changed.len(), changed.join("\n"))
+        format!(
+            "期間中に変更された保有個人情報{}件:\n{}",
+            changed.len(),
+            changed.join("\n")
+        )
     } else {
-        format!("{} holdings changed in the period:\n{}", changed.len(), changed.join("\n"))
+        format!(
+            "{} holdings changed in the period:\n{}",
+            changed.len(),
+            changed.join("\n")
+        )
     };
 
     let gaps = risk_assessment_gaps(conn, held_on, false)?;

@@ -29,7 +29,9 @@ pub fn create_risk_assessment(
     state: State<'_, AppState>,
     input: RiskAssessmentInput,
 ) -> Result<RiskAssessment, ErrorReport> {
-    Ok(state.register()?.create_risk_assessment(input, &state.actor)?)
+    Ok(state
+        .register()?
+        .create_risk_assessment(input, &state.actor)?)
 }
 
 #[tauri::command(async)]
@@ -72,7 +74,9 @@ pub fn create_training_course(
     state: State<'_, AppState>,
     input: TrainingCourseInput,
 ) -> Result<TrainingCourse, ErrorReport> {
-    Ok(state.register()?.create_training_course(input, &state.actor)?)
+    Ok(state
+        .register()?
+        .create_training_course(input, &state.actor)?)
 }
 
 #[tauri::command(async)]
@@ -98,7 +102,9 @@ pub fn create_training_session(
     state: State<'_, AppState>,
     input: TrainingSessionInput,
 ) -> Result<TrainingSession, ErrorReport> {
-    Ok(state.register()?.create_training_session(input, &state.actor)?)
+    Ok(state
+        .register()?
+        .create_training_session(input, &state.actor)?)
 }
 
 #[tauri::command(async)]
@@ -118,7 +124,9 @@ pub fn create_internal_audit(
     state: State<'_, AppState>,
     input: InternalAuditInput,
 ) -> Result<InternalAudit, ErrorReport> {
-    Ok(state.register()?.create_internal_audit(input, &state.actor)?)
+    Ok(state
+        .register()?
+        .create_internal_audit(input, &state.actor)?)
 }
 
 #[tauri::command(async)]
@@ -144,7 +152,9 @@ pub fn create_corrective_action(
     state: State<'_, AppState>,
     input: CorrectiveActionInput,
 ) -> Result<CorrectiveAction, ErrorReport> {
-    Ok(state.register()?.create_corrective_action(input, &state.actor)?)
+    Ok(state
+        .register()?
+        .create_corrective_action(input, &state.actor)?)
 }
 
 #[tauri::command(async)]
@@ -180,15 +190,14 @@ pub fn create_management_review(
     state: State<'_, AppState>,
     input: ManagementReviewInput,
 ) -> Result<ManagementReview, ErrorReport> {
-    Ok(state.register()?.create_management_review(input, &state.actor)?)
+    Ok(state
+        .register()?
+        .create_management_review(input, &state.actor)?)
 }
 
 /// The whole agenda as `query` filters it.
 #[tauri::command(async)]
-pub fn full_agenda(
-    state: State<'_, AppState>,
-    query: AgendaQuery,
-) -> Result<Agenda, ErrorReport> {
+pub fn full_agenda(state: State<'_, AppState>, query: AgendaQuery) -> Result<Agenda, ErrorReport> {
     Ok(state.register()?.agenda_for(today(), &query)?)
 }
 
@@ -205,5 +214,7 @@ pub fn get_agenda_notifications(state: State<'_, AppState>) -> Result<bool, Erro
 
 #[tauri::command(async)]
 pub fn set_agenda_notifications(state: State<'_, AppState>, on: bool) -> Result<(), ErrorReport> {
-    Ok(state.register()?.set_agenda_notifications(on, &state.actor)?)
+    Ok(state
+        .register()?
+        .set_agenda_notifications(on, &state.actor)?)
 }

@@ -127,14 +127,20 @@ pub(crate) fn risk_assessments(
     }
     page.document(
         page.tr("リスクアセスメント表", "Risk Assessment Sheet"),
-        page.tr("JIS Q 15001 6.1.2、A.3.3.3", "JIS Q 15001 6.1.2 and A.3.3.3"),
+        page.tr(
+            "JIS Q 15001 6.1.2、A.3.3.3",
+            "JIS Q 15001 6.1.2 and A.3.3.3",
+        ),
         Orientation::Landscape,
         7.0,
         vec![Section::Table(table(
             page.tr("リスクアセスメント", "Risk assessments"),
             columns,
             rows,
-            page.tr("リスクアセスメントの記録はありません。", "No risk assessment is recorded."),
+            page.tr(
+                "リスクアセスメントの記録はありません。",
+                "No risk assessment is recorded.",
+            ),
         ))],
     )
 }
@@ -177,21 +183,31 @@ pub(crate) fn training_record(
                 f.trainer.clone(),
                 a.name.clone(),
                 a.department.clone(),
-                if a.completed { page.tr("○", "Yes") } else { page.tr("×", "No") },
+                if a.completed {
+                    page.tr("○", "Yes")
+                } else {
+                    page.tr("×", "No")
+                },
                 score,
             ]);
         }
     }
     page.document(
         page.tr("教育実施記録", "Training Record"),
-        page.tr("JIS Q 15001 7.2、7.3、A.3.4.5", "JIS Q 15001 7.2, 7.3 and A.3.4.5"),
+        page.tr(
+            "JIS Q 15001 7.2、7.3、A.3.4.5",
+            "JIS Q 15001 7.2, 7.3 and A.3.4.5",
+        ),
         Orientation::Landscape,
         8.0,
         vec![Section::Table(table(
             page.tr("教育", "Training"),
             columns,
             rows,
-            page.tr("研修の実施記録はありません。", "No training session is recorded."),
+            page.tr(
+                "研修の実施記録はありません。",
+                "No training session is recorded.",
+            ),
         ))],
     )
 }
@@ -216,13 +232,23 @@ pub(crate) fn audit_report(page: &Page<'_>, audits: &[InternalAudit]) -> PrintDo
         let f = &a.fields;
         let head = [
             f.reference.clone(),
-            format!("{}／{}", date(dates, f.planned_on), opt_date(dates, f.performed_on)),
+            format!(
+                "{}／{}",
+                date(dates, f.planned_on),
+                opt_date(dates, f.performed_on)
+            ),
             format!("{}（{}）", f.scope, f.departments.join("、")),
             format!("{}（{}）", f.auditor, f.auditor_department),
         ];
         if f.findings.is_empty() {
             let mut row = head.to_vec();
-            row.extend([String::new(), String::new(), String::new(), f.summary.clone(), String::new()]);
+            row.extend([
+                String::new(),
+                String::new(),
+                String::new(),
+                f.summary.clone(),
+                String::new(),
+            ]);
             rows.push(row);
         }
         for (i, finding) in f.findings.iter().enumerate() {
@@ -246,13 +272,19 @@ pub(crate) fn audit_report(page: &Page<'_>, audits: &[InternalAudit]) -> PrintDo
             page.tr("内部監査", "Internal audits"),
             columns,
             rows,
-            page.tr("内部監査の記録はありません。", "No internal audit is recorded."),
+            page.tr(
+                "内部監査の記録はありません。",
+                "No internal audit is recorded.",
+            ),
         ))],
     )
 }
 
 /// 是正処置一覧: every action with its source, cause, action, dates and status.
-pub(crate) fn corrective_actions(page: &Page<'_>, actions: &[CorrectiveActionView]) -> PrintDocument {
+pub(crate) fn corrective_actions(
+    page: &Page<'_>,
+    actions: &[CorrectiveActionView],
+) -> PrintDocument {
     let lang = page.lang;
     let dates = page.dates;
     let columns = vec![
@@ -302,7 +334,10 @@ pub(crate) fn corrective_actions(page: &Page<'_>, actions: &[CorrectiveActionVie
             page.tr("是正処置", "Corrective actions"),
             columns,
             rows,
-            page.tr("是正処置の記録はありません。", "No corrective action is recorded."),
+            page.tr(
+                "是正処置の記録はありません。",
+                "No corrective action is recorded.",
+            ),
         ))],
     )
 }
@@ -323,13 +358,22 @@ pub(crate) fn review_minutes(page: &Page<'_>, reviews: &[ManagementReview]) -> P
             let f = &r.fields;
             let i = &f.inputs;
             let inputs = [
-                (page.tr("前回の見直しへの対応", "Previous actions"), &i.previous_actions),
+                (
+                    page.tr("前回の見直しへの対応", "Previous actions"),
+                    &i.previous_actions,
+                ),
                 (page.tr("内外の変化", "Changes"), &i.changes),
                 (page.tr("内部監査の結果", "Audit results"), &i.audit_results),
-                (page.tr("是正処置", "Corrective actions"), &i.corrective_actions),
+                (
+                    page.tr("是正処置", "Corrective actions"),
+                    &i.corrective_actions,
+                ),
                 (page.tr("漏えい等事案", "Incidents"), &i.incidents),
                 (page.tr("苦情・外部の意見", "Complaints"), &i.complaints),
-                (page.tr("リスク・教育", "Risks and training"), &i.risks_and_training),
+                (
+                    page.tr("リスク・教育", "Risks and training"),
+                    &i.risks_and_training,
+                ),
                 (page.tr("改善の機会", "Improvements"), &i.improvements),
             ]
             .into_iter()
@@ -356,7 +400,13 @@ pub(crate) fn review_minutes(page: &Page<'_>, reviews: &[ManagementReview]) -> P
             if !f.attendees.is_empty() {
                 people.push_str(&format!("（{}）", f.attendees.join("、")));
             }
-            vec![f.reference.clone(), date(dates, f.held_on), people, inputs, decisions]
+            vec![
+                f.reference.clone(),
+                date(dates, f.held_on),
+                people,
+                inputs,
+                decisions,
+            ]
         })
         .collect();
     page.document(
@@ -368,7 +418,10 @@ pub(crate) fn review_minutes(page: &Page<'_>, reviews: &[ManagementReview]) -> P
             page.tr("マネジメントレビュー", "Management reviews"),
             columns,
             rows,
-            page.tr("マネジメントレビューの記録はありません。", "No management review is recorded."),
+            page.tr(
+                "マネジメントレビューの記録はありません。",
+                "No management review is recorded.",
+            ),
         ))],
     )
 }
