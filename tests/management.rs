@@ -183,6 +183,10 @@ fn holdings_with_sensitive_or_individual_number_items_and_no_assessment_are_flag
     let mut number = item("個人番号");
     number.my_number = true;
     numbers.data_items = vec![item("氏名"), number];
+    numbers.number_affairs = vec![daicho::model::holding::NumberAffair {
+        kind: daicho::model::holding::NumberAffairKind::Related,
+        description: "源泉徴収票の作成".to_owned(),
+    }];
     let numbers = register.create_holding(numbers, ACTOR).unwrap();
 
     let today = d("2026-06-01");
@@ -743,6 +747,9 @@ fn every_kind() -> Register {
     };
     use daicho::model::transfer::{InformationGiven, MeasuresBasis, TransferBasis, TransferInput};
     let register = memory_register();
+    register
+        .save_organisation(common::organisation(), None, ACTOR)
+        .unwrap();
     // Created "in 2020", so that it can hold data acquired long enough ago to be past a
     // one-year retention (data from 2025-06-14 is kept through 2026-06-14, Civil Code
     // arts. 140 and 143, and is due for disposal from 2026-06-15).
@@ -945,8 +952,15 @@ fn the_agenda_lists_one_item_of_every_kind_by_due_day() {
     assert_eq!(due(AgendaKind::TransferCheck), Some(d("2026-08-01")));
     // The end of the fiscal year the untrained must be trained in.
     assert_eq!(due(AgendaKind::Training), Some(d("2027-03-31")));
-    // A complaint has no deadline in law and comes last.
-    assert_eq!(agenda.items.last().unwrap().kind, AgendaKind::Complaint);
+    // A complaint has no deadline in law, nor has an incident that is not reportable: they
+    // come last, oldest first (received 06-01, aware 06-14).
+    let undated: Vec<AgendaKind> = agenda
+        .items
+        .iter()
+        .filter(|i| i.next_due.is_none())
+        .map(|i| i.kind)
+        .collect();
+    assert_eq!(undated, vec![AgendaKind::Complaint, AgendaKind::Incident]);
 
     // By due day throughout, the undated last.
     let days: Vec<_> = agenda

@@ -1123,6 +1123,15 @@ fn print_agenda(agenda: &Agenda) {
             (AgendaKind::Request, None) => "request",
             (AgendaKind::Complaint, _) => "complaint",
             (AgendaKind::Incident, _) => "incident",
+            (AgendaKind::AnnualReview, _) => "annual review",
+            (AgendaKind::RiskAssessment, _) => "risk reassessment",
+            (AgendaKind::SupervisionCheck, _) => "supervision check",
+            (AgendaKind::TransferCheck, _) => "transfer check",
+            (AgendaKind::Disposal, _) => "disposal",
+            (AgendaKind::ProvisionRecordEnd, _) => "provision record retention end",
+            (AgendaKind::Training, _) => "training",
+            (AgendaKind::Audit, _) => "internal audit",
+            (AgendaKind::CorrectiveAction, _) => "corrective action",
         };
         let status = item
             .request_status

@@ -28,7 +28,7 @@ use crate::register::controls::{new_record, section_checks, section_record, Sect
 use crate::register::record::{self, record_basics, Record, Removable};
 use crate::register::Register;
 use crate::store;
-use crate::store::sections::{self, Table};
+use crate::store::sections;
 use crate::validation::FieldChecks;
 use chrono::NaiveDate;
 use rusqlite::Connection;
