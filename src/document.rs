@@ -319,6 +319,7 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             subcontractors: subcontractor_ids,
             recipients: recipient_ids,
             consent_matters: matter_ids,
+            management,
             holding_items,
         } = listed;
         problems.extend(check_requests(&document.requests, &holding_ids));
@@ -433,7 +434,7 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             &recipient_ids,
             &matter_ids,
         ));
-        problems.extend(check_management_links(&document));
+        problems.extend(check_management_links(&document, &management));
         let problems = report(problems, unreadable, &positions);
         if !problems.is_empty() {
             return Err(CoreError::Import(problems));
@@ -726,11 +727,22 @@ const JOINT_USE_KEYS: &[&str] = &["id", "editions", "version", "createdAt", "upd
 /// The ids every list of the document names, readable records or not, read from the parsed
 /// document before its records are taken out of it. (Each used to parse the whole document
 /// again: five more passes over it, and five more copies of it in memory at a time.)
+struct ManagementIds {
+    measures: HashSet<i64>,
+    courses: HashSet<i64>,
+    audits: HashSet<i64>,
+    incidents: HashSet<i64>,
+    complaints: HashSet<i64>,
+}
+
 struct Listed {
     holdings: HashSet<i64>,
     subcontractors: HashSet<i64>,
     recipients: HashSet<i64>,
     consent_matters: HashSet<i64>,
+    /// The measures, courses, audits, incidents and complaints the management system's
+    /// records may name.
+    management: ManagementIds,
     /// Every holding with the ids of its data items, for the links of the sharing sections.
     holding_items: Vec<(i64, Vec<i64>)>,
 }
@@ -739,6 +751,13 @@ impl Listed {
     fn of(root: &serde_json::Map<String, Value>) -> Self {
         Listed {
             holdings: listed_ids(root, "holdings"),
+            management: ManagementIds {
+                measures: listed_ids(root, "measures"),
+                courses: listed_ids(root, "trainingCourses"),
+                audits: listed_ids(root, "internalAudits"),
+                incidents: listed_ids(root, "incidents"),
+                complaints: listed_ids(root, "complaints"),
+            },
             subcontractors: listed_ids(root, "subcontractors"),
             recipients: listed_ids(root, "recipients"),
             consent_matters: listed_ids(root, "consentMatters"),
@@ -1483,16 +1502,16 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 /// The links of the management system's records to other records of the document: the
 /// measures a risk names, the course of a session, and the audit finding, incident or
 /// complaint a corrective action comes from.
-fn check_management_links(document: &RegisterDocument) -> Vec<RecordError> {
-    let ids = |list: &[i64]| list.iter().copied().collect::<HashSet<i64>>();
-    let measures = ids(&document.measures.iter().map(|m| m.id).collect::<Vec<_>>());
-    let courses = ids(&document
-        .training_courses
-        .iter()
-        .map(|c| c.id)
-        .collect::<Vec<_>>());
-    let incidents = ids(&document.incidents.iter().map(|i| i.id).collect::<Vec<_>>());
-    let complaints = ids(&document.complaints.iter().map(|c| c.id).collect::<Vec<_>>());
+/// Links are checked against every record the document lists, readable or not, so that an
+/// unreadable record is reported once.
+fn check_management_links(document: &RegisterDocument, listed: &ManagementIds) -> Vec<RecordError> {
+    let ManagementIds {
+        measures,
+        courses,
+        audits,
+        incidents,
+        complaints,
+    } = listed;
     let missing = |field: String, what: &str, id: i64| {
         let mut error = FieldError::new(field, FieldErrorCode::Malformed, None);
         error.message = format!("{what} {id} is not in the document");
@@ -1544,7 +1563,11 @@ fn check_management_links(document: &RegisterDocument) -> Vec<RecordError> {
         let mut fields = Vec::new();
         if let Some(audit_id) = f.audit_id {
             match document.internal_audits.iter().find(|x| x.id == audit_id) {
-                None => fields.push(missing("auditId".to_owned(), "internal audit", audit_id)),
+                None if !audits.contains(&audit_id) => {
+                    fields.push(missing("auditId".to_owned(), "internal audit", audit_id))
+                }
+                // Listed but unreadable: reported as such, once.
+                None => {}
                 Some(audit) => {
                     let finding = f
                         .finding_number
