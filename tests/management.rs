@@ -10,7 +10,7 @@ use daicho::model::agenda::{AgendaKind, AgendaQuery};
 use daicho::model::corrective_action::{ActionSource, ActionStatus, CorrectiveActionInput};
 use daicho::model::holding::{Holding, RetentionRule, RetentionTrigger};
 use daicho::model::internal_audit::{
-    ChecklistItem, ChecklistResult, Finding, FindingGrade, InternalAuditInput,
+    ChecklistItem, ChecklistResult, AuditFinding, FindingGrade, InternalAuditInput,
 };
 use daicho::model::language::Language;
 use daicho::model::management_review::{ManagementReviewInput, ReviewDecision, ReviewInputs};
@@ -414,8 +414,8 @@ fn audit(departments: &[&str], auditor_department: &str) -> InternalAuditInput {
     }
 }
 
-fn finding(grade: FindingGrade) -> Finding {
-    Finding {
+fn finding(grade: FindingGrade) -> AuditFinding {
+    AuditFinding {
         grade,
         clause: "A.3.3.3".to_owned(),
         department: "業務課".to_owned(),
@@ -424,7 +424,7 @@ fn finding(grade: FindingGrade) -> Finding {
     }
 }
 
-fn performed(mut input: InternalAuditInput, findings: Vec<Finding>) -> InternalAuditInput {
+fn performed(mut input: InternalAuditInput, findings: Vec<AuditFinding>) -> InternalAuditInput {
     input.performed_on = Some(d("2026-06-12"));
     input.checklist[0].result = Some(ChecklistResult::Nonconforming);
     input.findings = findings;

@@ -8,7 +8,7 @@ use super::texts;
 use crate::error::Result;
 use crate::model::corrective_action::{ActionSource, CorrectiveActionInput};
 use crate::model::internal_audit::{
-    ChecklistItem, ChecklistResult, Finding, FindingGrade, InternalAuditInput,
+    ChecklistItem, ChecklistResult, AuditFinding, FindingGrade, InternalAuditInput,
 };
 use crate::model::management_review::{ManagementReviewInput, ReviewDecision};
 use crate::model::risk_assessment::{
@@ -170,14 +170,14 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
                 },
             ],
             findings: vec![
-                Finding {
+                AuditFinding {
                     grade: FindingGrade::Nonconformity,
                     clause: "A.3.3.3".to_owned(),
                     department: "給付グループ".to_owned(),
                     description: "レセプトデータのリスクアセスメントが実施されていない".to_owned(),
                     evidence: "個人情報管理台帳、リスク分析表（該当なし）".to_owned(),
                 },
-                Finding {
+                AuditFinding {
                     grade: FindingGrade::Observation,
                     clause: "A.3.4.3.2".to_owned(),
                     department: "給付グループ".to_owned(),

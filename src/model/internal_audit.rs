@@ -51,7 +51,7 @@ pub struct ChecklistItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
-pub struct Finding {
+pub struct AuditFinding {
     pub grade: FindingGrade,
     pub clause: String,
     /// The department the finding concerns.
@@ -77,7 +77,7 @@ pub struct InternalAuditInput {
     pub auditor: String,
     pub auditor_department: String,
     pub checklist: Vec<ChecklistItem>,
-    pub findings: Vec<Finding>,
+    pub findings: Vec<AuditFinding>,
     pub summary: String,
 }
 

@@ -159,6 +159,12 @@ export const ENTITIES = keysOf({
   requestProcedure: true,
   pseudonymisedInformation: true,
   anonymisedInformation: true,
+  riskAssessment: true,
+  trainingCourse: true,
+  trainingSession: true,
+  internalAudit: true,
+  correctiveAction: true,
+  managementReview: true,
   sheetImport: true,
 } as const satisfies Record<Entity, true>);
 
