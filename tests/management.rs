@@ -10,7 +10,7 @@ use daicho::model::agenda::{AgendaKind, AgendaQuery};
 use daicho::model::corrective_action::{ActionSource, ActionStatus, CorrectiveActionInput};
 use daicho::model::holding::{Holding, RetentionRule, RetentionTrigger};
 use daicho::model::internal_audit::{
-    ChecklistItem, ChecklistResult, AuditFinding, FindingGrade, InternalAuditInput,
+    AuditFinding, ChecklistItem, ChecklistResult, FindingGrade, InternalAuditInput,
 };
 use daicho::model::language::Language;
 use daicho::model::management_review::{ManagementReviewInput, ReviewDecision, ReviewInputs};

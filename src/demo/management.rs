@@ -8,7 +8,7 @@ use super::texts;
 use crate::error::Result;
 use crate::model::corrective_action::{ActionSource, CorrectiveActionInput};
 use crate::model::internal_audit::{
-    ChecklistItem, ChecklistResult, AuditFinding, FindingGrade, InternalAuditInput,
+    AuditFinding, ChecklistItem, ChecklistResult, FindingGrade, InternalAuditInput,
 };
 use crate::model::management_review::{ManagementReviewInput, ReviewDecision};
 use crate::model::risk_assessment::{
