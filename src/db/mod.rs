@@ -60,8 +60,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0012_audit_checkpoint.sql"),
     ),
     (
-        "0015_management_system",
-        include_str!("migrations/0015_management_system.sql"),
+        "0014_management_system",
+        include_str!("migrations/0014_management_system.sql"),
     ),
 ];
 
