@@ -28,6 +28,24 @@ function today() {
   return `${now.getFullYear()}/${now.getMonth() + 1}/${now.getDate()}`;
 }
 
+/**
+ * Waits for the "saved" toast; if the form shows its error list instead, fails with those lines
+ * at once, so a refused save says why rather than timing out on a toast that never comes.
+ */
+async function saved(app) {
+  const outcome = await app.waitUntil(
+    async () =>
+      app.browser.execute(() => {
+        const errors = document.querySelector('[data-testid="form-errors"]');
+        if (errors) return `refused: ${errors.textContent}`;
+        const toast = document.querySelector('[data-testid="toast"]');
+        return toast?.textContent.includes('保存しました') ? 'saved' : null;
+      }),
+    { message: 'the saved toast or the form errors' },
+  );
+  checkEqual(outcome, 'saved', 'the form was saved');
+}
+
 async function agendaKinds(app, kind) {
   return app.browser.execute(
     (k) => document.querySelectorAll(`[data-testid="agenda-row"][data-kind="${k}"]`).length,
@@ -61,7 +79,7 @@ export default async function managementSystem(app) {
   await (await app.waitFor('risk-measure')).click();
   await app.screenshot('risk-form');
   await app.click('risk-save');
-  await app.waitForText('toast', '保存しました');
+  await saved(app);
   const after = await invoke(app, 'list_risk_assessment_gaps');
   check(!after.some((g) => g.holdingId === flagged.holdingId), 'the assessed holding is no longer flagged');
 
@@ -73,7 +91,7 @@ export default async function managementSystem(app) {
   await fill(app, 'attendee-name', '田中 健一');
   await fill(app, 'attendee-department', '給付グループ');
   await app.click('session-save');
-  await app.waitForText('toast', '保存しました');
+  await saved(app);
   await app.waitUntil(async () => !(await app.text('mgmt-untrained')).includes('田中 健一'), {
     message: '田中 leaves the untrained list',
   });
@@ -98,14 +116,14 @@ export default async function managementSystem(app) {
   checkEqual((await invoke(app, 'list_internal_audits')).length, 2, 'nothing recorded');
   await fill(app, 'audit-auditorDepartment', '総務グループ');
   await app.click('audit-save');
-  await app.waitForText('toast', '保存しました');
+  await saved(app);
 
   // ---- a corrective action from the nonconformity, then closed ----
   await clickInRow(app, 'audit-row', '健診データの持出し記録がない', 'open-action');
   await app.waitFor('action-form');
   await fill(app, 'action-owner', '保健事業グループ長 石井 純');
   await app.click('action-save');
-  await app.waitForText('toast', '保存しました');
+  await saved(app);
   await app.click('mgmt-tab-agenda');
   await app.waitFor('agenda-table');
   checkEqual(await agendaKinds(app, 'correctiveAction'), actionsBefore + 1, 'the new action is on the agenda');
@@ -120,7 +138,7 @@ export default async function managementSystem(app) {
   await (await app.waitFor('close-effective')).selectByIndex(1);
   await app.screenshot('action-closing');
   await app.click('close-save');
-  await app.waitForText('toast', '保存しました');
+  await saved(app);
   const actions = await invoke(app, 'list_corrective_actions');
   const closed = actions.find((a) => a.action.problem === '健診データの持出し記録がない');
   checkEqual(closed.status, 'closed', 'the action is closed');
