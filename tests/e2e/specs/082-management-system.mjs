@@ -29,21 +29,30 @@ function today() {
 }
 
 /**
- * Waits for the "saved" toast; if the form shows its error list instead, fails with those lines
- * at once, so a refused save says why rather than timing out on a toast that never comes.
+ * Clicks the form's save button and waits for a new "saved" toast; if the form shows its error
+ * list instead, fails with those lines at once, so a refused save says why rather than timing
+ * out. The toast and error list already on screen are marked first so that a lingering
+ * 保存しました from the previous form, or the errors of an earlier refusal, are not taken for
+ * this save's outcome (each toast is a new element: Toast.svelte keys it by id).
  */
-async function saved(app) {
+async function submit(app, testid) {
+  await app.browser.execute(() => {
+    for (const el of document.querySelectorAll('[data-testid="toast"], [data-testid="form-errors"]')) {
+      el.dataset.e2eStale = 'true';
+    }
+  });
+  await app.click(testid);
   const outcome = await app.waitUntil(
     async () =>
       app.browser.execute(() => {
-        const errors = document.querySelector('[data-testid="form-errors"]');
+        const fresh = (id) => document.querySelector(`[data-testid="${id}"]:not([data-e2e-stale])`);
+        const errors = fresh('form-errors');
         if (errors) return `refused: ${errors.textContent}`;
-        const toast = document.querySelector('[data-testid="toast"]');
-        return toast?.textContent.includes('保存しました') ? 'saved' : null;
+        return fresh('toast')?.textContent.includes('保存しました') ? 'saved' : null;
       }),
-    { message: 'the saved toast or the form errors' },
+    { message: `the saved toast or the form errors after ${testid}` },
   );
-  checkEqual(outcome, 'saved', 'the form was saved');
+  checkEqual(outcome, 'saved', `${testid}: the form was saved`);
 }
 
 async function agendaKinds(app, kind) {
@@ -78,8 +87,7 @@ export default async function managementSystem(app) {
   // High impact, medium likelihood lowered to low: the measure that lowers it is named.
   await (await app.waitFor('risk-measure')).click();
   await app.screenshot('risk-form');
-  await app.click('risk-save');
-  await saved(app);
+  await submit(app, 'risk-save');
   const after = await invoke(app, 'list_risk_assessment_gaps');
   check(!after.some((g) => g.holdingId === flagged.holdingId), 'the assessed holding is no longer flagged');
 
@@ -90,8 +98,7 @@ export default async function managementSystem(app) {
   await fill(app, 'session-trainer', '個人情報保護管理者 小林 直子');
   await fill(app, 'attendee-name', '田中 健一');
   await fill(app, 'attendee-department', '給付グループ');
-  await app.click('session-save');
-  await saved(app);
+  await submit(app, 'session-save');
   await app.waitUntil(async () => !(await app.text('mgmt-untrained')).includes('田中 健一'), {
     message: '田中 leaves the untrained list',
   });
@@ -115,15 +122,13 @@ export default async function managementSystem(app) {
   await app.screenshot('audit-independence-refused');
   checkEqual((await invoke(app, 'list_internal_audits')).length, 2, 'nothing recorded');
   await fill(app, 'audit-auditorDepartment', '総務グループ');
-  await app.click('audit-save');
-  await saved(app);
+  await submit(app, 'audit-save');
 
   // ---- a corrective action from the nonconformity, then closed ----
   await clickInRow(app, 'audit-row', '健診データの持出し記録がない', 'open-action');
   await app.waitFor('action-form');
   await fill(app, 'action-owner', '保健事業グループ長 石井 純');
-  await app.click('action-save');
-  await saved(app);
+  await submit(app, 'action-save');
   await app.click('mgmt-tab-agenda');
   await app.waitFor('agenda-table');
   checkEqual(await agendaKinds(app, 'correctiveAction'), actionsBefore + 1, 'the new action is on the agenda');
@@ -137,8 +142,7 @@ export default async function managementSystem(app) {
   await fill(app, 'close-checkedOn', today());
   await (await app.waitFor('close-effective')).selectByIndex(1);
   await app.screenshot('action-closing');
-  await app.click('close-save');
-  await saved(app);
+  await submit(app, 'close-save');
   const actions = await invoke(app, 'list_corrective_actions');
   const closed = actions.find((a) => a.action.problem === '健診データの持出し記録がない');
   checkEqual(closed.status, 'closed', 'the action is closed');
