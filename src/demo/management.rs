@@ -10,7 +10,7 @@ use crate::model::corrective_action::{ActionSource, CorrectiveActionInput};
 use crate::model::internal_audit::{
     AuditFinding, ChecklistItem, ChecklistResult, FindingGrade, InternalAuditInput,
 };
-use crate::model::management_review::{ManagementReviewInput, ReviewDecision};
+use crate::model::management_review::{ManagementReviewInput, ReviewDecision, ReviewInputs};
 use crate::model::risk_assessment::{
     IdentifiedRisk, LifeStage, RiskAssessmentInput, RiskKind, RiskLevel,
 };
@@ -236,7 +236,18 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
             held_on: ago(300),
             chaired_by: "理事長 森 正樹".to_owned(),
             attendees: texts(&["常務理事 山口 和夫", "個人情報保護管理者 小林 直子"]),
-            inputs: Default::default(),
+            // Written as the officer would for the review, so the printed minutes show every
+            // input the standard asks for (9.3 a-f).
+            inputs: ReviewInputs {
+                previous_actions: "前回決定した個人データ取扱規程の改定は実施済み".to_owned(),
+                changes: "漏えい等報告の手順を見直した".to_owned(),
+                audit_results: "前年度の内部監査で不適合の指摘はなかった".to_owned(),
+                corrective_actions: "未完了の是正処置はない".to_owned(),
+                incidents: "漏えい等事案の発生状況と再発防止策の実施状況を確認した".to_owned(),
+                complaints: "苦情の受付件数と対応状況を確認した".to_owned(),
+                risks_and_training: "リスクアセスメント未実施の保有個人情報が残る".to_owned(),
+                improvements: "リスクアセスメントの計画的な実施".to_owned(),
+            },
             decisions: vec![ReviewDecision {
                 description: "全保有個人情報のリスクアセスメントを年度内に実施する".to_owned(),
                 owner: "個人情報保護管理者".to_owned(),
