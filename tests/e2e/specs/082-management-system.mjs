@@ -151,7 +151,29 @@ export default async function managementSystem(app) {
   await app.waitFor('agenda-table');
   checkEqual(await agendaKinds(app, 'correctiveAction'), actionsBefore, 'the closed action left the agenda');
 
+  // ---- a management review drafted from the register ----
+  await app.click('mgmt-tab-review');
+  await app.click('review-gather');
+  await app.waitFor('review-form');
+  // Today's audit (one nonconformity) and the action closed today are gathered into the draft.
+  const audits = await app.value('review-auditResults');
+  check(
+    audits.includes('保健事業グループにおける健診データの取扱い: 不適合1件'),
+    `the draft names today's audit and its nonconformity (got ${audits})`,
+  );
+  check(
+    (await app.value('review-correctiveActions')).includes('完了した処置1件'),
+    'the draft counts the action closed today',
+  );
+  await fill(app, 'review-chairedBy', '理事長 森 正樹');
+  await fill(app, 'review-decisions', '持出し手順の周知を全部署で確認する');
+  await app.screenshot('review-draft');
+  await submit(app, 'review-save');
+  checkEqual((await invoke(app, 'list_management_reviews')).length, 2, 'the review is recorded beside the demo one');
+
   // ---- the agenda filtered, and in English ----
+  await app.click('mgmt-tab-agenda');
+  await app.waitFor('agenda-table');
   await (await app.waitFor('agenda-kind')).selectByAttribute('value', 'correctiveAction');
   await app.waitUntil(async () => (await agendaKinds(app, 'audit')) === 0, { message: 'only actions shown' });
   await app.click('lang-en');
