@@ -65,6 +65,12 @@ pub enum Entity {
     RequestProcedure,
     PseudonymisedInformation,
     AnonymisedInformation,
+    RiskAssessment,
+    TrainingCourse,
+    TrainingSession,
+    InternalAudit,
+    CorrectiveAction,
+    ManagementReview,
     /// A spreadsheet import: its source file and mapping (an event, not a stored record).
     SheetImport,
 }
@@ -91,6 +97,12 @@ impl Entity {
             Entity::RequestProcedure => "requestProcedure",
             Entity::PseudonymisedInformation => "pseudonymisedInformation",
             Entity::AnonymisedInformation => "anonymisedInformation",
+            Entity::RiskAssessment => "riskAssessment",
+            Entity::TrainingCourse => "trainingCourse",
+            Entity::TrainingSession => "trainingSession",
+            Entity::InternalAudit => "internalAudit",
+            Entity::CorrectiveAction => "correctiveAction",
+            Entity::ManagementReview => "managementReview",
             Entity::SheetImport => "sheetImport",
         }
     }

@@ -8,11 +8,14 @@ use crate::error::{CoreError, FieldError, FieldErrorCode, RecordError, Result};
 use crate::model::anonymised::{AnonymisedInformation, AnonymisedInformationInput};
 use crate::model::complaint::{Complaint, ComplaintInput};
 use crate::model::consent_matter::{ConsentMatter, ConsentMatterInput};
+use crate::model::corrective_action::{CorrectiveAction, CorrectiveActionInput};
 use crate::model::deadline_settings::DeadlineSettings;
 use crate::model::disposal::{Disposal, DisposalInput};
 use crate::model::holding::{Holding, HoldingInput};
 use crate::model::incident::{Incident, IncidentInput};
+use crate::model::internal_audit::{FindingGrade, InternalAudit, InternalAuditInput};
 use crate::model::joint_use::{JointUse, JointUseInput};
+use crate::model::management_review::{ManagementReview, ManagementReviewInput};
 use crate::model::measure::{Measure, MeasureInput};
 use crate::model::objection::{Objection, ObjectionInput};
 use crate::model::organisation::Organisation;
@@ -20,7 +23,11 @@ use crate::model::provision::{ProvisionRecord, ProvisionRecordInput, Recipient, 
 use crate::model::pseudonymised::{PseudonymisedInformation, PseudonymisedInformationInput};
 use crate::model::request::{Request, RequestInput};
 use crate::model::request_procedure::RequestProcedure;
+use crate::model::risk_assessment::{RiskAssessment, RiskAssessmentInput};
 use crate::model::subcontractor::{Subcontractor, SubcontractorInput};
+use crate::model::training::{
+    TrainingCourse, TrainingCourseInput, TrainingSession, TrainingSessionInput,
+};
 use crate::model::transfer::{Transfer, TransferInput};
 use crate::register::controls::check_import;
 use crate::register::holdings::holding_checks;
@@ -92,6 +99,19 @@ pub struct RegisterDocument {
     /// documents written before the section existed.
     #[serde(default)]
     pub anonymised_information: Vec<AnonymisedInformation>,
+    /// The management system (issue 17). Absent from documents written before it existed.
+    #[serde(default)]
+    pub risk_assessments: Vec<RiskAssessment>,
+    #[serde(default)]
+    pub training_courses: Vec<TrainingCourse>,
+    #[serde(default)]
+    pub training_sessions: Vec<TrainingSession>,
+    #[serde(default)]
+    pub internal_audits: Vec<InternalAudit>,
+    #[serde(default)]
+    pub corrective_actions: Vec<CorrectiveAction>,
+    #[serde(default)]
+    pub management_reviews: Vec<ManagementReview>,
 }
 
 /// What an import wrote.
@@ -130,6 +150,18 @@ pub struct ImportSummary {
     pub pseudonymised_information: i64,
     #[ts(type = "number")]
     pub anonymised_information: i64,
+    #[ts(type = "number")]
+    pub risk_assessments: i64,
+    #[ts(type = "number")]
+    pub training_courses: i64,
+    #[ts(type = "number")]
+    pub training_sessions: i64,
+    #[ts(type = "number")]
+    pub internal_audits: i64,
+    #[ts(type = "number")]
+    pub corrective_actions: i64,
+    #[ts(type = "number")]
+    pub management_reviews: i64,
 }
 
 /// The whole register as one document, read in one snapshot so that it matches its chain head.
@@ -158,6 +190,12 @@ pub fn export(register: &Register) -> Result<RegisterDocument> {
             incidents: store::incidents::list(conn)?,
             pseudonymised_information: store::sections::list(conn)?,
             anonymised_information: store::anonymised::list(conn)?,
+            risk_assessments: store::sections::list(conn)?,
+            training_courses: store::sections::list(conn)?,
+            training_sessions: store::sections::list(conn)?,
+            internal_audits: store::sections::list(conn)?,
+            corrective_actions: store::sections::list(conn)?,
+            management_reviews: store::sections::list(conn)?,
         })
     })
 }
@@ -281,6 +319,7 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             subcontractors: subcontractor_ids,
             recipients: recipient_ids,
             consent_matters: matter_ids,
+            management,
             holding_items,
         } = listed;
         problems.extend(check_requests(&document.requests, &holding_ids));
@@ -353,6 +392,49 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             &holding_ids,
             &subcontractor_ids,
         ));
+        problems.extend(check_import(
+            "riskAssessments",
+            &document.risk_assessments,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
+        ));
+        problems.extend(check_import(
+            "trainingCourses",
+            &document.training_courses,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
+        ));
+        problems.extend(check_import(
+            "trainingSessions",
+            &document.training_sessions,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
+        ));
+        problems.extend(check_import(
+            "internalAudits",
+            &document.internal_audits,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
+        ));
+        problems.extend(check_import(
+            "correctiveActions",
+            &document.corrective_actions,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
+        ));
+        problems.extend(check_import(
+            "managementReviews",
+            &document.management_reviews,
+            &holding_ids,
+            &recipient_ids,
+            &matter_ids,
+        ));
+        problems.extend(check_management_links(&document, &management));
         let problems = report(problems, unreadable, &positions);
         if !problems.is_empty() {
             return Err(CoreError::Import(problems));
@@ -377,6 +459,12 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
         import_all(tx, actor, &document.incidents)?;
         import_all(tx, actor, &document.pseudonymised_information)?;
         import_all(tx, actor, &document.anonymised_information)?;
+        import_all(tx, actor, &document.risk_assessments)?;
+        import_all(tx, actor, &document.training_courses)?;
+        import_all(tx, actor, &document.training_sessions)?;
+        import_all(tx, actor, &document.internal_audits)?;
+        import_all(tx, actor, &document.corrective_actions)?;
+        import_all(tx, actor, &document.management_reviews)?;
         Ok(ImportSummary {
             organisation: document.organisation.is_some(),
             deadline_settings: document.deadline_settings.is_some(),
@@ -396,6 +484,12 @@ pub fn import(register: &Register, json: &str, actor: &str) -> Result<ImportSumm
             incidents: document.incidents.len() as i64,
             pseudonymised_information: document.pseudonymised_information.len() as i64,
             anonymised_information: document.anonymised_information.len() as i64,
+            risk_assessments: document.risk_assessments.len() as i64,
+            training_courses: document.training_courses.len() as i64,
+            training_sessions: document.training_sessions.len() as i64,
+            internal_audits: document.internal_audits.len() as i64,
+            corrective_actions: document.corrective_actions.len() as i64,
+            management_reviews: document.management_reviews.len() as i64,
         })
     })
 }
@@ -633,11 +727,22 @@ const JOINT_USE_KEYS: &[&str] = &["id", "editions", "version", "createdAt", "upd
 /// The ids every list of the document names, readable records or not, read from the parsed
 /// document before its records are taken out of it. (Each used to parse the whole document
 /// again: five more passes over it, and five more copies of it in memory at a time.)
+struct ManagementIds {
+    measures: HashSet<i64>,
+    courses: HashSet<i64>,
+    audits: HashSet<i64>,
+    incidents: HashSet<i64>,
+    complaints: HashSet<i64>,
+}
+
 struct Listed {
     holdings: HashSet<i64>,
     subcontractors: HashSet<i64>,
     recipients: HashSet<i64>,
     consent_matters: HashSet<i64>,
+    /// The measures, courses, audits, incidents and complaints the management system's
+    /// records may name.
+    management: ManagementIds,
     /// Every holding with the ids of its data items, for the links of the sharing sections.
     holding_items: Vec<(i64, Vec<i64>)>,
 }
@@ -646,6 +751,13 @@ impl Listed {
     fn of(root: &serde_json::Map<String, Value>) -> Self {
         Listed {
             holdings: listed_ids(root, "holdings"),
+            management: ManagementIds {
+                measures: listed_ids(root, "measures"),
+                courses: listed_ids(root, "trainingCourses"),
+                audits: listed_ids(root, "internalAudits"),
+                incidents: listed_ids(root, "incidents"),
+                complaints: listed_ids(root, "complaints"),
+            },
             subcontractors: listed_ids(root, "subcontractors"),
             recipients: listed_ids(root, "recipients"),
             consent_matters: listed_ids(root, "consentMatters"),
@@ -843,7 +955,13 @@ fn record_order(record: &str) -> (u8, usize) {
         "incidents" => 15,
         "pseudonymisedInformation" => 16,
         "anonymisedInformation" => 17,
-        _ => 18,
+        "riskAssessments" => 18,
+        "trainingCourses" => 19,
+        "trainingSessions" => 20,
+        "internalAudits" => 21,
+        "correctiveActions" => 22,
+        "managementReviews" => 23,
+        _ => 24,
     };
     (rank, index)
 }
@@ -1228,6 +1346,60 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions, L
         &mut positions,
     )
     .map_err(not_a_list)?;
+    let risk_assessments = parse_list::<RiskAssessment, RiskAssessmentInput>(
+        &mut *object,
+        "riskAssessments",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+        &mut positions,
+    )
+    .map_err(not_a_list)?;
+    let training_courses = parse_list::<TrainingCourse, TrainingCourseInput>(
+        &mut *object,
+        "trainingCourses",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+        &mut positions,
+    )
+    .map_err(not_a_list)?;
+    let training_sessions = parse_list::<TrainingSession, TrainingSessionInput>(
+        &mut *object,
+        "trainingSessions",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+        &mut positions,
+    )
+    .map_err(not_a_list)?;
+    let internal_audits = parse_list::<InternalAudit, InternalAuditInput>(
+        &mut *object,
+        "internalAudits",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+        &mut positions,
+    )
+    .map_err(not_a_list)?;
+    let corrective_actions = parse_list::<CorrectiveAction, CorrectiveActionInput>(
+        &mut *object,
+        "correctiveActions",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+        &mut positions,
+    )
+    .map_err(not_a_list)?;
+    let management_reviews = parse_list::<ManagementReview, ManagementReviewInput>(
+        &mut *object,
+        "managementReviews",
+        "reference",
+        SECTION_KEYS,
+        &mut problems,
+        &mut positions,
+    )
+    .map_err(not_a_list)?;
     let chain_head = object
         .get("chainHead")
         .cloned()
@@ -1259,6 +1431,12 @@ fn parse(json: &str) -> Result<(RegisterDocument, Vec<RecordError>, Positions, L
         incidents,
         pseudonymised_information,
         anonymised_information,
+        risk_assessments,
+        training_courses,
+        training_sessions,
+        internal_audits,
+        corrective_actions,
+        management_reviews,
     };
     Ok((document, problems, positions, listed))
 }
@@ -1321,6 +1499,101 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Writes the records of one kind from a checked document, each with its audit entry.
+/// The links of the management system's records to other records of the document: the
+/// measures a risk names, the course of a session, and the audit finding, incident or
+/// complaint a corrective action comes from.
+/// Links are checked against every record the document lists, readable or not, so that an
+/// unreadable record is reported once.
+fn check_management_links(document: &RegisterDocument, listed: &ManagementIds) -> Vec<RecordError> {
+    let ManagementIds {
+        measures,
+        courses,
+        audits,
+        incidents,
+        complaints,
+    } = listed;
+    let missing = |field: String, what: &str, id: i64| {
+        let mut error = FieldError::new(field, FieldErrorCode::Malformed, None);
+        error.message = format!("{what} {id} is not in the document");
+        error
+    };
+    let mut problems = Vec::new();
+    let mut push = |record: String, reference: &str, fields: Vec<FieldError>| {
+        if !fields.is_empty() {
+            problems.push(RecordError {
+                record,
+                reference: Some(reference.to_owned()),
+                fields,
+            });
+        }
+    };
+    for (index, a) in document.risk_assessments.iter().enumerate() {
+        let mut fields = Vec::new();
+        for (i, risk) in a.fields.risks.iter().enumerate() {
+            for (m, id) in risk.measure_ids.iter().enumerate() {
+                if !measures.contains(id) {
+                    let field = format!("risks[{i}].measureIds[{m}]");
+                    fields.push(missing(field, "security measure", *id));
+                }
+            }
+        }
+        push(
+            format!("riskAssessments[{index}]"),
+            &a.fields.reference,
+            fields,
+        );
+    }
+    for (index, s) in document.training_sessions.iter().enumerate() {
+        let mut fields = Vec::new();
+        if !courses.contains(&s.fields.course_id) {
+            fields.push(missing(
+                "courseId".to_owned(),
+                "training course",
+                s.fields.course_id,
+            ));
+        }
+        push(
+            format!("trainingSessions[{index}]"),
+            &s.fields.reference,
+            fields,
+        );
+    }
+    for (index, a) in document.corrective_actions.iter().enumerate() {
+        let f = &a.fields;
+        let mut fields = Vec::new();
+        if let Some(audit_id) = f.audit_id {
+            match document.internal_audits.iter().find(|x| x.id == audit_id) {
+                None if !audits.contains(&audit_id) => {
+                    fields.push(missing("auditId".to_owned(), "internal audit", audit_id))
+                }
+                // Listed but unreadable: reported as such, once.
+                None => {}
+                Some(audit) => {
+                    let finding = f
+                        .finding_number
+                        .filter(|n| *n >= 1)
+                        .and_then(|n| audit.fields.findings.get(n as usize - 1));
+                    if finding.is_none_or(|x| x.grade == FindingGrade::GoodPractice) {
+                        fields.push(FieldError::new(
+                            "findingNumber",
+                            FieldErrorCode::Malformed,
+                            None,
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(id) = f.incident_id.filter(|id| !incidents.contains(id)) {
+            fields.push(missing("incidentId".to_owned(), "incident", id));
+        }
+        if let Some(id) = f.complaint_id.filter(|id| !complaints.contains(id)) {
+            fields.push(missing("complaintId".to_owned(), "complaint", id));
+        }
+        push(format!("correctiveActions[{index}]"), &f.reference, fields);
+    }
+    problems
+}
+
 fn import_all<R: Record>(tx: &rusqlite::Connection, actor: &str, records: &[R]) -> Result<()> {
     for r in records {
         record::import(tx, actor, r)?;

@@ -105,6 +105,8 @@ pub enum FieldErrorCode {
     /// override or isolate, or a line break or tab in a single-line field;
     /// `limit` is its position. See `validation::refused_character`.
     ControlCharacter,
+    /// An auditor would audit their own department (JIS Q 15001 9.2.2 c).
+    NotIndependent,
 }
 
 impl FieldError {
@@ -141,6 +143,9 @@ impl FieldError {
             }
             FieldErrorCode::TooWeak => format!("{field} is too weak"),
             FieldErrorCode::Mismatch => format!("{field} does not match"),
+            FieldErrorCode::NotIndependent => {
+                format!("{field}: an auditor does not audit their own department")
+            }
             FieldErrorCode::ControlCharacter => format!(
                 "{field} contains a control character at character {}",
                 limit.unwrap_or_default()

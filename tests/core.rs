@@ -20,6 +20,7 @@ mod encryption;
 mod faults;
 mod holdings;
 mod incidents;
+mod management;
 mod mock_fixtures;
 mod organisation;
 mod personal_related;

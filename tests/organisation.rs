@@ -126,6 +126,41 @@ fn the_demo_register_is_complete_valid_and_audited() {
         incident_writes, 7,
         "three incidents: one acted on, notified and filed; one at a subcontractor; one closed"
     );
+    let management_writes: i64 = document
+        .risk_assessments
+        .iter()
+        .map(|r| r.version)
+        .sum::<i64>()
+        + document
+            .training_courses
+            .iter()
+            .map(|c| c.version)
+            .sum::<i64>()
+        + document
+            .training_sessions
+            .iter()
+            .map(|s| s.version)
+            .sum::<i64>()
+        + document
+            .internal_audits
+            .iter()
+            .map(|a| a.version)
+            .sum::<i64>()
+        + document
+            .corrective_actions
+            .iter()
+            .map(|a| a.version)
+            .sum::<i64>()
+        + document
+            .management_reviews
+            .iter()
+            .map(|r| r.version)
+            .sum::<i64>();
+    assert_eq!(
+        management_writes, 7,
+        "the management system: one risk assessment, one course, one session, two audits (one \
+         performed, one planned), one corrective action and last year's review, each written once"
+    );
     assert_eq!(
         report.entries,
         count as i64
@@ -135,6 +170,7 @@ fn the_demo_register_is_complete_valid_and_audited() {
             + section_writes
             + sharing_writes
             + incident_writes
+            + management_writes
     );
     let again = daicho::demo::load(&register, ACTOR).unwrap_err();
     assert_eq!(again.kind(), ErrorKind::Conflict);

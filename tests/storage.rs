@@ -64,6 +64,10 @@ fn released_migrations_are_never_edited() {
             "0013_search",
             "16ebb3afb79a68a4f76f370a7b4827806d02c90be7cde08ce8e975df5c058bf6",
         ),
+        (
+            "0014_management_system",
+            "967c0ffbbeb4302395c6f2a2c5f76706d99e8b3fca4a6173417ae08ac685cd45",
+        ),
     ];
     assert!(
         MIGRATIONS.len() >= released.len(),

@@ -58,6 +58,9 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // Desktop notifications of agenda items due today or overdue (issue 17); the UI asks
+        // for permission and honours the officer's setting to turn them off.
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {
             commands::protection::start_daily_backups(app.handle().clone());

@@ -268,6 +268,16 @@ enum DocumentArg {
     BreachReport,
     /// 本人への通知: the notice to the persons affected by one incident (--incident)
     BreachNotice,
+    /// リスクアセスメント表
+    RiskAssessments,
+    /// 教育実施記録
+    TrainingRecord,
+    /// 内部監査報告書
+    AuditReport,
+    /// 是正処置一覧
+    CorrectiveActions,
+    /// マネジメントレビュー議事録
+    ReviewMinutes,
 }
 
 impl From<DocumentArg> for DocumentKind {
@@ -287,6 +297,11 @@ impl From<DocumentArg> for DocumentKind {
             DocumentArg::SubcontractorRegister => DocumentKind::SubcontractorRegister,
             DocumentArg::BreachReport => DocumentKind::BreachReport,
             DocumentArg::BreachNotice => DocumentKind::BreachNotice,
+            DocumentArg::RiskAssessments => DocumentKind::RiskAssessments,
+            DocumentArg::TrainingRecord => DocumentKind::TrainingRecord,
+            DocumentArg::AuditReport => DocumentKind::AuditReport,
+            DocumentArg::CorrectiveActions => DocumentKind::CorrectiveActions,
+            DocumentArg::ReviewMinutes => DocumentKind::ReviewMinutes,
         }
     }
 }
@@ -1139,6 +1154,15 @@ fn print_agenda(agenda: &Agenda) {
             (AgendaKind::Request, None) => "request",
             (AgendaKind::Complaint, _) => "complaint",
             (AgendaKind::Incident, _) => "incident",
+            (AgendaKind::AnnualReview, _) => "annual review",
+            (AgendaKind::RiskAssessment, _) => "risk reassessment",
+            (AgendaKind::SupervisionCheck, _) => "supervision check",
+            (AgendaKind::TransferCheck, _) => "transfer check",
+            (AgendaKind::Disposal, _) => "disposal",
+            (AgendaKind::ProvisionRecordEnd, _) => "provision record retention end",
+            (AgendaKind::Training, _) => "training",
+            (AgendaKind::Audit, _) => "internal audit",
+            (AgendaKind::CorrectiveAction, _) => "corrective action",
         };
         let status = item
             .request_status

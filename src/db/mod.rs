@@ -60,6 +60,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0012_audit_checkpoint.sql"),
     ),
     ("0013_search", include_str!("migrations/0013_search.sql")),
+    (
+        "0014_management_system",
+        include_str!("migrations/0014_management_system.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

@@ -8,6 +8,7 @@
 mod complaints;
 mod controls;
 mod incidents;
+mod management;
 mod processed;
 mod requests;
 pub mod scale;
@@ -69,6 +70,7 @@ fn fill(register: &Register, actor: &str) -> Result<usize> {
     controls::load(register, &ids, actor)?;
     incidents::load(register, &holding, actor)?;
     processed::load(register, &ids, actor)?;
+    management::load(register, &ids, actor)?;
     Ok(count)
 }
 

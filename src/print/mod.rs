@@ -60,10 +60,20 @@ pub enum DocumentKind {
     BreachReport,
     /// 本人への通知 (art. 26(2); PPC Rules art. 10): the notice to the persons affected.
     BreachNotice,
+    /// リスクアセスメント表 (JIS Q 15001 A.3.3.3): every risk of every assessment.
+    RiskAssessments,
+    /// 教育実施記録 (A.3.4.5): every session with its attendees.
+    TrainingRecord,
+    /// 内部監査報告書 (9.2, A.3.7.2): every audit with its findings.
+    AuditReport,
+    /// 是正処置一覧 (10.1, A.3.8).
+    CorrectiveActions,
+    /// マネジメントレビュー議事録 (9.3, A.3.9).
+    ReviewMinutes,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 14] = [
+    pub const ALL: [DocumentKind; 19] = [
         DocumentKind::Ledger,
         DocumentKind::FileRegister,
         DocumentKind::Announcement,
@@ -78,6 +88,11 @@ impl DocumentKind {
         DocumentKind::SubcontractorRegister,
         DocumentKind::BreachReport,
         DocumentKind::BreachNotice,
+        DocumentKind::RiskAssessments,
+        DocumentKind::TrainingRecord,
+        DocumentKind::AuditReport,
+        DocumentKind::CorrectiveActions,
+        DocumentKind::ReviewMinutes,
     ];
 
     /// The name used on the command line and in default file names.
@@ -97,6 +112,11 @@ impl DocumentKind {
             DocumentKind::SubcontractorRegister => "subcontractor-register",
             DocumentKind::BreachReport => "breach-report",
             DocumentKind::BreachNotice => "breach-notice",
+            DocumentKind::RiskAssessments => "risk-assessments",
+            DocumentKind::TrainingRecord => "training-record",
+            DocumentKind::AuditReport => "audit-report",
+            DocumentKind::CorrectiveActions => "corrective-actions",
+            DocumentKind::ReviewMinutes => "review-minutes",
         }
     }
 

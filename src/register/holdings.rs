@@ -243,6 +243,9 @@ fn refuse_if_linked(conn: &Connection, holding: &Holding) -> Result<()> {
     controls.extend(labels::<Objection>(conn, id)?);
     controls.extend(labels::<PseudonymisedInformation>(conn, id)?);
     controls.extend(labels::<AnonymisedInformation>(conn, id)?);
+    controls.extend(labels::<crate::model::risk_assessment::RiskAssessment>(
+        conn, id,
+    )?);
     let total: usize = groups.iter().map(|(_, _, refs)| refs.len()).sum::<usize>() + controls.len();
     if total == 0 {
         return Ok(());

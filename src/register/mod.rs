@@ -1,10 +1,12 @@
 //! The register: the one entry point through which every read and write passes. Each write
 //! validates its input, changes the records and appends its audit entry in one transaction.
 
+pub(crate) mod agenda;
 pub(crate) mod complaints;
 pub(crate) mod controls;
 pub(crate) mod holdings;
 pub(crate) mod incidents;
+pub(crate) mod management;
 pub(crate) mod organisation;
 pub(crate) mod processed;
 pub mod quality;

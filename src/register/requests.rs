@@ -500,6 +500,8 @@ impl Register {
                     overdue: view.overdue,
                     due_this_week: view.due_this_week,
                     paused: view.paused,
+                    department: None,
+                    became_due: false,
                 });
             }
             for complaint in store::complaints::list(conn)? {
@@ -521,6 +523,8 @@ impl Register {
                     overdue: false,
                     due_this_week: false,
                     paused: false,
+                    department: None,
+                    became_due: false,
                 });
             }
             for view in store::incidents::list(conn)?
@@ -552,6 +556,8 @@ impl Register {
                     deadlines,
                     overdue: view.overdue,
                     paused: false,
+                    department: None,
+                    became_due: false,
                 });
             }
             items.sort_by(|a, b| {
@@ -560,7 +566,11 @@ impl Register {
                     .cmp(&key(b))
                     .then_with(|| a.reference.cmp(&b.reference))
             });
-            Ok(Agenda { today, items })
+            Ok(Agenda {
+                today,
+                since: None,
+                items,
+            })
         })
     }
 

@@ -8,16 +8,21 @@ use crate::error::Result;
 use crate::model::anonymised::AnonymisedInformation;
 use crate::model::complaint::Complaint;
 use crate::model::consent_matter::ConsentMatter;
+use crate::model::corrective_action::CorrectiveAction;
 use crate::model::disposal::Disposal;
 use crate::model::holding::Holding;
 use crate::model::incident::Incident;
+use crate::model::internal_audit::InternalAudit;
 use crate::model::joint_use::JointUse;
+use crate::model::management_review::ManagementReview;
 use crate::model::measure::Measure;
 use crate::model::objection::Objection;
 use crate::model::provision::{ProvisionRecord, Recipient};
 use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::Request;
+use crate::model::risk_assessment::RiskAssessment;
 use crate::model::subcontractor::Subcontractor;
+use crate::model::training::{TrainingCourse, TrainingSession};
 use crate::model::transfer::Transfer;
 use crate::store;
 use rusqlite::Connection;
@@ -235,6 +240,36 @@ const KINDS: &[OneState] = &[
         one::<AnonymisedInformation>,
         as_now::<AnonymisedInformation>,
     ),
+    (
+        Entity::RiskAssessment,
+        one::<RiskAssessment>,
+        as_now::<RiskAssessment>,
+    ),
+    (
+        Entity::TrainingCourse,
+        one::<TrainingCourse>,
+        as_now::<TrainingCourse>,
+    ),
+    (
+        Entity::TrainingSession,
+        one::<TrainingSession>,
+        as_now::<TrainingSession>,
+    ),
+    (
+        Entity::InternalAudit,
+        one::<InternalAudit>,
+        as_now::<InternalAudit>,
+    ),
+    (
+        Entity::CorrectiveAction,
+        one::<CorrectiveAction>,
+        as_now::<CorrectiveAction>,
+    ),
+    (
+        Entity::ManagementReview,
+        one::<ManagementReview>,
+        as_now::<ManagementReview>,
+    ),
 ];
 
 fn one<R: Record>(conn: &Connection, id: &str) -> Result<Option<Value>> {
@@ -338,6 +373,12 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         kind::<Incident>(conn)?,
         kind::<PseudonymisedInformation>(conn)?,
         kind::<AnonymisedInformation>(conn)?,
+        kind::<RiskAssessment>(conn)?,
+        kind::<TrainingCourse>(conn)?,
+        kind::<TrainingSession>(conn)?,
+        kind::<InternalAudit>(conn)?,
+        kind::<CorrectiveAction>(conn)?,
+        kind::<ManagementReview>(conn)?,
     ] {
         compare(entity, current, upgrade)?;
     }

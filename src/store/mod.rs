@@ -7,6 +7,7 @@ pub mod controls;
 pub mod deadline_settings;
 pub mod holdings;
 pub mod joint_uses;
+pub mod management;
 pub mod organisation;
 pub mod preferences;
 pub mod pseudonymised;
@@ -100,6 +101,36 @@ pub(crate) const OBJECTION_REFERENCES: ReferenceSeries = ReferenceSeries {
     column: "reference",
     prefix: "O-",
 };
+pub(crate) const RISK_ASSESSMENT_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "risk_assessment",
+    column: "reference",
+    prefix: "RA-",
+};
+pub(crate) const TRAINING_COURSE_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "training_course",
+    column: "reference",
+    prefix: "TC-",
+};
+pub(crate) const TRAINING_SESSION_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "training_session",
+    column: "reference",
+    prefix: "TS-",
+};
+pub(crate) const AUDIT_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "internal_audit",
+    column: "reference",
+    prefix: "IA-",
+};
+pub(crate) const ACTION_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "corrective_action",
+    column: "reference",
+    prefix: "CA-",
+};
+pub(crate) const REVIEW_REFERENCES: ReferenceSeries = ReferenceSeries {
+    table: "management_review",
+    column: "reference",
+    prefix: "MR-",
+};
 pub(crate) const INCIDENT_REFERENCES: ReferenceSeries = ReferenceSeries {
     table: "incident",
     column: "reference",
@@ -159,7 +190,13 @@ pub fn record_count(conn: &Connection) -> rusqlite::Result<i64> {
               + (SELECT count(*) FROM consent_matter)
               + (SELECT count(*) FROM request_procedure)
               + (SELECT count(*) FROM pseudonymised_information)
-              + (SELECT count(*) FROM anonymised_information)",
+              + (SELECT count(*) FROM anonymised_information)
+              + (SELECT count(*) FROM risk_assessment)
+              + (SELECT count(*) FROM training_course)
+              + (SELECT count(*) FROM training_session)
+              + (SELECT count(*) FROM internal_audit)
+              + (SELECT count(*) FROM corrective_action)
+              + (SELECT count(*) FROM management_review)",
         [],
         |row| row.get(0),
     )

@@ -4,6 +4,7 @@
 pub mod complaints;
 pub mod controls;
 pub mod holdings;
+pub mod management;
 pub mod organisation;
 pub mod print;
 pub mod processed;

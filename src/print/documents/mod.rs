@@ -5,6 +5,7 @@
 mod announcement;
 mod holdings;
 mod incidents;
+mod management;
 mod provisions;
 mod requests;
 mod sharing;
@@ -64,6 +65,14 @@ pub(crate) struct Snapshot {
     pub incident_draft: Option<IncidentDraft>,
     /// Whether the organisation writes dates with the era ([`crate::Register::era_dates`]).
     pub era_dates: bool,
+    /// The management system (issue 17), in the register's orders.
+    pub risk_assessments: Vec<crate::model::risk_assessment::RiskAssessment>,
+    pub training_courses: Vec<crate::model::training::TrainingCourse>,
+    pub training_sessions: Vec<crate::model::training::TrainingSession>,
+    pub internal_audits: Vec<crate::model::internal_audit::InternalAudit>,
+    /// With their status as of the print date.
+    pub corrective_actions: Vec<crate::model::corrective_action::CorrectiveActionView>,
+    pub management_reviews: Vec<crate::model::management_review::ManagementReview>,
 }
 
 impl Snapshot {
@@ -101,6 +110,15 @@ impl Snapshot {
             transfers: store::transfers::list(conn)?,
             incident_draft: incident_draft(conn, request)?,
             era_dates: crate::register::organisation::era_dates_in(conn)?,
+            risk_assessments: store::sections::list(conn)?,
+            training_courses: store::sections::list(conn)?,
+            training_sessions: store::sections::list(conn)?,
+            internal_audits: store::sections::list(conn)?,
+            corrective_actions: store::sections::list(conn)?
+                .into_iter()
+                .map(|a| crate::register::management::action_view(conn, a, printed_on))
+                .collect::<Result<Vec<_>>>()?,
+            management_reviews: store::sections::list(conn)?,
         })
     }
 }
@@ -139,6 +157,26 @@ pub(crate) fn build(
         )),
         DocumentKind::RequestLog => Ok(requests::request_log(&page, &snapshot.requests)),
         DocumentKind::ComplaintLog => Ok(requests::complaint_log(&page, &snapshot.complaints)),
+        DocumentKind::RiskAssessments => Ok(management::risk_assessments(
+            &page,
+            &snapshot.risk_assessments,
+            &snapshot.holdings,
+            &snapshot.measures,
+        )),
+        DocumentKind::TrainingRecord => Ok(management::training_record(
+            &page,
+            &snapshot.training_courses,
+            &snapshot.training_sessions,
+        )),
+        DocumentKind::AuditReport => Ok(management::audit_report(&page, &snapshot.internal_audits)),
+        DocumentKind::CorrectiveActions => Ok(management::corrective_actions(
+            &page,
+            &snapshot.corrective_actions,
+        )),
+        DocumentKind::ReviewMinutes => Ok(management::review_minutes(
+            &page,
+            &snapshot.management_reviews,
+        )),
         DocumentKind::DecisionNotice => {
             let id = request.request_id.ok_or_else(|| {
                 refused(

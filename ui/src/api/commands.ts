@@ -621,3 +621,151 @@ export async function onBackupEvent(handler: (event: BackupEvent) => void): Prom
     return () => {};
   }
 }
+
+// The management system (issue 17): risk assessments, training, internal audits, corrective
+// actions, management reviews, and the agenda of everything due.
+import type { AgendaQuery } from '../bindings/AgendaQuery';
+import type { CorrectiveAction } from '../bindings/CorrectiveAction';
+import type { CorrectiveActionInput } from '../bindings/CorrectiveActionInput';
+import type { CorrectiveActionView } from '../bindings/CorrectiveActionView';
+import type { InternalAudit } from '../bindings/InternalAudit';
+import type { InternalAuditInput } from '../bindings/InternalAuditInput';
+import type { InternalAuditView } from '../bindings/InternalAuditView';
+import type { ManagementReview } from '../bindings/ManagementReview';
+import type { ManagementReviewInput } from '../bindings/ManagementReviewInput';
+import type { ReviewDraft } from '../bindings/ReviewDraft';
+import type { RiskAssessment } from '../bindings/RiskAssessment';
+import type { RiskAssessmentGap } from '../bindings/RiskAssessmentGap';
+import type { RiskAssessmentInput } from '../bindings/RiskAssessmentInput';
+import type { TrainingCourse } from '../bindings/TrainingCourse';
+import type { TrainingCourseInput } from '../bindings/TrainingCourseInput';
+import type { TrainingSession } from '../bindings/TrainingSession';
+import type { TrainingSessionInput } from '../bindings/TrainingSessionInput';
+import type { Untrained } from '../bindings/Untrained';
+
+export function listRiskAssessments(): Promise<RiskAssessment[]> {
+  return call('list_risk_assessments');
+}
+
+export function createRiskAssessment(input: RiskAssessmentInput): Promise<RiskAssessment> {
+  return call('create_risk_assessment', { input });
+}
+
+export function updateRiskAssessment(
+  id: number,
+  expectedVersion: number,
+  input: RiskAssessmentInput,
+): Promise<RiskAssessment> {
+  return call('update_risk_assessment', { id, expectedVersion, input });
+}
+
+export function deleteRiskAssessment(id: number, expectedVersion: number): Promise<null> {
+  return call('delete_risk_assessment', { id, expectedVersion });
+}
+
+export function listRiskAssessmentGaps(): Promise<RiskAssessmentGap[]> {
+  return call('list_risk_assessment_gaps');
+}
+
+export function listTrainingCourses(): Promise<TrainingCourse[]> {
+  return call('list_training_courses');
+}
+
+export function createTrainingCourse(input: TrainingCourseInput): Promise<TrainingCourse> {
+  return call('create_training_course', { input });
+}
+
+export function updateTrainingCourse(
+  id: number,
+  expectedVersion: number,
+  input: TrainingCourseInput,
+): Promise<TrainingCourse> {
+  return call('update_training_course', { id, expectedVersion, input });
+}
+
+export function listTrainingSessions(): Promise<TrainingSession[]> {
+  return call('list_training_sessions');
+}
+
+export function createTrainingSession(input: TrainingSessionInput): Promise<TrainingSession> {
+  return call('create_training_session', { input });
+}
+
+export function listUntrained(): Promise<Untrained[]> {
+  return call('list_untrained');
+}
+
+export function listInternalAudits(): Promise<InternalAuditView[]> {
+  return call('list_internal_audits');
+}
+
+export function createInternalAudit(input: InternalAuditInput): Promise<InternalAudit> {
+  return call('create_internal_audit', { input });
+}
+
+export function updateInternalAudit(
+  id: number,
+  expectedVersion: number,
+  input: InternalAuditInput,
+): Promise<InternalAudit> {
+  return call('update_internal_audit', { id, expectedVersion, input });
+}
+
+export function listCorrectiveActions(): Promise<CorrectiveActionView[]> {
+  return call('list_corrective_actions');
+}
+
+export function createCorrectiveAction(input: CorrectiveActionInput): Promise<CorrectiveAction> {
+  return call('create_corrective_action', { input });
+}
+
+export function updateCorrectiveAction(
+  id: number,
+  expectedVersion: number,
+  input: CorrectiveActionInput,
+): Promise<CorrectiveAction> {
+  return call('update_corrective_action', { id, expectedVersion, input });
+}
+
+export function listManagementReviews(): Promise<ManagementReview[]> {
+  return call('list_management_reviews');
+}
+
+export function managementReviewDraft(language: Language): Promise<ReviewDraft> {
+  return call('management_review_draft', { language });
+}
+
+export function createManagementReview(input: ManagementReviewInput): Promise<ManagementReview> {
+  return call('create_management_review', { input });
+}
+
+export function fullAgenda(query: AgendaQuery): Promise<Agenda> {
+  return call('full_agenda', { query });
+}
+
+/** Notes that the agenda was opened today; answers the day it was opened before, if any. */
+export function openAgenda(): Promise<string | null> {
+  return call('open_agenda');
+}
+
+export function getAgendaNotifications(): Promise<boolean> {
+  return call('get_agenda_notifications');
+}
+
+export function setAgendaNotifications(on: boolean): Promise<null> {
+  return call('set_agenda_notifications', { on });
+}
+
+/** One desktop notification (tauri-plugin-notification), asking the OS for permission the
+ * first time. A refusal or an OS without notifications costs nothing: the agenda shows the
+ * same items. */
+export async function notifyDue(title: string, body: string): Promise<void> {
+  try {
+    const notification = await import('@tauri-apps/plugin-notification');
+    let granted = await notification.isPermissionGranted();
+    if (!granted) granted = (await notification.requestPermission()) === 'granted';
+    if (granted) notification.sendNotification({ title, body });
+  } catch {
+    // Mock mode and Vitest have no notification backend.
+  }
+}

@@ -3,6 +3,10 @@ import type { AgendaItem } from "./AgendaItem";
 
 export type Agenda = { today: string, 
 /**
+ * The day the agenda was last opened before, when asked.
+ */
+since: string | null, 
+/**
  * Items with a deadline first, by next due date; then the rest, oldest first.
  */
 items: Array<AgendaItem>, };

@@ -27,4 +27,13 @@ dueThisWeek: boolean,
 /**
  * Waiting on a pause today.
  */
-paused: boolean, };
+paused: boolean, 
+/**
+ * The department the item belongs to, where it has one (a holding's, an action's
+ * owner's, the trainees'); requests, complaints and incidents concern the whole office.
+ */
+department: string | null, 
+/**
+ * Came due after the day the agenda was last opened, up to today.
+ */
+becameDue: boolean, };

@@ -3,4 +3,4 @@
 /**
  * The kinds of record the trail speaks of; the code is stored in `audit_event.entity`.
  */
-export type Entity = "organisation" | "holding" | "preference" | "request" | "complaint" | "deadlineSettings" | "subcontractor" | "jointUse" | "transfer" | "recipient" | "provisionRecord" | "measure" | "disposal" | "objection" | "incident" | "consentMatter" | "requestProcedure" | "pseudonymisedInformation" | "anonymisedInformation" | "sheetImport";
+export type Entity = "organisation" | "holding" | "preference" | "request" | "complaint" | "deadlineSettings" | "subcontractor" | "jointUse" | "transfer" | "recipient" | "provisionRecord" | "measure" | "disposal" | "objection" | "incident" | "consentMatter" | "requestProcedure" | "pseudonymisedInformation" | "anonymisedInformation" | "riskAssessment" | "trainingCourse" | "trainingSession" | "internalAudit" | "correctiveAction" | "managementReview" | "sheetImport";

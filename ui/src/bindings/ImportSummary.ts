@@ -3,4 +3,4 @@
 /**
  * What an import wrote.
  */
-export type ImportSummary = { organisation: boolean, deadlineSettings: boolean, requestProcedure: boolean, holdings: number, requests: number, complaints: number, subcontractors: number, jointUses: number, transfers: number, recipients: bigint, provisionRecords: number, measures: number, disposals: number, consentMatters: number, objections: number, incidents: bigint, pseudonymisedInformation: number, anonymisedInformation: number, };
+export type ImportSummary = { organisation: boolean, deadlineSettings: boolean, requestProcedure: boolean, holdings: number, requests: number, complaints: number, subcontractors: number, jointUses: number, transfers: number, recipients: bigint, provisionRecords: number, measures: number, disposals: number, consentMatters: number, objections: number, incidents: bigint, pseudonymisedInformation: number, anonymisedInformation: number, riskAssessments: number, trainingCourses: number, trainingSessions: number, internalAudits: number, correctiveActions: number, managementReviews: number, };

@@ -159,6 +159,12 @@ export const ENTITIES = keysOf({
   requestProcedure: true,
   pseudonymisedInformation: true,
   anonymisedInformation: true,
+  riskAssessment: true,
+  trainingCourse: true,
+  trainingSession: true,
+  internalAudit: true,
+  correctiveAction: true,
+  managementReview: true,
   sheetImport: true,
 } as const satisfies Record<Entity, true>);
 
@@ -199,6 +205,7 @@ export const FIELD_ERROR_CODES = keysOf({
   tooWeak: true,
   mismatch: true,
   controlCharacter: true,
+  notIndependent: true,
 } as const satisfies Record<FieldErrorCode, true>);
 
 export const LANGUAGE_CODES = keysOf({ ja: true, en: true } as const satisfies Record<Language, true>);
@@ -384,6 +391,15 @@ export const AGENDA_KINDS = keysOf({
   request: true,
   complaint: true,
   incident: true,
+  annualReview: true,
+  riskAssessment: true,
+  supervisionCheck: true,
+  transferCheck: true,
+  disposal: true,
+  provisionRecordEnd: true,
+  training: true,
+  audit: true,
+  correctiveAction: true,
 } as const satisfies Record<AgendaKind, true>);
 
 /** Request intake fields; each has a label `request.field.<name>`. */
@@ -563,6 +579,11 @@ export const DOCUMENT_KINDS = keysOf({
   subcontractorRegister: true,
   breachReport: true,
   breachNotice: true,
+  riskAssessments: true,
+  trainingRecord: true,
+  auditReport: true,
+  correctiveActions: true,
+  reviewMinutes: true,
 } as const satisfies Record<DocumentKind, true>);
 
 /** Narrows an unknown string to a member of one of the lists above. */

@@ -43,7 +43,8 @@ export type Route =
   | { name: 'newIncident' }
   | { name: 'editIncident'; id: number }
   | { name: 'print' }
-  | { name: 'changeLog' };
+  | { name: 'changeLog' }
+  | { name: 'management' };
 
 /** A message key rather than text, so that a toast follows a language switch while shown. */
 export type Toast = { id: number; key: MessageKey; params?: Params; tone: 'ok' | 'error' };
