@@ -57,6 +57,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_audit_checkpoint",
         include_str!("migrations/0012_audit_checkpoint.sql"),
     ),
+    (
+        "0014_public_bodies_and_seeds",
+        include_str!("migrations/0014_public_bodies_and_seeds.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

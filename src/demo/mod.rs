@@ -9,6 +9,7 @@ mod complaints;
 mod controls;
 mod incidents;
 mod processed;
+mod quarantine;
 mod requests;
 pub mod scale;
 mod sharing;
@@ -29,6 +30,40 @@ use chrono::NaiveDate;
 /// relative to today, so the agenda always shows one request paused for identity
 /// documents, one overdue and one due this week.
 pub fn load(register: &Register, actor: &str) -> Result<usize> {
+    load_seed(register, Seed::HealthInsurance, actor)
+}
+
+/// The seed registers, each built from one of the published policies the register was
+/// designed from (`shared/seeds/NNN_*.txt`), named by the policy's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Seed {
+    /// 000: the health ministry's quarantine and health monitoring of overseas entrants, a
+    /// national organ with a table of seven information types.
+    Quarantine,
+    /// 004: a health insurance society, a private operator (the default demo).
+    HealthInsurance,
+}
+
+impl Seed {
+    pub const ALL: [Seed; 2] = [Seed::HealthInsurance, Seed::Quarantine];
+
+    /// The policy's number, which `daicho demo --org` takes.
+    pub fn number(self) -> &'static str {
+        match self {
+            Seed::Quarantine => "000",
+            Seed::HealthInsurance => "004",
+        }
+    }
+
+    pub fn from_number(number: &str) -> Option<Seed> {
+        Seed::ALL.into_iter().find(|s| s.number() == number)
+    }
+}
+
+/// Fills an empty register with the seed register `seed`, in one transaction.
+pub fn load_seed(register: &Register, seed: Seed, actor: &str) -> Result<usize> {
     if !register.is_empty()? {
         return Err(CoreError::Conflict(
             "the register already holds records; the demo loads only into an empty register"
@@ -47,7 +82,10 @@ pub fn load(register: &Register, actor: &str) -> Result<usize> {
                     .to_owned(),
             ));
         }
-        fill(register, actor)
+        match seed {
+            Seed::HealthInsurance => fill(register, actor),
+            Seed::Quarantine => quarantine::fill(register, actor),
+        }
     })
 }
 
@@ -111,15 +149,18 @@ fn organisation() -> OrganisationInput {
                 .to_owned(),
         regime: Regime::PrivateOperator,
         gdpr_applies: false,
+        officers: Vec::new(),
     }
 }
 
-fn item(name: &str) -> DataItem {
+pub(super) fn item(name: &str) -> DataItem {
     DataItem {
         id: None,
         name: name.to_owned(),
         sensitive: false,
         my_number: false,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     }
 }
 
@@ -148,7 +189,7 @@ pub(super) fn texts(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| (*v).to_owned()).collect()
 }
 
-fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+pub(super) fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -170,6 +211,8 @@ fn base(name: &str, department: &str, process: &str) -> HoldingInput {
         department: department.to_owned(),
         business_process: process.to_owned(),
         manager: "業務グループ長".to_owned(),
+        duty_basis: String::new(),
+        consent_details: Default::default(),
         data_items: vec![
             item("氏名"),
             item("生年月日"),
