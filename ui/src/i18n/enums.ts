@@ -217,6 +217,7 @@ export const HOLDING_FIELDS = keysOf({
   department: true,
   businessProcess: true,
   manager: true,
+  dutyBasis: true,
   dataItems: true,
   personsRecorded: true,
   approxCount: true,
@@ -226,6 +227,7 @@ export const HOLDING_FIELDS = keysOf({
   purposeNotice: true,
   consent: true,
   consentNote: true,
+  consentDetails: true,
   medium: true,
   storagePlace: true,
   storageMethod: true,
@@ -253,6 +255,7 @@ export const ORGANISATION_FIELDS = keysOf({
   complaintDesk: true,
   regime: true,
   gdprApplies: true,
+  officers: true,
 } as const satisfies Record<keyof OrganisationInput, true>);
 
 
