@@ -14,14 +14,15 @@ use daicho::model::deadline_settings::DeadlineSettingsInput;
 use daicho::model::holding::{DataItem, HoldingInput};
 use daicho::model::organisation::{OrganisationInput, Regime};
 use daicho::model::provision::{
-    ProvisionBasis, ProvisionDirection, ProvisionInformation, ProvisionRecordInput,
-    PublicGround, RecipientInput, RecordingMethod, StatutoryException,
+    ProvisionBasis, ProvisionDirection, ProvisionInformation, ProvisionRecordInput, PublicGround,
+    RecipientInput, RecordingMethod, StatutoryException,
 };
 use daicho::model::request::{RequestTrack, RequestType};
 use daicho::print::{DocumentKind, PrintFormat};
 use daicho::{ErrorKind, FieldErrorCode, Language, Register};
 
-const DUTY_BASIS: &str = "検疫法第16条の2、感染症の予防及び感染症の患者に対する医療に関する法律第15条の3";
+const DUTY_BASIS: &str =
+    "検疫法第16条の2、感染症の予防及び感染症の患者に対する医療に関する法律第15条の3";
 
 /// Which regimes are public bodies, and the track a disclosure request takes under each.
 /// 行政機関等 (art. 2(11)) are the national organs, the organs of local governments, the
@@ -35,7 +36,11 @@ fn which_regime_is_a_public_body_and_which_track_a_request_takes() {
         (Regime::PrivateOperator, false, Some(T::PrivateOperator)),
         (Regime::NationalOrgan, true, Some(T::NationalOrgan)),
         (Regime::LocalGovernment, true, Some(T::LocalGovernment)),
-        (Regime::IncorporatedAgency, true, Some(T::IncorporatedAgency)),
+        (
+            Regime::IncorporatedAgency,
+            true,
+            Some(T::IncorporatedAgency),
+        ),
         (Regime::GdprController, false, None),
     ];
     for (regime, public, track) in table {
@@ -142,52 +147,206 @@ fn a_provision_rests_on_the_bases_of_the_organisations_regime() {
         &'static str,
     );
     let table: &[Row] = &[
-        (Regime::NationalOrgan, Provided, B::PublicBody, None, Some(G::LawsAndRegulations), false, &[],
-         "art. 69(1): based on laws and regulations"),
-        (Regime::NationalOrgan, Provided, B::PublicBody, None, Some(G::WithinPurpose), false, &[],
-         "art. 69(1): for the purposes of use, which the article leaves open"),
-        (Regime::NationalOrgan, Provided, B::PublicBody, None, Some(G::OtherPublicBody), false, &[],
-         "art. 69(2)(iii): to another public body for its duties"),
-        (Regime::NationalOrgan, Provided, B::PublicBody, None, Some(G::InternalUse), false, &[],
-         "art. 69(2)(ii): internal use"),
-        (Regime::NationalOrgan, Provided, B::PublicBody, None, None, false, &[("publicGround", E::Required)],
-         "art. 69: a public body's provision names its ground"),
-        (Regime::NationalOrgan, Provided, B::Consent, None, None, true, &[("basis", E::NotInRegime)],
-         "art. 16(2): art. 27 binds operators, not 行政機関等"),
-        (Regime::NationalOrgan, Provided, B::StatutoryException, Some(StatutoryException::LawsAndRegulations), None, false,
-         &[("basis", E::NotInRegime)],
-         "art. 16(2): the art. 27(1) exceptions are an operator's"),
-        (Regime::NationalOrgan, Received, B::Consent, None, None, true, &[],
-         "a receipt names the provider's basis, an operator's art. 27 included"),
-        (Regime::PrivateOperator, Provided, B::PublicBody, None, Some(G::OtherPublicBody), false,
-         &[("basis", E::NotInRegime)],
-         "art. 69 binds 行政機関の長等 only"),
-        (Regime::PrivateOperator, Received, B::PublicBody, None, Some(G::OtherPublicBody), false, &[],
-         "an operator receiving from a ministry records the ministry's art. 69 ground"),
-        (Regime::PrivateOperator, Provided, B::Consent, None, Some(G::ConsentOrPerson), true,
-         &[("publicGround", E::Malformed)],
-         "an art. 69 ground goes only with a public body's basis"),
-        (Regime::IncorporatedAgency, Provided, B::PublicBody, None, Some(G::StatisticsOrResearch), false, &[],
-         "art. 69(2)(iv): statistics or academic research; art. 69 binds 独立行政法人等 too"),
-        (Regime::IncorporatedAgency, Provided, B::PublicBodyForeign, None, Some(G::StatisticsOrResearch), false, &[],
-         "art. 71(1): the cases of art. 69(2)(iv) need no consent to the provision abroad"),
-        (Regime::IncorporatedAgency, Provided, B::PublicBodyForeign, None, Some(G::SpecialGrounds), false, &[],
-         "art. 71(1): the cases of art. 69(2)(iv), special grounds among them"),
-        (Regime::IncorporatedAgency, Provided, B::PublicBodyForeign, None, Some(G::InternalUse), false,
-         &[("publicGround", E::Malformed)],
-         "art. 71(1): internal use is no provision to a third party abroad"),
-        (Regime::IncorporatedAgency, Provided, B::PublicBodyForeign, None, Some(G::OtherPublicBody), false,
-         &[("publicGround", E::Malformed)],
-         "art. 69(2)(iii) names Japanese public bodies; a recipient abroad is none"),
-        (Regime::LocalGovernment, Provided, B::PublicBodyForeign, None, Some(G::LawsAndRegulations), false, &[],
-         "art. 71(1): based on laws and regulations"),
-        (Regime::LocalGovernment, Provided, B::PublicBodyForeign, None, Some(G::ConsentOrPerson), false,
-         &[("consentObtained", E::Required)],
-         "art. 71(1): otherwise the person's prior consent to the provision abroad"),
-        (Regime::LocalGovernment, Provided, B::PublicBodyForeign, None, Some(G::ConsentOrPerson), true, &[],
-         "art. 71(1): with that consent"),
-        (Regime::LocalGovernment, Provided, B::ForeignProvision, None, None, true, &[("basis", E::NotInRegime)],
-         "art. 28 is an operator's; a public body provides abroad under art. 71"),
+        (
+            Regime::NationalOrgan,
+            Provided,
+            B::PublicBody,
+            None,
+            Some(G::LawsAndRegulations),
+            false,
+            &[],
+            "art. 69(1): based on laws and regulations",
+        ),
+        (
+            Regime::NationalOrgan,
+            Provided,
+            B::PublicBody,
+            None,
+            Some(G::WithinPurpose),
+            false,
+            &[],
+            "art. 69(1): for the purposes of use, which the article leaves open",
+        ),
+        (
+            Regime::NationalOrgan,
+            Provided,
+            B::PublicBody,
+            None,
+            Some(G::OtherPublicBody),
+            false,
+            &[],
+            "art. 69(2)(iii): to another public body for its duties",
+        ),
+        (
+            Regime::NationalOrgan,
+            Provided,
+            B::PublicBody,
+            None,
+            Some(G::InternalUse),
+            false,
+            &[],
+            "art. 69(2)(ii): internal use",
+        ),
+        (
+            Regime::NationalOrgan,
+            Provided,
+            B::PublicBody,
+            None,
+            None,
+            false,
+            &[("publicGround", E::Required)],
+            "art. 69: a public body's provision names its ground",
+        ),
+        (
+            Regime::NationalOrgan,
+            Provided,
+            B::Consent,
+            None,
+            None,
+            true,
+            &[("basis", E::NotInRegime)],
+            "art. 16(2): art. 27 binds operators, not 行政機関等",
+        ),
+        (
+            Regime::NationalOrgan,
+            Provided,
+            B::StatutoryException,
+            Some(StatutoryException::LawsAndRegulations),
+            None,
+            false,
+            &[("basis", E::NotInRegime)],
+            "art. 16(2): the art. 27(1) exceptions are an operator's",
+        ),
+        (
+            Regime::NationalOrgan,
+            Received,
+            B::Consent,
+            None,
+            None,
+            true,
+            &[],
+            "a receipt names the provider's basis, an operator's art. 27 included",
+        ),
+        (
+            Regime::PrivateOperator,
+            Provided,
+            B::PublicBody,
+            None,
+            Some(G::OtherPublicBody),
+            false,
+            &[("basis", E::NotInRegime)],
+            "art. 69 binds 行政機関の長等 only",
+        ),
+        (
+            Regime::PrivateOperator,
+            Received,
+            B::PublicBody,
+            None,
+            Some(G::OtherPublicBody),
+            false,
+            &[],
+            "an operator receiving from a ministry records the ministry's art. 69 ground",
+        ),
+        (
+            Regime::PrivateOperator,
+            Provided,
+            B::Consent,
+            None,
+            Some(G::ConsentOrPerson),
+            true,
+            &[("publicGround", E::Malformed)],
+            "an art. 69 ground goes only with a public body's basis",
+        ),
+        (
+            Regime::IncorporatedAgency,
+            Provided,
+            B::PublicBody,
+            None,
+            Some(G::StatisticsOrResearch),
+            false,
+            &[],
+            "art. 69(2)(iv): statistics or academic research; art. 69 binds 独立行政法人等 too",
+        ),
+        (
+            Regime::IncorporatedAgency,
+            Provided,
+            B::PublicBodyForeign,
+            None,
+            Some(G::StatisticsOrResearch),
+            false,
+            &[],
+            "art. 71(1): the cases of art. 69(2)(iv) need no consent to the provision abroad",
+        ),
+        (
+            Regime::IncorporatedAgency,
+            Provided,
+            B::PublicBodyForeign,
+            None,
+            Some(G::SpecialGrounds),
+            false,
+            &[],
+            "art. 71(1): the cases of art. 69(2)(iv), special grounds among them",
+        ),
+        (
+            Regime::IncorporatedAgency,
+            Provided,
+            B::PublicBodyForeign,
+            None,
+            Some(G::InternalUse),
+            false,
+            &[("publicGround", E::Malformed)],
+            "art. 71(1): internal use is no provision to a third party abroad",
+        ),
+        (
+            Regime::IncorporatedAgency,
+            Provided,
+            B::PublicBodyForeign,
+            None,
+            Some(G::OtherPublicBody),
+            false,
+            &[("publicGround", E::Malformed)],
+            "art. 69(2)(iii) names Japanese public bodies; a recipient abroad is none",
+        ),
+        (
+            Regime::LocalGovernment,
+            Provided,
+            B::PublicBodyForeign,
+            None,
+            Some(G::LawsAndRegulations),
+            false,
+            &[],
+            "art. 71(1): based on laws and regulations",
+        ),
+        (
+            Regime::LocalGovernment,
+            Provided,
+            B::PublicBodyForeign,
+            None,
+            Some(G::ConsentOrPerson),
+            false,
+            &[("consentObtained", E::Required)],
+            "art. 71(1): otherwise the person's prior consent to the provision abroad",
+        ),
+        (
+            Regime::LocalGovernment,
+            Provided,
+            B::PublicBodyForeign,
+            None,
+            Some(G::ConsentOrPerson),
+            true,
+            &[],
+            "art. 71(1): with that consent",
+        ),
+        (
+            Regime::LocalGovernment,
+            Provided,
+            B::ForeignProvision,
+            None,
+            None,
+            true,
+            &[("basis", E::NotInRegime)],
+            "art. 28 is an operator's; a public body provides abroad under art. 71",
+        ),
     ];
     for (regime, direction, basis, exception, ground, consent, expected, why) in table {
         let register = register_under(*regime, false);
@@ -227,7 +386,10 @@ fn a_public_bodys_regular_recipient_and_the_number_act() {
     let register = register_under(Regime::NationalOrgan, false);
     let created = register
         .create_recipient(
-            recipient(ProvisionBasis::PublicBody, Some(PublicGround::OtherPublicBody)),
+            recipient(
+                ProvisionBasis::PublicBody,
+                Some(PublicGround::OtherPublicBody),
+            ),
             ACTOR,
         )
         .unwrap();
@@ -253,7 +415,10 @@ fn a_public_bodys_regular_recipient_and_the_number_act() {
     let numbered = register.create_holding(numbered, ACTOR).unwrap();
     let on_consent = RecipientInput {
         holding_ids: vec![numbered.id],
-        ..recipient(ProvisionBasis::PublicBody, Some(PublicGround::ConsentOrPerson))
+        ..recipient(
+            ProvisionBasis::PublicBody,
+            Some(PublicGround::ConsentOrPerson),
+        )
     };
     let refused = register
         .create_recipient(on_consent.clone(), ACTOR)
@@ -286,7 +451,10 @@ fn quarantine_holding() -> HoldingInput {
         data_items: vec![
             item(
                 "基本情報（氏名、性別、生年月日、住所、国籍等）",
-                &["入国者の本人確認及び管理のため", "関係省庁、保健所等との連絡のため"],
+                &[
+                    "入国者の本人確認及び管理のため",
+                    "関係省庁、保健所等との連絡のため",
+                ],
                 &["入国者本人（MySOS、質問票、誓約書等）", "受入責任者"],
             ),
             item(
@@ -334,9 +502,16 @@ fn the_new_fields_are_audited_checked_and_carried_by_the_document() {
     let history = register
         .history(Entity::Holding, &held.id.to_string())
         .unwrap();
-    let changed: Vec<&str> = history[0].changes.iter().map(|c| c.field.as_str()).collect();
+    let changed: Vec<&str> = history[0]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
     assert!(changed.contains(&"dutyBasis"), "{changed:?}");
-    assert!(changed.iter().any(|f| f.starts_with("dataItems")), "{changed:?}");
+    assert!(
+        changed.iter().any(|f| f.starts_with("dataItems")),
+        "{changed:?}"
+    );
 
     let record = register
         .create_provision_record(
@@ -376,7 +551,10 @@ fn the_new_fields_are_audited_checked_and_carried_by_the_document() {
         .iter()
         .map(|f| (f.field.as_str(), f.code))
         .collect();
-    assert!(fields.contains(&("dutyBasis", FieldErrorCode::TooLong)), "{fields:?}");
+    assert!(
+        fields.contains(&("dutyBasis", FieldErrorCode::TooLong)),
+        "{fields:?}"
+    );
     assert!(
         fields.contains(&("dataItems[1].sources[0]", FieldErrorCode::ControlCharacter)),
         "{fields:?}"
@@ -412,7 +590,11 @@ fn the_new_fields_are_audited_checked_and_carried_by_the_document() {
     }
     for key in ["recipients", "provisionRecords"] {
         for record in document[key].as_array_mut().unwrap() {
-            assert!(record.as_object_mut().unwrap().remove("publicGround").is_some());
+            assert!(record
+                .as_object_mut()
+                .unwrap()
+                .remove("publicGround")
+                .is_some());
         }
     }
     let older = common::memory_register();
@@ -420,7 +602,10 @@ fn the_new_fields_are_audited_checked_and_carried_by_the_document() {
     let holdings = older.holdings().unwrap();
     assert!(!holdings.is_empty());
     assert!(holdings.iter().all(|h| h.fields.duty_basis.is_empty()
-        && h.fields.data_items.iter().all(|i| i.purposes.is_empty() && i.sources.is_empty())));
+        && h.fields
+            .data_items
+            .iter()
+            .all(|i| i.purposes.is_empty() && i.sources.is_empty())));
     assert!(older.verify().unwrap().is_intact());
 }
 
@@ -469,7 +654,10 @@ fn the_duties_the_item_table_and_the_ground_are_printed() {
     );
     assert_prints(
         &text(DocumentKind::Ledger, Language::En),
-        &["Statutory duties served", "Purposes and sources by data item"],
+        &[
+            "Statutory duties served",
+            "Purposes and sources by data item",
+        ],
     );
     assert_prints(
         &text(DocumentKind::ProvisionRecords, Language::Ja),
@@ -480,7 +668,10 @@ fn the_duties_the_item_table_and_the_ground_are_printed() {
     );
     assert_prints(
         &text(DocumentKind::ProvisionRecords, Language::En),
-        &["Use and provision by a public body (art. 69)", "Art. 69(2)(iii)"],
+        &[
+            "Use and provision by a public body (art. 69)",
+            "Art. 69(2)(iii)",
+        ],
     );
 }
 
@@ -527,11 +718,16 @@ fn several_officers_each_with_their_own_contact() {
         ],
         ..common::organisation()
     };
-    let saved = register.save_organisation(profile.clone(), None, ACTOR).unwrap();
+    let saved = register
+        .save_organisation(profile.clone(), None, ACTOR)
+        .unwrap();
     assert_eq!(saved.profile.officers.len(), 2);
     for kind in [DocumentKind::Announcement, DocumentKind::Ropa] {
         assert_prints(
-            &pdf_text(&print(&register, &ask(kind, Language::Ja, PrintFormat::Pdf))),
+            &pdf_text(&print(
+                &register,
+                &ask(kind, Language::Ja, PrintFormat::Pdf),
+            )),
             &[
                 "データ保護責任者",
                 "健康局健康課長",
@@ -568,10 +764,20 @@ fn several_officers_each_with_their_own_contact() {
         saved.profile.officers
     );
     let mut older = serde_json::to_value(&exported).unwrap();
-    assert!(older["organisation"].as_object_mut().unwrap().remove("officers").is_some());
+    assert!(older["organisation"]
+        .as_object_mut()
+        .unwrap()
+        .remove("officers")
+        .is_some());
     let again = common::memory_register();
     daicho::document::import(&again, &older.to_string(), ACTOR).unwrap();
-    assert!(again.organisation().unwrap().unwrap().profile.officers.is_empty());
+    assert!(again
+        .organisation()
+        .unwrap()
+        .unwrap()
+        .profile
+        .officers
+        .is_empty());
 }
 
 /// The disposal log, the objection log and the regular recipients print as lists in ja and en,
@@ -586,7 +792,9 @@ fn disposals_objections_and_recipients_print_as_lists() {
     register
         .save_organisation(common::organisation(), None, ACTOR)
         .unwrap();
-    let held = register.create_holding(holding("健診結果台帳"), ACTOR).unwrap();
+    let held = register
+        .create_holding(holding("健診結果台帳"), ACTOR)
+        .unwrap();
     register
         .create_disposal(
             DisposalInput {
@@ -655,27 +863,52 @@ fn disposals_objections_and_recipients_print_as_lists() {
     let cases: [(DocumentKind, &[&str], &[&str]); 3] = [
         (
             DocumentKind::DisposalLog,
-            &["廃棄記録", "D-0001", "2020年度受診分の健診票（保存箱3箱）", "株式会社溶解センター", "SR-2026-0042", "総務課長"],
+            &[
+                "廃棄記録",
+                "D-0001",
+                "2020年度受診分の健診票（保存箱3箱）",
+                "株式会社溶解センター",
+                "SR-2026-0042",
+                "総務課長",
+            ],
             &["Disposal Log", "D-0001", "Witness"],
         ),
         (
             DocumentKind::ObjectionLog,
-            &["異議の申出の記録", "O-0001", "記号12番号34山田花子", "健診結果の事業主への提供", "事業主に知られたくない", "保健課中村"],
+            &[
+                "異議の申出の記録",
+                "O-0001",
+                "記号12番号34山田花子",
+                "健診結果の事業主への提供",
+                "事業主に知られたくない",
+                "保健課中村",
+            ],
             &["Objection Log", "O-0001", "In writing"],
         ),
         (
             DocumentKind::RecipientList,
-            &["経常的提供先一覧", "社会保険診療報酬支払基金", "第1号法令に基づく場合", "随時、電子データで"],
+            &[
+                "経常的提供先一覧",
+                "社会保険診療報酬支払基金",
+                "第1号法令に基づく場合",
+                "随時、電子データで",
+            ],
             &["Regular Recipients", "Exception under art. 27(1)"],
         ),
     ];
     for (kind, ja, en) in cases {
         assert_prints(
-            &pdf_text(&print(&register, &ask(kind, Language::Ja, PrintFormat::Pdf))),
+            &pdf_text(&print(
+                &register,
+                &ask(kind, Language::Ja, PrintFormat::Pdf),
+            )),
             ja,
         );
         assert_prints(
-            &pdf_text(&print(&register, &ask(kind, Language::En, PrintFormat::Pdf))),
+            &pdf_text(&print(
+                &register,
+                &ask(kind, Language::En, PrintFormat::Pdf),
+            )),
             en,
         );
         let csv = crate::printed::parse_csv(&print(
@@ -737,7 +970,10 @@ fn consent_details_are_checked_and_printed() {
             statistics_published: true,
             ..ConsentDetails::default()
         }),
-        [("consentDetails.statistics".to_owned(), FieldErrorCode::Required)]
+        [(
+            "consentDetails.statistics".to_owned(),
+            FieldErrorCode::Required
+        )]
     );
     register
         .create_holding(

@@ -71,7 +71,12 @@ enum RegisterCommand {
         /// Which seed register to load, by the number of the published policy it is built
         /// from: 004 (the health insurance society, the default) or 000 (the health
         /// ministry's quarantine and health monitoring, a national organ)
-        #[arg(long, value_name = "NUMBER", default_value = "004", conflicts_with = "scale")]
+        #[arg(
+            long,
+            value_name = "NUMBER",
+            default_value = "004",
+            conflicts_with = "scale"
+        )]
         org: String,
     },
     /// Data holdings (the personal information management ledger)

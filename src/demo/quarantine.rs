@@ -10,8 +10,8 @@
 use super::{date, item, texts};
 use crate::error::Result;
 use crate::model::holding::{
-    AcquisitionMethod, Consent, ConsentDetails, DataItem, DisposalMethod, FileRegisterItems, HoldingInput, Medium,
-    PurposeNotice, RetentionRule, RetentionTrigger,
+    AcquisitionMethod, Consent, ConsentDetails, DataItem, DisposalMethod, FileRegisterItems,
+    HoldingInput, Medium, PurposeNotice, RetentionRule, RetentionTrigger,
 };
 use crate::model::measure::{MeasureHeading, MeasureInput};
 use crate::model::organisation::{Officer, OrganisationInput, Regime};
@@ -28,11 +28,13 @@ use crate::register::Register;
 const MINISTRY: &str = "厚生労働省";
 const ADDRESS: &str = "東京都千代田区霞が関1-2-2";
 /// The policy's section 4: the laws the ministry holds the information under.
-pub const DUTY_BASIS: &str = "検疫法第16条の2、感染症の予防及び感染症の患者に対する医療に関する法律第15条の3";
+pub const DUTY_BASIS: &str =
+    "検疫法第16条の2、感染症の予防及び感染症の患者に対する医療に関する法律第15条の3";
 
 // The three sources the policy repeats for most types (section 4).
 const FROM_ENTRANTS: &str = "入国者本人から（MySOS、健康カード、質問票、誓約書等。電子又は書面）";
-const FROM_RECEIVERS: &str = "受入責任者（入国者を雇用し、又は業務・興行目的で受け入れる企業・団体）から";
+const FROM_RECEIVERS: &str =
+    "受入責任者（入国者を雇用し、又は業務・興行目的で受け入れる企業・団体）から";
 const FROM_AUTHORITIES: &str =
     "法務省（出入国在留管理庁）、外務省（在外公館）、保健所、医療機関、宿泊施設等から";
 const FROM_SMARTPHONE: &str = "入国者によるスマートフォンの機能の利用から";
@@ -205,8 +207,8 @@ pub(super) fn holding() -> HoldingInput {
 
 /// The regular recipients of section 7, each on its art. 69 ground.
 fn recipients(holding_id: i64) -> Vec<RecipientInput> {
-    let recipient = |name: &str, purpose: &str, ground: PublicGround, items: &[&str]| {
-        RecipientInput {
+    let recipient =
+        |name: &str, purpose: &str, ground: PublicGround, items: &[&str]| RecipientInput {
             name: name.to_owned(),
             address: String::new(),
             representative: String::new(),
@@ -218,8 +220,7 @@ fn recipients(holding_id: i64) -> Vec<RecipientInput> {
             frequency: "随時、電子データ又は書面で".to_owned(),
             holding_ids: vec![holding_id],
             notes: String::new(),
-        }
-    };
+        };
     vec![
         recipient(
             "法務省（出入国在留管理庁）、外務省（在外公館）その他の関係省庁",
@@ -262,7 +263,12 @@ fn recipients(holding_id: i64) -> Vec<RecipientInput> {
     ]
 }
 
-fn subcontractor(name: &str, class: SubcontractorClass, work: &str, entrusted: EntrustedData) -> SubcontractorInput {
+fn subcontractor(
+    name: &str,
+    class: SubcontractorClass,
+    work: &str,
+    entrusted: EntrustedData,
+) -> SubcontractorInput {
     SubcontractorInput {
         reference: String::new(),
         parent_id: None,

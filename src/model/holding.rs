@@ -223,7 +223,11 @@ impl ConsentDetails {
         if let Some(age) = self.minors_up_to_age {
             checks.range(&field("minorsUpToAge"), i64::from(age), 0, 17);
             if self.representative_consent.is_empty() {
-                checks.fail(field("representativeConsent"), FieldErrorCode::NeedsNote, None);
+                checks.fail(
+                    field("representativeConsent"),
+                    FieldErrorCode::NeedsNote,
+                    None,
+                );
             }
         }
         checks.max_len(

@@ -2,9 +2,9 @@
 
 use crate::error::FieldErrorCode;
 use crate::validation::{tidy, FieldChecks, LONG_TEXT, MAX_LIST, SHORT_TEXT};
-use std::collections::HashSet;
 use crate::CoreError;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use ts_rs::TS;
 
 /// Which body of law governs the organisation's handling of personal information. Deadlines,
@@ -151,10 +151,18 @@ impl OrganisationInput {
             checks.required(&format!("officers[{i}].name"), &officer.name, SHORT_TEXT);
             // A holding's manager names an officer; two of one name could not be told apart.
             if !officer.name.is_empty() && !names.insert(officer.name.as_str()) {
-                checks.fail(format!("officers[{i}].name"), FieldErrorCode::Duplicate, None);
+                checks.fail(
+                    format!("officers[{i}].name"),
+                    FieldErrorCode::Duplicate,
+                    None,
+                );
             }
             checks.max_len(&format!("officers[{i}].role"), &officer.role, SHORT_TEXT);
-            checks.max_len(&format!("officers[{i}].contact"), &officer.contact, LONG_TEXT);
+            checks.max_len(
+                &format!("officers[{i}].contact"),
+                &officer.contact,
+                LONG_TEXT,
+            );
         }
     }
 }

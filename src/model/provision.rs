@@ -68,7 +68,10 @@ impl PublicGround {
     /// provision to a third party, and a recipient abroad is none of the Japanese public
     /// bodies of art. 69(2)(iii).
     pub fn allowed_abroad(self) -> bool {
-        !matches!(self, PublicGround::InternalUse | PublicGround::OtherPublicBody)
+        !matches!(
+            self,
+            PublicGround::InternalUse | PublicGround::OtherPublicBody
+        )
     }
 }
 

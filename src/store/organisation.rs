@@ -1,5 +1,5 @@
-use crate::model::organisation::{Organisation, OrganisationInput, Regime};
 use super::{list_from_json, list_to_json};
+use crate::model::organisation::{Organisation, OrganisationInput, Regime};
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub fn get(conn: &Connection) -> rusqlite::Result<Option<Organisation>> {

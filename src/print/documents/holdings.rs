@@ -824,9 +824,15 @@ fn consent_details(page: &Page<'_>, details: &ConsentDetails) -> Vec<String> {
     }
     if let Some(automated) = details.automated_decisions {
         let mut line = if automated {
-            page.tr("自動化された意思決定: あり", "Automated decision-making: used")
+            page.tr(
+                "自動化された意思決定: あり",
+                "Automated decision-making: used",
+            )
         } else {
-            page.tr("自動化された意思決定: なし", "Automated decision-making: not used")
+            page.tr(
+                "自動化された意思決定: なし",
+                "Automated decision-making: not used",
+            )
         };
         if !details.automated_decisions_note.is_empty() {
             line.push_str(&bracket(lang, &details.automated_decisions_note));
@@ -874,7 +880,10 @@ fn item_table<'h>(page: &Page<'_>, holdings: impl Iterator<Item = &'h Holding>) 
                         h.fields.name.clone(),
                         data_items(lang, std::slice::from_ref(i)),
                         if i.purposes.is_empty() {
-                            page.tr("（個人情報全体の利用目的による）", "(the holding's purposes)")
+                            page.tr(
+                                "（個人情報全体の利用目的による）",
+                                "(the holding's purposes)",
+                            )
                         } else {
                             numbered(&i.purposes)
                         },

@@ -32,7 +32,9 @@ fn medium(lang: Language, value: DisposalMedium) -> &'static str {
         (DisposalMedium::ElectronicData, Language::En) => "Electronic data",
         (DisposalMedium::StorageDevice, Language::Ja) => "記憶装置（HDD・SSD・PC・サーバ）",
         (DisposalMedium::StorageDevice, Language::En) => "Storage device",
-        (DisposalMedium::RemovableMedia, Language::Ja) => "可搬媒体（USBメモリ・光ディスク・テープ）",
+        (DisposalMedium::RemovableMedia, Language::Ja) => {
+            "可搬媒体（USBメモリ・光ディスク・テープ）"
+        }
         (DisposalMedium::RemovableMedia, Language::En) => "Removable media",
         (DisposalMedium::Other, Language::Ja) => "その他",
         (DisposalMedium::Other, Language::En) => "Other",
@@ -90,7 +92,10 @@ pub(crate) fn disposal_log(
             Column::new(page.tr("廃棄の年月日", "Disposed on"), 1.0),
             Column::new(page.tr("対象の個人情報", "Holding"), 1.4),
             Column::new(page.tr("廃棄したもの", "What was disposed of"), 1.8),
-            Column::new(page.tr("取得日の範囲（まで）", "Data acquired through"), 1.0),
+            Column::new(
+                page.tr("取得日の範囲（まで）", "Data acquired through"),
+                1.0,
+            ),
             Column::new(page.tr("媒体", "Medium"), 1.0),
             Column::new(page.tr("廃棄方法", "Method"), 1.2),
             Column::new(page.tr("実施者・立会者・委託先", "Performed by"), 1.4),
@@ -153,7 +158,10 @@ pub(crate) fn objection_log(
                 f.reason.clone(),
                 applied,
                 opt_date(page.dates, f.withdrawn_on),
-                list(lang, f.holding_ids.iter().map(|id| holding_label(holdings, *id))),
+                list(
+                    lang,
+                    f.holding_ids.iter().map(|id| holding_label(holdings, *id)),
+                ),
                 f.notes.clone(),
             ]
         })
@@ -222,7 +230,10 @@ pub(crate) fn recipient_list(
                 basis,
                 list(lang, &f.items),
                 f.frequency.clone(),
-                list(lang, f.holding_ids.iter().map(|id| holding_label(holdings, *id))),
+                list(
+                    lang,
+                    f.holding_ids.iter().map(|id| holding_label(holdings, *id)),
+                ),
                 f.notes.clone(),
             ]
         })
@@ -241,7 +252,10 @@ pub(crate) fn recipient_list(
             Column::new(page.tr("備考", "Notes"), 1.1),
         ],
         rows,
-        empty: page.tr("経常的提供先はありません。", "No regular recipient is recorded."),
+        empty: page.tr(
+            "経常的提供先はありません。",
+            "No regular recipient is recorded.",
+        ),
         note: String::new(),
     };
     page.document(

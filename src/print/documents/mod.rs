@@ -20,11 +20,11 @@ use crate::model::anonymised::AnonymisedInformation;
 use crate::model::complaint::Complaint;
 use crate::model::consent_matter::ConsentMatter;
 use crate::model::disposal::Disposal;
-use crate::model::objection::Objection;
 use crate::model::era::DateStyle;
 use crate::model::holding::Holding;
 use crate::model::joint_use::JointUse;
 use crate::model::measure::Measure;
+use crate::model::objection::Objection;
 use crate::model::organisation::Organisation;
 use crate::model::provision::{
     ProvisionDirection, ProvisionRecord, ProvisionRecordView, Recipient,

@@ -15,4 +15,4 @@ sensitive: boolean,
 /**
  * 個人番号 / 特定個人情報 (Number Act).
  */
-myNumber: boolean, };
+myNumber: boolean, purposes: Array<string>, sources: Array<string>, };
