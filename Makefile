@@ -13,7 +13,10 @@
 #   make test       all of the above, cheapest first, stopping at the first failure
 #   make faults     kill -9 at random points of demo, import, backup, restore: 100 runs each
 #   make bench      the printed ledger of 1,000 holdings, then the scale run (release)
-#   make icons      regenerate icons/*.png from icons/icon.svg
+#   make icons      regenerate icons/*.png, .ico, .icns from icons/icon.svg
+#   make package    release build, then the .deb (app + CLI + font) with Tauri's bundler
+#   make test-package  the .deb installed into a fresh Debian root without Japanese fonts
+#   make licences   regenerate the About screen's list of bundled components' licences
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -36,10 +39,11 @@ GENERATED := $(BINDINGS) $(FIXTURES)
 
 stage = @echo "==> [$$(date +%T)] $(1)"
 
-.PHONY: help deps system-deps ui app run check-display lint test-core test-contract test-ui e2e test icons bench faults
+.PHONY: help deps system-deps ui app run check-display lint test-core test-contract test-ui e2e test icons bench faults \
+  package test-package licences
 
 help:
-	@sed -n '3,17s/^# \{0,1\}//p' Makefile
+	@sed -n '3,20s/^# \{0,1\}//p' Makefile
 
 system-deps:
 	$(call stage,system packages)
@@ -153,3 +157,44 @@ bench: system-deps
 faults: deps
 	$(call stage,fault runs (100 kills each of demo, import, backup, restore))
 	DAICHO_FAULT_RUNS=$${DAICHO_FAULT_RUNS:-100} $(CARGO) nextest run --test core --no-capture faults::
+
+# ---- packages (issue 18; docs/administration.md) ----------------------------------------------
+# The Tauri CLI comes from npm (ui/package.json, pinned by ui/package-lock.json) as a prebuilt
+# binary, so packaging needs no `cargo install`.
+TAURI := $(abspath ui/node_modules/.bin/tauri)
+BUNDLE_DIR := $(TARGET_DIR)/release/bundle
+# Debian packages only: Tauri's AppImage bundler downloads linuxdeploy from GitHub at build time,
+# which this project's machines cannot reach (docs/administration.md, "Packages").
+PACKAGE_BUNDLES ?= deb
+# The CLI goes into the .deb beside the app; its path depends on CARGO_TARGET_DIR, so it is
+# added here rather than in tauri.conf.json.
+PACKAGE_CONFIG := {"bundle":{"linux":{"deb":{"files":{"/usr/bin/daicho":"$(abspath $(TARGET_DIR))/release/daicho"}}}}}
+
+licences: deps
+	$(call stage,licences of bundled components (ui/src/shell/licences.json))
+	$(NODE) scripts/licences.mjs
+
+# One cargo run builds the app and the CLI with the same features (as `app` does), then
+# `tauri bundle` packages the binaries already built. The UI is rebuilt every time: its About
+# screen shows the git commit, which no file dependency of ui/dist/index.html tracks.
+package: deps
+	$(call stage,build UI (for this commit))
+	$(NPM) --prefix ui run build
+	$(call stage,licence list is current)
+	$(NODE) scripts/licences.mjs --check
+	$(call stage,bundled font)
+	bash scripts/stage-fonts.sh
+	$(call stage,release build of the app and the CLI)
+	$(CARGO) build --release $(APP_CARGO_FLAGS) -p daicho --bins
+	$(call stage,bundle ($(PACKAGE_BUNDLES)))
+	cd src-tauri && $(TAURI) bundle --bundles $(PACKAGE_BUNDLES) --config '$(PACKAGE_CONFIG)'
+	@ls -l $(BUNDLE_DIR)/deb/*.deb
+	@dpkg-deb --info $(BUNDLE_DIR)/deb/*.deb | sed -n '/Package:/,$$p'
+	@dpkg-deb --contents $(BUNDLE_DIR)/deb/*.deb | awk '{print $$3, $$6}'
+
+# Not part of `make test`: it downloads a Debian root and the app's libraries (several minutes).
+test-package:
+	$(call stage,clean-machine test of the .deb)
+	@deb=$$(ls -t $(BUNDLE_DIR)/deb/*.deb 2>/dev/null | head -1); \
+	if [ -z "$$deb" ]; then echo "no .deb in $(BUNDLE_DIR)/deb: run make package first" >&2; exit 1; fi; \
+	time bash scripts/test-package.sh "$$deb" "$(TARGET_DIR)/package-test"

@@ -11,6 +11,8 @@ PACKAGES=(
   xvfb xauth webkit2gtk-driver dbus dbus-x11 imagemagick
   # export checks and tooling; LibreOffice converts XLSX exports back to CSV in the tests
   poppler-utils qpdf sqlite3 libreoffice-calc-nogui
+  # make test-package: a fresh Debian root to install the .deb into
+  mmdebstrap
   # Japanese glyphs in the UI, and the face every printed PDF is set in (src/print/pdf.rs
   # loads NotoSansCJK-{Regular,Bold}.ttc from /usr/share/fonts/opentype/noto)
   fonts-noto-cjk

@@ -47,6 +47,9 @@ pub enum ErrorKind {
     Busy,
     /// The disk is full; nothing of the operation was written.
     DiskFull,
+    /// The register was opened where nothing can be written (a read-only mount); it reads,
+    /// and every write is refused.
+    ReadOnly,
 }
 
 /// Why one field of one record was refused. `code` is stable and translated by the UI;
@@ -235,6 +238,12 @@ pub enum CoreError {
         "the disk is full; nothing of this operation was written. Free some space and try again"
     )]
     DiskFull,
+    #[error(
+        "the register is in a place that cannot be written (a read-only disk or folder) and was \
+         opened for reading only; nothing was written. To change it, copy it to a folder you \
+         can write to, or restore a backup there"
+    )]
+    ReadOnly,
 }
 
 /// How long a connection waits for another process's write to finish before giving up with
@@ -252,6 +261,7 @@ impl From<rusqlite::Error> for CoreError {
                 }
             }
             Some(rusqlite::ErrorCode::DiskFull) => CoreError::DiskFull,
+            Some(rusqlite::ErrorCode::ReadOnly) => CoreError::ReadOnly,
             _ => CoreError::Storage(error),
         }
     }
@@ -279,6 +289,7 @@ impl CoreError {
             CoreError::NoRegister { .. } => ErrorKind::NoRegister,
             CoreError::Busy { .. } => ErrorKind::Busy,
             CoreError::DiskFull => ErrorKind::DiskFull,
+            CoreError::ReadOnly => ErrorKind::ReadOnly,
         }
     }
 

@@ -59,6 +59,9 @@ pub struct StartupStatus {
     pub verification: Option<crate::audit::Verification>,
     /// Lock after this many minutes without input (0: never), from the protection settings.
     pub lock_after_minutes: u32,
+    /// The register is in a place that cannot be written and is open for reading only
+    /// ([`crate::Register::is_read_only`]); the UI says so above every screen.
+    pub read_only: bool,
 }
 
 /// Where the register stands before anything can be shown.

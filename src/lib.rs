@@ -43,5 +43,11 @@ pub use protection::passphrase::Passphrase;
 pub use register::controls::{disposal_cutoff, expired_through};
 pub use register::incidents::IncidentView;
 pub use register::Register;
+
+/// This build: Cargo's version and the git commit it was built from (`build.rs`), as
+/// `0.1.0 (1770270a1b2c)`. Shown by `daicho --version` and the About screen, and written into
+/// every printed PDF's metadata, so a document names the build that printed it.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("DAICHO_COMMIT"), ")");
+
 /// For printing a stored text to a terminal: control characters and bidi overrides escaped.
 pub use validation::printable;

@@ -545,6 +545,92 @@ fn rotation_never_removes_the_newest_backup_nor_one_dated_in_the_future() {
 }
 
 #[test]
+fn a_backup_of_another_history_is_refused_and_the_register_left_as_it_was() {
+    // A register and a backup whose trail holds something else at the entry the register's
+    // witness saw: what a backup rewritten and recomputed by someone with the passphrase, or
+    // another register's backup, looks like (issue 12, item 11).
+    let ours = filled_register();
+    ours.open()
+        .create_holding(holding("この台帳の記録"), ACTOR)
+        .unwrap();
+    let theirs = filled_register();
+    {
+        let register = theirs.open();
+        for name in ["別の台帳の記録", "別の台帳の次の記録"] {
+            register.create_holding(holding(name), ACTOR).unwrap();
+        }
+    }
+    let backups = theirs.dir.path().join("backups");
+    let info = daicho::protection::backup::backup_to(
+        &theirs.open(),
+        &backups,
+        at("2026-11-20T10:15:30+09:00"),
+    )
+    .unwrap();
+    let witnessed = daicho::audit::witness_file::read(&ours.path)
+        .unwrap()
+        .expect("a witness");
+    assert!(info.contents.chain_head.as_ref().unwrap().seq >= witnessed.seq);
+    let before = common::file_hash(&ours.path);
+    let error = restore(
+        &ours.path,
+        &backups.join(&info.file_name),
+        &test_key(),
+        at("2026-11-21T09:00:00+09:00"),
+    )
+    .expect_err("another history");
+    assert_eq!(error.kind(), daicho::ErrorKind::Integrity, "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains(&format!("something else at entry #{}", witnessed.seq)),
+        "{error}"
+    );
+    assert_eq!(common::file_hash(&ours.path), before);
+    assert!(!names_in(ours.dir.path())
+        .iter()
+        .any(|n| n.contains("restoring") || n.contains("before-restore")));
+
+    // The same backup restores into a place with no history of its own.
+    let elsewhere = TempRegister::new();
+    restore(
+        &elsewhere.path,
+        &backups.join(&info.file_name),
+        &test_key(),
+        at("2026-11-21T09:00:00+09:00"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn rotation_keeps_the_only_backup_of_the_longest_history() {
+    // Entries cut from the end of the trail: the backups made after the cut hold a shorter
+    // history (entry 40) than the one made before it (entry 57), which rotation would
+    // otherwise remove as old (issue 12, item 10).
+    let dir = tempfile::tempdir().unwrap();
+    fake_backup_with_head(dir.path(), "daicho-20261120-180000.db", Some(40));
+    fake_backup_with_head(dir.path(), "daicho-20261119-180000.db", Some(40));
+    fake_backup_with_head(dir.path(), "daicho-20261110-180000.db", Some(57));
+    fake_backup_with_head(dir.path(), "daicho-20261109-180000.db", Some(57));
+    fake_backup_with_head(dir.path(), "daicho-20261101-180000.db", Some(50));
+    let removed = prune_backups(dir.path(), 1, 0, common::d("2026-11-20")).unwrap();
+    let removed: BTreeSet<String> = removed
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    // Kept: the newest (always) and the newest of those that reach entry 57.
+    assert_eq!(
+        removed,
+        BTreeSet::from([
+            "daicho-20261119-180000.db".to_owned(),
+            "daicho-20261109-180000.db".to_owned(),
+            "daicho-20261101-180000.db".to_owned(),
+        ])
+    );
+    assert!(dir.path().join("daicho-20261110-180000.db").exists());
+}
+
+#[test]
 fn listing_describes_each_backup_and_names_the_damaged_one() {
     let temp = filled_register();
     let backups = temp.dir.path().join("backups");
@@ -759,6 +845,11 @@ fn an_automatic_backup_is_due_only_when_switched_on_and_by_the_newest_in_the_fol
 /// and SHA-256), without being a register: enough for rotation, which reads names and
 /// descriptions, never the backup itself.
 fn fake_backup(dir: &Path, name: &str) {
+    fake_backup_with_head(dir, name, None);
+}
+
+/// [`fake_backup`], described as holding an audit trail that ends at entry `seq`.
+fn fake_backup_with_head(dir: &Path, name: &str, seq: Option<i64>) {
     use sha2::Digest;
     std::fs::write(dir.join(name), name).unwrap();
     let description = serde_json::json!({
@@ -774,8 +865,8 @@ fn fake_backup(dir: &Path, name: &str) {
                 "holdings": 0,
                 "requests": 0,
                 "complaints": 0,
-                "auditEntries": 0,
-                "chainHead": null
+                "auditEntries": seq.unwrap_or(0),
+                "chainHead": seq.map(|seq| serde_json::json!({"seq": seq, "hash": "ab".repeat(32)}))
             }
         }
     });

@@ -22,6 +22,21 @@ fn stdout(output: &Output) -> String {
 }
 
 #[test]
+fn version_names_the_cargo_version_and_the_commit() {
+    let output = Command::new(env!("CARGO_BIN_EXE_daicho"))
+        .arg("--version")
+        .output()
+        .expect("daicho runs");
+    assert!(output.status.success());
+    assert_eq!(stdout(&output), format!("daicho {}\n", daicho::VERSION));
+    assert!(
+        daicho::VERSION.starts_with(concat!(env!("CARGO_PKG_VERSION"), " (")),
+        "{}",
+        daicho::VERSION
+    );
+}
+
+#[test]
 fn demo_list_export_import_verify_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("register.db");

@@ -170,6 +170,62 @@ fn a_wrong_passphrase_is_named_and_changes_nothing() {
     assert_eq!(temp.open().holdings().unwrap().len(), 8);
 }
 
+/// Flips one byte of the register file at `offset`.
+fn flip_byte(path: &Path, offset: usize) {
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes[offset] ^= 0x5a;
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_damaged_first_page_is_reported_as_damage_and_a_wrong_passphrase_still_as_such() {
+    let temp = demo_register();
+    let witness = daicho::db::key_witness::path_of(&temp.path);
+    assert!(witness.is_file(), "opening leaves a witness of the key");
+
+    // A byte inside the first page, past the 16-byte salt: the page no longer decrypts under
+    // any key. The right passphrase is now told apart by the witness.
+    flip_byte(&temp.path, 100);
+    let error = Register::open(&temp.path, &test_key()).expect_err("a damaged first page");
+    assert_eq!(error.kind(), ErrorKind::Damaged, "{error}");
+    assert!(error.to_string().contains("key witness"), "{error}");
+    let error = Register::open(&temp.path, &other_key()).expect_err("a wrong passphrase");
+    assert_eq!(error.kind(), ErrorKind::WrongPassphrase, "{error}");
+    flip_byte(&temp.path, 100);
+
+    // A byte of the salt itself.
+    flip_byte(&temp.path, 3);
+    let error = Register::open(&temp.path, &test_key()).expect_err("a damaged salt");
+    assert_eq!(error.kind(), ErrorKind::Damaged, "{error}");
+    assert!(error.to_string().contains("encryption salt"), "{error}");
+    flip_byte(&temp.path, 3);
+
+    // Without a witness (a passphrase change cut short removes it first), nothing more is
+    // known than before: a refused key is reported as a wrong passphrase.
+    flip_byte(&temp.path, 100);
+    std::fs::remove_file(&witness).unwrap();
+    let error = Register::open(&temp.path, &test_key()).expect_err("no witness");
+    assert_eq!(error.kind(), ErrorKind::WrongPassphrase, "{error}");
+    flip_byte(&temp.path, 100);
+    assert_eq!(temp.open().holdings().unwrap().len(), 8);
+    assert!(witness.is_file(), "the next open leaves a new witness");
+}
+
+#[test]
+fn after_a_passphrase_change_the_old_passphrase_is_wrong_not_damage() {
+    let temp = demo_register();
+    let register = temp.open();
+    daicho::protection::change_passphrase(&register, &test_key(), &other_key()).unwrap();
+    drop(register);
+    // The damage case under the new key is damage; the old key is a wrong passphrase, damaged
+    // file or not (the witness was written again under the new key).
+    flip_byte(&temp.path, 100);
+    let error = Register::open(&temp.path, &test_key()).expect_err("the old passphrase");
+    assert_eq!(error.kind(), ErrorKind::WrongPassphrase, "{error}");
+    let error = Register::open(&temp.path, &other_key()).expect_err("damaged");
+    assert_eq!(error.kind(), ErrorKind::Damaged, "{error}");
+}
+
 #[test]
 fn a_new_register_needs_a_strong_passphrase_and_nothing_is_created_otherwise() {
     let temp = TempRegister::new();
@@ -315,9 +371,13 @@ fn an_unencrypted_register_is_refused_then_encrypted_in_place() {
     assert_eq!(file_kind(&temp.path).unwrap(), FileKind::Encrypted);
     assert_eq!(
         names_in(temp.dir.path()),
-        // The chain head beside the register: the encrypted register's, left when it was
-        // checked before the swap.
-        BTreeSet::from(["register.db".to_owned(), "register.db.head".to_owned()]),
+        // The chain head and the key witness beside the register: the encrypted register's,
+        // left when it was checked before the swap.
+        BTreeSet::from([
+            "register.db".to_owned(),
+            "register.db.head".to_owned(),
+            "register.db.key".to_owned()
+        ]),
         "the original and the work file are gone"
     );
     let register = Register::open(&temp.path, &other_key()).unwrap();

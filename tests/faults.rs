@@ -617,3 +617,235 @@ fn a_restore_under_an_earlier_passphrase_says_which_passphrase_opens_the_registe
         "after restoring a backup made under the earlier passphrase",
     );
 }
+
+/// A mount made for one test, undone when dropped. `None` where this process may not mount
+/// (not root, or a sandbox without the right): the caller says so and skips.
+struct Mount {
+    target: PathBuf,
+}
+
+impl Mount {
+    fn new(args: &[&str], target: &Path) -> Option<Mount> {
+        std::fs::create_dir_all(target).unwrap();
+        let status = Command::new("mount")
+            .args(args)
+            .arg(target)
+            .stderr(Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then(|| Mount {
+            target: target.to_owned(),
+        })
+    }
+
+    /// `source` seen again at `target`, read-only (a bind mount, then remounted read-only,
+    /// which is what a read-only share or medium looks like to the program).
+    fn read_only(source: &Path, target: &Path) -> Option<Mount> {
+        let mount = Mount::new(&["--bind", source.to_str().unwrap()], target)?;
+        let status = Command::new("mount")
+            .args(["-o", "remount,bind,ro"])
+            .arg(target)
+            .status()
+            .ok()?;
+        status.success().then_some(mount)
+    }
+
+    /// A file system of `size` bytes, to fill.
+    fn tmpfs(size: u64, target: &Path) -> Option<Mount> {
+        Mount::new(
+            &["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"],
+            target,
+        )
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.target).status();
+    }
+}
+
+/// Every file in `dir` with its bytes, to show that nothing in it changed.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The files of a snapshot by name and SHA-256, short enough to show when they differ.
+fn fingerprint(files: &[(PathBuf, Vec<u8>)]) -> Vec<(String, String)> {
+    use sha2::Digest;
+    files
+        .iter()
+        .map(|(path, bytes)| {
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                hex::encode(sha2::Sha256::digest(bytes)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_register_on_a_read_only_mount_reads_and_refuses_writes_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source");
+    std::fs::create_dir(&source).unwrap();
+    let db = initialised(&source);
+    ok(&db, &["demo"]);
+    let holdings = holding_count(&db);
+    let before = fingerprint(&snapshot(&source));
+    let Some(_mount) = Mount::read_only(&source, &dir.path().join("ro")) else {
+        eprintln!("skipped: this process may not mount (a read-only mount needs root)");
+        return;
+    };
+    let ro_db = dir.path().join("ro").join("register.db");
+
+    // Reading works, and says why writes will not.
+    let listed = run(&ro_db, &["holdings", "list"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(
+        stderr(&listed).contains("open for reading only"),
+        "{}",
+        stderr(&listed)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&listed.stdout)
+            .lines()
+            .filter(|l| l.starts_with("H-"))
+            .count(),
+        holdings
+    );
+    assert_verifies(&ro_db, "read-only mount");
+    let full = run(&ro_db, &["verify", "--full"]);
+    assert!(full.status.success(), "{}", stderr(&full));
+    // A backup and an export go elsewhere, so they work from a read-only register.
+    let elsewhere = dir.path().join("backups");
+    ok(&ro_db, &["backup", "--dir", elsewhere.to_str().unwrap()]);
+    let restored = dir.path().join("copy.db");
+    std::fs::copy(backup_in(&elsewhere), &restored).unwrap();
+    assert_eq!(holding_count(&restored), holdings);
+
+    // A write is refused as such, not as "unable to open database file".
+    let write = run(&ro_db, &["demo"]);
+    assert!(!write.status.success());
+    assert!(
+        stderr(&write).contains("cannot be written") && !stderr(&write).contains("unable to open"),
+        "{}",
+        stderr(&write)
+    );
+    drop(_mount);
+    assert_eq!(
+        fingerprint(&snapshot(&source)),
+        before,
+        "nothing on the read-only mount changed"
+    );
+}
+
+#[test]
+fn a_register_with_unwritten_writes_on_a_read_only_mount_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source");
+    std::fs::create_dir(&source).unwrap();
+    initialised(&source);
+    // A write-ahead log with content beside the register, as a crash leaves it.
+    std::fs::write(source.join("register.db-wal"), vec![1u8; 4096]).unwrap();
+    let Some(_mount) = Mount::read_only(&source, &dir.path().join("ro")) else {
+        eprintln!("skipped: this process may not mount (a read-only mount needs root)");
+        return;
+    };
+    let output = run(
+        &dir.path().join("ro").join("register.db"),
+        &["holdings", "list"],
+    );
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(
+        message.contains("register.db-wal holds writes not yet in the file")
+            && message.contains("copy both files"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_full_disk_leaves_the_register_as_it_was_and_nothing_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let roomy = dir.path().join("roomy");
+    std::fs::create_dir(&roomy).unwrap();
+    let made = initialised(&roomy);
+    let files = snapshot(&roomy);
+    let size: usize = files.iter().map(|(_, bytes)| bytes.len()).sum();
+    // Room for the initialised register and a little more, not for the demo's writes.
+    let disk = dir.path().join("disk");
+    let Some(_mount) = Mount::tmpfs(size as u64 + 96 * 1024, &disk) else {
+        eprintln!("skipped: this process may not mount a tmpfs (it needs root)");
+        return;
+    };
+    for (path, bytes) in &files {
+        std::fs::write(disk.join(path.file_name().unwrap()), bytes).unwrap();
+    }
+    let db = disk.join(made.file_name().unwrap());
+    let demo = run(&db, &["demo"]);
+    assert!(
+        !demo.status.success(),
+        "the demo fitted; make the disk smaller"
+    );
+    assert!(
+        stderr(&demo).contains("the disk is full"),
+        "{}",
+        stderr(&demo)
+    );
+    assert_eq!(holding_count(&db), 0, "nothing of the demo stays");
+    assert_verifies(&db, "after the full disk");
+
+    // Writes that go to the full disk from a register elsewhere leave nothing behind there.
+    let big = made;
+    ok(&big, &["demo"]);
+    let filler = disk.join("filler");
+    {
+        // Fill what is left, so that the export and the backup meet a full disk at once.
+        let mut file = std::fs::File::create(&filler).unwrap();
+        let chunk = vec![0u8; 4096];
+        while std::io::Write::write_all(&mut file, &chunk).is_ok() {}
+    }
+    let before = snapshot(&disk);
+    let export = run(
+        &big,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            disk.join("all.json").to_str().unwrap(),
+        ],
+    );
+    assert!(!export.status.success());
+    let backup = run(
+        &big,
+        &["backup", "--dir", disk.join("backups").to_str().unwrap()],
+    );
+    assert!(!backup.status.success());
+    let after: Vec<PathBuf> = snapshot(&disk).into_iter().map(|(p, _)| p).collect();
+    let before: Vec<PathBuf> = before.into_iter().map(|(p, _)| p).collect();
+    let backups_left: Vec<PathBuf> = std::fs::read_dir(disk.join("backups"))
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    assert!(
+        after
+            .iter()
+            .all(|p| before.contains(p) || p.ends_with("backups")),
+        "left on the full disk: {after:?}"
+    );
+    assert!(
+        backups_left.is_empty(),
+        "left in the backup folder: {backups_left:?}"
+    );
+}

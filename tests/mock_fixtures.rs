@@ -77,6 +77,7 @@ fn startup_status(register: &Register) -> Result<StartupStatus, CoreError> {
         lock_state: LockState::Open,
         verification: register.last_verification(),
         lock_after_minutes: daicho::protection::settings(register)?.lock_after_minutes,
+        read_only: register.is_read_only(),
     })
 }
 
@@ -92,6 +93,7 @@ fn closed_status(lock_state: LockState, error: Option<ErrorReport>) -> StartupSt
         lock_state,
         verification: None,
         lock_after_minutes: 0,
+        read_only: false,
     }
 }
 

@@ -624,6 +624,46 @@ fn same_register_and_date_give_the_same_bytes() {
 }
 
 #[test]
+fn the_pdf_names_the_build_that_printed_it() {
+    let register = demo_register();
+    let pdf = print(
+        &register,
+        &ask(DocumentKind::Ledger, Language::Ja, PrintFormat::Pdf),
+    );
+    // daicho::VERSION is Cargo's version and the commit from build.rs.
+    let creator = pdfinfo_field(&pdf, "Creator:");
+    assert_eq!(creator, format!("Daicho {}", daicho::VERSION));
+    let (version, commit) = daicho::VERSION.split_once(' ').unwrap();
+    assert_eq!(version, env!("CARGO_PKG_VERSION"));
+    let commit = commit.trim_start_matches('(').trim_end_matches(')');
+    assert!(
+        commit == "unknown"
+            || (commit.len() == 12 && commit.chars().all(|c| c.is_ascii_hexdigit())),
+        "{commit}"
+    );
+}
+
+#[test]
+fn the_package_copy_of_the_font_is_searched_before_the_system_one() {
+    let path = Fonts::search_path();
+    let position = |dir: &str| path.iter().position(|p| p == std::path::Path::new(dir));
+    let package = position("/usr/share/fonts/opentype/daicho").expect("the .deb's folder");
+    let system = position("/usr/share/fonts/opentype/noto").expect("fonts-noto-cjk's folder");
+    assert!(package < system, "{path:?}");
+    // Beside the executable: the Windows installer's and the macOS bundle's resources.
+    let exe_dir = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_owned();
+    assert!(path.contains(&exe_dir.join("fonts")), "{path:?}");
+    assert!(
+        path.contains(&exe_dir.join("../Resources/fonts")),
+        "{path:?}"
+    );
+}
+
+#[test]
 fn progress_reports_each_stage_in_order() {
     let register = demo_register();
     let mut stages = Vec::new();

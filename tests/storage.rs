@@ -132,6 +132,43 @@ fn a_register_from_a_newer_daicho_is_refused_and_left_byte_for_byte() {
     );
 }
 
+/// Issue 12, item 17: a migration that would leave rows pointing at rows that are not there
+/// is undone, and the refusal names the tables and counts in words, not SQLite's raw
+/// "foreign key violations".
+#[test]
+fn a_migration_that_finds_orphaned_rows_is_undone_and_says_where_they_are() {
+    // A register made by the first release (only the first migration applied) holding two
+    // data items of a holding that does not exist; every later migration then runs on open.
+    let temp = TempRegister::new();
+    let conn = common::keyed(&temp.path, &common::test_key());
+    conn.execute_batch(MIGRATIONS[0].1).unwrap();
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO holding_data_item (holding_id, position, name, sensitive, my_number)
+           VALUES (999, 0, '氏名', 0, 0), (999, 1, '住所', 0, 0);
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let before = std::fs::read(&temp.path).unwrap();
+    let error = Register::open(&temp.path, &common::test_key()).expect_err("orphaned rows");
+    assert_eq!(error.kind(), ErrorKind::Unopenable, "{error}");
+    let message = error.to_string();
+    assert!(
+        message.contains("2 in holding_data_item") && message.contains("undone"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("氏名") && !message.contains("foreign key"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read(&temp.path).unwrap(),
+        before,
+        "nothing was changed"
+    );
+}
+
 #[test]
 fn a_file_that_is_not_a_register_is_refused_and_left_untouched() {
     let temp = TempRegister::new();

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(
     name = "daicho",
-    version,
+    version = daicho::VERSION,
     about = "Daicho (台帳): the privacy office's statutory register"
 )]
 struct Cli {
@@ -565,6 +565,13 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
     } else {
         Register::open(&path, &key)?
     };
+    if register.is_read_only() {
+        eprintln!(
+            "note: {} is in a place that cannot be written; it is open for reading only, and \
+             commands that change it are refused",
+            path.display()
+        );
+    }
     if let Some(verification) = register.last_verification().filter(|v| !v.intact) {
         eprintln!(
             "warning: the audit trail did not verify on open ({} altered records{}{}); run \

@@ -10,6 +10,8 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub mod key_witness;
+
 /// Embedded migrations, in order. Released entries are never edited; a test pins their hashes.
 pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
@@ -132,8 +134,85 @@ pub fn file_kind(path: &Path) -> Result<FileKind> {
 /// refused as [`CoreError::NoRegister`], never turned into a new empty register. A wrong key,
 /// an unencrypted file, a damaged file (SQLite's quick check) or a newer schema are
 /// refused with the file left untouched.
-pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
-    open_at(path, key, false)
+///
+/// A register in a place that takes no writes (a read-only mount, a write-protected share or
+/// medium) is opened for reading only ([`Access::ReadOnly`]): it can be listed, verified,
+/// printed, exported and backed up elsewhere, and every write is refused as
+/// [`CoreError::ReadOnly`] (issue 12, item 5).
+pub fn open_file(path: &Path, key: &Passphrase) -> Result<(Connection, Access)> {
+    if file_kind(path)? == FileKind::Encrypted && !takes_writes(path) {
+        return open_read_only(path, key).map(|conn| (conn, Access::ReadOnly));
+    }
+    let conn = open_at(path, key, false)?;
+    key_witness::leave_if_missing(path, key);
+    Ok((conn, Access::ReadWrite))
+}
+
+/// How a register file was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Its place takes no writes; see [`open_file`].
+    ReadOnly,
+}
+
+/// Whether the file at `path` can be opened for writing. Opening for writing writes nothing;
+/// it fails on a read-only file system even for root, and where permissions forbid it.
+fn takes_writes(path: &Path) -> bool {
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => true,
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+        ),
+    }
+}
+
+/// Opens a register whose place takes no writes. SQLite would need to create the `-shm`
+/// beside a WAL register even to read it, so the file is opened immutable: no lock, nothing
+/// beside it. Nobody can write to it there, which is what immutable asks. Writes a crash left
+/// in a `-wal` cannot be read that way, and a register behind this binary's schema cannot be
+/// migrated: both are refused with what to do, rather than read as something they are not.
+fn open_read_only(path: &Path, key: &Passphrase) -> Result<Connection> {
+    let unopenable = |reason: String| CoreError::Unopenable {
+        path: path.to_owned(),
+        reason,
+    };
+    let wal = with_suffix(path, "-wal");
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(unopenable(format!(
+            "it is in a place that cannot be written, and {} holds writes not yet in the file, \
+             which can only be read where they can be written into it; copy both files to a \
+             folder you can write to and open the copy",
+            wal.display()
+        )));
+    }
+    let conn = Connection::open_with_flags(
+        file_uri(path, true)?,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| unopenable(e.to_string()))?;
+    key.apply(&conn).map_err(|e| unopenable(e.to_string()))?;
+    let found = schema_version(&conn, path, key, true)?;
+    if found < supported_version() {
+        return Err(unopenable(format!(
+            "it is in a place that cannot be written, and its layout (version {found}) must \
+             first be brought up to this Daicho's (version {}); open it once where it can be \
+             written",
+            supported_version()
+        )));
+    }
+    let problems = quick_problems(&conn).map_err(|e| unopenable(e.to_string()))?;
+    if !problems.is_empty() {
+        return Err(CoreError::Damaged {
+            path: path.to_owned(),
+            problems: problems.join("; "),
+        });
+    }
+    configure(&conn).map_err(|e| unopenable(e.to_string()))?;
+    Ok(conn)
 }
 
 /// Creates the encrypted register at `path` when nothing (or an empty file a crash left while
@@ -141,7 +220,68 @@ pub fn open_file(path: &Path, key: &Passphrase) -> Result<Connection> {
 /// first-run screen, the only places a register is made on purpose. A new register needs a
 /// passphrase that passes the strength rule.
 pub fn create_file(path: &Path, key: &Passphrase) -> Result<Connection> {
-    open_at(path, key, true)
+    if file_kind(path)? == FileKind::New {
+        // A witness left by a register once at this path is not this one's.
+        key_witness::remove(path)
+            .map_err(|e| CoreError::io("removing an old key witness beside the register", e))?;
+    }
+    let conn = open_at(path, key, true)?;
+    key_witness::leave_if_missing(path, key);
+    Ok(conn)
+}
+
+/// The register's schema version, read as the first thing that touches the file after the
+/// key: under a wrong key, or for a file that is not a database, it fails before any pragma
+/// could write to it. A key an encrypted file refuses is told apart from damage
+/// ([`refused_key`]); a newer schema than this binary's is refused.
+fn schema_version(
+    conn: &Connection,
+    path: &Path,
+    key: &Passphrase,
+    encrypted: bool,
+) -> Result<i64> {
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) if encrypted => refused_key(path, key),
+            _ => CoreError::Unopenable {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            },
+        })?;
+    if found > supported_version() {
+        return Err(CoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            supported: supported_version(),
+        });
+    }
+    Ok(found)
+}
+
+/// The refusal of `key` by the register at `path`, told apart from damage by the key witness
+/// beside it ([`key_witness`]): a first page that does not decrypt under the register's own
+/// key is damage, and the app then offers the backups.
+fn refused_key(path: &Path, key: &Passphrase) -> CoreError {
+    let damaged = |problems: &str| CoreError::Damaged {
+        path: path.to_owned(),
+        problems: problems.to_owned(),
+    };
+    match key_witness::diagnose(path, key) {
+        key_witness::Diagnosis::DamagedUnderRightKey => damaged(
+            "the first page does not decrypt under the register's own passphrase (the key \
+             witness beside it accepts the passphrase)",
+        ),
+        key_witness::Diagnosis::SaltChanged => damaged(
+            "the file's first 16 bytes (its encryption salt) are not those it had when its \
+             passphrase was last set: the file was damaged there or replaced by another file",
+        ),
+        key_witness::Diagnosis::WrongKey | key_witness::Diagnosis::Unknown => {
+            CoreError::WrongPassphrase {
+                path: path.to_owned(),
+            }
+        }
+    }
 }
 
 fn open_at(path: &Path, key: &Passphrase, may_create: bool) -> Result<Connection> {
@@ -189,23 +329,7 @@ fn open_at(path: &Path, key: &Passphrase, may_create: bool) -> Result<Connection
         .map_err(|e| unopenable(e.to_string()))?;
     // Reading the header is the first thing that touches the file: under a wrong key, or for
     // a file that is not a database, it fails here before any pragma could write to it.
-    let found: i64 = conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) if kind == FileKind::Encrypted => {
-                CoreError::WrongPassphrase {
-                    path: path.to_owned(),
-                }
-            }
-            _ => unopenable(e.to_string()),
-        })?;
-    if found > supported_version() {
-        return Err(CoreError::TooNew {
-            path: path.to_owned(),
-            found,
-            supported: supported_version(),
-        });
-    }
+    let found = schema_version(&conn, path, key, kind == FileKind::Encrypted)?;
     let damaged = |problems: String| CoreError::Damaged {
         path: path.to_owned(),
         problems,
@@ -221,13 +345,19 @@ fn open_at(path: &Path, key: &Passphrase, may_create: bool) -> Result<Connection
     if !problems.is_empty() {
         return Err(damaged(problems.join("; ")));
     }
-    configure(&conn, true).map_err(|e| unopenable(e.to_string()))?;
+    configure(&conn).map_err(|e| unopenable(e.to_string()))?;
     let mut conn = conn;
     // Only a register behind this binary's schema takes the migration's exclusive lock: a
     // current one opens as a reader, so it opens while another process writes (WAL).
     if found < supported_version() {
-        migrate(&mut conn)?;
+        migrate(&mut conn).map_err(|e| match e {
+            CoreError::Integrity(reason) => unopenable(reason),
+            other => other,
+        })?;
     }
+    // Only once the register is accepted and current: switching a register from before WAL
+    // writes its header, and a migration that was undone must leave the file as it was.
+    use_wal(&conn).map_err(|e| unopenable(e.to_string()))?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(conn)
 }
@@ -287,16 +417,19 @@ pub(crate) fn quick_problems(conn: &Connection) -> rusqlite::Result<Vec<String>>
 /// A private, migrated register in memory, for tests and previews.
 pub fn open_memory() -> Result<Connection> {
     let mut conn = Connection::open_in_memory()?;
-    configure(&conn, false)?;
+    configure(&conn)?;
     migrate(&mut conn)?;
     Ok(conn)
 }
 
-fn configure(conn: &Connection, on_disk: bool) -> rusqlite::Result<()> {
-    if on_disk {
-        // WAL lets the UI read while a long export holds a read transaction.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
-    }
+/// WAL lets the UI read while a long export holds a read transaction, and other processes
+/// read while one writes.
+fn use_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    Ok(())
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // A register of record: losing the last acknowledged write on power loss is not acceptable,
     // and the write volume is tiny, so FULL costs nothing noticeable.
     conn.pragma_update(None, "synchronous", "FULL")?;
@@ -326,13 +459,28 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", version)?;
     }
-    let violations: i64 =
-        tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
-            row.get(0)
-        })?;
-    if violations > 0 {
+    // Which tables hold rows that point at rows that are not there, and how many: table
+    // names only, never a row's values.
+    let mut stmt = tx.prepare(
+        "SELECT \"table\", count(*) FROM pragma_foreign_key_check GROUP BY \"table\" \
+         ORDER BY \"table\"",
+    )?;
+    let orphans = stmt
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    drop(stmt);
+    if !orphans.is_empty() {
+        let listed: Vec<String> = orphans
+            .iter()
+            .map(|(table, count)| format!("{count} in {table}"))
+            .collect();
         return Err(CoreError::Integrity(format!(
-            "{violations} foreign key violations after migration"
+            "its layout could not be brought up to this Daicho's, because some of its rows \
+             refer to rows that are not there ({}); the update was undone. Restore the newest \
+             good backup, or keep this file for support",
+            listed.join(", ")
         )));
     }
     tx.commit()?;

@@ -1,10 +1,12 @@
 //! PDF through Typst used as a library, behind our own [`World`]: one embedded template,
 //! the document as JSON data, and a fixed set of fonts loaded from known files.
 //!
-//! Fonts are read eagerly from the files the install script puts in place (Debian's
-//! `fonts-noto-cjk`), never found by scanning the system: a lazy system-wide scan costs
-//! seconds, and a document must come out the same on every machine. Japanese and English
-//! documents use the same face, so no fallback font can creep in.
+//! Fonts are read eagerly from known files, never found by scanning the system: a lazy
+//! system-wide scan costs seconds, and a document must come out the same on every machine.
+//! The packages carry their own copy of the face (Noto Sans CJK JP, OFL; see
+//! `src-tauri/fonts/OFL.txt`), found first, so that printing works on a machine with no
+//! Japanese font; a clone falls back to Debian's `fonts-noto-cjk`, the same files. Japanese
+//! and English documents use the same face, so no fallback font can creep in.
 
 use super::model::{PrintDocument, Section};
 use super::PrintStage;
@@ -26,7 +28,18 @@ const TEMPLATE: &str = include_str!("templates/document.typ");
 pub const FONT_FAMILY: &str = "Noto Sans CJK JP";
 /// The collections holding the family's regular and bold faces.
 const FONT_FILES: [&str; 2] = ["NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"];
-/// Where distributions install them; `DAICHO_FONT_DIR` overrides the search.
+/// Where the .deb installs its copy (`src-tauri/tauri.conf.json`, `bundle.linux.deb.files`):
+/// a font folder, so that the webview's fontconfig finds the face for the UI as well.
+const PACKAGE_FONT_DIR: &str = "/usr/share/fonts/opentype/daicho";
+/// Where a package puts its copy relative to the executable: beside it (the Windows
+/// installer's resources), the macOS bundle's resources, and the .deb's or AppImage's
+/// `usr/bin/../share` tree.
+const BESIDE_EXE: [&str; 3] = [
+    "fonts",
+    "../Resources/fonts",
+    "../share/fonts/opentype/daicho",
+];
+/// Where distributions install `fonts-noto-cjk` and its equivalents.
 const FONT_DIRS: [&str; 4] = [
     "/usr/share/fonts/opentype/noto",
     "/usr/share/fonts/noto-cjk",
@@ -61,13 +74,28 @@ impl Fonts {
             })
     }
 
-    /// Loads the faces from `DAICHO_FONT_DIR` or the first known folder that has them.
+    /// Loads the faces from `DAICHO_FONT_DIR`, else from the package's own copy, else from
+    /// the first distribution folder that has them.
     pub fn load() -> Result<Fonts> {
         let candidates: Vec<PathBuf> = match std::env::var_os(FONT_DIR_ENV) {
             Some(dir) => vec![PathBuf::from(dir)],
-            None => FONT_DIRS.iter().map(PathBuf::from).collect(),
+            None => Fonts::search_path(),
         };
         Fonts::load_from(&candidates)
+    }
+
+    /// The folders [`Fonts::load`] looks in without `DAICHO_FONT_DIR`, in order.
+    pub fn search_path() -> Vec<PathBuf> {
+        let exe_dir = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(Path::to_owned));
+        let beside_exe = exe_dir
+            .iter()
+            .flat_map(|dir| BESIDE_EXE.iter().map(move |rel| dir.join(rel)));
+        std::iter::once(PathBuf::from(PACKAGE_FONT_DIR))
+            .chain(beside_exe)
+            .chain(FONT_DIRS.iter().map(PathBuf::from))
+            .collect()
     }
 
     /// Loads the faces from the first of `candidates` that holds both files; a clear error
@@ -79,8 +107,9 @@ impl Fonts {
             .ok_or_else(|| {
                 CoreError::io(
                     format!(
-                        "the Japanese font {FONT_FAMILY} ({}) was not found in {}; install the \
-                         package fonts-noto-cjk (scripts/install-system-deps.sh does) or set \
+                        "the Japanese font {FONT_FAMILY} ({}) was not found in {}; reinstall Daicho \
+                         from its package (which carries the font), or install the package \
+                         fonts-noto-cjk (scripts/install-system-deps.sh does), or set \
                          {FONT_DIR_ENV} to a folder holding these files",
                         FONT_FILES.join(", "),
                         candidates
@@ -122,7 +151,7 @@ impl Fonts {
 }
 
 /// Typesets `document` and writes it as a PDF. The same document gives the same bytes: no
-/// timestamp, no document date, a stable identifier.
+/// timestamp, no document date, a stable identifier; the Creator field names this build.
 pub fn render(
     document: &PrintDocument,
     fonts: &Fonts,
@@ -141,6 +170,9 @@ pub fn render(
     let options = PdfOptions {
         ident: Smart::Custom(format!("daicho/{}", document.title)),
         timestamp: None,
+        // The build that printed it, so a document can be traced to a version; constant
+        // for one build, so the bytes stay the same for the same register.
+        creator: Smart::Custom(Some(format!("Daicho {}", crate::VERSION))),
         tagged: document.tagged,
         ..PdfOptions::default()
     };

@@ -538,7 +538,8 @@ pub fn list_backups(dir: &Path, key: &Passphrase) -> Result<Vec<BackupListing>> 
 /// days (today included) and of each of the last `keep_weekly` ISO weeks (this week
 /// included). The newest backup is always kept, and so is any dated after `today`: a clock
 /// was wrong, and nothing can be concluded about their age (the newest backup then means the
-/// newest not after `today`, so a wrong clock cannot cost the last good backup). Only files
+/// newest not after `today`, so a wrong clock cannot cost the last good backup), and so is the
+/// newest of those whose description records the longest audit trail. Only files
 /// named exactly like the backups this code writes are considered, and only those whose
 /// description records their size and SHA-256 are removed; their descriptions go with them.
 /// Returns what was removed.
@@ -556,7 +557,23 @@ pub fn prune_backups(
     let mut weeks = HashSet::new();
     let mut removed = Vec::new();
     let mut newest_kept = false;
-    for (time, path) in backup_files(dir)? {
+    let backups = backup_files(dir)?;
+    // The backup holding the longest history is kept whatever its age: when the register's
+    // trail was cut (entries removed from its end), later backups hold the shorter trail, and
+    // this one may be the last copy of what was removed (issue 12, item 10). Newest first, so
+    // of equals the newest is the one kept.
+    let longest_history = backups
+        .iter()
+        .filter_map(|(_, path)| {
+            let seq = read_sidecar(path)?.contents.chain_head?.seq;
+            Some((seq, path))
+        })
+        .fold(None::<(i64, &PathBuf)>, |best, (seq, path)| match best {
+            Some((best_seq, _)) if best_seq >= seq => best,
+            _ => Some((seq, path)),
+        })
+        .map(|(_, path)| path.clone());
+    for (time, path) in backups {
         let day = time.date();
         if day > today {
             continue;
@@ -568,7 +585,8 @@ pub fn prune_backups(
         let keep_for_day = recent_day && days.insert(day);
         let keep_for_week = recent_week && weeks.insert(week);
         let newest = !std::mem::replace(&mut newest_kept, true);
-        if newest || keep_for_day || keep_for_week {
+        let longest = longest_history.as_ref() == Some(&path);
+        if newest || keep_for_day || keep_for_week || longest {
             continue;
         }
         // Only a backup this code wrote is removed, recognised by its content: the description
@@ -627,6 +645,12 @@ pub fn restore(
     // The head the replaced register's witness saw: the restored history starts again from
     // the backup's head, and entries after it are reported as rolled back.
     let witnessed = audit::witness_file::read(register_path).ok().flatten();
+    if let Some(seen) = &witnessed {
+        if let Err(error) = same_history(register_path, backup_path, key, seen) {
+            let _ = remove_if_present(&incoming);
+            return Err(error);
+        }
+    }
     let moved = match keep_aside(register_path, &aside) {
         Ok(moved) => moved,
         Err(error) => {
@@ -638,6 +662,11 @@ pub fn restore(
     // path keeps a whole register (the previous one, then the backup, swapped by one rename):
     // a restore killed at any point leaves a register that opens (issue 12).
     let swapped = remove_journals(register_path)
+        .and_then(|()| {
+            // The replaced register's key witness is not the backup's (db::key_witness).
+            crate::db::key_witness::remove(register_path)
+                .map_err(|e| CoreError::io("removing the key witness beside the register", e))
+        })
         .and_then(|()| {
             std::fs::rename(&incoming, register_path)
                 .map_err(|e| CoreError::io(format!("renaming {}", incoming.display()), e))
@@ -680,6 +709,31 @@ pub fn restore(
         previous_register: (!moved.is_empty()).then_some(aside),
         rolled_back_from,
     })
+}
+
+/// Refuses a backup whose trail holds something else at the entry the replaced register's
+/// witness saw: it is not a copy of this register's history, but another register's or one
+/// rewritten and recomputed by someone with the passphrase (issue 12, item 11). A backup that
+/// ends before that entry (an earlier copy) is a roll-back, which the restore reports.
+fn same_history(
+    register_path: &Path,
+    backup_path: &Path,
+    key: &Passphrase,
+    seen: &audit::ChainHead,
+) -> Result<()> {
+    let conn = open_for_reading(backup_path, key, true)?;
+    match audit::compare_with_witness(&conn, seen, audit::Witness::File)? {
+        Some(audit::HistoryProblem::DiffersFromWitness { seq, .. }) => {
+            Err(CoreError::Integrity(format!(
+                "the backup's history holds something else at entry #{seq} than this \
+                 register's (the chain head left beside it): it is not a copy of this \
+                 register's history, and nothing was replaced. To replace this register with \
+                 another one on purpose, move {} away first",
+                audit::witness_file::path_of(register_path).display()
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Keeps the register and its journal files at `aside` as well, without taking them from

@@ -181,12 +181,19 @@ pub fn change_passphrase(
         }
         return Err(CoreError::Validation(fields));
     }
+    // The witness of the old key goes first: a change cut short must not leave one that
+    // would call the old passphrase's refusal damage (db::key_witness).
+    db::key_witness::remove(&path)
+        .map_err(|e| CoreError::io("removing the key witness beside the register", e))?;
     register.with_connection(|conn| Ok(new.rekey(conn)?))?;
     let check = backup::open_for_reading(&path, new, false)?;
     check.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
         row.get::<_, i64>(0)
     })?;
     *stored = Some(new.clone());
+    if let Err(e) = db::key_witness::leave(&path, new) {
+        tracing::warn!(error = %e, "the key witness could not be left beside the register");
+    }
     tracing::info!("the register's passphrase was changed");
     Ok(())
 }

@@ -38,6 +38,9 @@ pub struct Register {
     pub(crate) last_verification: Mutex<Option<Verification>>,
     /// True while [`Register::all_or_nothing`] holds one transaction open for many writes.
     batch: Mutex<bool>,
+    /// Opened where nothing can be written ([`crate::db::Access::ReadOnly`]): every write is
+    /// refused before it starts.
+    read_only: bool,
 }
 
 impl Register {
@@ -49,7 +52,8 @@ impl Register {
     /// of, are verified on open ([`Register::verify_quick`]); [`Register::last_verification`]
     /// says what was found.
     pub fn open(path: &Path, key: &Passphrase) -> Result<Self> {
-        Self::verified(path, key, crate::db::open_file(path, key)?)
+        let (conn, access) = crate::db::open_file(path, key)?;
+        Self::verified(path, key, conn, access == crate::db::Access::ReadOnly)
     }
 
     /// Creates the register at `path` when nothing (or an empty file) is there, or opens the
@@ -64,16 +68,17 @@ impl Register {
             crate::audit::witness_file::write(path, None)
                 .map_err(|e| CoreError::io("removing an old chain head beside the register", e))?;
         }
-        Self::verified(path, key, conn)
+        Self::verified(path, key, conn, false)
     }
 
-    fn verified(path: &Path, key: &Passphrase, conn: Connection) -> Result<Self> {
+    fn verified(path: &Path, key: &Passphrase, conn: Connection, read_only: bool) -> Result<Self> {
         let register = Register {
             conn: Mutex::new(conn),
             path: Some(path.to_owned()),
             key: Mutex::new(Some(key.clone())),
             last_verification: Mutex::new(None),
             batch: Mutex::new(false),
+            read_only,
         };
         let report = register.verify_quick()?;
         if !report.is_intact() {
@@ -93,6 +98,7 @@ impl Register {
             key: Mutex::new(None),
             last_verification: Mutex::new(None),
             batch: Mutex::new(false),
+            read_only: false,
         })
     }
 
@@ -111,6 +117,12 @@ impl Register {
         self.path.as_deref()
     }
 
+    /// True when the register was opened where nothing can be written (a read-only mount):
+    /// it reads, verifies, prints and exports, and refuses every write.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
     fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves no half-done SQL behind (the transaction rolls
         // back on drop), so the connection is still good to use.
@@ -122,6 +134,9 @@ impl Register {
     /// it runs in a savepoint of that one transaction instead: a write that fails undoes only
     /// itself, and nothing is committed until the whole batch is.
     pub(crate) fn write<T>(&self, work: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(CoreError::ReadOnly);
+        }
         let mut conn = self.conn();
         if *lock(&self.batch) {
             let savepoint = conn.savepoint()?;
@@ -141,6 +156,9 @@ impl Register {
     /// is killed or the disk fills part-way, nothing is (issue 12, item 6). Each write inside
     /// keeps its own checks and audit entry, so the history reads as if made one by one.
     pub(crate) fn all_or_nothing<T>(&self, work: impl FnOnce() -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(CoreError::ReadOnly);
+        }
         {
             let conn = self.conn();
             let mut batch = lock(&self.batch);
@@ -237,6 +255,9 @@ impl Register {
         &self,
         work: impl FnOnce(&mut Connection) -> Result<T>,
     ) -> Result<T> {
+        if self.read_only {
+            return Err(CoreError::ReadOnly);
+        }
         let mut conn = self.conn();
         work(&mut conn)
     }

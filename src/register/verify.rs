@@ -93,6 +93,7 @@ impl Register {
                     &seen,
                     Witness::File,
                 )?),
+                Ok(None) if self.read_only => {}
                 Ok(None) => {
                     if let Err(e) = audit::witness_file::write(path, report.head.as_ref()) {
                         tracing::warn!(error = %e, "the chain head could not be left beside the register");
@@ -134,7 +135,7 @@ impl Register {
     /// The head of an intact full verification becomes the checkpoint.
     fn advance_checkpoint(&self, report: &VerifyReport) -> Result<()> {
         match &report.head {
-            Some(head) if report.full && report.is_intact() => {
+            Some(head) if report.full && report.is_intact() && !self.read_only => {
                 self.write(|tx| audit::set_checkpoint(tx, head))
             }
             _ => Ok(()),

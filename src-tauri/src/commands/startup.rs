@@ -21,6 +21,7 @@ pub fn status_of(state: &AppState) -> StartupStatus {
         lock_state,
         verification: None,
         lock_after_minutes: 0,
+        read_only: false,
     };
     let lock_state = match state.lock_state() {
         Ok(lock_state) => lock_state,
@@ -41,6 +42,7 @@ pub fn status_of(state: &AppState) -> StartupStatus {
             lock_state,
             verification: register.last_verification(),
             lock_after_minutes: daicho::protection::settings(&register)?.lock_after_minutes,
+            read_only: register.is_read_only(),
         })
     };
     read().unwrap_or_else(|error| closed(LockState::Locked, Some(error)))

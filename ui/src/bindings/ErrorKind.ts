@@ -3,4 +3,4 @@
 /**
  * What went wrong, as a caller needs to react to it.
  */
-export type ErrorKind = "validation" | "notFound" | "conflict" | "inUse" | "unopenable" | "tooNew" | "import" | "integrity" | "io" | "storage" | "wrongPassphrase" | "unencrypted" | "damaged" | "locked" | "noRegister" | "busy" | "diskFull";
+export type ErrorKind = "validation" | "notFound" | "conflict" | "inUse" | "unopenable" | "tooNew" | "import" | "integrity" | "io" | "storage" | "wrongPassphrase" | "unencrypted" | "damaged" | "locked" | "noRegister" | "busy" | "diskFull" | "readOnly";

@@ -38,4 +38,9 @@ verification: Verification | null,
 /**
  * Lock after this many minutes without input (0: never), from the protection settings.
  */
-lockAfterMinutes: number, };
+lockAfterMinutes: number, 
+/**
+ * The register is in a place that cannot be written and is open for reading only
+ * ([`crate::Register::is_read_only`]); the UI says so above every screen.
+ */
+readOnly: boolean, };

@@ -188,6 +188,7 @@ export const ERROR_KINDS = keysOf({
   noRegister: true,
   busy: true,
   diskFull: true,
+  readOnly: true,
 } as const satisfies Record<ErrorKind, true>);
 
 export const FIELD_ERROR_CODES = keysOf({
