@@ -595,6 +595,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         RegisterCommand::Demo {
             scale: Some(holdings),
             seed,
+            ..
         } => {
             let summary = daicho::demo::scale::load(&register, holdings, seed, &actor)?;
             println!(

@@ -60,8 +60,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0012_audit_checkpoint.sql"),
     ),
     (
-        "0014_public_bodies_and_seeds",
-        include_str!("migrations/0014_public_bodies_and_seeds.sql"),
+        "0015_public_bodies_and_seeds",
+        include_str!("migrations/0015_public_bodies_and_seeds.sql"),
     ),
 ];
 
