@@ -87,14 +87,18 @@ const QUARANTINE_FACTS: &[(&str, &str)] = &[
 ];
 
 /// The documents a national organ that also answers to the GDPR keeps: the file register
-/// (art. 75), the ledger, the GDPR Art. 30 record, the provision records and the
-/// subcontractor register.
+/// (art. 75), the ledger, the GDPR Art. 30 record, the provision records, the subcontractor
+/// register, the list of regular recipients (which names the items each receives: section 9's
+/// items for the authority abroad) and the published notice (which carries the complaint desk
+/// and section 10's supervisory authorities).
 const PUBLIC_BODY_DOCUMENTS: &[DocumentKind] = &[
     DocumentKind::FileRegister,
     DocumentKind::Ledger,
     DocumentKind::Ropa,
     DocumentKind::ProvisionRecords,
     DocumentKind::SubcontractorRegister,
+    DocumentKind::RecipientList,
+    DocumentKind::Announcement,
 ];
 
 #[test]

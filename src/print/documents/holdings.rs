@@ -864,16 +864,23 @@ fn purposes_and_duties(page: &Page<'_>, f: &HoldingInput) -> String {
     text
 }
 
-/// The items that carry their own purposes or sources, one row each (a type -> purpose ->
-/// source table such as a ministry's policy prints); `None` when no item does.
+/// Every item of each holding in which some item carries its own purposes or sources, one
+/// row each (a type -> purpose -> source table such as a ministry's policy prints); an item of
+/// such a holding without its own says it follows the holding's, so that the table lists the
+/// whole holding. `None` when no item of any holding has its own.
 fn item_table<'h>(page: &Page<'_>, holdings: impl Iterator<Item = &'h Holding>) -> Option<Section> {
     let lang = page.lang;
     let rows: Vec<Vec<String>> = holdings
+        .filter(|h| {
+            h.fields
+                .data_items
+                .iter()
+                .any(|i| !i.purposes.is_empty() || !i.sources.is_empty())
+        })
         .flat_map(|h| {
             h.fields
                 .data_items
                 .iter()
-                .filter(|i| !i.purposes.is_empty() || !i.sources.is_empty())
                 .map(move |i| {
                     vec![
                         h.fields.ledger_no.clone(),
