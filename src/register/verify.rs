@@ -14,6 +14,7 @@ use crate::model::incident::Incident;
 use crate::model::joint_use::JointUse;
 use crate::model::measure::Measure;
 use crate::model::objection::Objection;
+use crate::model::organisation::Organisation;
 use crate::model::provision::{ProvisionRecord, Recipient};
 use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::Request;
@@ -186,7 +187,11 @@ type OneState = (
 );
 
 const KINDS: &[OneState] = &[
-    (Entity::Organisation, organisation_state, as_recorded),
+    (
+        Entity::Organisation,
+        organisation_state,
+        as_now::<Organisation>,
+    ),
     (Entity::Preference, preference_state, as_recorded),
     (Entity::DeadlineSettings, settings_state, as_recorded),
     (Entity::RequestProcedure, procedure_state, as_recorded),
@@ -295,7 +300,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         .map(|o| ("1".to_owned(), to_json(&o)))
         .into_iter()
         .collect();
-    compare(Entity::Organisation, organisation, as_recorded)?;
+    compare(Entity::Organisation, organisation, as_now::<Organisation>)?;
     let preferences = store::preferences::all(conn)?
         .into_iter()
         .map(|(k, v)| (k, preference_json(&v)))

@@ -878,29 +878,26 @@ fn item_table<'h>(page: &Page<'_>, holdings: impl Iterator<Item = &'h Holding>) 
                 .any(|i| !i.purposes.is_empty() || !i.sources.is_empty())
         })
         .flat_map(|h| {
-            h.fields
-                .data_items
-                .iter()
-                .map(move |i| {
-                    vec![
-                        h.fields.ledger_no.clone(),
-                        h.fields.name.clone(),
-                        data_items(lang, std::slice::from_ref(i)),
-                        if i.purposes.is_empty() {
-                            page.tr(
-                                "（個人情報全体の利用目的による）",
-                                "(the holding's purposes)",
-                            )
-                        } else {
-                            numbered(&i.purposes)
-                        },
-                        if i.sources.is_empty() {
-                            page.tr("（個人情報全体の取得元による）", "(the holding's sources)")
-                        } else {
-                            numbered(&i.sources)
-                        },
-                    ]
-                })
+            h.fields.data_items.iter().map(move |i| {
+                vec![
+                    h.fields.ledger_no.clone(),
+                    h.fields.name.clone(),
+                    data_items(lang, std::slice::from_ref(i)),
+                    if i.purposes.is_empty() {
+                        page.tr(
+                            "（個人情報全体の利用目的による）",
+                            "(the holding's purposes)",
+                        )
+                    } else {
+                        numbered(&i.purposes)
+                    },
+                    if i.sources.is_empty() {
+                        page.tr("（個人情報全体の取得元による）", "(the holding's sources)")
+                    } else {
+                        numbered(&i.sources)
+                    },
+                ]
+            })
         })
         .collect();
     if rows.is_empty() {
