@@ -919,6 +919,43 @@ fn disposals_objections_and_recipients_print_as_lists() {
         let xlsx = print(&register, &ask(kind, Language::Ja, PrintFormat::Xlsx));
         assert!(xlsx.starts_with(b"PK"), "{kind:?} is a zip (XLSX)");
     }
+
+    // The objection form fills the purpose in from the matter's title: the list then names
+    // the matter once, and a purpose of its own under the title otherwise.
+    register
+        .create_objection(
+            ObjectionInput {
+                reference: String::new(),
+                person: "記号12 番号35 山田 一郎".to_owned(),
+                purpose: "健診結果の事業主への提供".to_owned(),
+                reason: String::new(),
+                received_on: d("2026-05-02"),
+                in_writing: true,
+                applied_on: None,
+                applied_by: String::new(),
+                holding_ids: vec![held.id],
+                notes: String::new(),
+                matter_id: Some(matter.id),
+                withdrawn_on: None,
+            },
+            ACTOR,
+        )
+        .unwrap();
+    let csv = crate::printed::parse_csv(&print(
+        &register,
+        &ask(DocumentKind::ObjectionLog, Language::Ja, PrintFormat::Csv),
+    ));
+    let objected: Vec<(&str, &str)> = csv[1..]
+        .iter()
+        .map(|row| (row[0].as_str(), row[3].as_str()))
+        .collect();
+    assert_eq!(
+        objected,
+        [
+            ("O-0001", "健診結果の事業主への提供\n健診結果の提供"),
+            ("O-0002", "健診結果の事業主への提供"),
+        ]
+    );
 }
 
 /// Children's data through a legal representative: minors are those under 18 (Civil Code

@@ -137,7 +137,13 @@ pub(crate) fn objection_log(
                 .matter_id
                 .and_then(|id| matters.iter().find(|m| m.id == id))
             {
-                objected = format!("{}\n{}", matter.fields.title, objected);
+                // The form fills the purpose in from the matter's title: printed once then.
+                let title = matter.fields.title.trim();
+                objected = if objected.trim().is_empty() || objected.trim() == title {
+                    title.to_owned()
+                } else {
+                    format!("{title}\n{objected}")
+                };
             }
             let mut received = date(page.dates, f.received_on);
             received.push('\n');
