@@ -69,8 +69,9 @@ enum RegisterCommand {
         #[arg(long, default_value_t = 1, requires = "scale")]
         seed: u64,
         /// Which seed register to load, by the number of the published policy it is built
-        /// from: 004 (the health insurance society, the default) or 000 (the health
-        /// ministry's quarantine and health monitoring, a national organ)
+        /// from: 004 (the health insurance society, the default), 000 (the health
+        /// ministry's quarantine and health monitoring, a national organ) or 002 (the foreign
+        /// ministry's official website, a national organ)
         #[arg(
             long,
             value_name = "NUMBER",

@@ -13,6 +13,7 @@ mod quarantine;
 mod requests;
 pub mod scale;
 mod sharing;
+mod website;
 
 use crate::error::{CoreError, Result};
 use crate::model::holding::{
@@ -44,16 +45,24 @@ pub enum Seed {
     Quarantine,
     /// 004: a health insurance society, a private operator (the default demo).
     HealthInsurance,
+    /// 002: the foreign ministry's official website, a national organ holding access
+    /// information and mail-service registrations.
+    MinistryWebsite,
 }
 
 impl Seed {
-    pub const ALL: [Seed; 2] = [Seed::HealthInsurance, Seed::Quarantine];
+    pub const ALL: [Seed; 3] = [
+        Seed::HealthInsurance,
+        Seed::Quarantine,
+        Seed::MinistryWebsite,
+    ];
 
     /// The policy's number, which `daicho demo --org` takes.
     pub fn number(self) -> &'static str {
         match self {
             Seed::Quarantine => "000",
             Seed::HealthInsurance => "004",
+            Seed::MinistryWebsite => "002",
         }
     }
 
@@ -85,6 +94,7 @@ pub fn load_seed(register: &Register, seed: Seed, actor: &str) -> Result<usize> 
         match seed {
             Seed::HealthInsurance => fill(register, actor),
             Seed::Quarantine => quarantine::fill(register, actor),
+            Seed::MinistryWebsite => website::fill(register, actor),
         }
     })
 }

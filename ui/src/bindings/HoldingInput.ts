@@ -22,11 +22,22 @@ ledgerNo: string, name: string, department: string, businessProcess: string,
 /**
  * The person responsible for the holding (管理責任者).
  */
-manager: string, dutyBasis: string, dataItems: Array<DataItem>, 
+manager: string, 
+/**
+ * For a public body: the laws and regulations that set the duties the holding serves
+ * (法令の定める所掌事務又は業務, APPI art. 61(1)), e.g. 「検疫法第16条の2」. Absent from
+ * older documents.
+ */
+dutyBasis: string, dataItems: Array<DataItem>, 
 /**
  * 記録範囲: whose information this is.
  */
-personsRecorded: string, approxCount: number | null, acquisitionMethod: AcquisitionMethod, acquisitionSources: Array<string>, purposes: Array<string>, purposeNotice: Array<PurposeNotice>, consent: Consent, consentNote: string, consentDetails: ConsentDetails, medium: Medium, storagePlace: string, storageMethod: string, accessHolders: Array<string>, 
+personsRecorded: string, approxCount: number | null, acquisitionMethod: AcquisitionMethod, acquisitionSources: Array<string>, purposes: Array<string>, purposeNotice: Array<PurposeNotice>, consent: Consent, consentNote: string, 
+/**
+ * Minors, voluntariness, automated decisions and statistics. Absent from older
+ * documents.
+ */
+consentDetails: ConsentDetails, medium: Medium, storagePlace: string, storageMethod: string, accessHolders: Array<string>, 
 /**
  * 利用期限, e.g. 「契約終了まで」.
  */

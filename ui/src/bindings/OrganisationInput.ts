@@ -25,4 +25,8 @@ complaintDesk: string, regime: Regime,
 /**
  * Also answers to the GDPR (adds the Art. 30 record to the printed documents).
  */
-gdprApplies: boolean, officers: Array<Officer>, };
+gdprApplies: boolean, 
+/**
+ * The officers in charge, each with a contact. Absent from older documents.
+ */
+officers: Array<Officer>, };

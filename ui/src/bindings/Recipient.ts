@@ -3,7 +3,11 @@ import type { ProvisionBasis } from "./ProvisionBasis";
 import type { PublicGround } from "./PublicGround";
 import type { StatutoryException } from "./StatutoryException";
 
-export type Recipient = { id: number, version: number, createdAt: string, updatedAt: string, name: string, address: string, representative: string, purpose: string, basis: ProvisionBasis, exception: StatutoryException | null, publicGround: PublicGround | null, 
+export type Recipient = { id: number, version: number, createdAt: string, updatedAt: string, name: string, address: string, representative: string, purpose: string, basis: ProvisionBasis, exception: StatutoryException | null, 
+/**
+ * For a public body's basis: the art. 69 ground. Absent from older documents.
+ */
+publicGround: PublicGround | null, 
 /**
  * The data items provided, e.g. 氏名, 健診結果.
  */

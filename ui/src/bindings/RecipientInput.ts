@@ -6,7 +6,11 @@ import type { StatutoryException } from "./StatutoryException";
 /**
  * A regular recipient as entered.
  */
-export type RecipientInput = { name: string, address: string, representative: string, purpose: string, basis: ProvisionBasis, exception: StatutoryException | null, publicGround: PublicGround | null, 
+export type RecipientInput = { name: string, address: string, representative: string, purpose: string, basis: ProvisionBasis, exception: StatutoryException | null, 
+/**
+ * For a public body's basis: the art. 69 ground. Absent from older documents.
+ */
+publicGround: PublicGround | null, 
 /**
  * The data items provided, e.g. 氏名, 健診結果.
  */

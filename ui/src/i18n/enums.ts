@@ -436,6 +436,7 @@ export const PROVISION_DIRECTIONS = keysOf({
 export const SEEDS = keysOf({
   healthInsurance: true,
   quarantine: true,
+  ministryWebsite: true,
 } as const satisfies Record<Seed, true>);
 
 export const PROVISION_BASES = keysOf({
