@@ -4,4 +4,4 @@
  * The seed registers, each built from one of the published policies the register was
  * designed from (`shared/seeds/NNN_*.txt`), named by the policy's number.
  */
-export type Seed = "quarantine" | "healthInsurance";
+export type Seed = "quarantine" | "healthInsurance" | "ministryWebsite";
