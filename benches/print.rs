@@ -131,6 +131,7 @@ fn fill(register: &Register, departments: &[&str]) {
                 complaint_desk: "総務課 個人情報相談窓口".to_owned(),
                 regime: Regime::PrivateOperator,
                 gdpr_applies: false,
+                officers: Vec::new(),
             },
             None,
             actor,
@@ -141,6 +142,8 @@ fn fill(register: &Register, departments: &[&str]) {
         name: name.to_owned(),
         sensitive,
         my_number: false,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     };
     for i in 0..HOLDINGS {
         let input = HoldingInput {
@@ -168,6 +171,8 @@ fn fill(register: &Register, departments: &[&str]) {
             purpose_notice: vec![PurposeNotice::Published],
             consent: Consent::NotRequired,
             consent_note: String::new(),
+            consent_details: Default::default(),
+            duty_basis: String::new(),
             medium: Medium::Electronic,
             storage_place: "基幹システム（データセンター、東京都）".to_owned(),
             storage_method: "アクセス制御されたサーバ、通信・保存時暗号化".to_owned(),

@@ -67,7 +67,8 @@ pub struct FieldError {
     pub limit: Option<i64>,
     /// The field this one is compared with, as a path in the same input: for `dateOrder`,
     /// the date it must not come before (`receivedOn`, `identity.checkedOn`), so that the UI
-    /// names it in the user's language instead of the English `message`.
+    /// names it in the user's language instead of the English `message`. For `notInRegime`
+    /// measured against the organisation's regime, `regime`.
     pub other: Option<String>,
     pub message: String,
 }

@@ -57,6 +57,16 @@ impl FieldChecks {
         self.errors.push(error);
     }
 
+    /// `field` holds a value the organisation's regime does not provide for: `other` is
+    /// `regime`, so that the UI can word the refusal for the regime rather than for another
+    /// record's use of the same field name.
+    pub fn not_in_regime(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        let mut error = FieldError::new(field, FieldErrorCode::NotInRegime, None);
+        error.other = Some("regime".to_owned());
+        error.message = message.into();
+        self.errors.push(error);
+    }
+
     pub fn has_error_for(&self, field: &str) -> bool {
         self.errors.iter().any(|e| e.field == field)
     }

@@ -108,7 +108,16 @@ fn a_record_deleted_or_inserted_behind_the_apps_back_is_named() {
 
     temp.raw()
         .execute(
-            "INSERT INTO holding SELECT 99, 'X-99', name, department, business_process, manager,
+            // Columns named, so that columns added later take their defaults.
+            "INSERT INTO holding (id, ledger_no, name, department, business_process, manager,
+             persons_recorded, approx_count, acquisition_method, acquisition_sources, purposes,
+             purpose_notice, consent, consent_note, medium, storage_place, storage_method,
+             access_holders, use_deadline, retention_years, retention_months, retention_trigger,
+             retention_trigger_note, retention_legal_basis, disposal_method, disposal_note,
+             retained_personal_data, last_review, next_review, regular_recipients,
+             file_register_exemption, withheld_items, special_procedure, notes, version,
+             created_at, updated_at, number_affairs, number_masking, number_masking_note)
+             SELECT 99, 'X-99', name, department, business_process, manager,
              persons_recorded, approx_count, acquisition_method, acquisition_sources, purposes,
              purpose_notice, consent, consent_note, medium, storage_place, storage_method,
              access_holders, use_deadline, retention_years, retention_months, retention_trigger,

@@ -22,6 +22,7 @@ fn provided(holding_id: i64) -> ProvisionRecordInput {
         direction: ProvisionDirection::Provided,
         basis: ProvisionBasis::Consent,
         exception: None,
+        public_ground: None,
         recording_method: RecordingMethod::Individual,
         provided_on: d("2026-04-10"),
         last_provided_on: None,
@@ -62,6 +63,7 @@ fn recipient(holding_id: i64) -> RecipientInput {
         purpose: "高額療養費の事業主経由の支給".to_owned(),
         basis: ProvisionBasis::Consent,
         exception: None,
+        public_ground: None,
         items: vec!["氏名".to_owned()],
         frequency: "毎月".to_owned(),
         holding_ids: vec![holding_id],
@@ -176,6 +178,7 @@ fn an_exception_is_named_exactly_when_the_basis_is_one() {
     let errors = refusal(register.create_provision_record(
         ProvisionRecordInput {
             exception: Some(StatutoryException::PublicHealth),
+            public_ground: None,
             ..provided(h)
         },
         ACTOR,
@@ -186,6 +189,7 @@ fn an_exception_is_named_exactly_when_the_basis_is_one() {
             ProvisionRecordInput {
                 basis: ProvisionBasis::StatutoryException,
                 exception: Some(StatutoryException::LawsAndRegulations),
+                public_ground: None,
                 consent_obtained: false,
                 ..provided(h)
             },
@@ -584,6 +588,7 @@ fn a_recipient_needs_a_name_purpose_items_and_a_fitting_exception() {
     let errors = refusal(register.create_recipient(
         RecipientInput {
             exception: Some(StatutoryException::LifeBodyProperty),
+            public_ground: None,
             ..recipient(h)
         },
         ACTOR,
@@ -1135,6 +1140,8 @@ fn with_numbers() -> (Register, i64) {
         name: "個人番号".to_owned(),
         sensitive: false,
         my_number: true,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     });
     input.number_affairs = vec![daicho::model::holding::NumberAffair {
         kind: daicho::model::holding::NumberAffairKind::Related,
@@ -1234,6 +1241,8 @@ fn an_individual_number_item_cannot_join_a_holding_provided_on_consent() {
         name: "個人番号".to_owned(),
         sensitive: false,
         my_number: true,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     });
     input.number_affairs = vec![daicho::model::holding::NumberAffair {
         kind: daicho::model::holding::NumberAffairKind::Related,

@@ -754,6 +754,7 @@ mod scenarios {
             "complaintDesk": "",
             "regime": "nationalOrgan",
             "gdprApplies": true,
+            "officers": [],
         })
     }
 
@@ -1039,7 +1040,7 @@ mod scenarios {
                 json!({ "input": {
                     "name": "株式会社みらい製作所", "address": "", "representative": "",
                     "purpose": "高額療養費の支給", "basis": "consent", "exception": null,
-                    "items": ["氏名"], "frequency": "", "holdingIds": [], "notes": "" } }),
+                    "publicGround": null, "items": ["氏名"], "frequency": "", "holdingIds": [], "notes": "" } }),
             ),
             write(
                 "demo",
@@ -1143,7 +1144,7 @@ mod scenarios {
     fn personal_related_input(basis: &str, foreign: bool) -> Value {
         json!({
             "reference": "", "direction": "provided", "basis": basis, "exception": null,
-            "recordingMethod": "individual", "providedOn": "2026-04-01", "lastProvidedOn": null,
+            "publicGround": null, "recordingMethod": "individual", "providedOn": "2026-04-01", "lastProvidedOn": null,
             "recordedOn": "2026-04-01", "recipientId": null,
             "counterpartyName": "Global Tracking Network Inc.", "counterpartyAddress": "",
             "counterpartyRepresentative": "", "acquisitionCircumstances": "",
@@ -1173,12 +1174,16 @@ mod scenarios {
     fn holding_form_input() -> Value {
         json!({
             "ledgerNo": "", "name": "被保険者台帳", "department": "適用グループ",
-            "businessProcess": "", "manager": "",
-            "dataItems": [{ "id": null, "name": "氏名", "sensitive": false, "myNumber": true }],
+            "businessProcess": "", "manager": "", "dutyBasis": "",
+            "dataItems": [{ "id": null, "name": "氏名", "sensitive": false, "myNumber": true,
+                "purposes": [], "sources": [] }],
             "personsRecorded": "", "approxCount": 42000, "acquisitionMethod": "directWritten",
             "acquisitionSources": [], "purposes": ["資格管理"], "purposeNotice": [],
-            "consent": "notRequired", "consentNote": "", "medium": "electronic",
-            "storagePlace": "", "storageMethod": "", "accessHolders": [], "useDeadline": "",
+            "consent": "notRequired", "consentNote": "",
+            "consentDetails": { "minorsUpToAge": null, "representativeConsent": "",
+                "voluntary": null, "ifNotGiven": "", "automatedDecisions": null,
+                "automatedDecisionsNote": "", "statistics": "", "statisticsPublished": false },
+            "medium": "electronic", "storagePlace": "", "storageMethod": "", "accessHolders": [], "useDeadline": "",
             "retention": null, "disposalMethod": null, "disposalNote": "",
             "retainedPersonalData": false, "lastReview": null, "nextReview": null,
             "fileRegister": { "regularRecipients": [], "exemption": "", "withheldItems": [],

@@ -26,6 +26,7 @@ fn to_abroad() -> ProvisionRecordInput {
         direction: ProvisionDirection::Provided,
         basis: ProvisionBasis::ForeignProvision,
         exception: None,
+        public_ground: None,
         recording_method: RecordingMethod::Individual,
         provided_on: d("2026-02-01"),
         last_provided_on: None,
@@ -220,6 +221,7 @@ fn what_art_31_does_not_ask_for_is_not_required() {
         ProvisionRecordInput {
             basis: ProvisionBasis::StatutoryException,
             exception: Some(StatutoryException::LawsAndRegulations),
+            public_ground: None,
             consent_obtained: false,
             consent_confirmation_method: String::new(),
             foreign_information_confirmed: false,
@@ -265,6 +267,8 @@ fn with_numbers() -> (Register, i64) {
         name: "個人番号".to_owned(),
         sensitive: false,
         my_number: true,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     });
     input.number_affairs = vec![daicho::model::holding::NumberAffair {
         kind: daicho::model::holding::NumberAffairKind::Related,

@@ -987,6 +987,7 @@ fn record(counterparty: &str, persons: &[&str]) -> ProvisionRecordInput {
         direction: ProvisionDirection::Provided,
         basis: ProvisionBasis::Consent,
         exception: None,
+        public_ground: None,
         recording_method: RecordingMethod::Individual,
         provided_on: d("2026-04-01"),
         last_provided_on: None,

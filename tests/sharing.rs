@@ -1301,6 +1301,8 @@ fn a_joint_use_of_a_holding_with_individual_numbers_is_refused_citing_art_19() {
         name: "個人番号".to_owned(),
         sensitive: false,
         my_number: true,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     });
     numbered.number_affairs = vec![NumberAffair {
         kind: NumberAffairKind::Related,
@@ -1323,6 +1325,8 @@ fn a_joint_use_of_a_holding_with_individual_numbers_is_refused_citing_art_19() {
         name: "個人番号".to_owned(),
         sensitive: false,
         my_number: true,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     });
     fields_now.number_affairs = numbered.fields.number_affairs.clone();
     let error = register

@@ -4,6 +4,8 @@ use crate::common;
 
 use common::TempRegister;
 use daicho::db::{supported_version, MIGRATIONS};
+use daicho::model::organisation::{OrganisationInput, Regime};
+use daicho::model::provision::ProvisionBasis;
 use daicho::{ErrorKind, Register};
 use sha2::{Digest, Sha256};
 
@@ -67,6 +69,10 @@ fn released_migrations_are_never_edited() {
         (
             "0014_management_system",
             "967c0ffbbeb4302395c6f2a2c5f76706d99e8b3fca4a6173417ae08ac685cd45",
+        ),
+        (
+            "0015_public_bodies_and_seeds",
+            "59b7a7f3e9453ae8f184d3c90a621a6ceae84d0f59906b51555d147434edf382",
         ),
     ];
     assert!(
@@ -493,6 +499,170 @@ fn a_version_7_joint_use_keeps_its_responsible_party_as_a_one_element_list() {
     assert!(draft.fields.terms.responsible_parties.is_empty());
     assert!(draft.editions[0].terms.responsible_parties.is_empty());
 }
+
+/// Migration 0015 rebuilds the organisation, the regular recipients, the provision records and
+/// the incidents (their CHECKs list the regimes and the bases): a version-12 register with rows
+/// in every rebuilt table and its link tables keeps them all, ids and links included, the
+/// append-only triggers still hold, no row points nowhere, and the new regime can be saved.
+#[test]
+fn a_version_12_register_keeps_its_recipients_provisions_and_incidents_through_0015() {
+    let temp = TempRegister::new();
+    {
+        let conn = common::keyed(&temp.path, &common::test_key());
+        for (_, sql) in &MIGRATIONS[..12] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(VERSION_12_ROWS).unwrap();
+        conn.execute_batch("PRAGMA user_version = 12;").unwrap();
+    }
+    let register = temp.open();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+
+    let organisation = register.organisation().unwrap().expect("the organisation");
+    assert_eq!(organisation.profile.name, "国立研究所");
+    assert_eq!(organisation.profile.regime, Regime::NationalOrgan);
+    assert_eq!(organisation.version, 2);
+    assert!(organisation.profile.officers.is_empty());
+
+    let recipients = register.recipients().unwrap();
+    assert_eq!(recipients.len(), 1);
+    assert_eq!(recipients[0].id, 3);
+    assert_eq!(recipients[0].fields.holding_ids, vec![1, 2]);
+    assert_eq!(
+        recipients[0].fields.basis,
+        ProvisionBasis::StatutoryException
+    );
+    assert_eq!(recipients[0].fields.public_ground, None);
+
+    let records = register.provision_records(today).unwrap();
+    assert_eq!(records.len(), 1);
+    let record = &records[0].record;
+    assert_eq!(record.id, 7);
+    assert_eq!(record.fields.reference, "P-0007");
+    assert_eq!(record.fields.recipient_id, Some(3));
+    assert_eq!(record.fields.holding_ids, vec![2]);
+    assert_eq!(record.fields.public_ground, None);
+
+    let incidents = register.incidents(today).unwrap();
+    assert_eq!(incidents.len(), 1);
+    let incident = &incidents[0].incident;
+    assert_eq!(incident.id, 4);
+    assert_eq!(incident.fields.title, "名簿の誤送信");
+    assert_eq!(incident.fields.holding_ids, vec![1]);
+    assert_eq!(incident.regime, Regime::NationalOrgan);
+    assert_eq!(
+        incident.filings.iter().map(|f| f.id).collect::<Vec<_>>(),
+        vec![8]
+    );
+    assert_eq!(
+        incident.notices.iter().map(|n| n.id).collect::<Vec<_>>(),
+        vec![9]
+    );
+    assert_eq!(
+        incident.timeline.iter().map(|e| e.id).collect::<Vec<_>>(),
+        vec![11, 12]
+    );
+
+    let conn = temp.raw();
+    let orphans: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(orphans, 0);
+    let leftovers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%\\_v1_' ESCAPE '\\'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(leftovers, 0, "no table keeps its rebuild name");
+    for table in ["incident_event", "incident_filing", "incident_notice"] {
+        assert!(
+            conn.execute(&format!("UPDATE {table} SET incident_id = 4"), [])
+                .is_err(),
+            "{table} stays append-only"
+        );
+    }
+    // Deleting the incident still cascades to its own rows, and only to them.
+    conn.execute("DELETE FROM incident WHERE id = 4", [])
+        .unwrap();
+    let children: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM incident_holding) + (SELECT count(*) FROM incident_filing)
+                 + (SELECT count(*) FROM incident_notice) + (SELECT count(*) FROM incident_event)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(children, 0);
+    drop(conn);
+
+    // The regime the rebuild is for.
+    let saved = register
+        .save_organisation(
+            OrganisationInput {
+                regime: Regime::IncorporatedAgency,
+                ..organisation.profile.clone()
+            },
+            Some(organisation.version),
+            "tester",
+        )
+        .unwrap();
+    assert_eq!(saved.profile.regime, Regime::IncorporatedAgency);
+}
+
+/// Rows as a version-12 register holds them (ids chosen apart so that a renumbering shows).
+const VERSION_12_ROWS: &str = r#"
+INSERT INTO organisation (id, name, address, representative, privacy_manager, request_desk,
+    complaint_desk, regime, gdpr_applies, version, updated_at)
+VALUES (1, '国立研究所', '東京都', '理事長', '総務課長', '総務課', '総務課', 'nationalOrgan', 0, 2, 't');
+INSERT INTO holding (id, ledger_no, name, department, business_process, manager, persons_recorded,
+    approx_count, acquisition_method, acquisition_sources, purposes, purpose_notice, consent,
+    consent_note, medium, storage_place, storage_method, access_holders, use_deadline,
+    disposal_note, retained_personal_data, regular_recipients, file_register_exemption,
+    withheld_items, special_procedure, notes, version, created_at, updated_at)
+VALUES (1, 'H-0001', '職員名簿', '総務課', '人事', '課長', '職員', 100, 'directWritten', '[]',
+        '["人事管理"]', '[]', 'notRequired', '', 'electronic', '', '', '[]', '', '', 1, '[]', '',
+        '[]', '', '', 1, 't', 't'),
+       (2, 'H-0002', '来訪者記録', '総務課', '受付', '課長', '来訪者', 50, 'directWritten', '[]',
+        '["入館管理"]', '[]', 'notRequired', '', 'paper', '', '', '[]', '', '', 1, '[]', '',
+        '[]', '', '', 1, 't', 't');
+INSERT INTO regular_recipient (id, name, address, representative, purpose, basis, exception, items,
+    frequency, notes, version, created_at, updated_at)
+VALUES (3, '共済組合', '東京都', '理事長', '給付', 'statutoryException', 'lawsAndRegulations',
+        '["氏名"]', '毎月', '', 1, 't', 't');
+INSERT INTO regular_recipient_holding (owner_id, holding_id, position) VALUES (3, 1, 0), (3, 2, 1);
+INSERT INTO provision_record (id, reference, direction, basis, exception, recording_method,
+    provided_on, last_provided_on, recorded_on, recipient_id, counterparty_name,
+    counterparty_address, counterparty_representative, acquisition_circumstances,
+    opt_out_published, persons, persons_description, items, consent_obtained, consent_note, notes,
+    version, created_at, updated_at)
+VALUES (7, 'P-0007', 'provided', 'consent', NULL, 'individual', '2026-04-01', NULL, '2026-04-01', 3,
+        '共済組合', '東京都', '理事長', '', 0, '["山田"]', '', '["氏名"]', 1, '', '', 1, 't', 't');
+INSERT INTO provision_record_holding (owner_id, holding_id, position) VALUES (7, 2, 0);
+INSERT INTO incident (id, reference, title, aware_at, aware_department, occurred_on, nature,
+    certainty, summary, items, persons, my_number_persons, cause, secondary_damage,
+    secondary_damage_detail, strong_encryption, encryption_detail, financial_damage_risk,
+    wrongful_purpose, data_being_acquired, my_number_system, publicly_exposed,
+    gdpr_risk_unlikely, gdpr_risk_reason, perpetrator, entrusted_party, entrustee_notified_on,
+    responses_to_persons, public_announcement, prevention, other, regime, gdpr_applies,
+    closed_on, version, created_at, updated_at)
+VALUES (4, 'I-0004', '名簿の誤送信', '2026-05-01T10:00:00+09:00', '総務課', '2026-05-01',
+        '["leakage"]', 'actual', '',
+        '[{"dataItemId":null,"name":"氏名","sensitive":false,"ordinanceSensitive":false,"myNumber":false}]', 3, 0, '', 'none', '', 0, '', 0, 0, 0, 0, 0, 0,
+        '', 'insider', '', NULL, '', '', '', '', 'nationalOrgan', 0, NULL, 1, 't', 't');
+INSERT INTO incident_holding (incident_id, holding_id, position) VALUES (4, 1, 0);
+INSERT INTO incident_filing (id, incident_id, phase, law, filed_on, authority, channel,
+    reference_no, note)
+VALUES (8, 4, 'preliminary', 'appi', '2026-05-02', '個人情報保護委員会', 'webForm', 'R-1', '');
+INSERT INTO incident_notice (id, incident_id, notified_on, method, persons, note)
+VALUES (9, 4, '2026-05-03', 'letter', 3, '');
+INSERT INTO incident_event (id, incident_id, kind, occurred_on, note, actor, recorded_at)
+VALUES (11, 4, 'recorded', '2026-05-01', '', 'a', 't'),
+       (12, 4, 'filed', '2026-05-02', '', 'a', 't');
+"#;
 
 /// Issue 12 item 1: two imports into one empty register at once, from two connections (as two
 /// processes would open it): the emptiness check runs inside the write transaction, so one

@@ -68,6 +68,17 @@ enum RegisterCommand {
         /// The generator's seed: the same seed and size give the same register
         #[arg(long, default_value_t = 1, requires = "scale")]
         seed: u64,
+        /// Which seed register to load, by the number of the published policy it is built
+        /// from: 004 (the health insurance society, the default), 000 (the health
+        /// ministry's quarantine and health monitoring, a national organ) or 002 (the foreign
+        /// ministry's official website, a national organ)
+        #[arg(
+            long,
+            value_name = "NUMBER",
+            default_value = "004",
+            conflicts_with = "scale"
+        )]
+        org: String,
     },
     /// Data holdings (the personal information management ledger)
     Holdings {
@@ -264,6 +275,12 @@ enum DocumentArg {
     JointUseNotice,
     /// 委託先管理台帳: every subcontracting tier with its consent and supervision
     SubcontractorRegister,
+    /// 廃棄記録: every disposal, oldest first
+    DisposalLog,
+    /// 異議の申出の記録: every objection to a matter treated as consented to
+    ObjectionLog,
+    /// 経常的提供先一覧: the regular recipients with their bases
+    RecipientList,
     /// 漏えい等報告: the breach report draft for one incident (--incident)
     BreachReport,
     /// 本人への通知: the notice to the persons affected by one incident (--incident)
@@ -295,6 +312,9 @@ impl From<DocumentArg> for DocumentKind {
             DocumentArg::ProvisionExtract => DocumentKind::ProvisionExtract,
             DocumentArg::JointUseNotice => DocumentKind::JointUseNotice,
             DocumentArg::SubcontractorRegister => DocumentKind::SubcontractorRegister,
+            DocumentArg::DisposalLog => DocumentKind::DisposalLog,
+            DocumentArg::ObjectionLog => DocumentKind::ObjectionLog,
+            DocumentArg::RecipientList => DocumentKind::RecipientList,
             DocumentArg::BreachReport => DocumentKind::BreachReport,
             DocumentArg::BreachNotice => DocumentKind::BreachNotice,
             DocumentArg::RiskAssessments => DocumentKind::RiskAssessments,
@@ -609,6 +629,7 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
         RegisterCommand::Demo {
             scale: Some(holdings),
             seed,
+            ..
         } => {
             let summary = daicho::demo::scale::load(&register, holdings, seed, &actor)?;
             println!(
@@ -617,8 +638,19 @@ fn run(cli: Cli) -> Result<ExitCode, CoreError> {
                 summary.holdings, summary.requests, summary.complaints, summary.incidents
             );
         }
-        RegisterCommand::Demo { scale: None, .. } => {
-            let count = daicho::demo::load(&register, &actor)?;
+        RegisterCommand::Demo {
+            scale: None, org, ..
+        } => {
+            let seed = daicho::demo::Seed::from_number(&org).ok_or_else(|| {
+                let mut error =
+                    daicho::FieldError::new("org", daicho::FieldErrorCode::Malformed, None);
+                error.message = format!(
+                    "no seed register {org}; the seed registers are {}",
+                    daicho::demo::Seed::ALL.map(|s| s.number()).join(", ")
+                );
+                daicho::CoreError::Validation(vec![error])
+            })?;
+            let count = daicho::demo::load_seed(&register, seed, &actor)?;
             let today = daicho::clock::today();
             println!(
                 "loaded the demo register: 1 organisation, {count} holdings, {} requests, {} \

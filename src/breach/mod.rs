@@ -221,7 +221,11 @@ pub fn triage(incident: &Incident) -> Triage {
     let mut laws = Vec::new();
     let japanese = match incident.regime {
         Regime::PrivateOperator => Some((BreachLaw::AppiPrivate, PRIVATE_PERSONS_THRESHOLD)),
-        Regime::NationalOrgan => Some((BreachLaw::AppiNationalOrgan, PUBLIC_PERSONS_THRESHOLD)),
+        // Art. 68 binds every 行政機関の長等, an incorporated administrative agency as a national
+        // organ, with the one threshold of PPC Rules art. 43.
+        Regime::NationalOrgan | Regime::IncorporatedAgency => {
+            Some((BreachLaw::AppiNationalOrgan, PUBLIC_PERSONS_THRESHOLD))
+        }
         Regime::LocalGovernment => Some((BreachLaw::AppiLocalGovernment, PUBLIC_PERSONS_THRESHOLD)),
         Regime::GdprController => None,
     };

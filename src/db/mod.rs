@@ -64,6 +64,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0014_management_system",
         include_str!("migrations/0014_management_system.sql"),
     ),
+    (
+        "0015_public_bodies_and_seeds",
+        include_str!("migrations/0015_public_bodies_and_seeds.sql"),
+    ),
 ];
 
 /// The schema version this binary writes, which is also the newest it can open.

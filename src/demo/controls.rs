@@ -64,6 +64,7 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
             purpose: "高額療養費・付加給付を本人の申請によらず事業主経由で支給するため".to_owned(),
             basis: ProvisionBasis::Consent,
             exception: None,
+            public_ground: None,
             items: texts(&["氏名", "被保険者記号・番号", "支給決定額", "支給月"]),
             frequency: "毎月（支給決定の都度、給与振込と同時に）".to_owned(),
             holding_ids: vec![claims_data.id],
@@ -79,6 +80,7 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
             purpose: "特定健康診査・特定保健指導の実施結果の国への報告".to_owned(),
             basis: ProvisionBasis::StatutoryException,
             exception: Some(StatutoryException::LawsAndRegulations),
+            public_ground: None,
             items: texts(&[
                 "被保険者記号・番号",
                 "生年月日",
@@ -121,6 +123,7 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
         ProvisionRecordInput {
             basis: ProvisionBasis::StatutoryException,
             exception: Some(StatutoryException::LawsAndRegulations),
+            public_ground: None,
             recording_method: RecordingMethod::Bulk,
             provided_on: ago(390),
             last_provided_on: Some(ago(388)),
@@ -145,6 +148,7 @@ pub(super) fn load(register: &Register, holdings: &[i64], actor: &str) -> Result
         ProvisionRecordInput {
             basis: ProvisionBasis::StatutoryException,
             exception: Some(StatutoryException::LawsAndRegulations),
+            public_ground: None,
             recording_method: RecordingMethod::Bulk,
             provided_on: ago(600),
             last_provided_on: None,
@@ -427,6 +431,7 @@ fn provision(direction: ProvisionDirection) -> ProvisionRecordInput {
         direction,
         basis: ProvisionBasis::Consent,
         exception: None,
+        public_ground: None,
         recording_method: RecordingMethod::Individual,
         provided_on: today,
         last_provided_on: None,

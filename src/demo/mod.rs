@@ -10,9 +10,11 @@ mod controls;
 mod incidents;
 mod management;
 mod processed;
+mod quarantine;
 mod requests;
 pub mod scale;
 mod sharing;
+mod website;
 
 use crate::error::{CoreError, Result};
 use crate::model::holding::{
@@ -30,6 +32,48 @@ use chrono::NaiveDate;
 /// relative to today, so the agenda always shows one request paused for identity
 /// documents, one overdue and one due this week.
 pub fn load(register: &Register, actor: &str) -> Result<usize> {
+    load_seed(register, Seed::HealthInsurance, actor)
+}
+
+/// The seed registers, each built from one of the published policies the register was
+/// designed from (`shared/seeds/NNN_*.txt`), named by the policy's number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Seed {
+    /// 000: the health ministry's quarantine and health monitoring of overseas entrants, a
+    /// national organ with a table of seven information types.
+    Quarantine,
+    /// 004: a health insurance society, a private operator (the default demo).
+    HealthInsurance,
+    /// 002: the foreign ministry's official website, a national organ holding access
+    /// information and mail-service registrations.
+    MinistryWebsite,
+}
+
+impl Seed {
+    pub const ALL: [Seed; 3] = [
+        Seed::HealthInsurance,
+        Seed::Quarantine,
+        Seed::MinistryWebsite,
+    ];
+
+    /// The policy's number, which `daicho demo --org` takes.
+    pub fn number(self) -> &'static str {
+        match self {
+            Seed::Quarantine => "000",
+            Seed::HealthInsurance => "004",
+            Seed::MinistryWebsite => "002",
+        }
+    }
+
+    pub fn from_number(number: &str) -> Option<Seed> {
+        Seed::ALL.into_iter().find(|s| s.number() == number)
+    }
+}
+
+/// Fills an empty register with the seed register `seed`, in one transaction.
+pub fn load_seed(register: &Register, seed: Seed, actor: &str) -> Result<usize> {
     if !register.is_empty()? {
         return Err(CoreError::Conflict(
             "the register already holds records; the demo loads only into an empty register"
@@ -48,7 +92,11 @@ pub fn load(register: &Register, actor: &str) -> Result<usize> {
                     .to_owned(),
             ));
         }
-        fill(register, actor)
+        match seed {
+            Seed::HealthInsurance => fill(register, actor),
+            Seed::Quarantine => quarantine::fill(register, actor),
+            Seed::MinistryWebsite => website::fill(register, actor),
+        }
     })
 }
 
@@ -113,15 +161,18 @@ fn organisation() -> OrganisationInput {
                 .to_owned(),
         regime: Regime::PrivateOperator,
         gdpr_applies: false,
+        officers: Vec::new(),
     }
 }
 
-fn item(name: &str) -> DataItem {
+pub(super) fn item(name: &str) -> DataItem {
     DataItem {
         id: None,
         name: name.to_owned(),
         sensitive: false,
         my_number: false,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     }
 }
 
@@ -150,7 +201,7 @@ pub(super) fn texts(values: &[&str]) -> Vec<String> {
     values.iter().map(|v| (*v).to_owned()).collect()
 }
 
-fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+pub(super) fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
@@ -172,6 +223,8 @@ fn base(name: &str, department: &str, process: &str) -> HoldingInput {
         department: department.to_owned(),
         business_process: process.to_owned(),
         manager: "業務グループ長".to_owned(),
+        duty_basis: String::new(),
+        consent_details: Default::default(),
         data_items: vec![
             item("氏名"),
             item("生年月日"),

@@ -242,6 +242,8 @@ impl Generator {
                     name: name.to_owned(),
                     sensitive: false,
                     my_number: false,
+                    purposes: Vec::new(),
+                    sources: Vec::new(),
                 });
             }
         }

@@ -146,6 +146,15 @@ pub struct DataItem {
     pub sensitive: bool,
     /// 個人番号 / 特定個人情報 (Number Act).
     pub my_number: bool,
+    /// The purposes this item serves, when they differ from item to item (a table of type,
+    /// purpose and source such as a ministry's policy prints); empty when the holding's
+    /// purposes cover it. Absent from older documents.
+    #[serde(default)]
+    pub purposes: Vec<String>,
+    /// Where this item comes from, when it differs from item to item. Absent from older
+    /// documents.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// 保管期限 as a rule rather than free text: how long, from which event, on what basis.
@@ -177,6 +186,68 @@ pub struct FileRegisterItems {
     pub special_procedure: String,
 }
 
+/// What the persons are told about giving the data, beyond the purposes: whether children
+/// give it through a legal representative, whether giving it is voluntary and what follows
+/// if they do not, automated decisions, and statistics made from it. Empty when not stated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+#[ts(export)]
+pub struct ConsentDetails {
+    /// Persons of this age or younger give the data with their legal representative's
+    /// consent (seed 000: children aged 12 and younger). Minors are those under 18 (Civil
+    /// Code art. 4), so the limit is 0 to 17.
+    pub minors_up_to_age: Option<u32>,
+    /// How the legal representative consents, e.g. 「保護者が署名した誓約書」.
+    pub representative_consent: String,
+    /// Giving the data is voluntary (`Some(true)`), required (`Some(false)`), or not stated.
+    pub voluntary: Option<bool>,
+    /// What follows if the person does not give it, e.g. 「サービスを利用できません」.
+    pub if_not_given: String,
+    /// Automated decision-making, including profiling, is used (`Some(true)`), is not
+    /// (`Some(false)`, as seed 000 states), or not stated.
+    pub automated_decisions: Option<bool>,
+    pub automated_decisions_note: String,
+    /// Statistics made from the holding, e.g. 「国籍別の利用者数」.
+    pub statistics: String,
+    /// The statistics are published.
+    pub statistics_published: bool,
+}
+
+impl ConsentDetails {
+    pub fn is_empty(&self) -> bool {
+        *self == ConsentDetails::default()
+    }
+
+    fn collect_errors(&self, checks: &mut FieldChecks) {
+        let field = |name: &str| format!("consentDetails.{name}");
+        if let Some(age) = self.minors_up_to_age {
+            checks.range(&field("minorsUpToAge"), i64::from(age), 0, 17);
+            if self.representative_consent.is_empty() {
+                checks.fail(
+                    field("representativeConsent"),
+                    FieldErrorCode::NeedsNote,
+                    None,
+                );
+            }
+        }
+        checks.max_len(
+            &field("representativeConsent"),
+            &self.representative_consent,
+            LONG_TEXT,
+        );
+        checks.max_len(&field("ifNotGiven"), &self.if_not_given, LONG_TEXT);
+        checks.max_len(
+            &field("automatedDecisionsNote"),
+            &self.automated_decisions_note,
+            LONG_TEXT,
+        );
+        checks.max_len(&field("statistics"), &self.statistics, LONG_TEXT);
+        if self.statistics_published && self.statistics.is_empty() {
+            checks.fail(field("statistics"), FieldErrorCode::Required, None);
+        }
+    }
+}
+
 /// What a user enters for a holding. The ledger number may be left empty on creation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -189,6 +260,11 @@ pub struct HoldingInput {
     pub business_process: String,
     /// The person responsible for the holding (管理責任者).
     pub manager: String,
+    /// For a public body: the laws and regulations that set the duties the holding serves
+    /// (法令の定める所掌事務又は業務, APPI art. 61(1)), e.g. 「検疫法第16条の2」. Absent from
+    /// older documents.
+    #[serde(default)]
+    pub duty_basis: String,
     pub data_items: Vec<DataItem>,
     /// 記録範囲: whose information this is.
     pub persons_recorded: String,
@@ -200,6 +276,10 @@ pub struct HoldingInput {
     pub purpose_notice: Vec<PurposeNotice>,
     pub consent: Consent,
     pub consent_note: String,
+    /// Minors, voluntariness, automated decisions and statistics. Absent from older
+    /// documents.
+    #[serde(default)]
+    pub consent_details: ConsentDetails,
     pub medium: Medium,
     pub storage_place: String,
     pub storage_method: String,
@@ -280,8 +360,13 @@ impl HoldingInput {
             &mut self.department,
             &mut self.business_process,
             &mut self.manager,
+            &mut self.duty_basis,
             &mut self.persons_recorded,
             &mut self.consent_note,
+            &mut self.consent_details.representative_consent,
+            &mut self.consent_details.if_not_given,
+            &mut self.consent_details.automated_decisions_note,
+            &mut self.consent_details.statistics,
             &mut self.storage_place,
             &mut self.storage_method,
             &mut self.use_deadline,
@@ -300,6 +385,8 @@ impl HoldingInput {
         }
         for item in &mut self.data_items {
             tidy(&mut item.name);
+            tidy_list(&mut item.purposes);
+            tidy_list(&mut item.sources);
         }
         tidy_list(&mut self.acquisition_sources);
         tidy_list(&mut self.purposes);
@@ -319,6 +406,7 @@ impl HoldingInput {
         checks.required("department", &self.department, SHORT_TEXT);
         checks.max_len("businessProcess", &self.business_process, SHORT_TEXT);
         checks.max_len("manager", &self.manager, SHORT_TEXT);
+        checks.max_len("dutyBasis", &self.duty_basis, LONG_TEXT);
 
         if self.data_items.is_empty() {
             checks.fail("dataItems", FieldErrorCode::Required, None);
@@ -336,6 +424,18 @@ impl HoldingInput {
             } else {
                 checks.max_len(&field, &item.name, SHORT_TEXT);
             }
+            checks.text_list(
+                &format!("dataItems[{i}].purposes"),
+                &item.purposes,
+                false,
+                LONG_TEXT,
+            );
+            checks.text_list(
+                &format!("dataItems[{i}].sources"),
+                &item.sources,
+                false,
+                LONG_TEXT,
+            );
         }
 
         checks.max_len("personsRecorded", &self.persons_recorded, LONG_TEXT);
@@ -360,6 +460,7 @@ impl HoldingInput {
             }
         }
         checks.max_len("consentNote", &self.consent_note, LONG_TEXT);
+        self.consent_details.collect_errors(checks);
         checks.max_len("storagePlace", &self.storage_place, LONG_TEXT);
         checks.max_len("storageMethod", &self.storage_method, LONG_TEXT);
         checks.text_list("accessHolders", &self.access_holders, false, SHORT_TEXT);

@@ -24,8 +24,56 @@ coded_enum!(
         ForeignProvision => "foreignProvision",
         /// One of the art. 27(1) exceptions; which one is recorded beside it.
         StatutoryException => "statutoryException",
+        /// A public body's provision (行政機関等, APPI chapter V) on one of the grounds of
+        /// art. 69; which one is recorded beside it. Arts. 27–28 do not bind public bodies.
+        PublicBody => "publicBody",
+        /// A public body's provision to a third party in a foreign country (art. 71): outside
+        /// the purposes of use it needs the person's prior consent to the foreign provision
+        /// unless it rests on laws and regulations or on art. 69(2)(iv).
+        PublicBodyForeign => "publicBodyForeign",
     }
 );
+
+coded_enum!(
+    /// The grounds on which a public body may provide (or use) the personal information it
+    /// holds (保有個人情報), APPI art. 69.
+    PublicGround {
+        /// Art. 69(1): provision for the purposes of use the body specified (art. 61), which
+        /// the article leaves open.
+        WithinPurpose => "withinPurpose",
+        /// Art. 69(1): based on laws and regulations (法令に基づく場合).
+        LawsAndRegulations => "lawsAndRegulations",
+        /// Art. 69(2)(i): the person consented, or the information goes to the person.
+        ConsentOrPerson => "consentOrPerson",
+        /// Art. 69(2)(ii): use inside the body, to the extent its duties under laws and
+        /// regulations need, with reasonable grounds.
+        InternalUse => "internalUse",
+        /// Art. 69(2)(iii): provision to another national organ, incorporated administrative
+        /// agency, local government organ or local incorporated administrative agency that
+        /// needs it for its duties under laws and regulations, with reasonable grounds.
+        OtherPublicBody => "otherPublicBody",
+        /// Art. 69(2)(iv): provision solely for statistics or academic research.
+        StatisticsOrResearch => "statisticsOrResearch",
+        /// Art. 69(2)(iv): provision clearly in the person's interest, or on other special
+        /// grounds.
+        SpecialGrounds => "specialGrounds",
+    }
+);
+
+impl PublicGround {
+    /// Whether a public body may rest a provision abroad on this ground (art. 71(1)): outside
+    /// the purposes of use only laws and regulations and the cases of art. 69(2)(iv) spare
+    /// the person's consent to the foreign provision; consent itself is the other way; a
+    /// provision within the purposes of use is not reached by art. 71(1). Internal use is no
+    /// provision to a third party, and a recipient abroad is none of the Japanese public
+    /// bodies of art. 69(2)(iii).
+    pub fn allowed_abroad(self) -> bool {
+        !matches!(
+            self,
+            PublicGround::InternalUse | PublicGround::OtherPublicBody
+        )
+    }
+}
 
 impl ProvisionBasis {
     /// Whether a provision of specific personal information (特定個人情報: information with an
@@ -39,16 +87,34 @@ impl ProvisionBasis {
     pub fn refused_for_individual_numbers(self) -> bool {
         matches!(self, ProvisionBasis::Consent | ProvisionBasis::OptOut)
     }
+
+    /// The art. 69 bases of a public body.
+    pub fn is_public_body(self) -> bool {
+        matches!(
+            self,
+            ProvisionBasis::PublicBody | ProvisionBasis::PublicBodyForeign
+        )
+    }
+}
+
+/// Whether a provision on `basis` (and, for a public body, `ground`) is refused when it
+/// carries Individual Numbers: consent and opt-out (see
+/// [`ProvisionBasis::refused_for_individual_numbers`]), and a public body's consent ground
+/// (art. 69(2)(i)), which is no case of Number Act art. 19 either.
+pub fn refused_for_individual_numbers(basis: ProvisionBasis, ground: Option<PublicGround>) -> bool {
+    basis.refused_for_individual_numbers()
+        || (basis.is_public_body() && ground == Some(PublicGround::ConsentOrPerson))
 }
 
 /// The Number Act refusal on `basis` for a record that carries Individual Numbers: art. 19 for
 /// what the organisation provides, art. 20 for what it receives (collects and keeps).
 pub(crate) fn number_act_errors(
     basis: ProvisionBasis,
+    ground: Option<PublicGround>,
     direction: ProvisionDirection,
     checks: &mut FieldChecks,
 ) {
-    if !basis.refused_for_individual_numbers() {
+    if !refused_for_individual_numbers(basis, ground) {
         return;
     }
     let message = match direction {
@@ -166,6 +232,9 @@ pub struct RecipientInput {
     pub purpose: String,
     pub basis: ProvisionBasis,
     pub exception: Option<StatutoryException>,
+    /// For a public body's basis: the art. 69 ground. Absent from older documents.
+    #[serde(default)]
+    pub public_ground: Option<PublicGround>,
     /// The data items provided, e.g. 氏名, 健診結果.
     pub items: Vec<String>,
     /// 提供の頻度・方法, e.g. 「毎月、電子媒体で」.
@@ -199,6 +268,9 @@ pub struct ProvisionRecordInput {
     pub direction: ProvisionDirection,
     pub basis: ProvisionBasis,
     pub exception: Option<StatutoryException>,
+    /// For a public body's basis: the art. 69 ground. Absent from older documents.
+    #[serde(default)]
+    pub public_ground: Option<PublicGround>,
     pub recording_method: RecordingMethod,
     /// The day of the provision, or the first one a bulk record or contract covers.
     pub provided_on: NaiveDate,
@@ -368,7 +440,18 @@ impl ProvisionRecordInput {
 
     pub(crate) fn collect_errors(&self, checks: &mut FieldChecks) {
         checks.max_len("reference", &self.reference, 40);
-        basis_errors(self.basis, self.exception, checks);
+        basis_errors(self.basis, self.exception, self.public_ground, checks);
+        if self.basis == ProvisionBasis::PublicBodyForeign
+            && self.public_ground == Some(PublicGround::ConsentOrPerson)
+            && !self.consent_obtained
+        {
+            checks.fail_with(
+                "consentObtained",
+                FieldErrorCode::Required,
+                "a provision abroad on consent records that the person consented in advance to \
+                 the provision to a third party in a foreign country (art. 71(1))",
+            );
+        }
         checks.date("providedOn", self.provided_on);
         checks.date("recordedOn", self.recorded_on);
         if let Some(last) = self.last_provided_on {
@@ -548,7 +631,7 @@ impl RecipientInput {
         checks.max_len("address", &self.address, SHORT_TEXT);
         checks.max_len("representative", &self.representative, SHORT_TEXT);
         checks.required("purpose", &self.purpose, LONG_TEXT);
-        basis_errors(self.basis, self.exception, checks);
+        basis_errors(self.basis, self.exception, self.public_ground, checks);
         checks.text_list("items", &self.items, true, SHORT_TEXT);
         checks.max_len("frequency", &self.frequency, SHORT_TEXT);
         holding_list_errors(&self.holding_ids, checks);
@@ -556,12 +639,38 @@ impl RecipientInput {
     }
 }
 
-/// An exception is named exactly when the basis is an exception.
+/// An exception is named exactly when the basis is an exception, an art. 69 ground exactly
+/// when the basis is a public body's, and a provision abroad rests on a ground art. 71 allows.
 fn basis_errors(
     basis: ProvisionBasis,
     exception: Option<StatutoryException>,
+    ground: Option<PublicGround>,
     checks: &mut FieldChecks,
 ) {
+    match (basis.is_public_body(), ground) {
+        (true, None) => checks.fail_with(
+            "publicGround",
+            FieldErrorCode::Required,
+            "name the art. 69 ground the public body's provision rests on",
+        ),
+        (false, Some(_)) => checks.fail_with(
+            "publicGround",
+            FieldErrorCode::Malformed,
+            "an art. 69 ground is named only when the basis is a public body's",
+        ),
+        (true, Some(ground))
+            if basis == ProvisionBasis::PublicBodyForeign && !ground.allowed_abroad() =>
+        {
+            checks.fail_with(
+                "publicGround",
+                FieldErrorCode::Malformed,
+                "a provision to a third party abroad rests on laws and regulations, the \
+                 person's consent or art. 69(2)(iv) (art. 71(1)); internal use and provision \
+                 to another Japanese public body are not provisions abroad",
+            );
+        }
+        _ => {}
+    }
     match (basis, exception) {
         (ProvisionBasis::StatutoryException, None) => {
             checks.fail_with(

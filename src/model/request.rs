@@ -65,6 +65,9 @@ coded_enum!(
         /// APPI chapter V, local governments: as national organs, periods shortened by
         /// ordinance where one applies.
         LocalGovernment => "localGovernment",
+        /// APPI chapter V, incorporated administrative agencies etc. (独立行政法人等): the
+        /// national periods (arts. 83–84 speak of 行政機関の長等, which includes them).
+        IncorporatedAgency => "incorporatedAgency",
         /// GDPR Art. 12(3): one month, extendable by two.
         Gdpr => "gdpr",
     }
@@ -301,6 +304,9 @@ impl RequestTrack {
             Regime::LocalGovernment if request_type.open_to_public_bodies() => {
                 Some(RequestTrack::LocalGovernment)
             }
+            Regime::IncorporatedAgency if request_type.open_to_public_bodies() => {
+                Some(RequestTrack::IncorporatedAgency)
+            }
             _ => None,
         }
     }
@@ -310,16 +316,18 @@ impl RequestTrack {
         match self {
             RequestTrack::Gdpr => request_type.is_gdpr(),
             RequestTrack::PrivateOperator => !request_type.is_gdpr(),
-            RequestTrack::NationalOrgan | RequestTrack::LocalGovernment => {
-                request_type.open_to_public_bodies()
-            }
+            RequestTrack::NationalOrgan
+            | RequestTrack::LocalGovernment
+            | RequestTrack::IncorporatedAgency => request_type.open_to_public_bodies(),
         }
     }
 
     pub fn is_public_body(self) -> bool {
         matches!(
             self,
-            RequestTrack::NationalOrgan | RequestTrack::LocalGovernment
+            RequestTrack::NationalOrgan
+                | RequestTrack::LocalGovernment
+                | RequestTrack::IncorporatedAgency
         )
     }
 
@@ -328,6 +336,7 @@ impl RequestTrack {
             RequestTrack::PrivateOperator => "a private operator",
             RequestTrack::NationalOrgan => "a national organ",
             RequestTrack::LocalGovernment => "a local government",
+            RequestTrack::IncorporatedAgency => "an incorporated administrative agency",
             RequestTrack::Gdpr => "the GDPR",
         }
     }
@@ -418,7 +427,9 @@ impl RefusalGround {
             {
                 PRIVATE_GROUNDS
             }
-            RequestTrack::NationalOrgan | RequestTrack::LocalGovernment
+            RequestTrack::NationalOrgan
+            | RequestTrack::LocalGovernment
+            | RequestTrack::IncorporatedAgency
                 if request_type == RequestType::Disclosure =>
             {
                 PUBLIC_GROUNDS
@@ -495,9 +506,9 @@ impl RequestRules {
                     | RequestType::Disclosure
                     | RequestType::ProvisionRecordDisclosure
             ),
-            RequestTrack::NationalOrgan | RequestTrack::LocalGovernment => {
-                request_type == RequestType::Disclosure
-            }
+            RequestTrack::NationalOrgan
+            | RequestTrack::LocalGovernment
+            | RequestTrack::IncorporatedAgency => request_type == RequestType::Disclosure,
             RequestTrack::Gdpr => true,
         };
         RequestRules {

@@ -56,6 +56,12 @@ pub enum DocumentKind {
     JointUseNotice,
     /// 委託先管理台帳: every tier of the subcontracting tree with its consent and supervision.
     SubcontractorRegister,
+    /// 廃棄記録: every disposal of personal information, oldest first.
+    DisposalLog,
+    /// 異議の申出の記録: every objection to a matter treated as consented to.
+    ObjectionLog,
+    /// 経常的提供先一覧: the regular recipients with their bases.
+    RecipientList,
     /// 漏えい等報告 (art. 26(1); PPC Rules art. 8): the nine items of the report, as a draft.
     BreachReport,
     /// 本人への通知 (art. 26(2); PPC Rules art. 10): the notice to the persons affected.
@@ -73,7 +79,7 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 19] = [
+    pub const ALL: [DocumentKind; 22] = [
         DocumentKind::Ledger,
         DocumentKind::FileRegister,
         DocumentKind::Announcement,
@@ -86,6 +92,9 @@ impl DocumentKind {
         DocumentKind::ProvisionExtract,
         DocumentKind::JointUseNotice,
         DocumentKind::SubcontractorRegister,
+        DocumentKind::DisposalLog,
+        DocumentKind::ObjectionLog,
+        DocumentKind::RecipientList,
         DocumentKind::BreachReport,
         DocumentKind::BreachNotice,
         DocumentKind::RiskAssessments,
@@ -110,6 +119,9 @@ impl DocumentKind {
             DocumentKind::ProvisionExtract => "provision-extract",
             DocumentKind::JointUseNotice => "joint-use-notice",
             DocumentKind::SubcontractorRegister => "subcontractor-register",
+            DocumentKind::DisposalLog => "disposal-log",
+            DocumentKind::ObjectionLog => "objection-log",
+            DocumentKind::RecipientList => "recipient-list",
             DocumentKind::BreachReport => "breach-report",
             DocumentKind::BreachNotice => "breach-notice",
             DocumentKind::RiskAssessments => "risk-assessments",

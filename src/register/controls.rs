@@ -12,7 +12,7 @@ use crate::model::holding::{Holding, RetentionTrigger};
 use crate::model::measure::{Measure, MeasureInput};
 use crate::model::objection::{Objection, ObjectionInput};
 use crate::model::provision::{
-    number_act_errors, ProvisionDirection, ProvisionRecord, ProvisionRecordInput,
+    number_act_errors, ProvisionBasis, ProvisionDirection, ProvisionRecord, ProvisionRecordInput,
     ProvisionRecordView, Recipient, RecipientInput,
 };
 use crate::model::search::{self, SearchDoc};
@@ -129,10 +129,42 @@ impl Section for Recipient {
     }
     fn register_checks(&self, conn: &Connection, checks: &mut FieldChecks) -> Result<()> {
         if carries_individual_numbers(conn, &self.fields.holding_ids)? {
-            number_act_errors(self.fields.basis, ProvisionDirection::Provided, checks);
+            number_act_errors(
+                self.fields.basis,
+                self.fields.public_ground,
+                ProvisionDirection::Provided,
+                checks,
+            );
         }
-        Ok(())
+        regime_basis_errors(conn, self.fields.basis, checks)
     }
+}
+
+/// What the organisation provides rests on the bases of its regime: a public body's on art. 69
+/// (art. 71 abroad), which arts. 27–28 do not bind (art. 16(2) leaves 行政機関等 out of the
+/// operators of chapter IV), and anyone else's on arts. 27–28 or the GDPR, never on art. 69.
+/// A receipt names the provider's basis, which may be either. Checked when a record is
+/// written, not on import: a document keeps the records as they were made.
+fn regime_basis_errors(
+    conn: &Connection,
+    basis: ProvisionBasis,
+    checks: &mut FieldChecks,
+) -> Result<()> {
+    let public = store::organisation::get(conn)?.is_some_and(|o| o.profile.regime.is_public_body());
+    if public && !basis.is_public_body() {
+        checks.not_in_regime(
+            "basis",
+            "a public body provides on the grounds of APPI art. 69 (art. 71 for a recipient \
+             abroad); arts. 27 and 28 bind private operators",
+        );
+    } else if !public && basis.is_public_body() {
+        checks.not_in_regime(
+            "basis",
+            "the grounds of APPI art. 69 are a public body's; a private operator provides on \
+             arts. 27 and 28",
+        );
+    }
+    Ok(())
 }
 
 /// Whether a linked holding has an Individual Number item, which makes what the record covers
@@ -188,7 +220,15 @@ impl Section for ProvisionRecord {
         if !self.fields.is_personal_related()
             && carries_individual_numbers(conn, &self.fields.holding_ids)?
         {
-            number_act_errors(self.fields.basis, self.fields.direction, checks);
+            number_act_errors(
+                self.fields.basis,
+                self.fields.public_ground,
+                self.fields.direction,
+                checks,
+            );
+        }
+        if self.fields.direction == ProvisionDirection::Provided {
+            regime_basis_errors(conn, self.fields.basis, checks)?;
         }
         if let Some(recipient) = self.fields.recipient_id {
             if sections::get::<Recipient>(conn, recipient)?.is_none() {

@@ -303,18 +303,23 @@ fn number_act_links(
     }
     let id = after.id;
     let mut named = JointUse::naming_holding(conn, id)?;
-    let refused =
-        |basis: crate::model::provision::ProvisionBasis| basis.refused_for_individual_numbers();
+    use crate::model::provision::refused_for_individual_numbers as refused;
     named.extend(
         store::sections::list::<Recipient>(conn)?
             .into_iter()
-            .filter(|r| r.fields.holding_ids.contains(&id) && refused(r.fields.basis))
+            .filter(|r| {
+                r.fields.holding_ids.contains(&id)
+                    && refused(r.fields.basis, r.fields.public_ground)
+            })
             .map(|r| r.fields.name),
     );
     named.extend(
         store::sections::list::<ProvisionRecord>(conn)?
             .into_iter()
-            .filter(|p| p.fields.holding_ids.contains(&id) && refused(p.fields.basis))
+            .filter(|p| {
+                p.fields.holding_ids.contains(&id)
+                    && refused(p.fields.basis, p.fields.public_ground)
+            })
             .map(|p| p.fields.reference),
     );
     if !named.is_empty() {

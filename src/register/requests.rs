@@ -974,7 +974,9 @@ fn deadlines_of(
             deadlines.push((target, answered, false));
             deadlines.push((private_litigation_line(received)?, answered, false));
         }
-        RequestTrack::NationalOrgan | RequestTrack::LocalGovernment => {
+        RequestTrack::NationalOrgan
+        | RequestTrack::LocalGovernment
+        | RequestTrack::IncorporatedAgency => {
             let calendar = settings.calendar()?;
             let periods = settings.public_periods(request.track);
             let decided = request.decision.as_ref().map(|d| d.decided_on);

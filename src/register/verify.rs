@@ -17,6 +17,7 @@ use crate::model::joint_use::JointUse;
 use crate::model::management_review::ManagementReview;
 use crate::model::measure::Measure;
 use crate::model::objection::Objection;
+use crate::model::organisation::Organisation;
 use crate::model::provision::{ProvisionRecord, Recipient};
 use crate::model::pseudonymised::PseudonymisedInformation;
 use crate::model::request::Request;
@@ -201,7 +202,11 @@ type OneState = (
 );
 
 const KINDS: &[OneState] = &[
-    (Entity::Organisation, organisation_state, as_recorded),
+    (
+        Entity::Organisation,
+        organisation_state,
+        as_now::<Organisation>,
+    ),
     (Entity::Preference, preference_state, as_recorded),
     (Entity::DeadlineSettings, settings_state, as_recorded),
     (Entity::RequestProcedure, procedure_state, as_recorded),
@@ -340,7 +345,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<VerifyReport> {
         .map(|o| ("1".to_owned(), to_json(&o)))
         .into_iter()
         .collect();
-    compare(Entity::Organisation, organisation, as_recorded)?;
+    compare(Entity::Organisation, organisation, as_now::<Organisation>)?;
     let preferences = store::preferences::all(conn)?
         .into_iter()
         .map(|(k, v)| (k, preference_json(&v)))

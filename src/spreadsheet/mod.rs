@@ -344,6 +344,8 @@ fn blank() -> HoldingInput {
         department: String::new(),
         business_process: String::new(),
         manager: String::new(),
+        duty_basis: String::new(),
+        consent_details: Default::default(),
         data_items: Vec::new(),
         persons_recorded: String::new(),
         approx_count: None,
@@ -652,6 +654,8 @@ fn set(
                     name: name.clone(),
                     sensitive: false,
                     my_number: false,
+                    purposes: Vec::new(),
+                    sources: Vec::new(),
                 };
                 let mut kept = Vec::new();
                 for mark in marks {

@@ -14,7 +14,7 @@ use rusqlite::Row;
 impl Table for Recipient {
     const TABLE: &'static str = "regular_recipient";
     const COLUMNS: &'static str = "id, name, address, representative, purpose, basis, exception,
-        items, frequency, notes, version, created_at, updated_at";
+        items, frequency, notes, version, created_at, updated_at, public_ground";
     const ORDER_BY: &'static str = "name, id";
     const HOLDING_LINKS: Option<&'static str> = Some("regular_recipient_holding");
     const REFERRING_TO_HOLDING: &'static str =
@@ -30,6 +30,7 @@ impl Table for Recipient {
                 purpose: row.get(4)?,
                 basis: row.get(5)?,
                 exception: row.get(6)?,
+                public_ground: row.get(13)?,
                 items: list_from_json(&row.get::<_, String>(7)?)?,
                 frequency: row.get(8)?,
                 holding_ids: Vec::new(),
@@ -57,6 +58,7 @@ impl Table for Recipient {
             Value::Integer(self.version),
             text(&self.created_at),
             text(&self.updated_at),
+            f.public_ground.map_or(Value::Null, |g| text(g.code())),
         ]
     }
 
@@ -78,7 +80,7 @@ impl Table for ProvisionRecord {
         counterparty_address, counterparty_representative, acquisition_circumstances,
         opt_out_published, persons, persons_description, items, consent_obtained, consent_note,
         notes, version, created_at, updated_at, information, consent_confirmation_method,
-        foreign_information_confirmed";
+        foreign_information_confirmed, public_ground";
     const ORDER_BY: &'static str = "provided_on DESC, id DESC";
     const HOLDING_LINKS: Option<&'static str> = Some("provision_record_holding");
     const REFERRING_TO_HOLDING: &'static str =
@@ -92,6 +94,7 @@ impl Table for ProvisionRecord {
                 direction: row.get(2)?,
                 basis: row.get(3)?,
                 exception: row.get(4)?,
+                public_ground: row.get(27)?,
                 recording_method: row.get(5)?,
                 provided_on: row.get(6)?,
                 last_provided_on: row.get(7)?,
@@ -149,6 +152,7 @@ impl Table for ProvisionRecord {
             text(f.information.code()),
             text(&f.consent_confirmation_method),
             flag(f.foreign_information_confirmed),
+            f.public_ground.map_or(Value::Null, |g| text(g.code())),
         ]
     }
 

@@ -1,4 +1,4 @@
-use super::{list_from_json, list_to_json};
+use super::{list_from_json, list_to_json, object_from_json, object_to_json};
 use crate::model::holding::{
     DataItem, FileRegisterItems, Holding, HoldingInput, NumberMasking, RetentionRule,
 };
@@ -12,7 +12,8 @@ const COLUMNS: &str =
     retention_years, retention_months, retention_trigger, retention_trigger_note,
     retention_legal_basis, disposal_method, disposal_note, retained_personal_data, last_review,
     next_review, regular_recipients, file_register_exemption, withheld_items, special_procedure,
-    notes, version, created_at, updated_at, number_affairs, number_masking, number_masking_note";
+    notes, version, created_at, updated_at, number_affairs, number_masking, number_masking_note,
+    duty_basis, consent_details";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Holding> {
     let retention = match row.get::<_, Option<u32>>(19)? {
@@ -33,6 +34,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Holding> {
             department: row.get(3)?,
             business_process: row.get(4)?,
             manager: row.get(5)?,
+            duty_basis: row.get(40)?,
             data_items: Vec::new(),
             persons_recorded: row.get(6)?,
             approx_count: row.get(7)?,
@@ -42,6 +44,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Holding> {
             purpose_notice: list_from_json(&row.get::<_, String>(11)?)?,
             consent: row.get(12)?,
             consent_note: row.get(13)?,
+            consent_details: object_from_json(&row.get::<_, String>(41)?)?,
             medium: row.get(14)?,
             storage_place: row.get(15)?,
             storage_method: row.get(16)?,
@@ -80,7 +83,7 @@ fn items_by_holding(
     holding_id: Option<i64>,
 ) -> rusqlite::Result<HashMap<i64, Vec<DataItem>>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT holding_id, id, name, sensitive, my_number FROM holding_data_item
+        "SELECT holding_id, id, name, sensitive, my_number, purposes, sources FROM holding_data_item
          WHERE {} ORDER BY holding_id, position",
         super::owned_by("holding_id", holding_id)
     ))?;
@@ -92,6 +95,8 @@ fn items_by_holding(
                 name: row.get(2)?,
                 sensitive: row.get(3)?,
                 my_number: row.get(4)?,
+                purposes: list_from_json(&row.get::<_, String>(5)?)?,
+                sources: list_from_json(&row.get::<_, String>(6)?)?,
             },
         ))
     })?;
@@ -158,7 +163,7 @@ pub fn insert(
         &format!(
             "INSERT INTO holding ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
             ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,
-            ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)"
+            ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42)"
         ),
         rusqlite::params_from_iter(values(id, input, version, created_at, updated_at)),
     )?;
@@ -246,6 +251,8 @@ fn values(
         text(&list_to_json(&h.number_affairs)),
         opt_text(h.number_masking.as_ref().map(|m| m.method.code())),
         opt_text(h.number_masking.as_ref().map(|m| m.note.as_str())),
+        text(&h.duty_basis),
+        text(&object_to_json(&h.consent_details)),
     ]
 }
 
@@ -279,14 +286,30 @@ pub fn replace_items(
     for (position, item) in items.iter().enumerate() {
         match item.id {
             Some(id) => conn.execute(
-                "UPDATE holding_data_item SET position = ?2, name = ?3, sensitive = ?4, my_number = ?5
-                 WHERE id = ?1",
-                params![id, position as i64, item.name, item.sensitive, item.my_number],
+                "UPDATE holding_data_item SET position = ?2, name = ?3, sensitive = ?4, my_number = ?5,
+                 purposes = ?6, sources = ?7 WHERE id = ?1",
+                params![
+                    id,
+                    position as i64,
+                    item.name,
+                    item.sensitive,
+                    item.my_number,
+                    list_to_json(&item.purposes),
+                    list_to_json(&item.sources)
+                ],
             )?,
             None => conn.execute(
-                "INSERT INTO holding_data_item (holding_id, position, name, sensitive, my_number)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![holding_id, position as i64, item.name, item.sensitive, item.my_number],
+                "INSERT INTO holding_data_item (holding_id, position, name, sensitive, my_number,
+                 purposes, sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    holding_id,
+                    position as i64,
+                    item.name,
+                    item.sensitive,
+                    item.my_number,
+                    list_to_json(&item.purposes),
+                    list_to_json(&item.sources)
+                ],
             )?,
         };
     }
@@ -301,15 +324,17 @@ pub fn insert_items_with_ids(
 ) -> rusqlite::Result<()> {
     for (position, item) in items.iter().enumerate() {
         conn.execute(
-            "INSERT INTO holding_data_item (id, holding_id, position, name, sensitive, my_number)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO holding_data_item (id, holding_id, position, name, sensitive, my_number,
+             purposes, sources) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 item.id,
                 holding_id,
                 position as i64,
                 item.name,
                 item.sensitive,
-                item.my_number
+                item.my_number,
+                list_to_json(&item.purposes),
+                list_to_json(&item.sources)
             ],
         )?;
     }

@@ -43,6 +43,17 @@ pub(crate) fn list_from_json<T: DeserializeOwned>(text: &str) -> rusqlite::Resul
     })
 }
 
+/// An object column is a JSON object, read and written like a list column.
+pub(crate) fn object_from_json<T: DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(crate) fn object_to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned())
+}
+
 pub(crate) fn list_to_json<T: Serialize>(values: &[T]) -> String {
     serde_json::to_string(values).unwrap_or_else(|_| "[]".to_owned())
 }

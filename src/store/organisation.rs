@@ -1,10 +1,11 @@
+use super::{list_from_json, list_to_json};
 use crate::model::organisation::{Organisation, OrganisationInput, Regime};
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub fn get(conn: &Connection) -> rusqlite::Result<Option<Organisation>> {
     conn.query_row(
         "SELECT name, address, representative, privacy_manager, request_desk, complaint_desk,
-                regime, gdpr_applies, version, updated_at
+                regime, gdpr_applies, version, updated_at, officers
          FROM organisation WHERE id = 1",
         [],
         |row| {
@@ -25,6 +26,7 @@ pub fn get(conn: &Connection) -> rusqlite::Result<Option<Organisation>> {
                         )
                     })?,
                     gdpr_applies: row.get(7)?,
+                    officers: list_from_json(&row.get::<_, String>(10)?)?,
                 },
                 version: row.get(8)?,
                 updated_at: row.get(9)?,
@@ -42,14 +44,16 @@ pub fn put(
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO organisation (id, name, address, representative, privacy_manager, request_desk,
-                                   complaint_desk, regime, gdpr_applies, version, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                   complaint_desk, regime, gdpr_applies, version, updated_at,
+                                   officers)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET
             name = excluded.name, address = excluded.address,
             representative = excluded.representative, privacy_manager = excluded.privacy_manager,
             request_desk = excluded.request_desk, complaint_desk = excluded.complaint_desk,
             regime = excluded.regime, gdpr_applies = excluded.gdpr_applies,
-            version = excluded.version, updated_at = excluded.updated_at",
+            version = excluded.version, updated_at = excluded.updated_at,
+            officers = excluded.officers",
         params![
             input.name,
             input.address,
@@ -60,7 +64,8 @@ pub fn put(
             input.regime.code(),
             input.gdpr_applies,
             version,
-            now
+            now,
+            list_to_json(&input.officers)
         ],
     )?;
     Ok(())

@@ -120,6 +120,7 @@ pub fn organisation() -> OrganisationInput {
         complaint_desk: "総務課".to_owned(),
         regime: Regime::PrivateOperator,
         gdpr_applies: false,
+        officers: Vec::new(),
     }
 }
 
@@ -129,6 +130,8 @@ pub fn item(name: &str) -> DataItem {
         name: name.to_owned(),
         sensitive: false,
         my_number: false,
+        purposes: Vec::new(),
+        sources: Vec::new(),
     }
 }
 
@@ -140,6 +143,8 @@ pub fn holding(name: &str) -> HoldingInput {
         department: "総務課".to_owned(),
         business_process: "人事".to_owned(),
         manager: "総務課長".to_owned(),
+        duty_basis: String::new(),
+        consent_details: Default::default(),
         data_items: vec![item("氏名"), item("住所")],
         persons_recorded: "職員".to_owned(),
         approx_count: Some(120),

@@ -19,11 +19,15 @@ pub fn save_organisation(
 }
 
 #[tauri::command(async)]
-pub fn load_demo(state: State<'_, AppState>) -> Result<usize, ErrorReport> {
+pub fn load_demo(
+    state: State<'_, AppState>,
+    seed: Option<daicho::demo::Seed>,
+) -> Result<usize, ErrorReport> {
     // Bound first: written inline, `?` infers `Register` from the parameter and the guard
     // is not deref-coerced to it.
     let register = state.register()?;
-    Ok(daicho::demo::load(&register, &state.actor)?)
+    let seed = seed.unwrap_or(daicho::demo::Seed::HealthInsurance);
+    Ok(daicho::demo::load_seed(&register, seed, &state.actor)?)
 }
 
 #[tauri::command(async)]

@@ -44,6 +44,16 @@ pub(crate) fn announcement(
             &profile.privacy_manager,
         ));
     }
+    for officer in &profile.officers {
+        operator.push(Field::new(
+            if officer.role.is_empty() {
+                page.tr("個人情報の取扱いの責任者", "Officer in charge")
+            } else {
+                officer.role.clone()
+            },
+            super::officer_line(page, officer),
+        ));
+    }
 
     let retained: Vec<&Holding> = holdings
         .iter()

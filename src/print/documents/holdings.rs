@@ -3,7 +3,7 @@
 
 use super::{refused, Page, Snapshot};
 use crate::error::{FieldErrorCode, Result};
-use crate::model::holding::{DataItem, Holding, WithheldItem};
+use crate::model::holding::{ConsentDetails, DataItem, Holding, HoldingInput, WithheldItem};
 use crate::model::organisation::Regime;
 use crate::model::transfer::{MeasuresBasis, TransferBasis};
 use crate::print::labels::{self, bracket, count, list, opt_date, yes_no};
@@ -106,6 +106,10 @@ pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
             if !f.consent_note.is_empty() {
                 consent.push_str(&bracket(lang, &f.consent_note));
             }
+            for line in consent_details(page, &f.consent_details) {
+                consent.push('\n');
+                consent.push_str(&line);
+            }
             let mut disposal = f
                 .disposal_method
                 .map(|m| labels::disposal(lang, m).to_owned())
@@ -122,7 +126,7 @@ pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
                 specific_personal_information(page, h),
                 f.approx_count.map(count).unwrap_or_default(),
                 acquisition,
-                numbered(&f.purposes),
+                purposes_and_duties(page, f),
                 list(
                     lang,
                     f.purpose_notice
@@ -167,7 +171,9 @@ pub(crate) fn ledger(page: &Page<'_>, snapshot: &Snapshot) -> PrintDocument {
         ),
         Orientation::Landscape,
         6.5,
-        vec![Section::Table(table)],
+        std::iter::once(Section::Table(table))
+            .chain(item_table(page, holdings.iter().copied()))
+            .collect(),
     )
 }
 
@@ -180,7 +186,7 @@ pub(crate) fn file_register(page: &Page<'_>, holdings: &[Holding]) -> Result<Pri
         return Err(refused(
             "document",
             FieldErrorCode::NotInRegime,
-            "the personal information file register is kept by national organs and local governments only",
+            "the personal information file register is kept by public bodies only: national organs, local governments and incorporated administrative agencies",
         ));
     }
     let columns = vec![
@@ -290,7 +296,7 @@ pub(crate) fn file_register(page: &Page<'_>, holdings: &[Holding]) -> Result<Pri
             vec![
                 f.name.clone(),
                 unit,
-                numbered(&f.purposes),
+                purposes_and_duties(page, f),
                 data_items(lang, &f.data_items),
                 f.persons_recorded.clone(),
                 collection,
@@ -325,7 +331,12 @@ pub(crate) fn file_register(page: &Page<'_>, holdings: &[Holding]) -> Result<Pri
         ),
         Orientation::Landscape,
         7.0,
-        vec![Section::Table(table)],
+        std::iter::once(Section::Table(table))
+            .chain(item_table(
+                page,
+                holdings.iter().filter(|h| is_registered_file(h)),
+            ))
+            .collect(),
     ))
 }
 
@@ -365,7 +376,19 @@ pub(crate) fn ropa(page: &Page<'_>, snapshot: &Snapshot) -> Result<PrintDocument
                 page.tr("個人情報保護管理者・連絡先", "Data protection contact"),
                 &profile.privacy_manager,
             ),
-        ],
+        ]
+        .into_iter()
+        .chain(profile.officers.iter().map(|officer| {
+            Field::new(
+                if officer.role.is_empty() {
+                    page.tr("個人情報の取扱いの責任者", "Officer in charge")
+                } else {
+                    officer.role.clone()
+                },
+                super::officer_line(page, officer),
+            )
+        }))
+        .collect(),
     };
     let columns = vec![
         Column::new(page.tr("管理番号", "Ref."), 0.8),
@@ -449,7 +472,7 @@ pub(crate) fn ropa(page: &Page<'_>, snapshot: &Snapshot) -> Result<PrintDocument
             vec![
                 f.ledger_no.clone(),
                 activity,
-                numbered(&f.purposes),
+                purposes_and_duties(page, f),
                 f.persons_recorded.clone(),
                 data_items(lang, &f.data_items),
                 recipients,
@@ -765,6 +788,139 @@ fn data_items(lang: Language, items: &[DataItem]) -> String {
             name
         }),
     )
+}
+
+/// Minors, voluntariness, automated decisions and statistics, one line each, as stated.
+fn consent_details(page: &Page<'_>, details: &ConsentDetails) -> Vec<String> {
+    let lang = page.lang;
+    let mut lines = Vec::new();
+    if let Some(age) = details.minors_up_to_age {
+        let mut line = match lang {
+            Language::Ja => format!("{age}歳以下は法定代理人の同意"),
+            Language::En => format!("Aged {age} or under: consent of the legal representative"),
+        };
+        if !details.representative_consent.is_empty() {
+            line.push_str(&bracket(lang, &details.representative_consent));
+        }
+        lines.push(line);
+    }
+    if let Some(voluntary) = details.voluntary {
+        let mut line = if voluntary {
+            page.tr("提供は任意", "Giving the data is voluntary")
+        } else {
+            page.tr("提供は必須", "Giving the data is required")
+        };
+        if !details.if_not_given.is_empty() {
+            line.push_str(&page.tr("。提供しない場合: ", ". If not given: "));
+            line.push_str(&details.if_not_given);
+        }
+        lines.push(line);
+    } else if !details.if_not_given.is_empty() {
+        lines.push(format!(
+            "{}{}",
+            page.tr("提供しない場合: ", "If not given: "),
+            details.if_not_given
+        ));
+    }
+    if let Some(automated) = details.automated_decisions {
+        let mut line = if automated {
+            page.tr(
+                "自動化された意思決定: あり",
+                "Automated decision-making: used",
+            )
+        } else {
+            page.tr(
+                "自動化された意思決定: なし",
+                "Automated decision-making: not used",
+            )
+        };
+        if !details.automated_decisions_note.is_empty() {
+            line.push_str(&bracket(lang, &details.automated_decisions_note));
+        }
+        lines.push(line);
+    }
+    if !details.statistics.is_empty() {
+        let mut line = page.tr("統計: ", "Statistics: ");
+        line.push_str(&details.statistics);
+        if details.statistics_published {
+            line.push_str(&bracket(lang, &page.tr("公表", "published")));
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The purposes, then for a public body the laws and regulations that set the duties they
+/// serve (法令の定める所掌事務, art. 61(1)), which the art. 69 limits are read against.
+fn purposes_and_duties(page: &Page<'_>, f: &HoldingInput) -> String {
+    let mut text = numbered(&f.purposes);
+    if !f.duty_basis.is_empty() {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&page.tr("法令の定める所掌事務: ", "Statutory duties served: "));
+        text.push_str(&f.duty_basis);
+    }
+    text
+}
+
+/// Every item of each holding in which some item carries its own purposes or sources, one
+/// row each (a type -> purpose -> source table such as a ministry's policy prints); an item of
+/// such a holding without its own says it follows the holding's, so that the table lists the
+/// whole holding. `None` when no item of any holding has its own.
+fn item_table<'h>(page: &Page<'_>, holdings: impl Iterator<Item = &'h Holding>) -> Option<Section> {
+    let lang = page.lang;
+    let rows: Vec<Vec<String>> = holdings
+        .filter(|h| {
+            h.fields
+                .data_items
+                .iter()
+                .any(|i| !i.purposes.is_empty() || !i.sources.is_empty())
+        })
+        .flat_map(|h| {
+            h.fields.data_items.iter().map(move |i| {
+                vec![
+                    h.fields.ledger_no.clone(),
+                    h.fields.name.clone(),
+                    data_items(lang, std::slice::from_ref(i)),
+                    if i.purposes.is_empty() {
+                        page.tr(
+                            "（個人情報全体の利用目的による）",
+                            "(the holding's purposes)",
+                        )
+                    } else {
+                        numbered(&i.purposes)
+                    },
+                    if i.sources.is_empty() {
+                        page.tr("（個人情報全体の取得元による）", "(the holding's sources)")
+                    } else {
+                        numbered(&i.sources)
+                    },
+                ]
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    Some(Section::Table(Table {
+        groups: Vec::new(),
+        heading: page.tr(
+            "項目ごとの利用目的及び取得元",
+            "Purposes and sources by data item",
+        ),
+        sheet: page.tr("項目ごとの利用目的", "Items"),
+        columns: vec![
+            Column::new(page.tr("管理番号", "Ledger ID"), 0.8),
+            Column::new(page.tr("個人情報の名称", "Name of the holding"), 1.4),
+            Column::new(page.tr("個人情報の項目", "Data item"), 1.6),
+            Column::new(page.tr("利用目的", "Purposes of use"), 3.0),
+            Column::new(page.tr("取得元", "Sources"), 3.0),
+        ],
+        rows,
+        empty: String::new(),
+        note: String::new(),
+    }))
 }
 
 /// Several purposes as a numbered list, one per line; a single one as it is.

@@ -5,6 +5,7 @@
 mod announcement;
 mod holdings;
 mod incidents;
+mod logs;
 mod management;
 mod provisions;
 mod requests;
@@ -19,10 +20,12 @@ use crate::error::{CoreError, FieldError, FieldErrorCode, Result};
 use crate::model::anonymised::AnonymisedInformation;
 use crate::model::complaint::Complaint;
 use crate::model::consent_matter::ConsentMatter;
+use crate::model::disposal::Disposal;
 use crate::model::era::DateStyle;
 use crate::model::holding::Holding;
 use crate::model::joint_use::JointUse;
 use crate::model::measure::Measure;
+use crate::model::objection::Objection;
 use crate::model::organisation::Organisation;
 use crate::model::provision::{
     ProvisionDirection, ProvisionRecord, ProvisionRecordView, Recipient,
@@ -47,6 +50,9 @@ pub(crate) struct Snapshot {
     pub requests: Vec<RequestView>,
     pub complaints: Vec<Complaint>,
     pub recipients: Vec<Recipient>,
+    /// In the register's order; the log sorts them by date.
+    pub disposals: Vec<Disposal>,
+    pub objections: Vec<Objection>,
     /// In the register's order, with retention as of the print date.
     pub provision_records: Vec<ProvisionRecordView>,
     pub measures: Vec<Measure>,
@@ -96,6 +102,8 @@ impl Snapshot {
             requests,
             complaints,
             recipients: store::sections::list::<Recipient>(conn)?,
+            disposals: store::sections::list::<Disposal>(conn)?,
+            objections: store::sections::list::<Objection>(conn)?,
             provision_records: store::sections::list::<ProvisionRecord>(conn)?
                 .into_iter()
                 .map(|r| crate::register::controls::provision_view(r, printed_on))
@@ -244,6 +252,22 @@ pub(crate) fn build(
                 })?;
             sharing::joint_use_notice(&page, joint_use, request.edition)
         }
+        DocumentKind::DisposalLog => Ok(logs::disposal_log(
+            &page,
+            &snapshot.disposals,
+            &snapshot.holdings,
+        )),
+        DocumentKind::ObjectionLog => Ok(logs::objection_log(
+            &page,
+            &snapshot.objections,
+            &snapshot.consent_matters,
+            &snapshot.holdings,
+        )),
+        DocumentKind::RecipientList => Ok(logs::recipient_list(
+            &page,
+            &snapshot.recipients,
+            &snapshot.holdings,
+        )),
         DocumentKind::SubcontractorRegister => Ok(sharing::subcontractor_register(
             &page,
             &snapshot.subcontractors,
@@ -336,4 +360,17 @@ pub(crate) fn refused(field: &str, code: FieldErrorCode, message: &str) -> CoreE
         other: None,
         message: message.to_owned(),
     }])
+}
+
+/// One officer as printed beside their role: the name, then the contact in brackets.
+fn officer_line(page: &Page<'_>, officer: &crate::model::organisation::Officer) -> String {
+    if officer.contact.is_empty() {
+        officer.name.clone()
+    } else {
+        format!(
+            "{}{}",
+            officer.name,
+            labels::bracket(page.lang, &officer.contact)
+        )
+    }
 }

@@ -11,7 +11,7 @@ use crate::model::era::DateStyle;
 use crate::model::holding::Holding;
 use crate::model::provision::{
     person_matches, ProvisionBasis, ProvisionDirection, ProvisionRecordView,
-    ProvisionRetentionRule, RecordingMethod, StatutoryException,
+    ProvisionRetentionRule, PublicGround, RecordingMethod, StatutoryException,
 };
 use crate::print::labels::{bracket, date, list, tr};
 use crate::print::model::{Column, Field, Orientation, PrintDocument, Section, Table};
@@ -316,6 +316,9 @@ fn basis_and_consent(lang: Language, view: &ProvisionRecordView) -> String {
     if let Some(exception) = f.exception {
         lines.push(statutory_exception(lang, exception).to_owned());
     }
+    if let Some(ground) = f.public_ground {
+        lines.push(public_ground(lang, ground).to_owned());
+    }
     if f.is_personal_related() {
         lines.extend(personal_related_confirmation(lang, view));
     } else if f.consent_obtained {
@@ -502,7 +505,7 @@ fn recording_method(lang: Language, value: RecordingMethod) -> &'static str {
     }
 }
 
-fn provision_basis(lang: Language, value: ProvisionBasis) -> &'static str {
+pub(crate) fn provision_basis(lang: Language, value: ProvisionBasis) -> &'static str {
     match (value, lang) {
         (ProvisionBasis::Consent, Language::Ja) => "本人の同意（法第27条第1項）",
         (ProvisionBasis::Consent, Language::En) => "Consent (art. 27(1))",
@@ -514,10 +517,57 @@ fn provision_basis(lang: Language, value: ProvisionBasis) -> &'static str {
         }
         (ProvisionBasis::StatutoryException, Language::Ja) => "法第27条第1項各号に該当",
         (ProvisionBasis::StatutoryException, Language::En) => "Exception under art. 27(1)",
+        (ProvisionBasis::PublicBody, Language::Ja) => "行政機関等の利用及び提供の制限（法第69条）",
+        (ProvisionBasis::PublicBody, Language::En) => {
+            "Use and provision by a public body (art. 69)"
+        }
+        (ProvisionBasis::PublicBodyForeign, Language::Ja) => {
+            "行政機関等による外国にある第三者への提供（法第71条）"
+        }
+        (ProvisionBasis::PublicBodyForeign, Language::En) => {
+            "Provision by a public body to a third party abroad (art. 71)"
+        }
     }
 }
 
-fn statutory_exception(lang: Language, value: StatutoryException) -> &'static str {
+/// The art. 69 ground, cited by its paragraph and item.
+pub(crate) fn public_ground(lang: Language, value: PublicGround) -> &'static str {
+    use PublicGround::*;
+    match (value, lang) {
+        (WithinPurpose, Language::Ja) => "法第69条第1項 利用目的のための提供",
+        (WithinPurpose, Language::En) => "Art. 69(1): for the purposes of use",
+        (LawsAndRegulations, Language::Ja) => "法第69条第1項 法令に基づく場合",
+        (LawsAndRegulations, Language::En) => "Art. 69(1): based on laws and regulations",
+        (ConsentOrPerson, Language::Ja) => "法第69条第2項第1号 本人の同意があるとき又は本人に提供するとき",
+        (ConsentOrPerson, Language::En) => {
+            "Art. 69(2)(i): with the person's consent, or to the person"
+        }
+        (InternalUse, Language::Ja) => {
+            "法第69条第2項第2号 法令の定める所掌事務の遂行に必要な限度での内部利用（相当の理由）"
+        }
+        (InternalUse, Language::En) => {
+            "Art. 69(2)(ii): internal use as the body's statutory duties need, with reasonable grounds"
+        }
+        (OtherPublicBody, Language::Ja) => {
+            "法第69条第2項第3号 他の行政機関等への提供（法令の定める事務の遂行に必要な限度、相当の理由）"
+        }
+        (OtherPublicBody, Language::En) => {
+            "Art. 69(2)(iii): to another public body for its statutory duties, with reasonable grounds"
+        }
+        (StatisticsOrResearch, Language::Ja) => "法第69条第2項第4号 専ら統計の作成又は学術研究の目的",
+        (StatisticsOrResearch, Language::En) => {
+            "Art. 69(2)(iv): solely for statistics or academic research"
+        }
+        (SpecialGrounds, Language::Ja) => {
+            "法第69条第2項第4号 本人以外の者への提供が明らかに本人の利益になるときその他特別の理由"
+        }
+        (SpecialGrounds, Language::En) => {
+            "Art. 69(2)(iv): clearly in the person's interest, or other special grounds"
+        }
+    }
+}
+
+pub(crate) fn statutory_exception(lang: Language, value: StatutoryException) -> &'static str {
     use StatutoryException::*;
     match (value, lang) {
         (LawsAndRegulations, Language::Ja) => "第1号 法令に基づく場合",

@@ -2,6 +2,7 @@
 // Every command rejects with an `ErrorReport`; anything else is normalised into one.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { Seed } from '../bindings/Seed';
 import type { Agenda } from '../bindings/Agenda';
 import type { AuditEntry } from '../bindings/AuditEntry';
 import type { Complaint } from '../bindings/Complaint';
@@ -103,8 +104,9 @@ export function saveOrganisation(
   return call('save_organisation', { input, expectedVersion });
 }
 
-export function loadDemo(): Promise<number> {
-  return call('load_demo');
+/** The default demo (seed 004) when `seed` is null, else the seed register named. */
+export function loadDemo(seed: Seed | null = null): Promise<number> {
+  return seed ? call('load_demo', { seed }) : call('load_demo');
 }
 
 export function setLanguage(language: Language): Promise<null> {

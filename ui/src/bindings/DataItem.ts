@@ -15,4 +15,15 @@ sensitive: boolean,
 /**
  * 個人番号 / 特定個人情報 (Number Act).
  */
-myNumber: boolean, };
+myNumber: boolean, 
+/**
+ * The purposes this item serves, when they differ from item to item (a table of type,
+ * purpose and source such as a ministry's policy prints); empty when the holding's
+ * purposes cover it. Absent from older documents.
+ */
+purposes: Array<string>, 
+/**
+ * Where this item comes from, when it differs from item to item. Absent from older
+ * documents.
+ */
+sources: Array<string>, };

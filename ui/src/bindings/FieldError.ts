@@ -18,6 +18,7 @@ limit: number | null,
 /**
  * The field this one is compared with, as a path in the same input: for `dateOrder`,
  * the date it must not come before (`receivedOn`, `identity.checkedOn`), so that the UI
- * names it in the user's language instead of the English `message`.
+ * names it in the user's language instead of the English `message`. For `notInRegime`
+ * measured against the organisation's regime, `regime`.
  */
 other: string | null, message: string, };

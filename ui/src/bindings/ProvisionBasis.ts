@@ -3,4 +3,4 @@
 /**
  * What the provision rests on.
  */
-export type ProvisionBasis = "consent" | "optOut" | "foreignProvision" | "statutoryException";
+export type ProvisionBasis = "consent" | "optOut" | "foreignProvision" | "statutoryException" | "publicBody" | "publicBodyForeign";

@@ -2,6 +2,7 @@
 import type { ProvisionBasis } from "./ProvisionBasis";
 import type { ProvisionDirection } from "./ProvisionDirection";
 import type { ProvisionInformation } from "./ProvisionInformation";
+import type { PublicGround } from "./PublicGround";
 import type { RecordingMethod } from "./RecordingMethod";
 import type { StatutoryException } from "./StatutoryException";
 
@@ -9,7 +10,11 @@ export type ProvisionRecord = { id: number, version: number, createdAt: string, 
 /**
  * Assigned as `P-0001`, `P-0002`, … when left empty.
  */
-reference: string, direction: ProvisionDirection, basis: ProvisionBasis, exception: StatutoryException | null, recordingMethod: RecordingMethod, 
+reference: string, direction: ProvisionDirection, basis: ProvisionBasis, exception: StatutoryException | null, 
+/**
+ * For a public body's basis: the art. 69 ground. Absent from older documents.
+ */
+publicGround: PublicGround | null, recordingMethod: RecordingMethod, 
 /**
  * The day of the provision, or the first one a bulk record or contract covers.
  */

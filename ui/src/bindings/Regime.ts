@@ -4,4 +4,4 @@
  * Which body of law governs the organisation's handling of personal information. Deadlines,
  * reporting thresholds and the printed forms follow from it.
  */
-export type Regime = "privateOperator" | "nationalOrgan" | "localGovernment" | "gdprController";
+export type Regime = "privateOperator" | "nationalOrgan" | "localGovernment" | "incorporatedAgency" | "gdprController";

@@ -5,4 +5,4 @@
  * request type when the request is received, so a later change of regime does not
  * rewrite the deadlines of past requests.
  */
-export type RequestTrack = "privateOperator" | "nationalOrgan" | "localGovernment" | "gdpr";
+export type RequestTrack = "privateOperator" | "nationalOrgan" | "localGovernment" | "incorporatedAgency" | "gdpr";

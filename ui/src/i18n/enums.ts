@@ -45,6 +45,8 @@ import type { RecordingMethod } from '../bindings/RecordingMethod';
 import type { ProvisionInformation } from '../bindings/ProvisionInformation';
 import type { ProvisionRetentionRule } from '../bindings/ProvisionRetentionRule';
 import type { StatutoryException } from '../bindings/StatutoryException';
+import type { PublicGround } from '../bindings/PublicGround';
+import type { Seed } from '../bindings/Seed';
 import type { BreachLaw } from '../bindings/BreachLaw';
 import type { FilingChannel } from '../bindings/FilingChannel';
 import type { FilingLaw } from '../bindings/FilingLaw';
@@ -68,8 +70,14 @@ export const REGIMES = keysOf({
   privateOperator: true,
   nationalOrgan: true,
   localGovernment: true,
+  incorporatedAgency: true,
   gdprController: true,
 } as const satisfies Record<Regime, true>);
+
+/** The regimes of public bodies (行政機関等, APPI art. 2(11)): a file register, the art. 69 bases. */
+export const PUBLIC_BODY_REGIMES: readonly Regime[] = ['nationalOrgan', 'localGovernment', 'incorporatedAgency'];
+export const isPublicBodyRegime = (regime: Regime | null | undefined): boolean =>
+  regime != null && PUBLIC_BODY_REGIMES.includes(regime);
 
 export const ACQUISITION_METHODS = keysOf({
   directWritten: true,
@@ -217,6 +225,7 @@ export const HOLDING_FIELDS = keysOf({
   department: true,
   businessProcess: true,
   manager: true,
+  dutyBasis: true,
   dataItems: true,
   personsRecorded: true,
   approxCount: true,
@@ -226,6 +235,7 @@ export const HOLDING_FIELDS = keysOf({
   purposeNotice: true,
   consent: true,
   consentNote: true,
+  consentDetails: true,
   medium: true,
   storagePlace: true,
   storageMethod: true,
@@ -253,6 +263,7 @@ export const ORGANISATION_FIELDS = keysOf({
   complaintDesk: true,
   regime: true,
   gdprApplies: true,
+  officers: true,
 } as const satisfies Record<keyof OrganisationInput, true>);
 
 
@@ -275,6 +286,7 @@ export const REQUEST_TRACKS = keysOf({
   privateOperator: true,
   nationalOrgan: true,
   localGovernment: true,
+  incorporatedAgency: true,
   gdpr: true,
 } as const satisfies Record<RequestTrack, true>);
 
@@ -436,12 +448,34 @@ export const PROVISION_DIRECTIONS = keysOf({
   received: true,
 } as const satisfies Record<ProvisionDirection, true>);
 
+/** The seed registers the first-run screen offers, the default (004) first. */
+export const SEEDS = keysOf({
+  healthInsurance: true,
+  quarantine: true,
+  ministryWebsite: true,
+} as const satisfies Record<Seed, true>);
+
 export const PROVISION_BASES = keysOf({
   consent: true,
   optOut: true,
   foreignProvision: true,
   statutoryException: true,
+  publicBody: true,
+  publicBodyForeign: true,
 } as const satisfies Record<ProvisionBasis, true>);
+
+/** The bases of a public body (APPI art. 69, art. 71 abroad); the others are a private operator's. */
+export const PUBLIC_BODY_BASES: readonly ProvisionBasis[] = ['publicBody', 'publicBodyForeign'];
+
+export const PUBLIC_GROUNDS = keysOf({
+  withinPurpose: true,
+  lawsAndRegulations: true,
+  consentOrPerson: true,
+  internalUse: true,
+  otherPublicBody: true,
+  statisticsOrResearch: true,
+  specialGrounds: true,
+} as const satisfies Record<PublicGround, true>);
 
 export const STATUTORY_EXCEPTIONS = keysOf({
   lawsAndRegulations: true,
@@ -555,6 +589,8 @@ export const label = {
   provisionDirection: (v: ProvisionDirection) => t(`enum.provisionDirection.${v}`),
   provisionBasis: (v: ProvisionBasis) => t(`enum.provisionBasis.${v}`),
   statutoryException: (v: StatutoryException) => t(`enum.statutoryException.${v}`),
+  publicGround: (v: PublicGround) => t(`enum.publicGround.${v}`),
+  seed: (v: Seed) => t(`enum.seed.${v}`),
   recordingMethod: (v: RecordingMethod) => t(`enum.recordingMethod.${v}`),
   provisionInformation: (v: ProvisionInformation) => t(`enum.provisionInformation.${v}`),
   retentionRule: (v: ProvisionRetentionRule) => t(`enum.retentionRule.${v}`),
@@ -577,6 +613,9 @@ export const DOCUMENT_KINDS = keysOf({
   provisionExtract: true,
   jointUseNotice: true,
   subcontractorRegister: true,
+  disposalLog: true,
+  objectionLog: true,
+  recipientList: true,
   breachReport: true,
   breachNotice: true,
   riskAssessments: true,

@@ -32,6 +32,7 @@ export type HoldingDraft = {
   department: string;
   businessProcess: string;
   manager: string;
+  dutyBasis: string;
   dataItems: DataItem[];
   personsRecorded: string;
   approxCount: string;
@@ -41,6 +42,7 @@ export type HoldingDraft = {
   purposeNotice: PurposeNotice[];
   consent: Consent;
   consentNote: string;
+  consentDetails: ConsentDetailsDraft;
   medium: Medium;
   storagePlace: string;
   storageMethod: string;
@@ -60,8 +62,36 @@ export type HoldingDraft = {
   notes: string;
 };
 
+/** The consent details as the form edits them: the age as typed, the yes/no choices with '' for "not stated". */
+export type ConsentDetailsDraft = {
+  minorsUpToAge: string;
+  representativeConsent: string;
+  voluntary: '' | 'yes' | 'no';
+  ifNotGiven: string;
+  automatedDecisions: '' | 'yes' | 'no';
+  automatedDecisionsNote: string;
+  statistics: string;
+  statisticsPublished: boolean;
+};
+
+const choice = (v: boolean | null): '' | 'yes' | 'no' => (v === null ? '' : v ? 'yes' : 'no');
+const fromChoice = (v: '' | 'yes' | 'no'): boolean | null => (v === '' ? null : v === 'yes');
+
+function emptyConsentDetails(): ConsentDetailsDraft {
+  return {
+    minorsUpToAge: '',
+    representativeConsent: '',
+    voluntary: '',
+    ifNotGiven: '',
+    automatedDecisions: '',
+    automatedDecisionsNote: '',
+    statistics: '',
+    statisticsPublished: false,
+  };
+}
+
 export function emptyDataItem(): DataItem {
-  return { id: null, name: '', sensitive: false, myNumber: false };
+  return { id: null, name: '', sensitive: false, myNumber: false, purposes: [], sources: [] };
 }
 
 export function emptyDraft(): HoldingDraft {
@@ -71,6 +101,7 @@ export function emptyDraft(): HoldingDraft {
     department: '',
     businessProcess: '',
     manager: '',
+    dutyBasis: '',
     dataItems: [emptyDataItem()],
     personsRecorded: '',
     approxCount: '',
@@ -80,6 +111,7 @@ export function emptyDraft(): HoldingDraft {
     purposeNotice: [],
     consent: 'notRequired',
     consentNote: '',
+    consentDetails: emptyConsentDetails(),
     medium: 'electronic',
     storagePlace: '',
     storageMethod: '',
@@ -106,7 +138,8 @@ export function draftFromHolding(h: Holding): HoldingDraft {
     department: h.department,
     businessProcess: h.businessProcess,
     manager: h.manager,
-    dataItems: h.dataItems.map((item) => ({ ...item })),
+    dutyBasis: h.dutyBasis,
+    dataItems: h.dataItems.map((item) => ({ ...item, purposes: [...item.purposes], sources: [...item.sources] })),
     personsRecorded: h.personsRecorded,
     approxCount: h.approxCount === null ? '' : h.approxCount.toLocaleString('en-US'),
     acquisitionMethod: h.acquisitionMethod,
@@ -115,6 +148,16 @@ export function draftFromHolding(h: Holding): HoldingDraft {
     purposeNotice: [...h.purposeNotice],
     consent: h.consent,
     consentNote: h.consentNote,
+    consentDetails: {
+      minorsUpToAge: h.consentDetails.minorsUpToAge === null ? '' : String(h.consentDetails.minorsUpToAge),
+      representativeConsent: h.consentDetails.representativeConsent,
+      voluntary: choice(h.consentDetails.voluntary),
+      ifNotGiven: h.consentDetails.ifNotGiven,
+      automatedDecisions: choice(h.consentDetails.automatedDecisions),
+      automatedDecisionsNote: h.consentDetails.automatedDecisionsNote,
+      statistics: h.consentDetails.statistics,
+      statisticsPublished: h.consentDetails.statisticsPublished,
+    },
     medium: h.medium,
     storagePlace: h.storagePlace,
     storageMethod: h.storageMethod,
@@ -166,6 +209,7 @@ export function draftToInput(d: HoldingDraft): { input: HoldingInput; errors: Fi
     return value;
   };
   const approxCount = number('approxCount', d.approxCount);
+  const minorsUpToAge = number('consentDetails.minorsUpToAge', d.consentDetails.minorsUpToAge);
   const years = number('retention.years', d.retention.years) ?? 0;
   const months = number('retention.months', d.retention.months) ?? 0;
   const input: HoldingInput = {
@@ -174,7 +218,8 @@ export function draftToInput(d: HoldingDraft): { input: HoldingInput; errors: Fi
     department: d.department,
     businessProcess: d.businessProcess,
     manager: d.manager,
-    dataItems: d.dataItems.map((item) => ({ ...item })),
+    dutyBasis: d.dutyBasis,
+    dataItems: d.dataItems.map((item) => ({ ...item, purposes: [...item.purposes], sources: [...item.sources] })),
     personsRecorded: d.personsRecorded,
     approxCount,
     acquisitionMethod: d.acquisitionMethod,
@@ -183,6 +228,16 @@ export function draftToInput(d: HoldingDraft): { input: HoldingInput; errors: Fi
     purposeNotice: [...d.purposeNotice],
     consent: d.consent,
     consentNote: d.consentNote,
+    consentDetails: {
+      minorsUpToAge,
+      representativeConsent: d.consentDetails.representativeConsent,
+      voluntary: fromChoice(d.consentDetails.voluntary),
+      ifNotGiven: d.consentDetails.ifNotGiven,
+      automatedDecisions: fromChoice(d.consentDetails.automatedDecisions),
+      automatedDecisionsNote: d.consentDetails.automatedDecisionsNote,
+      statistics: d.consentDetails.statistics,
+      statisticsPublished: d.consentDetails.statisticsPublished,
+    },
     medium: d.medium,
     storagePlace: d.storagePlace,
     storageMethod: d.storageMethod,

@@ -10,6 +10,9 @@ import {
   MEASURE_HEADINGS,
   PROVISION_BASES,
   PROVISION_DIRECTIONS,
+  PUBLIC_BODY_BASES,
+  PUBLIC_GROUNDS,
+  isPublicBodyRegime,
   PROVISION_INFORMATION,
   RECORDING_METHODS,
   STATUTORY_EXCEPTIONS,
@@ -18,7 +21,7 @@ import {
 import { isMessageKey, t, type MessageKey } from '../../i18n/i18n.svelte';
 import { fieldError } from '../../lib/fields';
 import { todayIso } from '../../lib/deadlines';
-import type { Route } from '../../lib/app.svelte';
+import { app, type Route } from '../../lib/app.svelte';
 import { SECTION_KINDS, type Draft, type SectionKind, type StoredRecord } from '../../api/sectionRecords';
 
 // The kinds and record shapes belong to the API; the screens keep importing them from here.
@@ -64,6 +67,23 @@ const text: Control = { type: 'text' };
 const area: Control = { type: 'textarea' };
 const list: Control = { type: 'list' };
 const isException = (d: Draft) => d.basis === 'statutoryException';
+/** A public body's basis names its art. 69 ground. */
+const isPublicBasis = (d: Draft) => PUBLIC_BODY_BASES.includes(d.basis as never);
+const publicBody = () => isPublicBodyRegime(app.organisation?.regime);
+/**
+ * Every basis stays selectable (a receipt names its provider's basis, which may be either
+ * regime's), the organisation's own regime first; the core refuses a provision on another
+ * regime's basis.
+ */
+const basisControl = (): Control => ({
+  type: 'select',
+  get options() {
+    const own = PROVISION_BASES.filter((b) => PUBLIC_BODY_BASES.includes(b) === publicBody());
+    return [...own, ...PROVISION_BASES.filter((b) => !own.includes(b))];
+  },
+  labelOf: (v) => label.provisionBasis(v as never),
+});
+const groundControl = sel(PUBLIC_GROUNDS, (v) => label.publicGround(v as never), true);
 /** Personal-related information provided under APPI art. 31: no persons, a confirmation instead. */
 export const isPersonalRelated = (d: Draft) => d.information === 'personalRelated';
 // Art. 31 records only what the organisation provides, so a personal-related record is never a receipt.
@@ -90,8 +110,9 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       { path: 'direction', control: sel(PROVISION_DIRECTIONS, (v) => label.provisionDirection(v as never)), required: true, when: (d) => !isPersonalRelated(d) },
       { path: 'reference', control: text },
       { path: 'recordingMethod', control: sel(RECORDING_METHODS, (v) => label.recordingMethod(v as never)), required: true },
-      { path: 'basis', control: sel(PROVISION_BASES, (v) => label.provisionBasis(v as never)), required: true },
+      { path: 'basis', control: basisControl(), required: true },
       { path: 'exception', control: sel(STATUTORY_EXCEPTIONS, (v) => label.statutoryException(v as never), true), required: true, when: isException },
+      { path: 'publicGround', control: groundControl, required: true, wide: true, when: isPublicBasis },
       { path: 'providedOn', control: { type: 'date' }, required: true },
       { path: 'lastProvidedOn', control: { type: 'optionalDate' }, when: isSeries },
       { path: 'recordedOn', control: { type: 'date' }, required: true },
@@ -115,8 +136,9 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
     empty: () => ({
       reference: '',
       direction: 'provided',
-      basis: 'consent',
+      basis: publicBody() ? 'publicBody' : 'consent',
       exception: null,
+      publicGround: null,
       recordingMethod: 'individual',
       providedOn: todayIso(),
       lastProvidedOn: null,
@@ -142,6 +164,7 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
     localChecks: (d) => {
       const errors = required(d, 'counterpartyName', 'items');
       if (isException(d)) errors.push(...required(d, 'exception'));
+      if (isPublicBasis(d)) errors.push(...required(d, 'publicGround'));
       if (isReceipt(d)) errors.push(...required(d, 'counterpartyAddress', 'acquisitionCircumstances'));
       return errors;
     },
@@ -154,8 +177,9 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       { path: 'name', control: text, required: true },
       { path: 'address', control: text },
       { path: 'representative', control: text },
-      { path: 'basis', control: sel(PROVISION_BASES, (v) => label.provisionBasis(v as never)), required: true },
+      { path: 'basis', control: basisControl(), required: true },
       { path: 'exception', control: sel(STATUTORY_EXCEPTIONS, (v) => label.statutoryException(v as never), true), required: true, when: isException },
+      { path: 'publicGround', control: groundControl, required: true, wide: true, when: isPublicBasis },
       { path: 'purpose', control: area, required: true, wide: true },
       { path: 'items', control: list, required: true, wide: true },
       { path: 'frequency', control: text, wide: true },
@@ -168,15 +192,20 @@ export const SECTIONS: Record<SectionKind, SectionSpec> = {
       address: '',
       representative: '',
       purpose: '',
-      basis: 'consent',
+      basis: publicBody() ? 'publicBody' : 'consent',
       exception: null,
+      publicGround: null,
       items: [],
       frequency: '',
       holdingIds: [],
       notes: '',
     }),
     title: (r) => String(r.name ?? ''),
-    localChecks: (d) => [...required(d, 'name', 'purpose', 'items'), ...(isException(d) ? required(d, 'exception') : [])],
+    localChecks: (d) => [
+      ...required(d, 'name', 'purpose', 'items'),
+      ...(isException(d) ? required(d, 'exception') : []),
+      ...(isPublicBasis(d) ? required(d, 'publicGround') : []),
+    ],
   },
   measures: {
     kind: 'measures',
