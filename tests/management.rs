@@ -848,6 +848,7 @@ fn every_kind() -> Register {
         direction: daicho::model::provision::ProvisionDirection::Provided,
         basis: daicho::model::provision::ProvisionBasis::Consent,
         exception: None,
+        public_ground: None,
         recording_method: daicho::model::provision::RecordingMethod::Individual,
         provided_on: d("2023-07-01"),
         last_provided_on: None,

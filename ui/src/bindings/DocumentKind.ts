@@ -3,4 +3,4 @@
 /**
  * The documents Daicho prints.
  */
-export type DocumentKind = "ledger" | "fileRegister" | "announcement" | "requestLog" | "complaintLog" | "decisionNotice" | "ropa" | "provisionRecords" | "receiptRecords" | "provisionExtract" | "jointUseNotice" | "subcontractorRegister" | "breachReport" | "breachNotice" | "riskAssessments" | "trainingRecord" | "auditReport" | "correctiveActions" | "reviewMinutes";
+export type DocumentKind = "ledger" | "fileRegister" | "announcement" | "requestLog" | "complaintLog" | "decisionNotice" | "ropa" | "provisionRecords" | "receiptRecords" | "provisionExtract" | "jointUseNotice" | "subcontractorRegister" | "disposalLog" | "objectionLog" | "recipientList" | "breachReport" | "breachNotice" | "riskAssessments" | "trainingRecord" | "auditReport" | "correctiveActions" | "reviewMinutes";
