@@ -1052,7 +1052,7 @@ fn malformed(
 /// errors in a few fixed shapes (`invalid type: string "…", expected i64`, `unknown variant
 /// `…`, expected one of …`, `missing field `…``); each is rebuilt from its parts that are not
 /// the value, and anything else (a custom message) is replaced by a generic one.
-fn without_value(error: &serde_json::Error) -> String {
+pub(crate) fn without_value(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let text = match text.rfind(" at line ") {
         Some(at) if error.line() > 0 => &text[..at],

@@ -3,7 +3,7 @@
 //! own `cargo test`, which needs no WebKit.
 
 use crate::audit::ChainHead;
-use crate::error::{CoreError, ErrorKind, FieldError, RecordError};
+use crate::error::{CoreError, ErrorKind, FieldError, FieldErrorCode, RecordError};
 use crate::model::language::Language;
 use crate::model::organisation::Organisation;
 use serde::Serialize;
@@ -87,4 +87,78 @@ pub struct DeadlineSettingsState {
     /// `None` while the defaults apply.
     pub saved: Option<crate::model::deadline_settings::DeadlineSettings>,
     pub effective: crate::model::deadline_settings::DeadlineSettingsInput,
+}
+
+/// A command's argument as it came over IPC, decoded in the command's body rather than by the
+/// webview bridge. The bridge refuses a value that does not fit its type (an empty required
+/// date, text where a number belongs) with an English sentence that names no field and may
+/// quote the value; decoded here, the same mistake comes back as a validation error on the
+/// field's path, which the form shows under the field in the user's language, and the
+/// message says what kind of value was found, never the value.
+pub struct Wire<T>(std::result::Result<T, ErrorReport>);
+
+impl<'de, T: serde::de::DeserializeOwned> serde::Deserialize<'de> for Wire<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Ok(Wire(decode(&value)))
+    }
+}
+
+impl<T> Wire<T> {
+    /// The decoded argument, or the field error that refuses it.
+    pub fn into_inner(self) -> std::result::Result<T, ErrorReport> {
+        self.0
+    }
+}
+
+/// Decodes an argument, naming the field that does not fit: `required` where the field is
+/// empty or absent (a date field left blank sends `""`), `malformed` otherwise.
+pub fn decode<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+) -> std::result::Result<T, ErrorReport> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|error| {
+        let path = error.path();
+        let found = path.iter().try_fold(value, |at, segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => at.get(*index),
+            serde_path_to_error::Segment::Map { key } => at.get(key.as_str()),
+            _ => None,
+        });
+        let mut field = match path.to_string() {
+            root if root == "." => String::new(),
+            field => field,
+        };
+        // serde reports an absent field at the struct that lacks it; name the field itself.
+        let mut found = found;
+        if let Some(missing) = error
+            .inner()
+            .to_string()
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+        {
+            if !field.is_empty() {
+                field.push('.');
+            }
+            field.push_str(missing);
+            found = None;
+        }
+        let empty = match found {
+            None | Some(serde_json::Value::Null) => true,
+            Some(serde_json::Value::String(text)) => text.trim().is_empty(),
+            Some(_) => false,
+        };
+        let code = if empty && !field.is_empty() {
+            FieldErrorCode::Required
+        } else {
+            FieldErrorCode::Malformed
+        };
+        let mut refusal = FieldError::new(field, code, None);
+        refusal.message = format!(
+            "{}: {}",
+            refusal.field,
+            crate::document::without_value(error.inner())
+        );
+        ErrorReport::from(CoreError::Validation(vec![refusal]))
+    })
 }

@@ -36,3 +36,4 @@ mod seeds;
 mod sharing;
 mod sheets;
 mod storage;
+mod wire;

@@ -1,7 +1,7 @@
 use crate::state::AppState;
 use chrono::NaiveDate;
 use daicho::clock::today;
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::complaint::{Complaint, ComplaintActionInput, ComplaintInput, ComplaintView};
 use tauri::State;
 
@@ -18,8 +18,9 @@ pub fn get_complaint(state: State<'_, AppState>, id: i64) -> Result<ComplaintVie
 #[tauri::command(async)]
 pub fn create_complaint(
     state: State<'_, AppState>,
-    input: ComplaintInput,
+    input: Wire<ComplaintInput>,
 ) -> Result<Complaint, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_complaint(input, &state.actor)?)
 }
 
@@ -28,8 +29,9 @@ pub fn update_complaint(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: ComplaintInput,
+    input: Wire<ComplaintInput>,
 ) -> Result<Complaint, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .update_complaint(id, expected_version, input, &state.actor)?)
@@ -40,8 +42,9 @@ pub fn add_complaint_action(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    action: ComplaintActionInput,
+    action: Wire<ComplaintActionInput>,
 ) -> Result<Complaint, ErrorReport> {
+    let action = action.into_inner()?;
     let register = state.register()?;
     Ok(register.add_complaint_action(id, expected_version, action, &state.actor)?)
 }

@@ -4,7 +4,7 @@
 use crate::state::AppState;
 use daicho::audit::{AuditEntry, Entity};
 use daicho::clock::today;
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::consent_matter::{ConsentMatter, ConsentMatterInput};
 use daicho::model::disposal::{Disposal, DisposalDue, DisposalInput};
 use daicho::model::measure::{Measure, MeasureInput};
@@ -28,8 +28,9 @@ pub fn get_recipient(state: State<'_, AppState>, id: i64) -> Result<Recipient, E
 #[tauri::command(async)]
 pub fn create_recipient(
     state: State<'_, AppState>,
-    input: RecipientInput,
+    input: Wire<RecipientInput>,
 ) -> Result<Recipient, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_recipient(input, &state.actor)?)
 }
 
@@ -38,8 +39,9 @@ pub fn update_recipient(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: RecipientInput,
+    input: Wire<RecipientInput>,
 ) -> Result<Recipient, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_recipient(id, expected_version, input, &state.actor)?)
 }
@@ -72,8 +74,9 @@ pub fn get_provision_record(
 #[tauri::command(async)]
 pub fn create_provision_record(
     state: State<'_, AppState>,
-    input: ProvisionRecordInput,
+    input: Wire<ProvisionRecordInput>,
 ) -> Result<ProvisionRecord, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_provision_record(input, &state.actor)?)
@@ -84,8 +87,9 @@ pub fn update_provision_record(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: ProvisionRecordInput,
+    input: Wire<ProvisionRecordInput>,
 ) -> Result<ProvisionRecord, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_provision_record(id, expected_version, input, &state.actor)?)
 }
@@ -113,8 +117,9 @@ pub fn get_measure(state: State<'_, AppState>, id: i64) -> Result<Measure, Error
 #[tauri::command(async)]
 pub fn create_measure(
     state: State<'_, AppState>,
-    input: MeasureInput,
+    input: Wire<MeasureInput>,
 ) -> Result<Measure, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_measure(input, &state.actor)?)
 }
 
@@ -123,8 +128,9 @@ pub fn update_measure(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: MeasureInput,
+    input: Wire<MeasureInput>,
 ) -> Result<Measure, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_measure(id, expected_version, input, &state.actor)?)
 }
@@ -152,8 +158,9 @@ pub fn get_disposal(state: State<'_, AppState>, id: i64) -> Result<Disposal, Err
 #[tauri::command(async)]
 pub fn create_disposal(
     state: State<'_, AppState>,
-    input: DisposalInput,
+    input: Wire<DisposalInput>,
 ) -> Result<Disposal, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_disposal(input, &state.actor)?)
 }
 
@@ -162,8 +169,9 @@ pub fn update_disposal(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: DisposalInput,
+    input: Wire<DisposalInput>,
 ) -> Result<Disposal, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_disposal(id, expected_version, input, &state.actor)?)
 }
@@ -194,8 +202,9 @@ pub fn get_consent_matter(
 #[tauri::command(async)]
 pub fn create_consent_matter(
     state: State<'_, AppState>,
-    input: ConsentMatterInput,
+    input: Wire<ConsentMatterInput>,
 ) -> Result<ConsentMatter, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_consent_matter(input, &state.actor)?)
@@ -206,8 +215,9 @@ pub fn update_consent_matter(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: ConsentMatterInput,
+    input: Wire<ConsentMatterInput>,
 ) -> Result<ConsentMatter, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_consent_matter(id, expected_version, input, &state.actor)?)
 }
@@ -235,8 +245,9 @@ pub fn get_objection(state: State<'_, AppState>, id: i64) -> Result<Objection, E
 #[tauri::command(async)]
 pub fn create_objection(
     state: State<'_, AppState>,
-    input: ObjectionInput,
+    input: Wire<ObjectionInput>,
 ) -> Result<Objection, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_objection(input, &state.actor)?)
 }
 
@@ -245,8 +256,9 @@ pub fn update_objection(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: ObjectionInput,
+    input: Wire<ObjectionInput>,
 ) -> Result<Objection, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_objection(id, expected_version, input, &state.actor)?)
 }

@@ -1,6 +1,6 @@
 use crate::state::AppState;
 use daicho::audit::{AuditEntry, Entity};
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::holding::{Holding, HoldingInput};
 use tauri::State;
 
@@ -17,8 +17,9 @@ pub fn get_holding(state: State<'_, AppState>, id: i64) -> Result<Holding, Error
 #[tauri::command(async)]
 pub fn create_holding(
     state: State<'_, AppState>,
-    input: HoldingInput,
+    input: Wire<HoldingInput>,
 ) -> Result<Holding, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_holding(input, &state.actor)?)
 }
 
@@ -27,8 +28,9 @@ pub fn update_holding(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: HoldingInput,
+    input: Wire<HoldingInput>,
 ) -> Result<Holding, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .update_holding(id, expected_version, input, &state.actor)?)

@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use daicho::audit::{AuditEntry, Entity};
 use daicho::breach::draft::{DraftKind, IncidentDraft};
 use daicho::clock::today;
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::incident::{
     FilingInput, Incident, IncidentActionInput, IncidentInput, NoticeInput,
 };
@@ -23,8 +23,9 @@ pub fn get_incident(state: State<'_, AppState>, id: i64) -> Result<IncidentView,
 #[tauri::command(async)]
 pub fn create_incident(
     state: State<'_, AppState>,
-    input: IncidentInput,
+    input: Wire<IncidentInput>,
 ) -> Result<Incident, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_incident(input, &state.actor)?)
 }
 
@@ -33,8 +34,9 @@ pub fn update_incident(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: IncidentInput,
+    input: Wire<IncidentInput>,
 ) -> Result<Incident, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .update_incident(id, expected_version, input, &state.actor)?)
@@ -45,8 +47,9 @@ pub fn add_incident_action(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    action: IncidentActionInput,
+    action: Wire<IncidentActionInput>,
 ) -> Result<Incident, ErrorReport> {
+    let action = action.into_inner()?;
     let register = state.register()?;
     Ok(register.add_incident_action(id, expected_version, action, &state.actor)?)
 }
@@ -56,8 +59,9 @@ pub fn add_incident_filing(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    filing: FilingInput,
+    filing: Wire<FilingInput>,
 ) -> Result<Incident, ErrorReport> {
+    let filing = filing.into_inner()?;
     let register = state.register()?;
     Ok(register.add_incident_filing(id, expected_version, filing, &state.actor)?)
 }
@@ -67,8 +71,9 @@ pub fn add_incident_notice(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    notice: NoticeInput,
+    notice: Wire<NoticeInput>,
 ) -> Result<Incident, ErrorReport> {
+    let notice = notice.into_inner()?;
     let register = state.register()?;
     Ok(register.add_incident_notice(id, expected_version, notice, &state.actor)?)
 }

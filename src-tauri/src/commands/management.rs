@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use daicho::clock::today;
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::agenda::{Agenda, AgendaQuery};
 use daicho::model::corrective_action::{
     CorrectiveAction, CorrectiveActionInput, CorrectiveActionView,
@@ -27,8 +27,9 @@ pub fn list_risk_assessments(
 #[tauri::command(async)]
 pub fn create_risk_assessment(
     state: State<'_, AppState>,
-    input: RiskAssessmentInput,
+    input: Wire<RiskAssessmentInput>,
 ) -> Result<RiskAssessment, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_risk_assessment(input, &state.actor)?)
@@ -39,8 +40,9 @@ pub fn update_risk_assessment(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: RiskAssessmentInput,
+    input: Wire<RiskAssessmentInput>,
 ) -> Result<RiskAssessment, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_risk_assessment(id, expected_version, input, &state.actor)?)
 }
@@ -72,8 +74,9 @@ pub fn list_training_courses(
 #[tauri::command(async)]
 pub fn create_training_course(
     state: State<'_, AppState>,
-    input: TrainingCourseInput,
+    input: Wire<TrainingCourseInput>,
 ) -> Result<TrainingCourse, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_training_course(input, &state.actor)?)
@@ -84,8 +87,9 @@ pub fn update_training_course(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: TrainingCourseInput,
+    input: Wire<TrainingCourseInput>,
 ) -> Result<TrainingCourse, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_training_course(id, expected_version, input, &state.actor)?)
 }
@@ -100,8 +104,9 @@ pub fn list_training_sessions(
 #[tauri::command(async)]
 pub fn create_training_session(
     state: State<'_, AppState>,
-    input: TrainingSessionInput,
+    input: Wire<TrainingSessionInput>,
 ) -> Result<TrainingSession, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_training_session(input, &state.actor)?)
@@ -122,8 +127,9 @@ pub fn list_internal_audits(
 #[tauri::command(async)]
 pub fn create_internal_audit(
     state: State<'_, AppState>,
-    input: InternalAuditInput,
+    input: Wire<InternalAuditInput>,
 ) -> Result<InternalAudit, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_internal_audit(input, &state.actor)?)
@@ -134,8 +140,9 @@ pub fn update_internal_audit(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: InternalAuditInput,
+    input: Wire<InternalAuditInput>,
 ) -> Result<InternalAudit, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_internal_audit(id, expected_version, input, &state.actor)?)
 }
@@ -150,8 +157,9 @@ pub fn list_corrective_actions(
 #[tauri::command(async)]
 pub fn create_corrective_action(
     state: State<'_, AppState>,
-    input: CorrectiveActionInput,
+    input: Wire<CorrectiveActionInput>,
 ) -> Result<CorrectiveAction, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_corrective_action(input, &state.actor)?)
@@ -162,8 +170,9 @@ pub fn update_corrective_action(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: CorrectiveActionInput,
+    input: Wire<CorrectiveActionInput>,
 ) -> Result<CorrectiveAction, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_corrective_action(id, expected_version, input, &state.actor)?)
 }
@@ -188,8 +197,9 @@ pub fn management_review_draft(
 #[tauri::command(async)]
 pub fn create_management_review(
     state: State<'_, AppState>,
-    input: ManagementReviewInput,
+    input: Wire<ManagementReviewInput>,
 ) -> Result<ManagementReview, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_management_review(input, &state.actor)?)

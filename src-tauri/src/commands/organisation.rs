@@ -1,6 +1,6 @@
 use crate::state::AppState;
 use daicho::ipc::DeadlineSettingsState;
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::deadline_settings::{DeadlineSettings, DeadlineSettingsInput};
 use daicho::model::organisation::{Organisation, OrganisationInput};
 use daicho::model::request_procedure::{RequestProcedure, RequestProcedureInput};
@@ -10,9 +10,10 @@ use tauri::State;
 #[tauri::command(async)]
 pub fn save_organisation(
     state: State<'_, AppState>,
-    input: OrganisationInput,
+    input: Wire<OrganisationInput>,
     expected_version: Option<i64>,
 ) -> Result<Organisation, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .save_organisation(input, expected_version, &state.actor)?)
@@ -56,9 +57,10 @@ pub fn get_deadline_settings(
 #[tauri::command(async)]
 pub fn save_deadline_settings(
     state: State<'_, AppState>,
-    input: DeadlineSettingsInput,
+    input: Wire<DeadlineSettingsInput>,
     expected_version: Option<i64>,
 ) -> Result<DeadlineSettings, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.save_deadline_settings(input, expected_version, &state.actor)?)
 }
@@ -74,9 +76,10 @@ pub fn get_request_procedure(
 #[tauri::command(async)]
 pub fn save_request_procedure(
     state: State<'_, AppState>,
-    input: RequestProcedureInput,
+    input: Wire<RequestProcedureInput>,
     expected_version: Option<i64>,
 ) -> Result<RequestProcedure, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.save_request_procedure(input, expected_version, &state.actor)?)
 }

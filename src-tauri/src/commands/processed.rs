@@ -2,7 +2,7 @@
 //! art. 43) sections.
 
 use crate::state::AppState;
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::anonymised::{AnonymisedInformation, AnonymisedInformationInput};
 use daicho::model::pseudonymised::{PseudonymisedInformation, PseudonymisedInformationInput};
 use tauri::State;
@@ -25,8 +25,9 @@ pub fn get_pseudonymised_information(
 #[tauri::command(async)]
 pub fn create_pseudonymised_information(
     state: State<'_, AppState>,
-    input: PseudonymisedInformationInput,
+    input: Wire<PseudonymisedInformationInput>,
 ) -> Result<PseudonymisedInformation, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_pseudonymised(input, &state.actor)?)
@@ -37,8 +38,9 @@ pub fn update_pseudonymised_information(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: PseudonymisedInformationInput,
+    input: Wire<PseudonymisedInformationInput>,
 ) -> Result<PseudonymisedInformation, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_pseudonymised(id, expected_version, input, &state.actor)?)
 }
@@ -71,8 +73,9 @@ pub fn get_anonymised_information(
 #[tauri::command(async)]
 pub fn create_anonymised_information(
     state: State<'_, AppState>,
-    input: AnonymisedInformationInput,
+    input: Wire<AnonymisedInformationInput>,
 ) -> Result<AnonymisedInformation, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_anonymised(input, &state.actor)?)
 }
 
@@ -81,8 +84,9 @@ pub fn update_anonymised_information(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: AnonymisedInformationInput,
+    input: Wire<AnonymisedInformationInput>,
 ) -> Result<AnonymisedInformation, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_anonymised(id, expected_version, input, &state.actor)?)
 }

@@ -4,7 +4,7 @@
 use crate::state::AppState;
 use chrono::NaiveDate;
 use daicho::clock::today;
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::agenda::Agenda;
 use daicho::model::request::{
     Extension, LargeVolumeNotice, PauseInput, Request, RequestInput, RequestStep, RequestType,
@@ -30,8 +30,9 @@ pub fn get_request(state: State<'_, AppState>, id: i64) -> Result<RequestView, E
 #[tauri::command(async)]
 pub fn create_request(
     state: State<'_, AppState>,
-    input: RequestInput,
+    input: Wire<RequestInput>,
 ) -> Result<Request, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_request(input, &state.actor)?)
 }
 
@@ -40,8 +41,9 @@ pub fn update_request(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: RequestInput,
+    input: Wire<RequestInput>,
 ) -> Result<Request, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .update_request(id, expected_version, input, &state.actor)?)
@@ -64,8 +66,9 @@ pub fn add_request_pause(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    pause: PauseInput,
+    pause: Wire<PauseInput>,
 ) -> Result<Request, ErrorReport> {
+    let pause = pause.into_inner()?;
     Ok(state
         .register()?
         .add_request_pause(id, expected_version, pause, &state.actor)?)

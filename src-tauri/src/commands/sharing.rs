@@ -1,7 +1,7 @@
 use crate::state::AppState;
 use daicho::audit::{AuditEntry, Entity};
 use daicho::clock::today;
-use daicho::ipc::ErrorReport;
+use daicho::ipc::{ErrorReport, Wire};
 use daicho::model::joint_use::{JointUse, JointUseChange, JointUseInput};
 use daicho::model::subcontractor::{Subcontractor, SubcontractorInput};
 use daicho::model::transfer::{Transfer, TransferInput};
@@ -28,8 +28,9 @@ pub fn get_subcontractor(
 #[tauri::command(async)]
 pub fn create_subcontractor(
     state: State<'_, AppState>,
-    input: SubcontractorInput,
+    input: Wire<SubcontractorInput>,
 ) -> Result<Subcontractor, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state
         .register()?
         .create_subcontractor(input, &state.actor)?)
@@ -40,8 +41,9 @@ pub fn update_subcontractor(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: SubcontractorInput,
+    input: Wire<SubcontractorInput>,
 ) -> Result<Subcontractor, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_subcontractor(id, expected_version, input, &state.actor)?)
 }
@@ -69,8 +71,9 @@ pub fn get_joint_use(state: State<'_, AppState>, id: i64) -> Result<JointUseView
 #[tauri::command(async)]
 pub fn create_joint_use(
     state: State<'_, AppState>,
-    input: JointUseInput,
+    input: Wire<JointUseInput>,
 ) -> Result<JointUse, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_joint_use(input, &state.actor)?)
 }
 
@@ -79,9 +82,10 @@ pub fn update_joint_use(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: JointUseInput,
+    input: Wire<JointUseInput>,
     change: Option<JointUseChange>,
 ) -> Result<JointUse, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_joint_use(id, expected_version, input, change, &state.actor)?)
 }
@@ -109,8 +113,9 @@ pub fn get_transfer(state: State<'_, AppState>, id: i64) -> Result<TransferView,
 #[tauri::command(async)]
 pub fn create_transfer(
     state: State<'_, AppState>,
-    input: TransferInput,
+    input: Wire<TransferInput>,
 ) -> Result<Transfer, ErrorReport> {
+    let input = input.into_inner()?;
     Ok(state.register()?.create_transfer(input, &state.actor)?)
 }
 
@@ -119,8 +124,9 @@ pub fn update_transfer(
     state: State<'_, AppState>,
     id: i64,
     expected_version: i64,
-    input: TransferInput,
+    input: Wire<TransferInput>,
 ) -> Result<Transfer, ErrorReport> {
+    let input = input.into_inner()?;
     let register = state.register()?;
     Ok(register.update_transfer(id, expected_version, input, &state.actor)?)
 }

@@ -63,6 +63,12 @@ export default async function complaint(app) {
   await app.waitFor('complaint-form');
   await app.click('complaint-save');
   await app.waitForText('error-subject', '入力してください');
+  // A required date cleared by the officer reaches the core as an empty text: refused under
+  // its own field in Japanese, as the core's other checks are, not as an English sentence.
+  await setDate(app, 'complaint-receivedOn', '');
+  await app.click('complaint-save');
+  await app.waitForText('error-receivedOn', '入力してください');
+  await app.screenshot('cleared-date-refused');
   const today = new Date();
   const received = ymd(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 3));
   await setDate(app, 'complaint-receivedOn', received);
