@@ -34,6 +34,21 @@ describe('SearchBox', () => {
     expect(app.route).toEqual({ name: 'complaint', id: expect.any(Number) });
   });
 
+  it('keeps the results open when the officer leaves the box and comes straight back to type', async () => {
+    // Found by the end-to-end suite: a language switch took the focus away, `/` brought it
+    // back and the query was typed within the moment the box waits before closing; the
+    // answer then arrived into a closed list.
+    useBackend({ scenario: 'demo' });
+    render(SearchBox);
+    const input = screen.getByTestId('search-input') as HTMLInputElement;
+    await fireEvent.focus(input);
+    await fireEvent.blur(input);
+    await type('山本');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.getByTestId('search-results')).toBeTruthy();
+    expect(screen.getAllByTestId(/^search-group-/).length).toBeGreaterThan(0);
+  });
+
   it('says when nothing matches', async () => {
     useBackend({ scenario: 'demo' });
     render(SearchBox);
